@@ -54,6 +54,8 @@ class Post:
     gazetteer: str | None
     spans: list[SimpleSpan] = field(default_factory=list)
     source: Path | None = None
+    # Optional: the kinds this post is annotated for (converted corpora); None = all kinds.
+    kinds: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -128,6 +130,11 @@ def load_posts(paths: Sequence[Path]) -> Loaded:
                 gazetteer if isinstance(gazetteer, str) and gazetteer else None,
                 source=path,
             )
+            kinds = raw.get("kinds")
+            if isinstance(kinds, list) and all(isinstance(k, str) for k in kinds):
+                post.kinds = tuple(kinds)
+            elif kinds is not None:
+                loaded.warnings.append(f"{where}: kinds is not a list of strings, ignored")
             raw_spans = raw.get("spans") or []
             if not isinstance(raw_spans, list):
                 loaded.warnings.append(f"{where}: spans is not a list, treated as none")
@@ -254,7 +261,9 @@ def evaluate(
     if predictions is not None:
         predicted = _load_predictions(predictions)
         for post in loaded.posts:
-            board.add_post(post.id, post.text, post.spans, predicted.get(post.id, []))
+            board.add_post(
+                post.id, post.text, post.spans, predicted.get(post.id, []), kinds=post.kinds
+            )
     else:
         from lont.analyser import Gazetteer, analyse  # only needed here
 
@@ -267,7 +276,7 @@ def evaluate(
                 crashes += 1
                 warnings.append(f"{post.id}: analyser crashed: {type(exc).__name__}: {exc}")
                 spans = []
-            board.add_post(post.id, post.text, post.spans, spans)
+            board.add_post(post.id, post.text, post.spans, spans, kinds=post.kinds)
     analyser_seconds = time.perf_counter() - started
     for span_kind in {k for k in board.kinds if k not in KNOWN_KINDS} - set(unknown):
         unknown[span_kind] = 0  # predicted only: still worth reporting
@@ -285,7 +294,7 @@ def evaluate(
                 post.text,
                 post.spans,
                 baseline_times(post.text, post.posted_at),
-                kinds=("time",),
+                kinds=("time",) if post.kinds is None or "time" in post.kinds else (),
                 value_matcher=time_value_agrees_loosely,
             )
         baseline_seconds = time.perf_counter() - started

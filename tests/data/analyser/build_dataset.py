@@ -174,7 +174,7 @@ def parse_post(marked: str, posted: datetime, aliases: dict[str, str]) -> tuple[
             elif kind == "place":
                 resolved = value or aliases.get(surface.lower(), surface)
             else:
-                resolved = surface.lower()
+                resolved = value if value is not None else surface.lower()
             spans.append({"start": start, "end": len(text), "kind": kind, "value": resolved})
         pos = m.end()
     text += marked[pos:]

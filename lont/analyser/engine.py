@@ -1,0 +1,71 @@
+"""The entry point: ``analyse(text, posted_at=…)`` runs every rule family and suggests indicators."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .model import Analysis, Span, drop_overlaps
+from .normalise import fold
+from .patterns import fixed_spans, lexicon_spans
+from .places import find_pattern_places
+from .suggest import EngagementThresholds, suggest
+from .times import find_times
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Longer texts are analysed in full, but a post is rarely longer; this bounds pathological input.
+MAX_CHARS = 100_000
+
+
+def local_naive(posted_at: datetime) -> datetime:
+    """Aware datetimes are converted to Amsterdam time; naive ones already are Amsterdam time."""
+    if posted_at.tzinfo is not None and posted_at.utcoffset() is not None:
+        return posted_at.astimezone(AMSTERDAM).replace(tzinfo=None)
+    return posted_at.replace(tzinfo=None)
+
+
+def find_spans(
+    text: str,
+    *,
+    posted_at: datetime,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Span]:
+    text = text[:MAX_CHARS]
+    folded = fold(text)
+    now = local_naive(posted_at)
+    spans: list[Span] = []
+    spans.extend(find_times(text, folded, now))
+    if gazetteer is not None:
+        spans.extend(gazetteer.find(text, folded))
+    spans.extend(find_pattern_places(text, folded))
+    spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
+    spans.extend(fixed_spans(text, folded))
+    # Guarantee the contract: inside the text and never empty, whatever a rule did.
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()]
+    return drop_overlaps(valid)
+
+
+def analyse(
+    text: str,
+    *,
+    posted_at: datetime,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    engagement_thresholds: EngagementThresholds | None = None,
+) -> Analysis:
+    """Mark times, places, calls to action, threats, weapons, drill slang, the dead, reputation
+    attacks, mentions, hashtags and engagement in ``text`` and suggest indicators.
+
+    ``posted_at``: aware datetime, or naive Europe/Amsterdam local time. Never raises for any
+    string; spans are sorted by start and lie within the text.
+    """
+    spans = find_spans(text, posted_at=posted_at, gazetteer=gazetteer, lexicon=lexicon)
+    return Analysis(
+        text=text,
+        posted_at=posted_at,
+        spans=spans,
+        suggestions=suggest(spans, engagement_thresholds),
+    )

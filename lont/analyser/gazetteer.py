@@ -1,0 +1,272 @@
+"""The network's gazetteer: places with aliases, matched tolerant of case, accents, spacing, typos.
+
+Matching works on alphanumeric tokens of the folded text. A name or alias is keyed by its tokens
+joined without spaces, so "kreek poort", "Kreekpoort" and "Kreek-poort" are one key. Small typos
+are found with a deletion index (the SymSpell idea): every key of five characters or more is
+stored under all its one-character deletions (two for keys of ten or more), so a lookup costs a
+few dictionary probes instead of a comparison with every place. Results per candidate string are
+cached on the gazetteer, because the same words come back in post after post.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from .model import Span
+from .normalise import TOKEN_RE, fold, squash
+
+_CACHE_LIMIT = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+    area: str = ""
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class GazetteerError(ValueError):
+    """Raised by :meth:`Gazetteer.from_csv` with every bad row; nothing is loaded then."""
+
+    def __init__(self, errors: list[tuple[int, str]]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(f"Rij {row}: {message}" for row, message in errors))
+
+
+def max_distance(length: int) -> int:
+    """Edit distance tolerated for a key of this length (spec: ≤1 from 5, ≤2 from 10 chars)."""
+    if length >= 10:
+        return 2
+    if length >= 5:
+        return 1
+    return 0
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    out: set[str] = set()
+    frontier = {word}
+    for _ in range(depth):
+        nxt: set[str] = set()
+        for item in frontier:
+            for index in range(len(item)):
+                nxt.add(item[:index] + item[index + 1 :])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance, giving up (returning limit + 1) as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    place: Place
+    surface: str  # the alias as written, for short-alias case checks
+    tokens: int
+
+
+class Gazetteer:
+    """A list of places; build once per network and reuse (indexes are built lazily, once)."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self.places: list[Place] = list(places)
+        self._exact: dict[str, _Entry] = {}
+        self._prefixes: set[str] = set()
+        self._deleted: dict[str, list[str]] = {}
+        self._cache: dict[str, tuple[str, int] | None] = {}
+        self._max_tokens = 1
+        for place in self.places:
+            for surface in place.names():
+                parts = [t for t in _split(fold(surface)) if t]
+                key = "".join(parts)
+                if not key or key in self._exact:
+                    continue
+                self._exact[key] = _Entry(place, surface.strip(), len(parts))
+                self._max_tokens = max(self._max_tokens, len(parts))
+                for cut in range(1, len(parts) + 1):
+                    self._prefixes.add("".join(parts[:cut]))
+        self._fuzzy_built = False
+        # Past this length a candidate cannot be within edit distance 2 of any key.
+        self._longest = max((len(k) for k in self._exact), default=0) + 2
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    @classmethod
+    def from_csv(cls, source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Gazetteer:
+        """Read ``name,aliases,kind,area`` rows (aliases separated by ``|``)."""
+        if isinstance(source, (str, os.PathLike)):
+            with Path(source).open(encoding="utf-8-sig", newline="") as handle:
+                return cls._read(handle)
+        stream = source.read()
+        text = stream.decode("utf-8-sig") if isinstance(stream, bytes) else stream
+        return cls._read(io.StringIO(text.lstrip("\ufeff")))
+
+    @classmethod
+    def _read(cls, handle: IO[str]) -> Gazetteer:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        expected = ["name", "aliases", "kind", "area"]
+        if header is None or [h.strip().lower() for h in header] != expected:
+            raise GazetteerError(
+                [(1, "De kopregel moet precies 'name,aliases,kind,area' zijn.")]
+            )
+        places: list[Place] = []
+        errors: list[tuple[int, str]] = []
+        seen: dict[str, int] = {}
+        for row in reader:
+            number = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            problems = _row_problems(row, seen, number)
+            if problems:
+                errors.append((number, " ".join(problems)))
+                continue
+            name, aliases, kind, area = (cell.strip() for cell in row)
+            seen[squash(name)] = number
+            alias_list = tuple(a.strip() for a in aliases.split("|")) if aliases else ()
+            places.append(Place(name, alias_list, kind, area))
+        if errors:
+            raise GazetteerError(errors)
+        return cls(places)
+
+    def _build_fuzzy(self) -> None:
+        for key in self._exact:
+            depth = max_distance(len(key))
+            if depth == 0 or key.isdigit():
+                continue
+            for variant in _deletes(key, depth) | {key}:
+                self._deleted.setdefault(variant, []).append(key)
+        self._fuzzy_built = True
+
+    def _fuzzy(self, candidate: str) -> tuple[str, int] | None:
+        """Best gazetteer key within the tolerated distance, with that distance."""
+        if candidate in self._cache:
+            return self._cache[candidate]
+        if not self._fuzzy_built:
+            self._build_fuzzy()
+        depth = 2 if len(candidate) >= 8 else 1
+        best: tuple[str, int] | None = None
+        probes = _deletes(candidate, depth) | {candidate}
+        for probe in probes:
+            for key in self._deleted.get(probe, ()):
+                # Typos in the first letter are rare; requiring it keeps common words out.
+                if key[0] != candidate[0]:
+                    continue
+                limit = max_distance(len(key))
+                if candidate == key + "s":
+                    continue  # "Utrechts": an adjective, not the place
+                distance = levenshtein(candidate, key, limit)
+                if distance <= limit and (best is None or distance < best[1]):
+                    best = (key, distance)
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[candidate] = best
+        return best
+
+    def find(self, text: str, folded: str) -> list[Span]:
+        """Place spans for every name or alias found, longest and exact matches first."""
+        if not self._exact:
+            return []
+        toks = list(_token_spans(folded))
+        found: list[tuple[int, int, int, float, Place]] = []  # start, end, score, conf, place
+        for i in range(len(toks)):
+            key = ""
+            for k in range(min(self._max_tokens + 1, len(toks) - i)):
+                key += toks[i + k][2]
+                start, end = toks[i][0], toks[i + k][1]
+                entry = self._exact.get(key)
+                if entry is not None and _case_ok(entry, text[start:end]):
+                    found.append((start, end, len(key) * 2 + 1, 0.95, entry.place))
+                elif len(key) >= 5 and not key.isdigit() and k < self._max_tokens:
+                    hit = self._fuzzy(key)
+                    if hit is not None:
+                        entry = self._exact[hit[0]]
+                        found.append((start, end, len(key) * 2 - hit[1], 0.75, entry.place))
+                if key not in self._prefixes and len(key) > self._longest:
+                    break
+        return _select(found, text)
+
+
+def _case_ok(entry: _Entry, surface: str) -> bool:
+    # Very short aliases ("CS", "KC", "WV") only count written as in the gazetteer.
+    if len(squash(entry.surface)) <= 3:
+        return surface.replace(" ", "") == entry.surface.replace(" ", "")
+    return True
+
+
+def _select(found: list[tuple[int, int, int, float, Place]], text: str) -> list[Span]:
+    chosen: list[Span] = []
+    for start, end, _score, confidence, place in sorted(
+        found, key=lambda f: (-f[2], -f[3], f[0])
+    ):
+        if any(start < s.end and s.start < end for s in chosen):
+            continue
+        how = "exact" if confidence >= 0.9 else "bij benadering (kleine tikfout)"
+        where = f", {place.kind}" if place.kind else ""
+        area = f" in {place.area}" if place.area else ""
+        chosen.append(
+            Span(
+                start,
+                end,
+                "place",
+                place.name,
+                confidence,
+                f"Plaats uit de lijst van het netwerk, {how} herkend: {place.name}{where}{area}.",
+            )
+        )
+    return chosen
+
+
+def _split(folded: str) -> list[str]:
+    return [t for _, _, t in _token_spans(folded)]
+
+
+def _token_spans(folded: str) -> Iterator[tuple[int, int, str]]:
+    for m in TOKEN_RE.finditer(folded):
+        yield m.start(), m.end(), m.group(0)
+
+
+def _row_problems(row: list[str], seen: dict[str, int], number: int) -> list[str]:
+    if len(row) != 4:
+        return [f"Verwacht 4 kolommen (name,aliases,kind,area), gevonden: {len(row)}."]
+    name, aliases, kind, _area = (cell.strip() for cell in row)
+    problems: list[str] = []
+    if not name:
+        problems.append("De naam ontbreekt.")
+    elif not squash(name):
+        problems.append("De naam bevat geen letters of cijfers.")
+    elif len(name) > 200:
+        problems.append("De naam is langer dan 200 tekens.")
+    elif squash(name) in seen:
+        problems.append(f"De naam '{name}' staat al in rij {seen[squash(name)]}.")
+    if not kind:
+        problems.append("De soort (kind) ontbreekt.")
+    if aliases and any(not a.strip() for a in aliases.split("|")):
+        problems.append("Een alias is leeg (twee '|' achter elkaar of aan het begin/einde).")
+    return problems

@@ -1,0 +1,93 @@
+"""The analyser's result types: plain, immutable where possible, free of Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+KINDS: tuple[str, ...] = (
+    "time",
+    "place",
+    "call_to_action",
+    "threat",
+    "weapon",
+    "drill_slang",
+    "deceased",
+    "reputation",
+    "mention",
+    "hashtag",
+    "engagement",
+)
+
+STRENGTHS: tuple[str, ...] = ("strong", "fairly_strong", "somewhat", "weak")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One marked piece of the text: ``text[start:end]`` is what was found.
+
+    ``value`` is canonical: for ``time`` a point ``YYYY-MM-DDTHH:MM``, a date ``YYYY-MM-DD`` or a
+    period ``START/END``; for ``place`` the gazetteer's canonical name or the surface text; for
+    ``engagement`` ``metric:count``; for the other kinds the normalised phrase.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: str
+    confidence: float
+    explanation: str
+    ambiguous: bool = False
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A suggested indicator tag; the professional confirms or ignores it."""
+
+    indicator: str
+    reason: str
+    guide_point: str
+    strength: str
+    span_indexes: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The result of :func:`lont.analyser.analyse`."""
+
+    text: str
+    posted_at: datetime
+    spans: list[Span] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    def by_kind(self, kind: str) -> list[Span]:
+        return [span for span in self.spans if span.kind == kind]
+
+
+@dataclass(frozen=True, slots=True)
+class MessageWarning:
+    """A warning about the network's own draft message (C2, A4)."""
+
+    code: str
+    message: str
+    start: int
+    end: int
+
+
+def drop_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep spans of one kind from overlapping: longest first, then highest confidence, earliest.
+
+    Different kinds may overlap (``rambo`` is both weapon and drill slang).
+    """
+    kept: list[Span] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.confidence, s.start))
+    for span in ordered:
+        ranges = taken.setdefault(span.kind, [])
+        if any(span.start < end and start < span.end for start, end in ranges):
+            continue
+        ranges.append((span.start, span.end))
+        kept.append(span)
+    kept.sort(key=lambda s: (s.start, s.end, s.kind))
+    return kept

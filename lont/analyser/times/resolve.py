@@ -1,0 +1,334 @@
+"""Join adjacent pieces into one expression and resolve it against the posting moment.
+
+Choices (documented because professionals act on them):
+
+* A bare hour ("om 9", "half 10") is the nearest future occurrence of either reading (09:00 or
+  21:00) after the posting moment; it is marked ambiguous with the other reading as alternative.
+  A leading zero ("09:00"), an hour of 13 or more, or a part of the day makes it unambiguous.
+* With a day other than today, an ambiguous hour takes waking hours: 7–11 in the morning, 12 at
+  noon, 1–6 in the afternoon ("morgen om 9" = 09:00, "zaterdag om 2" = 14:00), still ambiguous.
+* A weekday is its next occurrence; the posting day itself counts when the named moment (or the
+  end of the named part of the day) is still ahead, and a bare weekday on the same day is today.
+* A date without a year is this year's date unless it has passed, then next year's.
+* ``vannacht`` is the coming night (00:00–06:00 of the next day) unless posted before 06:00;
+  "zaterdagnacht" is the night after Saturday. ``straks``/``zo meteen`` is the vague period of the
+  next three hours, marked ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from .grammar import Piece
+from .words import PART_RANGES
+
+FMT = "%Y-%m-%dT%H:%M"
+_CONNECTOR = re.compile(r"[\s,]*(?:(?:om|rond|tegen|vanaf|op|at|de|van|in\s+de|-)[\s,]*)?")
+_WEEKDAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def keep_longest(pieces: list[Piece]) -> list[Piece]:
+    """Drop pieces overlapping a longer one (``tien over half 9`` beats ``half 9``)."""
+    kept: list[Piece] = []
+    for piece in sorted(pieces, key=lambda p: (-(p.end - p.start), p.start)):
+        if all(piece.end <= k.start or piece.start >= k.end for k in kept):
+            kept.append(piece)
+    kept.sort(key=lambda p: p.start)
+    return kept
+
+
+def _compatible(group: list[Piece], piece: Piece) -> bool:
+    slots = {p.slot for p in group}
+    if piece.slot in ("rel", "vague") or slots & {"rel", "vague"}:
+        return False
+    if piece.slot == "aux":
+        return "day" in slots
+    if piece.slot == "barepart":
+        return "day" in slots and all(p.part is None for p in group) and "clock" not in slots
+    if piece.slot == "day":
+        days = [p for p in group if p.slot == "day"]
+        if not days:
+            return True
+        # A weekday may be followed by a date: "zaterdag 14 maart".
+        return (
+            len(days) == 1
+            and days[0].day is not None
+            and days[0].day[0] == "wd"
+            and piece.day is not None
+            and piece.day[0] == "date"
+        )
+    if piece.slot == "part":
+        return all(p.part is None for p in group)
+    if piece.slot == "clock":
+        return "clock" not in slots
+    return False
+
+
+def combine(pieces: list[Piece], folded: str) -> list[list[Piece]]:
+    groups: list[list[Piece]] = []
+    for piece in pieces:
+        if groups:
+            last = groups[-1]
+            gap = folded[last[-1].end : piece.start]
+            if _CONNECTOR.fullmatch(gap) and _compatible(last, piece):
+                last.append(piece)
+                continue
+        groups.append([piece])
+    # A bare part word ("avond") only counts attached to a day.
+    return [g for g in groups if not (len(g) == 1 and g[0].slot in ("barepart", "aux"))]
+
+
+def _easter(year: int) -> date:
+    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _on_or_after(today: date, build: object) -> date | None:
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = build(year)  # type: ignore[operator]
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate  # type: ignore[no-any-return]
+    return None
+
+
+def _clock_with_part(hour: int, part: str | None) -> tuple[int, int]:
+    """Return (hour, day shift) for a clock hour read within a part of the day."""
+    if part == "avond":
+        if hour == 12:
+            return 0, 1
+        if 1 <= hour <= 11:
+            return hour + 12, 0
+    elif part == "middag":
+        if 1 <= hour <= 6:
+            return hour + 12, 0
+    elif part == "nacht":
+        if hour == 12:
+            return 0, 1
+        if 7 <= hour <= 11:
+            return hour + 12, 0
+        if hour < 7:
+            return hour, 1
+    return hour, 0
+
+
+def _daytime(hour: int) -> tuple[int, int]:
+    """Preferred and alternative 24-hour reading of an ambiguous hour on a named day."""
+    if hour == 12:
+        return 12, 0
+    if 1 <= hour <= 6:
+        return hour + 12, hour
+    return hour, (hour + 12) % 24
+
+
+def _period(day: date, part: str) -> str:
+    start, end = PART_RANGES[part]
+    return f"{day.isoformat()}T{start}/{day.isoformat()}T{end}"
+
+
+def _fmt(moment: datetime) -> str:
+    return moment.strftime(FMT)
+
+
+Resolved = tuple[str, bool, tuple[str, ...]]
+
+
+def resolve(group: list[Piece], now: datetime) -> Resolved | None:
+    """Canonical value, ambiguity flag and alternatives, or None when nothing sensible results."""
+    today = now.date()
+    now = now.replace(second=0, microsecond=0)
+    slots = {p.slot: p for p in group}
+    if "vague" in slots:
+        return f"{_fmt(now)}/{_fmt(now + timedelta(hours=3))}", True, ()
+    if "rel" in slots:
+        minutes = slots["rel"].minutes
+        if minutes % (24 * 60) == 0 and minutes >= 24 * 60:
+            return (today + timedelta(minutes=minutes)).isoformat(), False, ()
+        return _fmt(now + timedelta(minutes=minutes)), False, ()
+
+    days = [p for p in group if p.slot == "day"]
+    day_piece = days[-1] if days else None
+    part: str | None = None
+    tonight = False
+    for p in group:
+        if p.part is not None:
+            part = p.part
+            tonight = tonight or p.tonight
+    clock = slots.get("clock")
+
+    spec = day_piece.day if day_piece is not None else None
+    if spec is not None and spec[0] in ("weekend", "week"):
+        return _range(spec, today), False, ()
+
+    base: date | None
+    weekday_mode = -1
+    if spec is None:
+        base = None
+    elif spec[0] == "rel":
+        base = today + timedelta(days=spec[1])
+    elif spec[0] == "wd":
+        weekday_mode = spec[2]
+        base = _weekday(today, spec[1], spec[2])
+    elif spec[0] == "date":
+        d, m, y = spec[1], spec[2], spec[3]
+        if y:
+            try:
+                base = date(y, m, d)
+            except ValueError:
+                return None
+        else:
+            base = _on_or_after(today, lambda year: date(year, m, d))
+    elif spec[0] == "fixed":
+        d, m = spec[1], spec[2]
+        base = _on_or_after(today, lambda year: date(year, m, d))
+    else:  # easter offsets
+        offset = spec[1]
+        base = _on_or_after(today, lambda year: _easter(year) + timedelta(days=offset))
+    if spec is not None and base is None:
+        return None
+
+    if clock is None:
+        if part is None:
+            return (base.isoformat() if base else None), False, ()  # type: ignore[return-value]
+        if base is None:
+            base = _part_day_nearest(today, now, part)
+        elif part == "nacht" and not (tonight and now.hour < 6):
+            base = base + timedelta(days=1)
+        elif weekday_mode == 0 and base == today and _part_end(base, part) < now:
+            base = base + timedelta(days=7)
+        return _period(base, part), False, ()
+
+    return _resolve_clock(clock, part, base, now, tonight, weekday_mode, spec)
+
+
+def _range(spec: tuple[str, int, int, int], today: date) -> str:
+    if spec[0] == "week":
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return f"{monday.isoformat()}T00:00/{(monday + timedelta(days=6)).isoformat()}T23:59"
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+    if today.weekday() == 6:
+        saturday = today - timedelta(days=1)
+    saturday += timedelta(days=7 * spec[1])
+    return f"{saturday.isoformat()}T00:00/{(saturday + timedelta(days=1)).isoformat()}T23:59"
+
+
+def _weekday(today: date, weekday: int, mode: int) -> date:
+    if mode == 1:
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return monday + timedelta(days=weekday)
+    delta = (weekday - today.weekday()) % 7
+    if mode == 2 and delta == 0:
+        delta = 7
+    return today + timedelta(days=delta)
+
+
+def _part_end(day: date, part: str) -> datetime:
+    end = PART_RANGES[part][1]
+    return datetime.combine(day, time(int(end[:2]), int(end[3:])))
+
+
+def _part_day_nearest(today: date, now: datetime, part: str) -> date:
+    if part == "nacht":
+        return today if now.hour < 6 else today + timedelta(days=1)
+    return today if _part_end(today, part) >= now else today + timedelta(days=1)
+
+
+def _resolve_clock(
+    clock: Piece,
+    part: str | None,
+    base: date | None,
+    now: datetime,
+    tonight: bool,
+    weekday_mode: int,
+    spec: tuple[str, int, int, int] | None,
+) -> Resolved:
+    minute = clock.minute
+    hour = clock.hour
+    if part is not None and not clock.fixed24:
+        hour, shift = _clock_with_part(hour, part)
+        if base is None:
+            if part == "nacht":
+                night = now.date() if now.hour < 6 else now.date() + timedelta(days=1)
+                base = night - timedelta(days=shift)
+            else:
+                base = now.date()
+                if datetime.combine(base, time(hour, minute)) + timedelta(days=shift) < now:
+                    base += timedelta(days=1)
+        elif part == "nacht" and tonight and now.hour < 6:
+            shift = 0
+        moment = datetime.combine(base, time(hour, minute)) + timedelta(days=shift)
+        return _fmt(moment), False, ()
+    if part is not None and clock.fixed24:
+        if base is None:
+            base = now.date()
+            if datetime.combine(base, time(hour, minute)) < now:
+                base += timedelta(days=1)
+        shift = 1 if part == "nacht" and hour < 7 and not (tonight and now.hour < 6) else 0
+        return _fmt(datetime.combine(base, time(hour, minute)) + timedelta(days=shift)), False, ()
+
+    readings = [hour] if clock.fixed24 else sorted({hour % 12, hour % 12 + 12})
+    if base is None:
+        return _nearest(now, readings, minute)
+    if base == now.date() and not clock.fixed24:
+        upcoming = [h for h in readings if datetime.combine(base, time(h, minute)) > now]
+        if upcoming:
+            chosen = upcoming[0]
+            others = [h for h in readings if h != chosen]
+            alts = tuple(_fmt(datetime.combine(base, time(h, minute))) for h in others)
+            return _fmt(datetime.combine(base, time(chosen, minute))), True, alts
+        if weekday_mode == 0 and spec is not None and spec[0] == "wd":
+            base += timedelta(days=7)
+    elif base == now.date() and weekday_mode == 0 and spec is not None and spec[0] == "wd":
+        if datetime.combine(base, time(hour, minute)) < now:
+            base += timedelta(days=7)
+    if clock.fixed24:
+        return _fmt(datetime.combine(base, time(hour, minute))), False, ()
+    preferred, other = _daytime(hour % 12 or 12)
+    alt = _fmt(datetime.combine(base, time(other, minute)))
+    return _fmt(datetime.combine(base, time(preferred, minute))), True, (alt,)
+
+
+def _nearest(now: datetime, readings: list[int], minute: int) -> Resolved:
+    candidates: list[datetime] = []
+    for offset in (0, 1):
+        day = now.date() + timedelta(days=offset)
+        for h in readings:
+            moment = datetime.combine(day, time(h, minute))
+            if moment > now:
+                candidates.append(moment)
+    candidates.sort()
+    chosen = candidates[0]
+    if len(readings) == 1:
+        return _fmt(chosen), False, ()
+    other = next(c for c in candidates if c.hour != chosen.hour)
+    return _fmt(chosen), True, (_fmt(other),)
+
+
+def describe(value: str) -> str:
+    """A short Dutch rendering of a canonical value, for explanations."""
+    if "/" in value:
+        start, end = value.split("/", 1)
+        return f"van {_describe_one(start)} tot {_describe_one(end)}"
+    return _describe_one(value)
+
+
+def _describe_one(value: str) -> str:
+    if "T" in value:
+        moment = datetime.strptime(value, FMT)
+        day = _WEEKDAY_NAMES[moment.weekday()]
+        return f"{day} {moment:%d-%m-%Y} {moment:%H:%M}"
+    day_value = date.fromisoformat(value)
+    return f"{_WEEKDAY_NAMES[day_value.weekday()]} {day_value:%d-%m-%Y}"

@@ -520,7 +520,7 @@ N :: [long live|deceased] Kleine B [🕊️|deceased] [#rip|hashtag+deceased]
 
 POSTS["mixed"] = """
 A :: [pull up|call_to_action] [vanavond om 21:00|time|d+0 21:00] bij [de kooi|place], [wie durft|call_to_action]?
-A :: [kom dan|call_to_action] [@kleineb_vbs|mention], [zaterdag|time|za>] [Marktplein|place], [ik wacht op je|call_to_action]
+A :: [kom dan|call_to_action] [@kleineb_vbs|mention], [zaterdag|time|za] [Marktplein|place], [ik wacht op je|call_to_action]
 A :: [tag je boys|call_to_action], [we zien elkaar|call_to_action] [om 22u|time|near 22:00] bij [Station Kreekzijde|place]
 A :: [opps|drill_slang] uit [Noorderhaven|place] [hiden|reputation] weer, [kom naar buiten|call_to_action] als je durft
 A :: [vnv|time|d+0 avond] [De Kreek|place] [pull up|call_to_action] met z'n allen 🔥🔥
@@ -538,7 +538,7 @@ E :: [pull up|call_to_action] [dinsdag om 19:00|time|di 19:00] [Winkelcentrum Kr
 E :: [je moeder|reputation] is een grap, [kom naar buiten|call_to_action] [vanavond|time|d+0 avond] dan praten we
 E :: [@tiny_t_kreek|mention] [hidet|reputation] al een week, [kom dan|call_to_action] [Vlasplein|place] [om 8|time|near 8:00]
 E :: ze zeggen dat hij [een L pakte|reputation] bij [Kreekpoort|place|Winkelcentrum Kreekpoort], [morgen|time|d+1] revanche
-F :: [vanavond|time|d+0 avond] [om 11|time|near 11:00] bij [de kade|place|Havenkade Voorbeeldstad], neem je [rambo|weapon+drill_slang] mee
+F :: [vanavond om 11|time|d+0 23:00] bij [de kade|place|Havenkade Voorbeeldstad], neem je [rambo|weapon+drill_slang] mee
 F :: [pull up|call_to_action] [2nite|time|d+0 avond] [Skatepark De Bocht|place] [#vbsdrill|hashtag]
 F :: [slide|call_to_action] naar [Groenakker|place] [zaterdag|time|za], [ze gaan bloeden|threat]
 F :: [we zien elkaar|call_to_action] [morgen na school|time|d+1] bij [Vonk Lyceum|place] 👊

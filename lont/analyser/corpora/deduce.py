@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from lont.analyser.corpora import Converted
@@ -43,12 +44,19 @@ def _read_list(folder: Path) -> list[str]:
     ]
 
 
+def _key(name: str) -> str:
+    """Duplicate test as loose as a gazetteer's matching (case, accents, hyphens, spaces),
+    because a gazetteer import rejects the whole file on one duplicate name."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+
 def build_gazetteer(root: Path, *, with_streets: bool = False) -> list[dict[str, str]]:
     rows: dict[str, dict[str, str]] = {}
     lists = dict(LISTS, **({"street": STREETS} if with_streets else {}))
     for kind, folder in lists.items():
         for name in _read_list(root / folder):
-            rows.setdefault(name.lower(), {"name": name, "aliases": "", "kind": kind, "area": ""})
+            rows.setdefault(_key(name), {"name": name, "aliases": "", "kind": kind, "area": ""})
     return list(rows.values())
 
 

@@ -1,0 +1,43 @@
+"""Lockout after repeated failed logins, per account and per IP address."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import LoginAttempt
+
+
+def _window_start():  # type: ignore[no-untyped-def]
+    return timezone.now() - timedelta(seconds=settings.LONT_LOCKOUT["WINDOW_SECONDS"])
+
+
+def is_locked(*, email: str, ip_address: str | None) -> bool:
+    since = _window_start()
+    failures = LoginAttempt.objects.filter(at__gte=since, succeeded=False)
+    if failures.filter(email=email.lower()).count() >= settings.LONT_LOCKOUT[
+        "MAX_FAILURES_PER_ACCOUNT"
+    ]:
+        return True
+    return bool(
+        ip_address
+        and failures.filter(ip_address=ip_address).count()
+        >= settings.LONT_LOCKOUT["MAX_FAILURES_PER_IP"]
+    )
+
+
+def record_attempt(*, email: str, ip_address: str | None, succeeded: bool, stage: str) -> None:
+    LoginAttempt.objects.create(
+        email=email.lower(), ip_address=ip_address, succeeded=succeeded, stage=stage
+    )
+    if succeeded:
+        # A successful login clears the account's counter; the IP counter keeps running.
+        LoginAttempt.objects.filter(
+            email=email.lower(), succeeded=False, at__gte=_window_start()
+        ).exclude(stage="cleared").update(stage="cleared", email="")
+
+
+def client_ip(request) -> str | None:  # type: ignore[no-untyped-def]
+    return request.META.get("REMOTE_ADDR") or None

@@ -1,0 +1,175 @@
+"""Users log in by e-mail with a password and a mandatory TOTP second factor."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any, ClassVar
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from lont.audit.changelog import ChangeLoggedModel
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("E-mailadres is verplicht.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    full_name = models.CharField(_("naam"), max_length=150)
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+    is_staff = models.BooleanField(_("technisch beheer (Django-admin)"), default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+    # Rotating the stamp invalidates every session and API token of the user at once.
+    security_stamp = models.CharField(max_length=32, default=secrets.token_hex)
+    preferred_language = models.CharField(_("taal"), max_length=5, default="nl")
+
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name"]
+
+    audit_exclude = frozenset({"password", "security_stamp", "last_login"})
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def audit_repr(self) -> str:
+        return f"gebruiker #{self.pk}"
+
+    def audit_network_id(self) -> int | None:
+        return None
+
+    def get_session_auth_hash(self) -> str:
+        return salted_hmac(
+            "lont.accounts.User.session", f"{self.password}{self.security_stamp}", algorithm="sha256"
+        ).hexdigest()
+
+    def rotate_security_stamp(self) -> None:
+        self.security_stamp = secrets.token_hex(16)
+
+    @property
+    def has_confirmed_totp(self) -> bool:
+        return TOTPDevice.objects.filter(user=self, confirmed_at__isnull=False).exists()
+
+
+class TOTPDevice(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("authenticator-app")
+
+
+class RecoveryCode(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=128)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("herstelcode")
+
+
+class LoginAttempt(models.Model):
+    email = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    succeeded = models.BooleanField(default=False)
+    stage = models.CharField(max_length=10, default="password")
+
+    class Meta:
+        verbose_name = _("inlogpoging")
+
+
+class Invitation(ChangeLoggedModel):
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "networks.Organisation", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mailadres"))
+    full_name = models.CharField(_("naam"), max_length=150)
+    role = models.CharField(_("rol"), max_length=20)
+    function_title = models.CharField(_("functie"), max_length=120, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    audit_exclude = frozenset({"token_hash"})
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def audit_repr(self) -> str:
+        return f"uitnodiging #{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+        )
+
+
+class ApiToken(ChangeLoggedModel):
+    """A personal API token for one membership; only its hash is stored."""
+
+    membership = models.ForeignKey(
+        "networks.Membership", on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("naam"), max_length=80)
+    prefix = models.CharField(max_length=8, db_index=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    security_stamp = models.CharField(max_length=32)
+
+    audit_exclude = frozenset({"token_hash", "security_stamp", "last_used_at"})
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+
+    def audit_repr(self) -> str:
+        return f"API-token {self.prefix}…"
+
+    def audit_network_id(self) -> int | None:
+        return self.membership.network_id
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,305 @@
+"""Login with password and TOTP, enrolment, recovery codes, re-authentication, invitations,
+account settings and API tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views import View
+
+from lont.audit.events import login_event
+from lont.core.middleware import SESSION_VERIFIED_KEY
+from lont.core.policies import LOGIN, PUBLIC
+from lont.core.views_base import MemberView
+
+from . import lockout, services, totp
+from .forms import (
+    AcceptInvitationForm,
+    ApiTokenForm,
+    CodeForm,
+    InvitationForm,
+    LoginForm,
+    ReauthForm,
+    RecoveryForm,
+)
+from .models import ApiToken, TOTPDevice
+from .reauth import mark_reauthenticated
+
+LOCKED_MESSAGE = _(
+    "Te veel mislukte inlogpogingen. Uw account is tijdelijk geblokkeerd; probeer het over "
+    "15 minuten opnieuw of neem contact op met uw coördinator."
+)
+
+
+def _safe_next(request: HttpRequest, default: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or default
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return default
+    return target
+
+
+class LoginView(View):
+    lont_policy = PUBLIC
+    template_name = "accounts/login.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and request.session.get(SESSION_VERIFIED_KEY):
+            return redirect(_safe_next(request))
+        return render(request, self.template_name, {"form": LoginForm(), "next": _safe_next(request)})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = LoginForm(request.POST)
+        context = {"form": form, "next": _safe_next(request)}
+        if not form.is_valid():
+            return render(request, self.template_name, context, status=400)
+        email = form.cleaned_data["email"].lower()
+        ip = lockout.client_ip(request)
+        if lockout.is_locked(email=email, ip_address=ip):
+            form.add_error(None, LOCKED_MESSAGE)
+            return render(request, self.template_name, context, status=429)
+        user = authenticate(request, email=email, password=form.cleaned_data["password"])
+        if user is None:
+            lockout.record_attempt(email=email, ip_address=ip, succeeded=False, stage="password")
+            form.add_error(None, _("E-mailadres of wachtwoord is onjuist."))
+            return render(request, self.template_name, context, status=400)
+        login(request, user)
+        request.session[SESSION_VERIFIED_KEY] = False
+        return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': context['next']})}")
+
+
+class TwoFactorView(View):
+    """Verify the second factor, or enrol one first (mandatory for everyone)."""
+
+    lont_policy = LOGIN
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if request.session.get(SESSION_VERIFIED_KEY):
+            return redirect(_safe_next(request))
+        return self._render(request, CodeForm(), RecoveryForm())
+
+    def _render(
+        self, request: HttpRequest, form: CodeForm, recovery_form: RecoveryForm, status: int = 200
+    ) -> HttpResponse:
+        user = request.user
+        device = TOTPDevice.objects.filter(user=user).first()
+        enrolled = device is not None and device.confirmed_at is not None
+        context: dict[str, Any] = {
+            "form": form,
+            "recovery_form": recovery_form,
+            "next": _safe_next(request),
+            "enrolled": enrolled,
+        }
+        if not enrolled:
+            device = device if device is not None and "enrol" in request.session else None
+            if device is None:
+                device = totp.enrolment_start(user)  # type: ignore[arg-type]
+                request.session["enrol"] = True
+            uri = totp.provisioning_uri(user, device)  # type: ignore[arg-type]
+            context["qr_svg"] = segno.make(uri, error="m").svg_inline(scale=5, title=_("QR-code"))
+            context["secret"] = totp.device_secret(device)
+        return render(request, "accounts/two_factor.html", context, status=status)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        ip = lockout.client_ip(request)
+        if lockout.is_locked(email=user.email, ip_address=ip):  # type: ignore[union-attr]
+            logout(request)
+            messages.error(request, LOCKED_MESSAGE)
+            return redirect("accounts:login")
+        form, recovery_form = CodeForm(), RecoveryForm()
+        enrolled = user.has_confirmed_totp  # type: ignore[union-attr]
+        ok = False
+        if "recovery_code" in request.POST and enrolled:
+            recovery_form = RecoveryForm(request.POST)
+            ok = recovery_form.is_valid() and totp.recovery_code_use(
+                user, recovery_form.cleaned_data["recovery_code"]  # type: ignore[arg-type]
+            )
+            if not ok:
+                recovery_form.add_error(None, _("Deze herstelcode is onjuist of al gebruikt."))
+        else:
+            form = CodeForm(request.POST)
+            ok = form.is_valid() and totp.verify_code(
+                user, form.cleaned_data["code"], confirming=not enrolled  # type: ignore[arg-type]
+            )
+            if not ok:
+                form.add_error("code", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
+        lockout.record_attempt(
+            email=user.email, ip_address=ip, succeeded=ok, stage="totp"  # type: ignore[union-attr]
+        )
+        if not ok:
+            return self._render(request, form, recovery_form, status=400)
+        request.session.cycle_key()
+        request.session[SESSION_VERIFIED_KEY] = True
+        request.session.pop("enrol", None)
+        mark_reauthenticated(request)
+        login_event(user=user, event="login.succeeded")
+        if not enrolled:
+            codes = totp.recovery_codes_generate(user)  # type: ignore[arg-type]
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)}
+            )
+        return redirect(_safe_next(request))
+
+
+class LogoutView(View):
+    lont_policy = LOGIN
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        logout(request)
+        messages.info(request, _("U bent uitgelogd."))
+        return redirect("accounts:login")
+
+
+class ReauthView(MemberView):
+    """Confirm password and code again before a sensitive action (covenant, exports)."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "accounts/reauth.html", {"form": ReauthForm(), "next": _safe_next(request)})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = ReauthForm(request.POST)
+        user = request.user
+        if form.is_valid():
+            if not user.check_password(form.cleaned_data["password"]):  # type: ignore[union-attr]
+                form.add_error("password", _("Het wachtwoord is onjuist."))
+            elif not totp.verify_code(user, form.cleaned_data["code"]):  # type: ignore[arg-type]
+                form.add_error("code", _("Deze code klopt niet."))
+            else:
+                mark_reauthenticated(request)
+                return redirect(_safe_next(request))
+        lockout.record_attempt(
+            email=user.email, ip_address=lockout.client_ip(request), succeeded=False, stage="reauth"  # type: ignore[union-attr]
+        )
+        return render(
+            request, "accounts/reauth.html", {"form": form, "next": _safe_next(request)}, status=400
+        )
+
+
+class InviteView(MemberView):
+    required_permission = "members.manage"
+
+    def _form(self, data: Any = None) -> InvitationForm:
+        viewer = self.viewer
+        organisations = viewer.network.organisations.all()
+        if viewer.role != "director":
+            organisations = organisations.filter(pk=viewer.organisation.pk)
+        return InvitationForm(
+            data,
+            organisations=organisations,
+            roles=services.GRANTABLE_ROLES.get(viewer.role, set()),
+            initial={"organisation": viewer.organisation.pk},
+        )
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "accounts/invite.html", {"form": self._form()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                services.invitation_create(viewer=self.viewer, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("De uitnodiging is verstuurd naar %(email)s.")
+                    % {"email": form.cleaned_data["email"]},
+                )
+                return redirect("networks:members")
+        return render(request, "accounts/invite.html", {"form": form}, status=400)
+
+
+class AcceptInvitationView(View):
+    lont_policy = PUBLIC
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.invitation = services.invitation_by_token(kwargs["token"])
+        if self.invitation is None:
+            return render(request, "accounts/invitation_invalid.html", status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        return render(
+            request,
+            "accounts/accept_invitation.html",
+            {"form": AcceptInvitationForm(), "invitation": self.invitation},
+        )
+
+    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+        form = AcceptInvitationForm(request.POST)
+        if form.is_valid():
+            try:
+                user = services.invitation_accept(
+                    invitation=self.invitation,  # type: ignore[arg-type]
+                    password=form.cleaned_data["password1"],
+                )
+            except ValidationError as error:
+                form.add_error("password1", error)
+            else:
+                login(request, user, backend="lont.accounts.backends.EmailBackend")
+                request.session[SESSION_VERIFIED_KEY] = False
+                return redirect("accounts:two_factor")
+        return render(
+            request,
+            "accounts/accept_invitation.html",
+            {"form": form, "invitation": self.invitation},
+            status=400,
+        )
+
+
+class SettingsView(MemberView):
+    def get(self, request: HttpRequest, form: ApiTokenForm | None = None, new_token: str = "") -> HttpResponse:
+        tokens = ApiToken.objects.filter(membership__user=request.user).select_related(
+            "membership__network"
+        )
+        return render(
+            request,
+            "accounts/settings.html",
+            {
+                "token_form": form or ApiTokenForm(),
+                "tokens": tokens,
+                "new_token": new_token,
+                "recovery_left": request.user.recovery_codes.filter(used_at__isnull=True).count(),  # type: ignore[union-attr]
+            },
+        )
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = ApiTokenForm(request.POST)
+        if not form.is_valid():
+            return self.get(request, form=form)
+        _token, raw = services.api_token_create(
+            viewer=self.viewer, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+        )
+        return self.get(request, new_token=raw)
+
+
+class RevokeTokenView(MemberView):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        token = get_object_or_404(ApiToken, pk=pk, membership__user=request.user)
+        services.api_token_revoke(viewer=self.viewer, token=token)
+        messages.success(request, _("Het token is ingetrokken."))
+        return redirect("accounts:settings")
+
+
+class RecoveryCodesView(MemberView):
+    """New recovery codes (the old ones stop working); needs a recent re-authentication."""
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        from .reauth import reauth_redirect, recently_authenticated
+
+        if not recently_authenticated(request):
+            return reauth_redirect(request)
+        codes = totp.recovery_codes_generate(request.user)  # type: ignore[arg-type]
+        return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": "/account/"})

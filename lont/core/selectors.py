@@ -1,0 +1,36 @@
+"""Permission-aware reads shared by every app: fetch through the visibility layer and log the read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import Http404
+
+from lont.audit.access import log_reads
+from lont.networks.choices import Access
+
+from .viewer import Viewer
+from .visibility import access_for, visible
+
+
+def get_visible(
+    viewer: Viewer,
+    model_or_queryset: type[models.Model] | models.QuerySet,
+    *,
+    via: str,
+    path: str = "",
+    purpose: str = "",
+    minimum: Access = Access.SUMMARY,
+    **lookup: Any,
+) -> tuple[Any, Access]:
+    """One object and the viewer's access to it. Missing and forbidden give the same 404."""
+    try:
+        obj = visible(viewer, model_or_queryset, minimum=minimum).get(**lookup)
+    except models.ObjectDoesNotExist:
+        raise Http404 from None
+    level = access_for(viewer, obj)
+    if level < minimum:
+        raise Http404
+    log_reads(viewer, [obj], via=via, path=path, purpose=purpose)
+    return obj, level

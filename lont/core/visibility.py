@@ -1,0 +1,151 @@
+"""The one visibility layer: for a viewer and an object, *full*, *summary* or *none*.
+
+Every model that holds case content or personal data registers here (usually in its app's
+``ready``) with its information category. Pages, API, exports and search read through
+:func:`visible` and :func:`access_for`; nothing else decides what a partner may see.
+
+Rules, in order:
+1. other networks: none;
+2. privacy officer and administrator: none for case content (they supervise, they don't read);
+3. the owning organisation: full;
+4. otherwise the active covenant's sharing agreement for the category and the viewer's partner
+   type, capped by the law (``covenant_rules.legal_ceiling``);
+5. the network director sees at least a summary of everything (the network-wide picture).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from lont.networks.choices import Access, InformationCategory, Role
+
+from .viewer import Viewer
+
+
+@dataclass(frozen=True)
+class Registration:
+    model: type[models.Model]
+    category: str | None
+    category_field: str | None
+    owner_field: str | None
+    network_field: str
+    personal_data: bool
+    case_content: bool
+    category_of: Callable[[Any], str] | None
+
+
+_REGISTRY: dict[type[models.Model], Registration] = {}
+
+
+def register(
+    model: type[models.Model],
+    *,
+    category: str | None = None,
+    category_field: str | None = None,
+    owner_field: str | None = "organisation",
+    network_field: str = "network",
+    personal_data: bool = True,
+    case_content: bool = True,
+) -> None:
+    """Register a model. ``category=None`` and no ``category_field`` means a network directory
+    (every member of the network reads it in full, e.g. the member list)."""
+    if category is not None and category not in InformationCategory.values:
+        raise ValueError(f"Unknown information category {category!r}")
+    _REGISTRY[model] = Registration(
+        model=model,
+        category=category,
+        category_field=category_field,
+        owner_field=owner_field,
+        network_field=network_field,
+        personal_data=personal_data,
+        case_content=case_content,
+        category_of=getattr(model, "visibility_category", None),
+    )
+
+
+def registration_for(model: type[models.Model]) -> Registration:
+    try:
+        return _REGISTRY[model]
+    except KeyError:
+        raise LookupError(
+            f"{model.__name__} is not registered with the visibility layer "
+            "(lont.core.visibility.register)."
+        ) from None
+
+
+def registered_models() -> list[type[models.Model]]:
+    return list(_REGISTRY)
+
+
+def _category(reg: Registration, obj: Any) -> str | None:
+    if reg.category_field:
+        return str(getattr(obj, reg.category_field))
+    return reg.category
+
+
+def _covenant_access(viewer: Viewer, category: str) -> Access:
+    covenant = viewer.covenant
+    if covenant is None:
+        return Access.NONE
+    return covenant.access_for(category=category, organisation=viewer.organisation)
+
+
+def _with_role_floor(viewer: Viewer, level: Access) -> Access:
+    if viewer.role == Role.DIRECTOR:
+        return Access(max(level, Access.SUMMARY))
+    return level
+
+
+def access_for(viewer: Viewer, obj: models.Model) -> Access:
+    reg = registration_for(type(obj))
+    if getattr(obj, f"{reg.network_field}_id", None) != viewer.network.pk:
+        return Access.NONE
+    if reg.case_content and not viewer.reads_case_content:
+        return Access.NONE
+    if reg.owner_field and getattr(obj, f"{reg.owner_field}_id", None) == viewer.organisation.pk:
+        return Access.FULL
+    category = _category(reg, obj)
+    if category is None:
+        return Access.FULL
+    return _with_role_floor(viewer, _covenant_access(viewer, category))
+
+
+def categories_at_least(viewer: Viewer, minimum: Access) -> list[str]:
+    return [
+        category
+        for category in InformationCategory.values
+        if _with_role_floor(viewer, _covenant_access(viewer, category)) >= minimum
+    ]
+
+
+def visible(
+    viewer: Viewer,
+    model_or_queryset: type[models.Model] | models.QuerySet,
+    *,
+    minimum: Access = Access.SUMMARY,
+) -> models.QuerySet:
+    """The objects of a model this viewer may see at ``minimum`` access or better."""
+    queryset = (
+        model_or_queryset
+        if isinstance(model_or_queryset, models.QuerySet)
+        else model_or_queryset._default_manager.all()
+    )
+    reg = registration_for(queryset.model)
+    queryset = queryset.filter(**{reg.network_field: viewer.network.pk})
+    if reg.case_content and not viewer.reads_case_content:
+        return queryset.none()
+    if reg.category is None and reg.category_field is None:
+        return queryset
+    allowed = models.Q(pk__in=[])
+    if reg.owner_field:
+        allowed |= models.Q(**{reg.owner_field: viewer.organisation.pk})
+    categories = categories_at_least(viewer, minimum)
+    if reg.category_field:
+        allowed |= models.Q(**{f"{reg.category_field}__in": categories})
+    elif reg.category in categories:
+        allowed = models.Q()
+    return queryset.filter(allowed)

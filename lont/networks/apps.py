@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class NetworksConfig(AppConfig):
+    name = "lont.networks"
+    label = "networks"
+    verbose_name = "Netwerken en convenant"
+
+    def ready(self) -> None:
+        from lont.core import visibility
+
+        from .models import Membership, Organisation
+
+        # The member directory: every member of a network sees who else is in it (professionals'
+        # work contact details), but each look at a member is still access-logged.
+        visibility.register(Membership, owner_field=None, case_content=False)
+        visibility.register(Organisation, owner_field=None, personal_data=False, case_content=False)

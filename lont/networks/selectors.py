@@ -1,0 +1,70 @@
+"""Permission-aware reads of the network domain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from lont.core.viewer import Viewer
+from lont.core.visibility import visible
+
+from .choices import Access, InformationCategory, PartnerType
+from .models import CovenantVersion, Membership, Organisation
+
+
+def organisations(viewer: Viewer) -> QuerySet[Organisation]:
+    return visible(viewer, Organisation).annotate(
+        member_count=Count("memberships", filter=Q(memberships__is_active=True))
+    )
+
+
+def members(viewer: Viewer, *, organisation: Organisation | None = None) -> QuerySet[Membership]:
+    qs = visible(viewer, Membership).select_related("user", "organisation")
+    return qs.filter(organisation=organisation) if organisation else qs
+
+
+def covenant_versions(viewer: Viewer) -> QuerySet[CovenantVersion]:
+    return CovenantVersion.objects.filter(network=viewer.network).select_related(
+        "created_by", "director", "director_organisation", "privacy_officer"
+    )
+
+
+def network_overview(viewer: Viewer) -> dict[str, Any]:
+    covenant = viewer.covenant
+    return {
+        "organisation_count": Organisation.objects.filter(network=viewer.network).count(),
+        "member_count": Membership.objects.filter(network=viewer.network, is_active=True).count(),
+        "covenant": covenant,
+    }
+
+
+def access_summary(viewer: Viewer) -> list[tuple[str, Access]]:
+    """What the viewer's organisation sees of each information category under the covenant."""
+    covenant = viewer.covenant
+    rows = []
+    for category in InformationCategory:
+        level = (
+            covenant.access_for(category=category.value, organisation=viewer.organisation)
+            if covenant
+            else Access.NONE
+        )
+        if not viewer.reads_case_content:
+            level = Access.NONE
+        rows.append((str(category.label), level))
+    return rows
+
+
+def sharing_matrix(covenant: CovenantVersion) -> list[dict[str, Any]]:
+    """Rows per category with the access per partner type, for the annex and the editor."""
+    return [
+        {
+            "category": category,
+            "cells": [
+                (ptype, Access(covenant.sharing.get(category.value, {}).get(ptype.value, 0)))
+                for ptype in PartnerType
+            ],
+            "retention": covenant.retention_days.get(category.value),
+        }
+        for category in InformationCategory
+    ]

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+
+from lont.accounts.reauth import RecentAuthRequiredMixin
+from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
+
+from . import covenant_rules, selectors, services
+from .choices import InformationCategory, PartnerType, Role
+from .forms import CovenantForm, covenant_initial
+from .models import CovenantVersion, Membership
+from .pdf import covenant_annex_pdf
+
+
+class NetworkOverviewView(MemberTemplateView):
+    template_name = "networks/overview.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        data["organisations"] = selectors.organisations(self.viewer)
+        data["overview"] = selectors.network_overview(self.viewer)
+        data["can_invite"] = self.viewer.can("members.manage")
+        return data
+
+
+class MemberListView(VisibleListView):
+    model = Membership
+    template_name = "networks/member_list.html"
+    shows_personal_data = True
+
+    def base_queryset(self) -> Any:
+        qs = Membership.objects.select_related("user", "organisation").order_by(
+            "organisation__name", "user__full_name"
+        )
+        organisation = self.request.GET.get("organisatie", "")
+        if organisation.isdigit():
+            qs = qs.filter(organisation_id=int(organisation))
+        if self.request.GET.get("inactief") != "1":
+            qs = qs.filter(is_active=True)
+        return qs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        data["organisations"] = selectors.organisations(self.viewer)
+        data["selected_organisation"] = self.request.GET.get("organisatie", "")
+        data["show_inactive"] = self.request.GET.get("inactief") == "1"
+        return data
+
+
+class MemberDetailView(VisibleDetailView):
+    model = Membership
+    template_name = "networks/member_detail.html"
+    context_object_name = "membership"
+
+    def base_queryset(self) -> Any:
+        return Membership.objects.select_related("user", "organisation")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        data["can_manage"] = self.viewer.manages_organisation(self.object.organisation)
+        return data
+
+
+class MemberDeactivateView(MemberView):
+    required_permission = "members.manage"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from lont.accounts.services import membership_deactivate
+
+        membership = get_object_or_404(selectors.members(self.viewer), pk=pk)
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            messages.error(request, _("Geef een reden op voor het deactiveren."))
+            return redirect("networks:member_detail", pk=pk)
+        membership_deactivate(viewer=self.viewer, membership=membership, reason=reason)
+        messages.success(
+            request,
+            _("Het lidmaatschap is gedeactiveerd; sessies en API-tokens zijn ingetrokken."),
+        )
+        return redirect("networks:members")
+
+
+class CovenantView(MemberTemplateView):
+    """The readable, printable covenant annex of the active (or a chosen) version."""
+
+    template_name = "networks/covenant.html"
+
+    def get_version(self) -> CovenantVersion:
+        versions = selectors.covenant_versions(self.viewer)
+        number = self.kwargs.get("number")
+        version = versions.filter(number=number).first() if number else versions.first()
+        if version is None:
+            raise Http404(_("Dit netwerk heeft nog geen convenant."))
+        return version
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        version = self.get_version()
+        data["version"] = version
+        data["is_active"] = version == self.viewer.covenant
+        data["matrix"] = selectors.sharing_matrix(version)
+        data["partner_types"] = list(PartnerType)
+        data["tasks"] = [
+            (PartnerType(ptype).label, tasks) for ptype, tasks in version.tasks.items() if tasks
+        ]
+        data["organisations"] = selectors.organisations(self.viewer)
+        data["can_change"] = self.viewer.can("covenant.change")
+        return data
+
+
+class CovenantPdfView(CovenantView):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        version = self.get_version()
+        pdf = covenant_annex_pdf(
+            version=version, organisations=list(selectors.organisations(self.viewer))
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="convenant-{version.network.slug}-v{version.number}.pdf"'
+        )
+        return response
+
+
+class CovenantHistoryView(MemberTemplateView):
+    template_name = "networks/covenant_history.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        versions = list(selectors.covenant_versions(self.viewer))
+        rows = []
+        for version, previous in zip(versions, [*versions[1:], None], strict=True):
+            changes = []
+            if previous is not None:
+                for category, ptype, old, new in covenant_rules.diff_matrix(
+                    previous.sharing, version.sharing
+                ):
+                    changes.append(
+                        {
+                            "category": InformationCategory(category).label,
+                            "partner_type": PartnerType(ptype).label,
+                            "old": old,
+                            "new": new,
+                        }
+                    )
+            rows.append({"version": version, "changes": changes})
+        data["rows"] = rows
+        return data
+
+
+class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
+    template_name = "networks/covenant_edit.html"
+    required_permission = "covenant.change"
+
+    def make_form(self, data: Any = None) -> CovenantForm:
+        members = (
+            Membership.objects.filter(network=self.viewer.network, is_active=True)
+            .select_related("user")
+            .order_by("user__full_name")
+        )
+        from lont.accounts.models import User
+
+        users = User.objects.filter(pk__in=members.values("user_id"))
+        version = self.viewer.covenant
+        initial = covenant_initial(version) if version else {}
+        return CovenantForm(data, initial=initial, network=self.viewer.network, members=users)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        data.setdefault("form", self.make_form())
+        data["partner_types"] = list(PartnerType)
+        return data
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.make_form(request.POST)
+        if form.is_valid():
+            cleaned = form.cleaned_data
+            try:
+                version = services.covenant_change(
+                    viewer=self.viewer,
+                    reason=cleaned["reason"],
+                    director_organisation=cleaned["director_organisation"],
+                    director=cleaned["director"],
+                    privacy_officer=cleaned["privacy_officer"],
+                    sharing=form.sharing(),
+                    retention_days=form.retention(),
+                    working_method={
+                        "online_affine_person_per_team": cleaned["online_affine_person_per_team"],
+                        "professional_accounts_only": cleaned["professional_accounts_only"],
+                        "out_of_hours_availability": cleaned["out_of_hours_availability"],
+                        "dpia_done": cleaned["dpia_done"],
+                        "dpia_date": cleaned["dpia_date"].isoformat()
+                        if cleaned["dpia_date"]
+                        else None,
+                        "fg_appointed": cleaned["fg_appointed"],
+                    },
+                    observation_thresholds={
+                        "count_30_days": cleaned["observation_count_30_days"],
+                        "span_weeks": cleaned["observation_span_weeks"],
+                        "total": cleaned["observation_total"],
+                    },
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request,
+                    _("Convenantversie %(number)s is vastgesteld en geldt vanaf nu.")
+                    % {"number": version.number},
+                )
+                return redirect("networks:covenant")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+ROLE_HELP = {
+    Role.DIRECTOR: _("voert regie, beheert het convenant en ziet het netwerkbrede beeld"),
+    Role.COORDINATOR: _("beheert de leden van de eigen organisatie"),
+    Role.PROFESSIONAL: _("registreert en duidt signalen binnen de deelafspraken"),
+    Role.PRIVACY_OFFICER: _("leest de logs en het verwerkingsregister, nooit de casusinhoud"),
+    Role.ADMINISTRATOR: _("technische inrichting, geen casusinhoud"),
+    Role.OBSERVER: _("leest mee binnen de deelafspraken, wijzigt niets"),
+}

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from lont.core.policies import PUBLIC, policy
+
+admin.site.site_header = "Lont — technisch beheer"
+admin.site.lont_policy = "staff"  # type: ignore[attr-defined]
+
+urlpatterns = [
+    path("", include("lont.core.urls")),
+    path("account/", include("lont.accounts.urls")),
+    path("netwerk/", include("lont.networks.urls")),
+    path("kennisbank/", include("lont.knowledge.urls")),
+    path("privacy/", include("lont.audit.urls")),
+    path("api/v1/", include("lont.api_urls")),
+    path("i18n/setlang/", policy(PUBLIC)(set_language), name="set_language"),
+    path("beheer/", admin.site.urls),
+]

@@ -16,6 +16,7 @@ from django.db import transaction
 from lont.accounts import totp
 from lont.accounts.models import User
 from lont.core import context
+from lont.core import demo as demo_registry
 
 from . import services
 from .choices import Access, InformationCategory, PartnerType, Role
@@ -159,4 +160,6 @@ def load_demo() -> list[DemoMember]:
                     privacy_officer=privacy_officer,
                     content=_covenant_content(),
                 )
+        for loader in demo_registry.loaders():
+            loader(networks)
     return MEMBERS

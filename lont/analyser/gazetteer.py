@@ -20,6 +20,7 @@ from typing import IO
 
 from .model import Span
 from .normalise import TOKEN_RE, fold, squash
+from .scan import token_key, token_starts
 
 _CACHE_LIMIT = 50_000
 
@@ -100,6 +101,7 @@ class Gazetteer:
         self._deleted: dict[str, list[str]] = {}
         self._cache: dict[str, tuple[str, int] | None] = {}
         self._max_tokens = 1
+        self._start_keys: set[str] = set()
         for place in self.places:
             for surface in place.names():
                 parts = [t for t in _split(fold(surface)) if t]
@@ -110,9 +112,12 @@ class Gazetteer:
                 self._max_tokens = max(self._max_tokens, len(parts))
                 for cut in range(1, len(parts) + 1):
                     self._prefixes.add("".join(parts[:cut]))
+                self._start_keys.add(token_key(parts[0]))
+                self._start_keys.add(token_key(key))
         self._fuzzy_built = False
         # Past this length a candidate cannot be within edit distance 2 of any key.
         self._longest = max((len(k) for k in self._exact), default=0) + 2
+        self._first_chars = frozenset(k[0] for k in self._exact)
 
     def __len__(self) -> int:
         return len(self.places)
@@ -193,22 +198,35 @@ class Gazetteer:
         """Place spans for every name or alias found, longest and exact matches first."""
         if not self._exact:
             return []
-        toks = list(_token_spans(folded))
+        toks = token_starts(folded)
+        firsts = self._first_chars
+        start_keys = self._start_keys
         found: list[tuple[int, int, int, float, Place]] = []  # start, end, score, conf, place
-        for i in range(len(toks)):
+        for i, (start, tok_end, tok_key) in enumerate(toks):
+            if tok_key not in start_keys:
+                # Cannot begin a name exactly; a longer word may still be a misspelt name.
+                word = folded[start:tok_end]
+                if len(word) >= 5 and word[0] in firsts and not word[0].isdigit():
+                    hit = self._fuzzy(word)
+                    if hit is not None:
+                        place = self._exact[hit[0]].place
+                        found.append((start, tok_end, len(word) * 2 - hit[1], 0.75, place))
+                continue
             key = ""
             for k in range(min(self._max_tokens + 1, len(toks) - i)):
-                key += toks[i + k][2]
-                start, end = toks[i][0], toks[i + k][1]
+                end = toks[i + k][1]
+                key += folded[toks[i + k][0] : end]
                 entry = self._exact.get(key)
                 if entry is not None and _case_ok(entry, text[start:end]):
                     found.append((start, end, len(key) * 2 + 1, 0.95, entry.place))
-                elif len(key) >= 5 and not key.isdigit() and k < self._max_tokens:
+                elif len(key) >= 5 and key[0] in firsts and not key.isdigit():
                     hit = self._fuzzy(key)
                     if hit is not None:
                         entry = self._exact[hit[0]]
                         found.append((start, end, len(key) * 2 - hit[1], 0.75, entry.place))
-                if key not in self._prefixes and len(key) > self._longest:
+                # Go on to the next token only while the words so far begin some name, or for
+                # one extra token to catch a name split or misspelt in its first word.
+                if k >= 1 and key not in self._prefixes:
                     break
         return _select(found, text)
 

@@ -8,6 +8,7 @@ from functools import cached_property
 from importlib import resources
 
 from .normalise import fold
+from .scan import Anchored
 
 LEXICON_KINDS: tuple[str, ...] = (
     "call_to_action",
@@ -97,14 +98,14 @@ class Lexicon:
         return sorted((k, p) for k, phrases in self._entries.items() for p in phrases)
 
     @cached_property
-    def patterns(self) -> dict[str, re.Pattern[str]]:
+    def patterns(self) -> dict[str, Anchored]:
         """One compiled alternation per kind, longest phrases first (compiled once)."""
-        compiled: dict[str, re.Pattern[str]] = {}
+        compiled: dict[str, Anchored] = {}
         for kind, phrases in self._entries.items():
             if not phrases:
                 continue
             ordered = sorted(phrases, key=lambda p: (-len(p), p))
-            compiled[kind] = re.compile("|".join(_phrase_regex(p) for p in ordered))
+            compiled[kind] = Anchored.from_alternatives([(p, _phrase_regex(p)) for p in ordered])
         return compiled
 
     def __eq__(self, other: object) -> bool:

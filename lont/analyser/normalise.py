@@ -53,9 +53,23 @@ class _FoldTable(dict[int, str]):
 _TABLE = _FoldTable()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _TABLE[ord(match.group(0))]
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, keeping ``len(fold(text)) == len(text)``."""
-    return text.translate(_TABLE)
+    # Fast paths: most posts are ASCII or nearly so; str.lower runs in C.
+    if text.isascii():
+        lowered = text.lower()
+        return lowered.replace("`", "'") if "`" in lowered else lowered
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text.translate(_TABLE)  # a character lower-cases to two ("İ"): go char by char
+    return _NON_ASCII.sub(_fold_char, lowered)
 
 
 def squash(text: str) -> str:

@@ -7,6 +7,7 @@ import re
 from .lexicon import Lexicon
 from .model import Span
 from .normalise import fold
+from .scan import Anchored
 from .threats import find_threats, is_negated_or_reported
 
 EXPLANATIONS: dict[str, str] = {
@@ -71,6 +72,9 @@ ENGAGEMENT_RE = re.compile(
     r"|hartjes|reposts|repost|retweets|retweet|shares|share|keer\s+gedeeld|gedeeld|reacties"
     r"|reactie|comments|comment|opmerkingen)\b"
 )
+ENGAGEMENT_SCAN = Anchored(ENGAGEMENT_RE, ["1"])
+RIP_SCAN = Anchored(RIP_RE, ["rip", "r"])
+TAG_SCAN = Anchored(TAG_CTA_RE, ["tag"])
 _METRICS = {
     "views": "views",
     "view": "views",
@@ -134,7 +138,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
             Span(start, end, "threat", _value(folded, start, end), confidence,
                  EXPLANATIONS["threat"])
         )
-    for m in RIP_RE.finditer(folded):
+    for m in RIP_SCAN.finditer(folded):
         start, end = m.span()
         # Lower-case "rip" is also an English verb; upper case or dotted forms are the tribute.
         confidence = 0.85 if text[start:end].isupper() or "." in m.group(0) else 0.6
@@ -145,7 +149,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
                 Span(m.start(), m.end(), "deceased", _value(folded, *m.span()), 0.75,
                      EXPLANATIONS["deceased"])
             )
-    for m in TAG_CTA_RE.finditer(folded):
+    for m in TAG_SCAN.finditer(folded):
         spans.append(
             Span(m.start(), m.end(), "call_to_action", _value(folded, *m.span()), 0.6,
                  EXPLANATIONS["call_to_action"])
@@ -162,7 +166,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         spans.append(
             Span(m.start(), m.end(), "hashtag", "#" + fold(tag), 0.95, EXPLANATIONS["hashtag"])
         )
-    for m in ENGAGEMENT_RE.finditer(folded):
+    for m in ENGAGEMENT_SCAN.finditer(folded):
         count = _count(m.group("n"), m.group("mul"))
         if count is None:
             continue

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 
 from .model import Span
+from .scan import Anchored, token_starts
 
 _STRONG = ("straat", "laan", "gracht", "singel", "kade", "dijk", "plein", "steeg", "dreef")
 _WEAK = ("weg", "park", "pad", "hof", "markt")
 
-STREET_RE = re.compile(
-    r"(?<![\w-])(?P<word>[^\W\d_][\w'-]{2,}?(?P<suffix>" + "|".join(_STRONG + _WEAK) + r"))\b"
-)
+_SUFFIXES = _STRONG + _WEAK
 STATION_RE = re.compile(
     r"\b(?P<kind>[Mm]etrostation|[Ss]tation|[Mm]etro|[Tt]ramhalte|[Bb]ushalte)\s+"
     r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
@@ -33,6 +32,11 @@ GROUP_RE = re.compile(
     r"|(?P<b>[1-9][0-9]{3})(?=\s*(?:gang|opps?|side|blok|block|boys|mob|squad|crew|nation|gng"
     r"|clique|vs\.?|tegen)\b))"
 )
+
+STATION_SCAN = Anchored(STATION_RE, ["metrostation", "station", "metro", "tramhalte", "bushalte"])
+BIJ_DE_SCAN = Anchored(BIJ_DE_RE, ["bij", "naar", "achter", "naast", "tegenover"])
+POSTCODE_SCAN = Anchored(POSTCODE_RE, ["1"])
+GROUP_SCAN = Anchored(GROUP_RE, ["in", "naar", "bij", "uit", "van", "vs", "tegen", "richting", "1"])
 
 _STOP_COMPOUNDS = frozenset(
     """onderweg terugweg snelweg heenweg halfweg zijweg uitweg omweg wegweg rijweg dwarsweg
@@ -56,13 +60,16 @@ _NOT_BIJ_DE = frozenset(
 )
 
 
+_WORD = re.compile(r"[\w']+")
+
+
 def _explain(what: str) -> str:
     return f"Plaatsaanduiding herkend aan een algemeen patroon ({what}); niet in de plaatsenlijst."
 
 
 def _extend_left(text: str, start: int) -> int:
     """Take in preceding name words: "Jan van Galenstraat", "Burgemeester Jansenlaan"."""
-    words = list(re.finditer(r"[\w']+", text[max(0, start - 60) : start]))
+    words = list(_WORD.finditer(text[max(0, start - 60) : start]))
     offset = max(0, start - 60)
     new_start = start
     index = len(words) - 1
@@ -91,18 +98,20 @@ def _extend_left(text: str, start: int) -> int:
 
 def find_pattern_places(text: str, folded: str) -> list[Span]:
     spans: list[Span] = []
-    for m in STREET_RE.finditer(folded):
-        word = m.group("word")
-        if word in _STOP_COMPOUNDS or len(word) - len(m.group("suffix")) < 3:
+    for start, end, _key in token_starts(folded):
+        word = folded[start:end]
+        if not word.endswith(_SUFFIXES) or word in _STOP_COMPOUNDS or word[0].isdigit():
             continue
-        start, end = m.span("word")
+        suffix = next(s for s in _SUFFIXES if word.endswith(s))
+        if len(word) - len(suffix) < 3 or (start > 0 and folded[start - 1] == "-"):
+            continue
         capital = text[start : start + 1].isupper()
-        if m.group("suffix") in _WEAK and not capital:
+        if suffix in _WEAK and not capital:
             continue
         if capital:
             start = _extend_left(text, start)
         spans.append(Span(start, end, "place", text[start:end], 0.7, _explain("straatnaam")))
-    for m in STATION_RE.finditer(text):
+    for m in STATION_SCAN.finditer(folded, text):
         name_words = m.group("name").split()
         while name_words and name_words[-1].lower() in _NOT_NAME:
             name_words.pop()
@@ -110,18 +119,18 @@ def find_pattern_places(text: str, folded: str) -> list[Span]:
             continue
         end = m.start("name") + len(" ".join(name_words))
         spans.append(Span(m.start(), end, "place", text[m.start() : end], 0.75, _explain("station")))
-    for m in BIJ_DE_RE.finditer(text):
+    for m in BIJ_DE_SCAN.finditer(folded, text):
         name = m.group("name")
         if name.split()[0].lower() in _NOT_BIJ_DE | _NOT_NAME:
             continue
         spans.append(
             Span(m.start("name"), m.end("name"), "place", name, 0.5, _explain("bij de …"))
         )
-    for m in POSTCODE_RE.finditer(text):
+    for m in POSTCODE_SCAN.finditer(folded, text):
         if m.group(0)[-2:].lower() in _UNIT_SUFFIXES:
             continue
         spans.append(Span(m.start(), m.end(), "place", m.group(0), 0.8, _explain("postcode")))
-    for m in GROUP_RE.finditer(folded):
+    for m in GROUP_SCAN.finditer(folded):
         digits = m.group("a") or m.group("b")
         group = "a" if m.group("a") else "b"
         prep = (m.group("prep") or "").rstrip(".")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .scan import Anchored
+
 _SUBJ = r"(?:ik|k|we|wij|wy)"
 _OBJ = (
     r"(?:je|jou|jij|jullie|hem|haar|ze|die|u)"
@@ -51,7 +53,7 @@ _MODAL = r"(?:ga|gaan|zal|zullen|kom|komen|wil|willen|moet|moeten|ben|zijn)"
 # Particles that a verb needs before it is a threat: "ik maak je" is nothing, "ik maak je af" is.
 _NEEDS_PART = {"maak", "zoek", "pak", "krijg"}
 
-THREAT_RULES: tuple[tuple[re.Pattern[str], float], ...] = (
+THREAT_RULES_RAW: tuple[tuple[re.Pattern[str], float], ...] = (
     # ik ga je (echt) steken / we komen je halen / ik ga je benen breken
     (
         re.compile(
@@ -104,6 +106,15 @@ THREAT_RULES: tuple[tuple[re.Pattern[str], float], ...] = (
         ),
         0.55,
     ),
+)
+
+_SUBJECTS = ["ik", "k", "we", "wij", "wy"]
+_VERB_WORDS = re.findall(r"[a-z]+", _VFIN_STRONG + _VINF_STRONG)
+_STARTS = [_SUBJECTS, _SUBJECTS, _SUBJECTS, _VERB_WORDS, _SUBJECTS, _SUBJECTS,
+           ["iemand", "men", "we", "jullie"]]
+THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
+    (Anchored(rule, words), confidence)
+    for (rule, confidence), words in zip(THREAT_RULES_RAW, _STARTS, strict=True)
 )
 
 _NEGATION = re.compile(r"\b(?:niet|nooit|geen|niemand|nimmer|nergens)\b")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..scan import Anchored
 from .words import (
     AMOUNT_WORDS,
     DAY_WORDS,
@@ -132,6 +133,24 @@ VAGUE_RE = re.compile(
 
 AUX_RE = re.compile(r"\bna\s+(?:school|de\s+les|het\s+eten|het\s+werk|het\s+voetbal|training)\b")
 
+_LEADS = ["om", "rond", "tegen", "vanaf", "at", "tot", "voor", "na"]
+DAY_SCAN = Anchored(
+    DAY_RE,
+    [*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *DAY_WORDS, *TONIGHT_WORDS, *FIXED_HOLIDAYS,
+     *EASTER_HOLIDAYS, "volgende", "komende", "aanstaande", "deze", "aankomende", "dit",
+     "komend", "volgend", "aankomend", "in"],
+)
+DATE_SCAN = Anchored(DATE_RE, ["1"])
+PART_SCAN = Anchored(
+    PART_RE,
+    ["s", "savonds", "sochtends", "smorgens", "smiddags", "snachts", "in", "avond", "ochtend",
+     "middag", "nacht"],
+)
+CLOCK_SCAN = Anchored(CLOCK_RE, ["1", *_LEADS, *HOUR_WORDS, *MINUTE_WORDS, "half", "een"])
+REL_SCAN = Anchored(REL_RE, ["over", "binnen", "in"])
+VAGUE_SCAN = Anchored(VAGUE_RE, ["straks", "strakjes", "zometeen", "zo", "tot"])
+AUX_SCAN = Anchored(AUX_RE, ["na"])
+
 # Before "N uur" these words make it a duration ("al 2 uur", "ruim een uur").
 _DURATION_BEFORE = frozenset(
     "al ruim bijna zeker ongeveer wel pas nog maar binnen per elk elke ieder iedere "
@@ -151,9 +170,12 @@ def _hour(token: str) -> int:
     return HOUR_WORDS.get(token, -1)
 
 
+_LAST_WORD = re.compile(r"([a-z0-9]+)$")
+
+
 def _prev_word(folded: str, start: int) -> str:
     head = folded[max(0, start - 30) : start].rstrip()
-    match = re.search(r"([a-z0-9]+)$", head)
+    match = _LAST_WORD.search(head)
     return match.group(1) if match else ""
 
 
@@ -195,12 +217,19 @@ def _day_piece(m: re.Match[str]) -> Piece | None:
     return None
 
 
+_SQUEEZE = re.compile(r"(.)\1+")
+_SQUEEZED: dict[int, dict[str, str]] = {}
+
+
 def _unstretch(surface: str, words: dict[str, object]) -> str:
-    squeezed = re.sub(r"(.)\1+", r"\1", surface)
-    for word in sorted(words, key=len, reverse=True):
-        if re.sub(r"(.)\1+", r"\1", word) == squeezed:
-            return word
-    return next(iter(words))
+    """The vocabulary word a stretched surface form stands for ("zatterdag" → "zaterdag")."""
+    table = _SQUEEZED.get(id(words))
+    if table is None:
+        table = {}
+        for word in sorted(words, key=len):
+            table[_SQUEEZE.sub(r"\1", word)] = word
+        _SQUEEZED[id(words)] = table
+    return table.get(_SQUEEZE.sub(r"\1", surface), next(iter(words)))
 
 
 def _lookup_stretched(surface: str, words: dict[str, int]) -> int:
@@ -217,7 +246,7 @@ def _part(surface: str) -> str:
 
 def _date_pieces(folded: str) -> list[Piece]:
     out: list[Piece] = []
-    for m in DATE_RE.finditer(folded):
+    for m in DATE_SCAN.finditer(folded):
         start, end = m.span()
         if m.group("mon"):
             day, month = int(m.group("d")), MONTHS[_unstretch(m.group("mon"), MONTHS)]
@@ -372,7 +401,7 @@ _MORNING_NOT_TOMORROW = frozenset(
 def find_pieces(folded: str) -> list[Piece]:
     """All candidate pieces, possibly overlapping; the caller keeps the longest."""
     pieces: list[Piece] = []
-    for m in DAY_RE.finditer(folded):
+    for m in DAY_SCAN.finditer(folded):
         if m.group("dw") and not m.group("part2"):
             prev = _prev_word(folded, m.start())
             if prev in _MORNING_NOT_TOMORROW and m.group("dw").startswith("m"):
@@ -383,21 +412,24 @@ def find_pieces(folded: str) -> list[Piece]:
                 piece.part = "avond"
             pieces.append(piece)
     pieces.extend(_date_pieces(folded))
-    for m in PART_RE.finditer(folded):
+    for m in PART_SCAN.finditer(folded):
         word = m.group("s") or m.group("inde") or m.group("bare")
         part = _part(re.sub(r"s$", "", word))
         slot = "barepart" if m.group("bare") else "part"
-        pieces.append(Piece(m.start(), m.end(), slot, part=part, confidence=0.8))
-    for m in CLOCK_RE.finditer(folded):
+        start = m.start()
+        if m.group("s") and start > 0 and folded[start - 1] == "'":
+            start -= 1  # the scanner starts at the "s" token; take in the apostrophe of "'s"
+        pieces.append(Piece(start, m.end(), slot, part=part, confidence=0.8))
+    for m in CLOCK_SCAN.finditer(folded):
         piece = _clock_piece(m, folded)
         if piece is not None:
             pieces.append(piece)
-    for m in REL_RE.finditer(folded):
+    for m in REL_SCAN.finditer(folded):
         piece = _rel_piece(m)
         if piece is not None:
             pieces.append(piece)
-    for m in VAGUE_RE.finditer(folded):
+    for m in VAGUE_SCAN.finditer(folded):
         pieces.append(Piece(m.start(), m.end(), "vague", confidence=0.4))
-    for m in AUX_RE.finditer(folded):
+    for m in AUX_SCAN.finditer(folded):
         pieces.append(Piece(m.start(), m.end(), "aux", confidence=0.5))
     return pieces

@@ -1,0 +1,117 @@
+"""Run big alternation regexes only where a word could start a match.
+
+Python's ``re`` tries every alternative at every position; with dozens of stretched words that
+is most of the analyser's time. Instead each regex is tried (``pattern.match``) only at the
+starts of tokens whose key — first letter plus the next *different* letter, or ``#`` for a
+digit — is one its words can start with. Stretched spellings ("zzaterdag") keep their key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .normalise import TOKEN_RE, fold
+
+
+def token_key(token: str) -> str:
+    """``#`` for a number, else the first three letters with repeated letters squeezed."""
+    if token[0].isdigit():
+        return "#"
+    out = token[0]
+    for char in token[1:]:
+        if char != out[-1]:
+            out += char
+            if len(out) == 3:
+                break
+    return out
+
+
+def word_key(word: str) -> str:
+    match = TOKEN_RE.search(fold(word))
+    return token_key(match.group(0)) if match else ""
+
+
+_KEY_CACHE: dict[str, str] = {}
+
+
+@lru_cache(maxsize=16)
+def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, key)`` per token, computed once per text and shared by all scanners."""
+    cache = _KEY_CACHE
+    if len(cache) > 100_000:
+        cache.clear()
+    out = []
+    for m in TOKEN_RE.finditer(folded):
+        token = m.group()
+        key = cache.get(token)
+        if key is None:
+            key = cache[token] = token_key(token)
+        out.append((m.start(), m.end(), key))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def starts_by_key(folded: str) -> dict[str, list[int]]:
+    """Token start positions grouped by key, so a scanner only visits its own keys."""
+    grouped: dict[str, list[int]] = {}
+    for start, _end, key in token_starts(folded):
+        grouped.setdefault(key, []).append(start)
+    return grouped
+
+
+class Anchored:
+    """A regex plus the token keys that may start a match.
+
+    ``by_key`` optionally maps a key to a smaller regex holding only the alternatives that can
+    start with it (used for long phrase lists), so one attempt does not try every phrase.
+    """
+
+    __slots__ = ("by_key", "keys", "pattern")
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        words: Iterable[str],
+        by_key: dict[str, re.Pattern[str]] | None = None,
+    ) -> None:
+        self.pattern = pattern
+        self.by_key = by_key or {}
+        self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(
+            self.by_key
+        )
+
+    @classmethod
+    def from_alternatives(cls, alternatives: list[tuple[str, str]]) -> Anchored:
+        """Build from ``(word, regex)`` pairs, ``word`` being what the regex starts with."""
+        grouped: dict[str, list[str]] = {}
+        for word, regex in alternatives:
+            grouped.setdefault(word_key(word), []).append(regex)
+        by_key = {key: re.compile("|".join(parts)) for key, parts in grouped.items() if key}
+        whole = re.compile("|".join(regex for _, regex in alternatives) or "(?!)")
+        return cls(whole, [], by_key)
+
+    def finditer(self, folded: str, target: str | None = None) -> list[re.Match[str]]:
+        """Non-overlapping matches, leftmost first, like ``re.finditer`` but anchored on words.
+
+        Token positions come from ``folded``; the regex runs on ``target`` (the original text,
+        same length) when the pattern needs capitals.
+        """
+        out: list[re.Match[str]] = []
+        present = self.keys.intersection(starts_by_key(folded))
+        if not present:
+            return out
+        subject = folded if target is None else target
+        by_key = self.by_key
+        default = self.pattern.match
+        last_end = 0
+        for start, _end, key in token_starts(folded):
+            if start < last_end or key not in present:
+                continue
+            pattern = by_key.get(key)
+            found = pattern.match(subject, start) if pattern is not None else default(subject, start)
+            if found is not None and found.end() > found.start():
+                out.append(found)
+                last_end = found.end()
+        return out

@@ -45,6 +45,16 @@ def find_spans(
     spans.extend(fixed_spans(text, folded))
     # Guarantee the contract: inside the text and never empty, whatever a rule did.
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()]
+    # Words inside a handle or hashtag ("@tiny_t_kreek", "#westerveld") are not running text;
+    # "#rip" still mourns someone.
+    tags = [(s.start, s.end) for s in valid if s.kind in ("mention", "hashtag")]
+    if tags:
+        valid = [
+            s
+            for s in valid
+            if s.kind in ("mention", "hashtag", "deceased")
+            or not any(s.start < end and start < s.end for start, end in tags)
+        ]
     return drop_overlaps(valid)
 
 

@@ -206,7 +206,14 @@ class Gazetteer:
             if tok_key not in start_keys:
                 # Cannot begin a name exactly; a longer word may still be a misspelt name.
                 word = folded[start:tok_end]
-                if len(word) >= 5 and word[0] in firsts and not word[0].isdigit():
+                if (
+                    len(word) >= 5
+                    and word[0] in firsts
+                    and not word[0].isdigit()
+                    # Short common words lie one typo from short names ("maakt"/"Markt"):
+                    # below seven letters a misspelling must at least be capitalised.
+                    and (len(word) >= 7 or text[start].isupper())
+                ):
                     hit = self._fuzzy(word)
                     if hit is not None:
                         place = self._exact[hit[0]].place
@@ -219,7 +226,12 @@ class Gazetteer:
                 entry = self._exact.get(key)
                 if entry is not None and _case_ok(entry, text[start:end]):
                     found.append((start, end, len(key) * 2 + 1, 0.95, entry.place))
-                elif len(key) >= 5 and key[0] in firsts and not key.isdigit():
+                elif (
+                    len(key) >= 5
+                    and key[0] in firsts
+                    and not key.isdigit()
+                    and (len(key) >= 7 or text[start].isupper())
+                ):
                     hit = self._fuzzy(key)
                     if hit is not None:
                         entry = self._exact[hit[0]]

@@ -8,7 +8,7 @@ from .lexicon import Lexicon
 from .model import Span
 from .normalise import fold
 from .scan import Anchored
-from .threats import find_threats, is_negated_or_reported
+from .threats import find_threats, is_negated_or_reported, sentence_bounds
 
 EXPLANATIONS: dict[str, str] = {
     "call_to_action": (
@@ -50,20 +50,40 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
     "punten": re.compile(r"\s+(?:voor|op|gehaald|gescoord|behaald|verdiend)\b"),
     "slide": re.compile(r"\s+(?:[0-9]|van\s+de\s+presentatie)"),
     "kom naar": re.compile(r"\s+(?:huis|school|mij\s+toe)\b"),
+    "mes": re.compile(r"\s+en\s+(?:vork|lepel)"),
 }
 _NOT_BEFORE: dict[str, re.Pattern[str]] = {
     "punten": re.compile(r"(?:[0-9]+|veel|paar|extra|goede|hoge|lage|mijn|m'n|mn)\s+$"),
-    "mes": re.compile(r"(?:boter|brood|tafel)\s*$"),
+    "mes": re.compile(r"(?:boter|brood|tafel|vork\s+en)\s*$"),
 }
+# Before any weapon: "geen wapens gevonden"; before family words: a greeting, not an insult.
+_KIND_NOT_BEFORE: dict[str, re.Pattern[str]] = {
+    "weapon": re.compile(r"\b(?:geen|zonder)\s+$"),
+    "reputation": re.compile(
+        r"\b(?:groetjes|groeten|doe\s+de\s+groeten|bedank|bedankt|vraag\s+het|zeg\s+tegen)"
+        r"\s+(?:aan\s+)?$"
+    ),
+}
+# Soft calls that are everyday talk in a school or family setting.
+_SOFT_CALLS = frozenset(["we zien elkaar", "kom naar", "wie komt er", "wie gaat er mee"])
+_BENIGN_CONTEXT = re.compile(
+    r"\b(?:op\s+school|de\s+les|op\s+het\s+werk|slaap\s+lekker|training|verjaardag|feestje|"
+    r"xx+|kusjes|bioscoop)\b"
+)
 
 MENTION_RE = re.compile(r"(?<![\w@./:+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)")
 HASHTAG_RE = re.compile(r"(?<![\w&#/=?])#([^\W_][\w]{0,99})")
-RIP_RE = re.compile(r"(?<!\w)r\.?\s?i\.?\s?p(?:\.|(?!\w))")
+RIP_RE = re.compile(
+    r"(?<!\w)r\.?\s?i\.?\s?p(?:\.|(?!\w))"
+    # "RIP mijn telefoon", "RIP de wifi": a joke about a thing, not a tribute to a person.
+    r"(?!\s*(?:mijn|m'n|mn|me|je|jouw|de|het|dit|deze|die|onze|ons|mn)\b)"
+)
 LL_NAME_RE = re.compile(r"(?<!\w)LL\s+[A-Z@][\w.]+")
-DOVE_RE = re.compile(r"\U0001F54A\ufe0f?\s*(?:[A-Z@][\w.]+)|(?:[A-Z@][\w.]+)\s*\U0001F54A\ufe0f?")
+DOVE_RE = re.compile(r"\U0001F54A\ufe0f?")
+_NAME_NEAR = re.compile(r"[A-Z@][\w.]+")
 TAG_CTA_RE = re.compile(
-    r"\btag\s+(?:@\w+|je\s+(?:boys|mattie|matties|vrienden|gang|mensen|broers)|iedereen|ze|hem|"
-    r"de\s+opps?)"
+    r"\btag\s+(?:@\w+|(?:je|jullie|die|de|dat|deze)\s+(?:hele\s+)?[a-z0-9_]{2,}|iedereen|ze|"
+    r"hem|haar|jullie|allemaal)"
 )
 ENGAGEMENT_RE = re.compile(
     r"(?<![\w.,])(?P<n>[0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]+(?:[.,][0-9]+)?)\s*"
@@ -121,9 +141,16 @@ def lexicon_spans(text: str, folded: str, lexicon: Lexicon) -> list[Span]:
             before = _NOT_BEFORE.get(key)
             if before is not None and before.search(folded, max(0, start - 20), start):
                 continue
-            confidence = CONFIDENCE[kind]
-            if kind == "threat" and is_negated_or_reported(folded, start, end):
+            kind_before = _KIND_NOT_BEFORE.get(kind)
+            if kind_before is not None and kind_before.search(folded, max(0, start - 40), start):
                 continue
+            confidence = CONFIDENCE[kind]
+            if kind == "threat" and is_negated_or_reported(folded, start, end, phrase=True):
+                continue
+            if kind == "call_to_action" and key in _SOFT_CALLS:
+                left, right = sentence_bounds(folded, start, end)
+                if _BENIGN_CONTEXT.search(folded, left, right):
+                    continue
             if kind == "call_to_action" and is_negated_or_reported(folded, start, end):
                 confidence = 0.3
             spans.append(Span(start, end, kind, value, confidence, EXPLANATIONS[kind]))
@@ -143,10 +170,18 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         # Lower-case "rip" is also an English verb; upper case or dotted forms are the tribute.
         confidence = 0.85 if text[start:end].isupper() or "." in m.group(0) else 0.6
         spans.append(Span(start, end, "deceased", "rip", confidence, EXPLANATIONS["deceased"]))
-    for regex in (LL_NAME_RE, DOVE_RE):
-        for m in regex.finditer(text):
+    for m in LL_NAME_RE.finditer(text):
+        spans.append(
+            Span(m.start(), m.end(), "deceased", _value(folded, *m.span()), 0.75,
+                 EXPLANATIONS["deceased"])
+        )
+    if "\U0001F54A" in text:
+        for m in DOVE_RE.finditer(text):
+            # The dove marks mourning; next to a name (or other tributes) it is firmer.
+            near = text[max(0, m.start() - 25) : m.end() + 25]
+            confidence = 0.8 if _NAME_NEAR.search(near) else 0.6
             spans.append(
-                Span(m.start(), m.end(), "deceased", _value(folded, *m.span()), 0.75,
+                Span(m.start(), m.end(), "deceased", m.group(0), confidence,
                      EXPLANATIONS["deceased"])
             )
     for m in TAG_SCAN.finditer(folded):

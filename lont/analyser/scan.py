@@ -87,7 +87,13 @@ class Anchored:
         """Build from ``(word, regex)`` pairs, ``word`` being what the regex starts with."""
         grouped: dict[str, list[str]] = {}
         for word, regex in alternatives:
-            grouped.setdefault(word_key(word), []).append(regex)
+            key = word_key(word)
+            keys = [key]
+            if word.split(" ")[0].endswith("*") and 0 < len(key) < 3 and key != "#":
+                # "opp*" also starts tokens keyed "ops", "opz", …: register every extension.
+                keys += [key + char for char in "abcdefghijklmnopqrstuvwxyz0123456789"]
+            for one in keys:
+                grouped.setdefault(one, []).append(regex)
         by_key = {key: re.compile("|".join(parts)) for key, parts in grouped.items() if key}
         whole = re.compile("|".join(regex for _, regex in alternatives) or "(?!)")
         return cls(whole, [], by_key)

@@ -51,7 +51,7 @@ _ADV = (
 _MODAL = r"(?:ga|gaan|zal|zullen|kom|komen|wil|willen|moet|moeten|ben|zijn)"
 
 # Particles that a verb needs before it is a threat: "ik maak je" is nothing, "ik maak je af" is.
-_NEEDS_PART = {"maak", "zoek", "pak", "krijg"}
+_NEEDS_PART = {"maak", "zoek", "krijg"}
 
 THREAT_RULES_RAW: tuple[tuple[re.Pattern[str], float], ...] = (
     # ik ga je (echt) steken / we komen je halen / ik ga je benen breken
@@ -88,7 +88,10 @@ THREAT_RULES_RAW: tuple[tuple[re.Pattern[str], float], ...] = (
     ),
     # ik schiet / ik steek (no object): still a stated intent to use violence
     (
-        re.compile(r"\b(?:ik|we)\s+(?P<v>schiet|steek|schieten|steken)\b(?!\s+(?:op|in\s+de|wakker|tekort|door|uit|je|jou|jullie|hem|haar|ze|die)\b)"),
+        re.compile(
+            r"\b(?:ik|we)\s+(?P<v>schiet|steek|schieten|steken)\b"
+            r"(?=\s*(?:$|[,.!?]|als\b|wanneer\b|zodra\b|meteen\b|gewoon\b|echt\b|hoor\b))"
+        ),
         0.6,
     ),
     # Longer sentences: "Ik ga die … echt gewoon vermoorden", "Iemand zou … moeten neersteken"
@@ -117,6 +120,11 @@ THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
     for (rule, confidence), words in zip(THREAT_RULES_RAW, _STARTS, strict=True)
 )
 
+_NEGATED_BEFORE = re.compile(r"\b(?:nooit|niet)\s*$")
+_GAME = re.compile(
+    r"\b(?:fifa|fortnite|gta|minecraft|roblox|warzone|valorant|call\s+of\s+duty|cod|potje|"
+    r"spelletje|game|gamen|gamed|ps5|xbox|controller|noob|2k2[0-9])\b|\U0001F3AE"
+)
 _NEGATION = re.compile(r"\b(?:niet|nooit|geen|niemand|nimmer|nergens)\b")
 _PARTICLE_IN = re.compile(rf"\s+{_PART}\b")
 _POSSESSIVE_SAFE = re.compile(
@@ -133,23 +141,27 @@ _QUOTES = "\"'"
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
-def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
     right_match = _SENTENCE_END.search(folded, end)
     return left, right_match.start() if right_match else len(folded)
 
 
-def is_negated_or_reported(folded: str, start: int, end: int) -> bool:
-    """True for a negated threat, or one quoted inside a sentence that reports or rejects it."""
-    left, right = _sentence_bounds(folded, start, end)
+def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = False) -> bool:
+    """True for a negated threat, one quoted in a sentence that reports or rejects it, or one
+    about a game ("ik maak je af in FIFA"). ``phrase``: a fixed lexicon phrase, whose own words
+    may contain a negation ("je leeft niet lang meer")."""
+    left, right = sentence_bounds(folded, start, end)
     inside = folded[start:end]
     clause_start = max(left, folded.rfind(",", left, start) + 1)
     before = folded[clause_start:start]
-    if _NEGATION.search(inside) or re.search(r"\b(?:nooit|niet)\s*$", before):
+    if (not phrase and _NEGATION.search(inside)) or _NEGATED_BEFORE.search(before):
         return True
     if re.search(r"\b(?:zou|zouden)\b[^,]*\b(?:nooit|niet)\b", before):
         return True
     sentence = folded[left:right]
+    if _GAME.search(sentence):
+        return True
     quoted = any(folded[left:start].count(q) % 2 == 1 for q in _QUOTES if q != "'") or (
         # An apostrophe also marks "'s avonds" and "m'n": count only quote-like uses.
         len(re.findall(r"(?:^|\s)'|'(?:\s|$|[,.!?])", folded[left:start])) % 2 == 1

@@ -54,7 +54,7 @@ class Piece:
 _WD = alternation(WEEKDAYS)
 _WD_ABBR = alternation(WEEKDAY_ABBREVIATIONS, stretch=False)
 _DAYW = alternation(DAY_WORDS)
-_PARTW = alternation(["ochtend", "morgen", "middag", "avond", "nacht"])
+_PARTW = alternation(["ochtend", "morgen", "middag", "avond", "nacht", "vroeg"])
 _MONTH = alternation(MONTHS)
 _HOURW = alternation(HOUR_WORDS, stretch=False)
 _NUM = r"(?:[0-9]{1,2})"
@@ -97,7 +97,7 @@ PART_RE = re.compile(
     rf"(?:(?<!\w)'?s\s?(?P<s>{alternation(['avonds', 'ochtends', 'morgens', 'middags', 'nachts'])})"
     rf"(?P<late>\s+laat)?"
     rf"|\bin\s+de\s+(?P<inde>{alternation(['avond', 'ochtend', 'middag', 'nacht'])})"
-    rf"|\b(?P<bare>{alternation(['avond', 'ochtend', 'middag', 'nacht'])}))(?!\w)"
+    rf"|\b(?P<bare>{alternation(['avond', 'ochtend', 'middag', 'nacht', 'vroeg'])}))(?!\w)"
 )
 
 CLOCK_RE = re.compile(
@@ -123,7 +123,7 @@ CLOCK_RE = re.compile(
 )
 
 REL_RE = re.compile(
-    rf"\b(?P<pre>over|binnen|in)\s+(?:(?P<amt>{alternation(AMOUNT_WORDS, stretch=False)}"
+    rf"\b(?P<pre>over|in)\s+(?:(?P<amt>{alternation(AMOUNT_WORDS, stretch=False)}"
     rf"|[0-9]{{1,3}})\s*)?(?P<unit>{alternation(UNIT_MINUTES, stretch=False)})\b"
 )
 
@@ -144,10 +144,10 @@ DATE_SCAN = Anchored(DATE_RE, ["1"])
 PART_SCAN = Anchored(
     PART_RE,
     ["s", "savonds", "sochtends", "smorgens", "smiddags", "snachts", "in", "avond", "ochtend",
-     "middag", "nacht"],
+     "middag", "nacht", "vroeg"],
 )
 CLOCK_SCAN = Anchored(CLOCK_RE, ["1", *_LEADS, *HOUR_WORDS, *MINUTE_WORDS, "half", "een"])
-REL_SCAN = Anchored(REL_RE, ["over", "binnen", "in"])
+REL_SCAN = Anchored(REL_RE, ["over", "in"])
 VAGUE_SCAN = Anchored(VAGUE_RE, ["straks", "strakjes", "zometeen", "zo", "tot"])
 AUX_SCAN = Anchored(AUX_RE, ["na"])
 
@@ -161,7 +161,15 @@ _SCORE_WORDS = frozenset(
     "gewonnen verloren gelijk winst nederlaag voorsprong achterstand overwinning won verloor "
     "gespeeld eindstand stand uitslag score".split()
 )
-_FRACTION_AFTER = re.compile(r"\s*(?:van\b|deel\b|liter|kilo|kg\b|gram|euro|procent|%)")
+_FRACTION_AFTER = re.compile(
+    r"\s*(?:van\b|deel\b|liter|kilo|kg\b|gram|euro|procent|%|mensen|personen|jongeren|keer|"
+    r"kans|leerlingen|scoort|score|punten)"
+)
+_INFINITIVE_AFTER = re.compile(r"\s+([a-z]+en)\b")
+_TIME_WORDS_EN = frozenset(["morgen", "vanmorgen", "overmorgen", "savonds", "smorgens"])
+_GREETING_BEFORE = frozenset(
+    "gelukkig gelukkige fijne fijn prettige prettig vrolijk vrolijke happy zalig zalige".split()
+)
 
 
 def _hour(token: str) -> int:
@@ -209,7 +217,7 @@ def _day_piece(m: re.Match[str]) -> Piece | None:
     if g["week"]:
         return Piece(start, end, "day", day=("week", 1, 0, 0))
     if g["hol"]:
-        name = re.sub(r"\s+", " ", g["hol"])
+        name = " ".join(g["hol"].split())
         if name in FIXED_HOLIDAYS:
             d, mo = FIXED_HOLIDAYS[name]
             return Piece(start, end, "day", day=("fixed", d, mo, 0))
@@ -315,6 +323,9 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
             prev = _prev_word(folded, start)
             if prev in _DURATION_BEFORE or _PARTICIPLE.match(folded, end):
                 return None
+            infinitive = _INFINITIVE_AFTER.match(folded, end)
+            if infinitive and infinitive.group(1) not in _TIME_WORDS_EN:
+                return None  # "5 uur slapen": a duration
             if g["wh"] in ("een", "1"):
                 return None  # "een uur" alone is far more often a duration than one o'clock
         elif lead == "voor" and _PARTICIPLE.match(folded, end):
@@ -406,6 +417,8 @@ def find_pieces(folded: str) -> list[Piece]:
             prev = _prev_word(folded, m.start())
             if prev in _MORNING_NOT_TOMORROW and m.group("dw").startswith("m"):
                 continue  # "goede morgen", "in de morgen"
+        if m.group("hol") and _prev_word(folded, m.start()) in _GREETING_BEFORE:
+            continue  # "gelukkig nieuwjaar" is a greeting, not a date
         piece = _day_piece(m)
         if piece is not None:
             if m.group("late") and piece.part is None:

@@ -76,7 +76,7 @@ def combine(pieces: list[Piece], folded: str) -> list[list[Piece]]:
                 continue
         groups.append([piece])
     # A bare part word ("avond") only counts attached to a day.
-    return [g for g in groups if not (len(g) == 1 and g[0].slot in ("barepart", "aux"))]
+    return [g for g in groups if not (len(g) == 1 and g[0].slot == "barepart")]
 
 
 def _easter(year: int) -> date:
@@ -155,6 +155,8 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
     today = now.date()
     now = now.replace(second=0, microsecond=0)
     slots = {p.slot: p for p in group}
+    if set(slots) == {"aux"}:
+        return today.isoformat(), False, ()  # "na school" on its own: later that day
     if "vague" in slots:
         return f"{_fmt(now)}/{_fmt(now + timedelta(hours=3))}", True, ()
     if "rel" in slots:

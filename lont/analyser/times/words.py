@@ -196,6 +196,7 @@ DAY_WORDS: dict[str, int] = {
 
 PART_WORDS: dict[str, str] = {
     "ochtend": "ochtend",
+    "vroeg": "ochtend",
     "morgen": "ochtend",
     "middag": "middag",
     "avond": "avond",

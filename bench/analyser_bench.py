@@ -84,7 +84,9 @@ def make_posts(count: int, seed: int) -> list[tuple[str, datetime]]:
     return posts
 
 
-def measure(fn: Callable[[str, datetime], object], posts: list[tuple[str, datetime]]) -> dict[str, float]:
+def measure(
+    fn: Callable[[str, datetime], object], posts: list[tuple[str, datetime]]
+) -> dict[str, float]:
     times: list[float] = []
     for text, posted in posts:
         begin = time.perf_counter()

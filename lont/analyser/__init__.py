@@ -1,11 +1,11 @@
 """Lont's Dutch text analyser: plain Python, no Django, runs locally.
 
-    from lont.analyser import analyse
-    result = analyse("zaterdag om 21:00 bij de kooi", posted_at=datetime(2026, 3, 14, 16, 20))
+from lont.analyser import analyse
+result = analyse("zaterdag om 21:00 bij de kooi", posted_at=datetime(2026, 3, 14, 16, 20))
 """
 
-from .engine import analyse
 from .check import check_message
+from .engine import analyse
 from .gazetteer import Gazetteer, GazetteerError, Place
 from .lexicon import Lexicon, LexiconError
 from .model import KINDS, Analysis, MessageWarning, Span, Suggestion

@@ -19,15 +19,17 @@ from datetime import datetime, timedelta
 from .engine import AMSTERDAM, find_spans
 from .gazetteer import Gazetteer
 from .model import MessageWarning, Span
-from .normalise import TOKEN_RE, fold, squash
+from .normalise import TOKEN_RE, fold, squash, word_set
 
 MYTH_OVERLAP = 0.6
 MIN_CONTENT_WORDS = 3
-_STOPWORDS = frozenset(
-    """de het een en of maar dat die dit deze is zijn was waren er in op aan te van voor met bij
-    naar om uit over dan als ook niet wel nog al je jij jullie ik we wij ze zij hij hem haar u
-    mijn m'n mn ons onze hun heeft hebben had wordt worden werd zal zullen kan kunnen moet
-    moeten gaat gaan ga wat wie waar hoe zo heel echt""".split()
+_STOPWORDS = word_set(
+    """
+    de het een en of maar dat die dit deze is zijn was waren er in op aan te van voor
+    met bij naar om uit over dan als ook niet wel nog al je jij jullie ik we wij ze zij
+    hij hem haar u mijn m'n mn ons onze hun heeft hebben had wordt worden werd zal
+    zullen kan kunnen moet moeten gaat gaan ga wat wie waar hoe zo heel echt
+    """
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
@@ -54,7 +56,12 @@ def _times_meet(a: Span, b: Span) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {t for t in TOKEN_RE.findall(fold(text)) if t not in _STOPWORDS and len(t) > 1}
+    # Numbers ("21", "00") are left out: a repeated time is reported as repeats_time already.
+    return {
+        t
+        for t in TOKEN_RE.findall(fold(text))
+        if t not in _STOPWORDS and len(t) > 1 and not t.isdigit()
+    }
 
 
 def check_message(

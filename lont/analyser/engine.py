@@ -1,4 +1,4 @@
-"""The entry point: ``analyse(text, posted_at=…)`` runs every rule family and suggests indicators."""
+"""The entry point: ``analyse(text, posted_at=…)`` runs every rule family, suggests indicators."""
 
 from __future__ import annotations
 
@@ -44,7 +44,9 @@ def find_spans(
     spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
     spans.extend(fixed_spans(text, folded))
     # Guarantee the contract: inside the text and never empty, whatever a rule did.
-    valid = [s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()]
+    valid = [
+        s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()
+    ]
     # Words inside a handle or hashtag ("@tiny_t_kreek", "#westerveld") are not running text;
     # "#rip" still mourns someone.
     tags = [(s.start, s.end) for s in valid if s.kind in ("mention", "hashtag")]
@@ -53,7 +55,7 @@ def find_spans(
             s
             for s in valid
             if s.kind in ("mention", "hashtag", "deceased")
-            or not any(s.start < end and start < s.end for start, end in tags)
+            or not any(start <= s.start and s.end <= end for start, end in tags)
         ]
     return drop_overlaps(valid)
 

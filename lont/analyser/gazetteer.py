@@ -138,9 +138,7 @@ class Gazetteer:
         header = next(reader, None)
         expected = ["name", "aliases", "kind", "area"]
         if header is None or [h.strip().lower() for h in header] != expected:
-            raise GazetteerError(
-                [(1, "De kopregel moet precies 'name,aliases,kind,area' zijn.")]
-            )
+            raise GazetteerError([(1, "De kopregel moet precies 'name,aliases,kind,area' zijn.")])
         places: list[Place] = []
         errors: list[tuple[int, str]] = []
         seen: dict[str, int] = {}
@@ -220,12 +218,14 @@ class Gazetteer:
                         found.append((start, tok_end, len(word) * 2 - hit[1], 0.75, place))
                 continue
             key = ""
+            best_distance = 99  # a longer fuzzy match must be closer than a shorter one here
             for k in range(min(self._max_tokens + 1, len(toks) - i)):
                 end = toks[i + k][1]
                 key += folded[toks[i + k][0] : end]
                 entry = self._exact.get(key)
                 if entry is not None and _case_ok(entry, text[start:end]):
                     found.append((start, end, len(key) * 2 + 1, 0.95, entry.place))
+                    best_distance = 0
                 elif (
                     len(key) >= 5
                     and key[0] in firsts
@@ -233,9 +233,10 @@ class Gazetteer:
                     and (len(key) >= 7 or text[start].isupper())
                 ):
                     hit = self._fuzzy(key)
-                    if hit is not None:
+                    if hit is not None and hit[1] < best_distance:
                         entry = self._exact[hit[0]]
                         found.append((start, end, len(key) * 2 - hit[1], 0.75, entry.place))
+                        best_distance = hit[1]
                 # Go on to the next token only while the words so far begin some name, or for
                 # one extra token to catch a name split or misspelt in its first word.
                 if k >= 1 and key not in self._prefixes:
@@ -252,9 +253,7 @@ def _case_ok(entry: _Entry, surface: str) -> bool:
 
 def _select(found: list[tuple[int, int, int, float, Place]], text: str) -> list[Span]:
     chosen: list[Span] = []
-    for start, end, _score, confidence, place in sorted(
-        found, key=lambda f: (-f[2], -f[3], f[0])
-    ):
+    for start, end, _score, confidence, place in sorted(found, key=lambda f: (-f[2], -f[3], f[0])):
         if any(start < s.end and s.start < end for s in chosen):
             continue
         how = "exact" if confidence >= 0.9 else "bij benadering (kleine tikfout)"

@@ -72,6 +72,11 @@ def fold(text: str) -> str:
     return _NON_ASCII.sub(_fold_char, lowered)
 
 
+def word_set(text: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words in ``text`` (for readable word lists)."""
+    return frozenset(text.split())
+
+
 def squash(text: str) -> str:
     """Fold and drop everything that is not a letter or digit: the spacing-tolerant key."""
     return "".join(ch for ch in fold(text) if ch.isalnum())

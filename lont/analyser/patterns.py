@@ -120,8 +120,14 @@ _METRICS = {
     "comment": "comments",
     "opmerkingen": "comments",
 }
-_MULTIPLIERS = {"k": 1_000, "duizend": 1_000, "dzd": 1_000, "m": 1_000_000, "mln": 1_000_000,
-                "miljoen": 1_000_000}
+_MULTIPLIERS = {
+    "k": 1_000,
+    "duizend": 1_000,
+    "dzd": 1_000,
+    "m": 1_000_000,
+    "mln": 1_000_000,
+    "miljoen": 1_000_000,
+}
 
 
 def _value(folded: str, start: int, end: int) -> str:
@@ -162,8 +168,9 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
     spans: list[Span] = []
     for start, end, confidence in find_threats(folded):
         spans.append(
-            Span(start, end, "threat", _value(folded, start, end), confidence,
-                 EXPLANATIONS["threat"])
+            Span(
+                start, end, "threat", _value(folded, start, end), confidence, EXPLANATIONS["threat"]
+            )
         )
     for m in RIP_SCAN.finditer(folded):
         start, end = m.span()
@@ -172,27 +179,46 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         spans.append(Span(start, end, "deceased", "rip", confidence, EXPLANATIONS["deceased"]))
     for m in LL_NAME_RE.finditer(text):
         spans.append(
-            Span(m.start(), m.end(), "deceased", _value(folded, *m.span()), 0.75,
-                 EXPLANATIONS["deceased"])
+            Span(
+                m.start(),
+                m.end(),
+                "deceased",
+                _value(folded, *m.span()),
+                0.75,
+                EXPLANATIONS["deceased"],
+            )
         )
-    if "\U0001F54A" in text:
+    if "\U0001f54a" in text:
         for m in DOVE_RE.finditer(text):
             # The dove marks mourning; next to a name (or other tributes) it is firmer.
             near = text[max(0, m.start() - 25) : m.end() + 25]
             confidence = 0.8 if _NAME_NEAR.search(near) else 0.6
             spans.append(
-                Span(m.start(), m.end(), "deceased", m.group(0), confidence,
-                     EXPLANATIONS["deceased"])
+                Span(
+                    m.start(), m.end(), "deceased", m.group(0), confidence, EXPLANATIONS["deceased"]
+                )
             )
     for m in TAG_SCAN.finditer(folded):
         spans.append(
-            Span(m.start(), m.end(), "call_to_action", _value(folded, *m.span()), 0.6,
-                 EXPLANATIONS["call_to_action"])
+            Span(
+                m.start(),
+                m.end(),
+                "call_to_action",
+                _value(folded, *m.span()),
+                0.6,
+                EXPLANATIONS["call_to_action"],
+            )
         )
     for m in MENTION_RE.finditer(text):
         spans.append(
-            Span(m.start(), m.end(), "mention", "@" + m.group(1).lower(), 0.95,
-                 EXPLANATIONS["mention"])
+            Span(
+                m.start(),
+                m.end(),
+                "mention",
+                "@" + m.group(1).lower(),
+                0.95,
+                EXPLANATIONS["mention"],
+            )
         )
     for m in HASHTAG_RE.finditer(text):
         tag = m.group(1)
@@ -207,8 +233,14 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
             continue
         metric = _METRICS[" ".join(m.group("metric").split())]
         spans.append(
-            Span(m.start(), m.end(), "engagement", f"{metric}:{count}", 0.9,
-                 EXPLANATIONS["engagement"] + f" Gelezen als {metric}: {count}.")
+            Span(
+                m.start(),
+                m.end(),
+                "engagement",
+                f"{metric}:{count}",
+                0.9,
+                EXPLANATIONS["engagement"] + f" Gelezen als {metric}: {count}.",
+            )
         )
     return spans
 

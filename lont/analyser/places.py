@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Span
+from .normalise import word_set
 from .scan import Anchored, token_starts
 
 _STRONG = ("straat", "laan", "gracht", "singel", "kade", "dijk", "plein", "steeg", "dreef")
@@ -38,25 +39,29 @@ BIJ_DE_SCAN = Anchored(BIJ_DE_RE, ["bij", "naar", "achter", "naast", "tegenover"
 POSTCODE_SCAN = Anchored(POSTCODE_RE, ["1"])
 GROUP_SCAN = Anchored(GROUP_RE, ["in", "naar", "bij", "uit", "van", "vs", "tegen", "richting", "1"])
 
-_STOP_COMPOUNDS = frozenset(
-    """onderweg terugweg snelweg heenweg halfweg zijweg uitweg omweg wegweg rijweg dwarsweg
-    pretpark dierenpark attractiepark vakantiepark themapark windpark natuurpark
-    kerkhof rechtshof gerechtshof binnenhof
-    fietspad voetpad wandelpad zandpad jaagpad
-    supermarkt jaarmarkt weekmarkt kerstmarkt arbeidsmarkt woningmarkt huizenmarkt vismarkt
-    zwartemarkt rommelmarkt vlooienmarkt
-    schoolplein speelplein zijstraat winkelstraat hoofdstraat oprijlaan dreef""".split()
+_STOP_COMPOUNDS = word_set(
+    """
+    onderweg terugweg snelweg heenweg halfweg zijweg uitweg omweg wegweg rijweg dwarsweg
+    pretpark dierenpark attractiepark vakantiepark themapark windpark natuurpark kerkhof
+    rechtshof gerechtshof binnenhof fietspad voetpad wandelpad zandpad jaagpad
+    supermarkt jaarmarkt weekmarkt kerstmarkt arbeidsmarkt woningmarkt huizenmarkt
+    vismarkt zwartemarkt rommelmarkt vlooienmarkt schoolplein speelplein zijstraat
+    winkelstraat hoofdstraat oprijlaan dreef
+    """
 )
 # Words that start sentences or name times, not streets, when capitalised before a street.
-_NOT_NAME = frozenset(
-    """kom komen naar bij op in iedereen allemaal we wij ik jij jullie ze hij zij de het een
-    vandaag morgen vanavond vannacht zaterdag zondag maandag dinsdag woensdag donderdag vrijdag
-    om pull rip dan en of maar want dus nu hier daar wie wat waar ook nog al echt""".split()
+_NOT_NAME = word_set(
+    """
+    kom komen naar bij op in iedereen allemaal we wij ik jij jullie ze hij zij de het
+    een vandaag morgen vanavond vannacht zaterdag zondag maandag dinsdag woensdag
+    donderdag vrijdag om pull rip dan en of maar want dus nu hier daar wie wat waar ook
+    nog al echt
+    """
 )
-_PARTICLES = frozenset("van de der den het ter ten 't".split())
-_UNIT_SUFFIXES = frozenset("km kg cm mm ml pm am uur min".split())
+_PARTICLES = frozenset(["van", "de", "der", "den", "het", "ter", "ten", "'t"])
+_UNIT_SUFFIXES = frozenset(["km", "kg", "cm", "mm", "ml", "pm", "am", "uur", "min"])
 _NOT_BIJ_DE = frozenset(
-    """politie gemeente jeugdzorg ggd brandweer rechter school""".split()
+    ["politie", "gemeente", "jeugdzorg", "ggd", "brandweer", "rechter", "school"]
 )
 
 
@@ -118,14 +123,14 @@ def find_pattern_places(text: str, folded: str) -> list[Span]:
         if not name_words:
             continue
         end = m.start("name") + len(" ".join(name_words))
-        spans.append(Span(m.start(), end, "place", text[m.start() : end], 0.75, _explain("station")))
+        spans.append(
+            Span(m.start(), end, "place", text[m.start() : end], 0.75, _explain("station"))
+        )
     for m in BIJ_DE_SCAN.finditer(folded, text):
         name = m.group("name")
         if name.split()[0].lower() in _NOT_BIJ_DE | _NOT_NAME:
             continue
-        spans.append(
-            Span(m.start("name"), m.end("name"), "place", name, 0.5, _explain("bij de …"))
-        )
+        spans.append(Span(m.start("name"), m.end("name"), "place", name, 0.5, _explain("bij de …")))
     for m in POSTCODE_SCAN.finditer(folded, text):
         if m.group(0)[-2:].lower() in _UNIT_SUFFIXES:
             continue
@@ -137,7 +142,5 @@ def find_pattern_places(text: str, folded: str) -> list[Span]:
         if 1900 <= int(digits) <= 2099 and prep in ("in", "van", "uit", "tot", ""):
             continue  # a year, not a postcode group
         start, end = m.span(group)
-        spans.append(
-            Span(start, end, "place", digits, 0.6, _explain("postcode als groepsnaam"))
-        )
+        spans.append(Span(start, end, "place", digits, 0.6, _explain("postcode als groepsnaam")))
     return spans

@@ -78,9 +78,7 @@ class Anchored:
     ) -> None:
         self.pattern = pattern
         self.by_key = by_key or {}
-        self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(
-            self.by_key
-        )
+        self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
 
     @classmethod
     def from_alternatives(cls, alternatives: list[tuple[str, str]]) -> Anchored:
@@ -116,7 +114,9 @@ class Anchored:
             if start < last_end or key not in present:
                 continue
             pattern = by_key.get(key)
-            found = pattern.match(subject, start) if pattern is not None else default(subject, start)
+            found = (
+                pattern.match(subject, start) if pattern is not None else default(subject, start)
+            )
             if found is not None and found.end() > found.start():
                 out.append(found)
                 last_end = found.end()

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from .model import Span, Suggestion
 
-GUIDE_HEADING = "Deel relevante signalen, indicatoren en rode vlaggen tijdig met relevante netwerkpartners."
+GUIDE_HEADING = (
+    "Deel relevante signalen, indicatoren en rode vlaggen tijdig met relevante netwerkpartners."
+)
 
 
 def guide_point(number: int) -> str:
@@ -68,7 +70,9 @@ def suggest(spans: list[Span], thresholds: EngagementThresholds | None = None) -
             if action
             else ": het conflict verplaatst zich mogelijk naar de fysieke omgeving."
         )
-        links = tuple(sorted(concrete_time + places + list(_indexes(spans, "call_to_action", "threat"))))
+        links = tuple(
+            sorted(concrete_time + places + list(_indexes(spans, "call_to_action", "threat")))
+        )
         out.append(Suggestion("online.time_place", reason, guide_point(7), strength, links))
     elif (concrete_time or places) and action:
         what = "tijdstip" if concrete_time else "plaats"
@@ -76,7 +80,9 @@ def suggest(spans: list[Span], thresholds: EngagementThresholds | None = None) -
             f"Er wordt een {what} genoemd bij een oproep of dreiging; let op of er een "
             "confrontatie in de fysieke omgeving wordt voorbereid."
         )
-        links = tuple(sorted(concrete_time + places + list(_indexes(spans, "call_to_action", "threat"))))
+        links = tuple(
+            sorted(concrete_time + places + list(_indexes(spans, "call_to_action", "threat")))
+        )
         out.append(Suggestion("online.time_place", reason, guide_point(7), "somewhat", links))
 
     if "deceased" in kinds:

@@ -113,8 +113,15 @@ THREAT_RULES_RAW: tuple[tuple[re.Pattern[str], float], ...] = (
 
 _SUBJECTS = ["ik", "k", "we", "wij", "wy"]
 _VERB_WORDS = re.findall(r"[a-z]+", _VFIN_STRONG + _VINF_STRONG)
-_STARTS = [_SUBJECTS, _SUBJECTS, _SUBJECTS, _VERB_WORDS, _SUBJECTS, _SUBJECTS,
-           ["iemand", "men", "we", "jullie"]]
+_STARTS = [
+    _SUBJECTS,
+    _SUBJECTS,
+    _SUBJECTS,
+    _VERB_WORDS,
+    _SUBJECTS,
+    _SUBJECTS,
+    ["iemand", "men", "we", "jullie"],
+]
 THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
     (Anchored(rule, words), confidence)
     for (rule, confidence), words in zip(THREAT_RULES_RAW, _STARTS, strict=True)

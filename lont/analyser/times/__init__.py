@@ -30,9 +30,13 @@ def find_times(text: str, folded: str, now: datetime) -> list[Span]:
         confidence = max(p.confidence for p in group)
         if ambiguous:
             confidence = min(confidence, 0.6)
-        explanation = f"Tijdsaanduiding, opgelost ten opzichte van het plaatsingsmoment: {describe(value)}."
+        explanation = (
+            f"Tijdsaanduiding, opgelost ten opzichte van het plaatsingsmoment: {describe(value)}."
+        )
         if alternatives:
-            explanation += f" Meerdere lezingen mogelijk; ook: {', '.join(describe(a) for a in alternatives)}."
+            explanation += (
+                f" Meerdere lezingen mogelijk; ook: {', '.join(describe(a) for a in alternatives)}."
+            )
         elif ambiguous:
             explanation += " Vaag: geen precies tijdstip genoemd."
         spans.append(

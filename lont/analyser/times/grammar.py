@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalise import word_set
 from ..scan import Anchored
 from .words import (
     AMOUNT_WORDS,
@@ -108,10 +109,10 @@ CLOCK_RE = re.compile(
     rf"|\b{_lead(2)}?(?P<uh>[0-9]{{1,2}})\s?[uh](?P<um>[0-5][0-9])?\b"
     # 9pm
     rf"|\b{_lead(3)}?(?P<aph>[0-9]{{1,2}})\s?(?P<ap2>am|pm)\b"
-    # 9 uur, negen uur
-    rf"|\b{_lead(4)}?(?P<wh>{_HOUR})\s+(?:uur|uurtje)\b(?!\s*(?:lang|geleden|later|eerder|per\b))"
     # een uur of 9
     rf"|\b(?:(?:om|rond|tegen)\s+)?een\s+uur\s+of\s+(?P<of>{_HOUR})\b"
+    # 9 uur, negen uur
+    rf"|\b{_lead(4)}?(?P<wh>{_HOUR})\s+(?:uur|uurtje)\b(?!\s*(?:lang|geleden|later|eerder|per\b))"
     # half 10, tien over half 9, vijf voor half 11
     rf"|\b{_lead(5)}?(?:(?P<hm>{_MINW})\s+(?P<hd>over|voor)\s+)?half\s+(?P<hh>{_HOUR})\b{_NOT_UNIT}"
     rf"(?:\s+uur\b)?"
@@ -136,15 +137,42 @@ AUX_RE = re.compile(r"\bna\s+(?:school|de\s+les|het\s+eten|het\s+werk|het\s+voet
 _LEADS = ["om", "rond", "tegen", "vanaf", "at", "tot", "voor", "na"]
 DAY_SCAN = Anchored(
     DAY_RE,
-    [*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *DAY_WORDS, *TONIGHT_WORDS, *FIXED_HOLIDAYS,
-     *EASTER_HOLIDAYS, "volgende", "komende", "aanstaande", "deze", "aankomende", "dit",
-     "komend", "volgend", "aankomend", "in"],
+    [
+        *WEEKDAYS,
+        *WEEKDAY_ABBREVIATIONS,
+        *DAY_WORDS,
+        *TONIGHT_WORDS,
+        *FIXED_HOLIDAYS,
+        *EASTER_HOLIDAYS,
+        "volgende",
+        "komende",
+        "aanstaande",
+        "deze",
+        "aankomende",
+        "dit",
+        "komend",
+        "volgend",
+        "aankomend",
+        "in",
+    ],
 )
 DATE_SCAN = Anchored(DATE_RE, ["1"])
 PART_SCAN = Anchored(
     PART_RE,
-    ["s", "savonds", "sochtends", "smorgens", "smiddags", "snachts", "in", "avond", "ochtend",
-     "middag", "nacht", "vroeg"],
+    [
+        "s",
+        "savonds",
+        "sochtends",
+        "smorgens",
+        "smiddags",
+        "snachts",
+        "in",
+        "avond",
+        "ochtend",
+        "middag",
+        "nacht",
+        "vroeg",
+    ],
 )
 CLOCK_SCAN = Anchored(CLOCK_RE, ["1", *_LEADS, *HOUR_WORDS, *MINUTE_WORDS, "half", "een"])
 REL_SCAN = Anchored(REL_RE, ["over", "in"])
@@ -152,14 +180,18 @@ VAGUE_SCAN = Anchored(VAGUE_RE, ["straks", "strakjes", "zometeen", "zo", "tot"])
 AUX_SCAN = Anchored(AUX_RE, ["na"])
 
 # Before "N uur" these words make it a duration ("al 2 uur", "ruim een uur").
-_DURATION_BEFORE = frozenset(
-    "al ruim bijna zeker ongeveer wel pas nog maar binnen per elk elke ieder iedere "
-    "urenlang minstens hooguit sinds duurt duurde kost kostte".split()
+_DURATION_BEFORE = word_set(
+    """
+    al ruim bijna zeker ongeveer wel pas nog maar binnen per elk elke ieder iedere
+    urenlang minstens hooguit sinds duurt duurde kost kostte
+    """
 )
 _PARTICIPLE = re.compile(r"\s+(?:ge[a-z]{2,}(?:d|t|en)|lang|bezig|achter\s+elkaar|gewerkt)\b")
-_SCORE_WORDS = frozenset(
-    "gewonnen verloren gelijk winst nederlaag voorsprong achterstand overwinning won verloor "
-    "gespeeld eindstand stand uitslag score".split()
+_SCORE_WORDS = word_set(
+    """
+    gewonnen verloren gelijk winst nederlaag voorsprong achterstand overwinning won
+    verloor gespeeld eindstand stand uitslag score
+    """
 )
 _FRACTION_AFTER = re.compile(
     r"\s*(?:van\b|deel\b|liter|kilo|kg\b|gram|euro|procent|%|mensen|personen|jongeren|keer|"
@@ -167,8 +199,10 @@ _FRACTION_AFTER = re.compile(
 )
 _INFINITIVE_AFTER = re.compile(r"\s+([a-z]+en)\b")
 _TIME_WORDS_EN = frozenset(["morgen", "vanmorgen", "overmorgen", "savonds", "smorgens"])
-_GREETING_BEFORE = frozenset(
-    "gelukkig gelukkige fijne fijn prettige prettig vrolijk vrolijke happy zalig zalige".split()
+_GREETING_BEFORE = word_set(
+    """
+    gelukkig gelukkige fijne fijn prettige prettig vrolijk vrolijke happy zalig zalige
+    """
 )
 
 
@@ -299,22 +333,25 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
             hour = _apply_meridiem(hour, g["ap"])
         if g["h"] and folded[m.start("h") - 1 : m.start("h")] in ("€", "$"):
             return None
-        return Piece(start, end, "clock", hour=hour % 24, minute=minute, fixed24=fixed,
-                     confidence=0.9)
+        return Piece(
+            start, end, "clock", hour=hour % 24, minute=minute, fixed24=fixed, confidence=0.9
+        )
     if g["uh"] is not None:
         hour = int(g["uh"])
         minute = int(g["um"] or 0)
         if hour > 24:
             return None
         fixed = hour >= 13 or hour == 0 or g["uh"].startswith("0")
-        return Piece(start, end, "clock", hour=hour % 24, minute=minute, fixed24=fixed,
-                     confidence=0.85)
+        return Piece(
+            start, end, "clock", hour=hour % 24, minute=minute, fixed24=fixed, confidence=0.85
+        )
     if g["aph"] is not None:
         hour = int(g["aph"])
         if not 1 <= hour <= 12:
             return None
-        return Piece(start, end, "clock", hour=_apply_meridiem(hour, g["ap2"]), fixed24=True,
-                     confidence=0.85)
+        return Piece(
+            start, end, "clock", hour=_apply_meridiem(hour, g["ap2"]), fixed24=True, confidence=0.85
+        )
     if g["wh"] is not None:
         hour = _hour(g["wh"])
         if not 0 <= hour <= 24:
@@ -330,8 +367,9 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
                 return None  # "een uur" alone is far more often a duration than one o'clock
         elif lead == "voor" and _PARTICIPLE.match(folded, end):
             return None  # "voor 2 uur gewacht"
-        return Piece(start, end, "clock", hour=hour % 24, fixed24=hour >= 13 or hour == 0,
-                     confidence=0.8)
+        return Piece(
+            start, end, "clock", hour=hour % 24, fixed24=hour >= 13 or hour == 0, confidence=0.8
+        )
     if g["of"] is not None:
         hour = _hour(g["of"])
         return Piece(start, end, "clock", hour=hour % 24, fixed24=hour >= 13, confidence=0.75)
@@ -343,8 +381,15 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
         if g["hm"]:
             delta = MINUTE_WORDS[g["hm"]]
             minute = 30 + delta if g["hd"] == "over" else 30 - delta
-        return Piece(start, end, "clock", hour=(hour - 1) % 24, minute=minute,
-                     fixed24=hour >= 13, confidence=0.8)
+        return Piece(
+            start,
+            end,
+            "clock",
+            hour=(hour - 1) % 24,
+            minute=minute,
+            fixed24=hour >= 13,
+            confidence=0.8,
+        )
     if g["qh"] is not None:
         hour = _hour(g["qh"])
         if not 1 <= hour <= 24:
@@ -355,16 +400,24 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
         else:
             h, minute = hour - 1, 60 - delta
         confidence = 0.8 if g["qm"] == "kwart" or lead else 0.6
-        return Piece(start, end, "clock", hour=h % 24, minute=minute, fixed24=hour >= 13,
-                     confidence=confidence)
+        return Piece(
+            start,
+            end,
+            "clock",
+            hour=h % 24,
+            minute=minute,
+            fixed24=hour >= 13,
+            confidence=confidence,
+        )
     if g["bh"] is not None:
         hour = _hour(g["bh"])
         if not 0 <= hour <= 24 or (g["bh"] == "een"):
             return None
         if not g["bh"].isdigit() and not _WORD_HOUR_FOLLOW.match(folded, end):
             return None  # "om twee redenen"
-        return Piece(start, end, "clock", hour=hour % 24, fixed24=hour >= 13 or hour == 0,
-                     confidence=0.7)
+        return Piece(
+            start, end, "clock", hour=hour % 24, fixed24=hour >= 13 or hour == 0, confidence=0.7
+        )
     return None
 
 
@@ -405,7 +458,7 @@ def _rel_piece(m: re.Match[str]) -> Piece | None:
 
 
 _MORNING_NOT_TOMORROW = frozenset(
-    "de deze die elke iedere s goede goeie goedemorgen fijne".split()
+    ["de", "deze", "die", "elke", "iedere", "s", "goede", "goeie", "goedemorgen", "fijne"]
 )
 
 

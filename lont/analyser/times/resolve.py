@@ -297,9 +297,14 @@ def _resolve_clock(
             return _fmt(datetime.combine(base, time(chosen, minute))), True, alts
         if weekday_mode == 0 and spec is not None and spec[0] == "wd":
             base += timedelta(days=7)
-    elif base == now.date() and weekday_mode == 0 and spec is not None and spec[0] == "wd":
-        if datetime.combine(base, time(hour, minute)) < now:
-            base += timedelta(days=7)
+    elif (
+        base == now.date()
+        and weekday_mode == 0
+        and spec is not None
+        and spec[0] == "wd"
+        and datetime.combine(base, time(hour, minute)) < now
+    ):
+        base += timedelta(days=7)
     if clock.fixed24:
         return _fmt(datetime.combine(base, time(hour, minute))), False, ()
     preferred, other = _daytime(hour % 12 or 12)
@@ -337,5 +342,6 @@ def _describe_one(value: str) -> str:
     else:
         day_part, clock = value, ""
     day_value = date.fromisoformat(day_part)
-    text = f"{_WEEKDAY_NAMES[day_value.weekday()]} {day_value.day:02d}-{day_value.month:02d}-{day_value.year}"
+    weekday = _WEEKDAY_NAMES[day_value.weekday()]
+    text = f"{weekday} {day_value.day:02d}-{day_value.month:02d}-{day_value.year}"
     return f"{text} {clock}" if clock else text

@@ -132,7 +132,9 @@ def membership_deactivate(*, viewer: Any, membership: Membership, reason: str) -
     if not viewer.manages_organisation(membership.organisation):
         raise PermissionDenied(_("U beheert alleen de leden van uw eigen organisatie."))
     if membership.user_id == viewer.user.pk:
-        raise ValidationError(_("U kunt uw eigen lidmaatschap niet deactiveren."))
+        # PermissionDenied, not ValidationError: the page posting here has no form to show an
+        # error on, and an uncaught ValidationError was a server error (500).
+        raise PermissionDenied(_("U kunt uw eigen lidmaatschap niet deactiveren."))
     membership.is_active = False
     membership.deactivated_at = timezone.now()
     membership.save()

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from lont.audit.events import login_event
@@ -34,7 +35,8 @@ from .forms import (
 from .models import ApiToken, TOTPDevice
 from .reauth import mark_reauthenticated
 
-LOCKED_MESSAGE = _(
+# Lazy: a module-level gettext would freeze the message in the language active at import.
+LOCKED_MESSAGE = gettext_lazy(
     "Te veel mislukte inlogpogingen. Uw account is tijdelijk geblokkeerd; probeer het over "
     "15 minuten opnieuw of neem contact op met uw coördinator."
 )
@@ -170,6 +172,12 @@ class ReauthView(MemberView):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ReauthForm(request.POST)
         user = request.user
+        ip = lockout.client_ip(request)
+        # Without this check a taken-over session could guess the password here indefinitely.
+        if lockout.is_locked(email=user.email, ip_address=ip):  # type: ignore[union-attr]
+            logout(request)
+            messages.error(request, LOCKED_MESSAGE)
+            return redirect("accounts:login")
         if form.is_valid():
             if not user.check_password(form.cleaned_data["password"]):  # type: ignore[union-attr]
                 form.add_error("password", _("Het wachtwoord is onjuist."))
@@ -179,7 +187,7 @@ class ReauthView(MemberView):
                 mark_reauthenticated(request)
                 return redirect(_safe_next(request))
         lockout.record_attempt(
-            email=user.email, ip_address=lockout.client_ip(request), succeeded=False, stage="reauth"  # type: ignore[union-attr]
+            email=user.email, ip_address=ip, succeeded=False, stage="reauth"  # type: ignore[union-attr]
         )
         return render(
             request, "accounts/reauth.html", {"form": form, "next": _safe_next(request)}, status=400

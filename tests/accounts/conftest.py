@@ -1,0 +1,5 @@
+"""Fixtures for the account-security tests."""
+
+from account_helpers import clock
+
+__all__ = ["clock"]

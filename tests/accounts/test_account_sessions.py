@@ -1,0 +1,263 @@
+"""Deactivation ends sessions and tokens at once; sessions expire after 30 minutes of inactivity;
+sensitive actions (covenant changes, exports) need a re-authentication within 10 minutes."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+from lont.accounts import services
+from lont.accounts.models import User
+from lont.networks.choices import PartnerType, Role
+from lont.networks.models import Membership
+
+from account_helpers import code_for, full_login, post_password
+from factories import PASSWORD, member_factory, network_factory, organisation_factory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("accounts:login")
+REAUTH = reverse("accounts:reauth")
+COVENANT_EDIT = reverse("networks:covenant_edit")
+EXPORT = reverse("audit:export")
+
+
+@pytest.fixture
+def youth_work(network):
+    return organisation_factory(network, "Stichting Jongerenwerk Test", PartnerType.YOUTH_WORK)
+
+
+@pytest.fixture
+def coordinator(network, youth_work):
+    return member_factory(network, role=Role.COORDINATOR, organisation=youth_work)
+
+
+@pytest.fixture
+def colleague(network, youth_work):
+    return member_factory(network, role=Role.PROFESSIONAL, organisation=youth_work)
+
+
+def deactivate(client: Client, membership: Membership, reason: str = "Uit dienst"):
+    return client.post(
+        reverse("networks:member_deactivate", args=[membership.pk]), {"reason": reason}
+    )
+
+
+# --- deactivation -----------------------------------------------------------------------------
+
+
+def test_deactivation_logs_the_member_out_at_once_and_kills_tokens(
+    clock, coordinator, colleague, client_for, viewer_for
+):
+    # given a colleague who is logged in and has an API token
+    victim = client_for(colleague)
+    assert victim.get(reverse("networks:overview")).status_code == 200
+    _token, raw = services.api_token_create(viewer=viewer_for(colleague), name="script")
+    api = Client(HTTP_AUTHORIZATION=f"Token {raw}")
+    assert api.get("/api/v1/networks/").status_code == 200
+    # when their coordinator deactivates them
+    response = deactivate(client_for(coordinator), colleague)
+    assert response.status_code == 302
+    # then their very next request is logged out
+    response = victim.get(reverse("networks:overview"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+    # and the token is refused
+    assert api.get("/api/v1/networks/").status_code == 401
+    colleague.refresh_from_db()
+    assert colleague.is_active is False
+    assert colleague.deactivated_at is not None
+    assert colleague.api_tokens.get().revoked_at is not None
+    # and the password no longer opens the account
+    assert post_password(Client(), colleague.user.email).status_code == 400
+    # and even if the account is reactivated later, the old session stays dead
+    User.objects.filter(pk=colleague.user.pk).update(is_active=True)
+    assert victim.get(reverse("networks:overview"))["Location"].startswith(LOGIN)
+
+
+def test_deactivated_member_with_another_network_keeps_the_account_but_loses_sessions(
+    clock, coordinator, colleague, client_for
+):
+    elsewhere = network_factory("Voorbeeldstad Elders", "elders")
+    member_factory(elsewhere, user=colleague.user)
+    victim = client_for(colleague)
+    deactivate(client_for(coordinator), colleague)
+    assert victim.get(reverse("networks:overview"))["Location"].startswith(LOGIN)
+    user = colleague.user
+    user.refresh_from_db()
+    assert user.is_active is True
+    # logging in again lands in the remaining network only
+    client = Client()
+    assert full_login(client, user).status_code == 302
+    assert client.get(reverse("networks:overview")).context["viewer"].network == elsewhere
+
+
+def test_coordinator_of_another_organisation_cannot_deactivate(
+    clock, network, colleague, client_for
+):
+    school = organisation_factory(network, "Voorbeeldcollege Test", PartnerType.EDUCATION)
+    other_coordinator = member_factory(network, role=Role.COORDINATOR, organisation=school)
+    victim = client_for(colleague)
+    response = deactivate(client_for(other_coordinator), colleague)
+    assert response.status_code in (403, 404)
+    colleague.refresh_from_db()
+    assert colleague.is_active is True
+    assert victim.get(reverse("networks:overview")).status_code == 200
+
+
+def test_professional_cannot_deactivate(clock, network, youth_work, colleague, client_for):
+    peer = member_factory(network, role=Role.PROFESSIONAL, organisation=youth_work)
+    assert deactivate(client_for(peer), colleague).status_code == 403
+    colleague.refresh_from_db()
+    assert colleague.is_active is True
+
+
+def test_nobody_can_deactivate_themselves(clock, coordinator, client_for):
+    client = client_for(coordinator)
+    response = deactivate(client, coordinator)
+    assert response.status_code == 403
+    coordinator.refresh_from_db()
+    assert coordinator.is_active is True
+    assert client.get(reverse("networks:overview")).status_code == 200
+
+
+def test_director_can_deactivate_in_any_organisation(clock, network, colleague, client_for):
+    director = member_factory(network, partner_type=PartnerType.MUNICIPALITY, role=Role.DIRECTOR)
+    assert deactivate(client_for(director), colleague).status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.is_active is False
+
+
+def test_deactivation_needs_a_reason(clock, coordinator, colleague, client_for):
+    response = deactivate(client_for(coordinator), colleague, reason="  ")
+    assert response.status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.is_active is True
+
+
+# --- inactivity -------------------------------------------------------------------------------
+
+
+def test_session_settings_slide_and_end_after_thirty_minutes():
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_HTTPONLY is True
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_session_expires_after_thirty_minutes_of_inactivity(clock, colleague, client_for):
+    client = client_for(colleague)
+    clock.shift(30 * 60 + 1)
+    response = client.get(reverse("networks:overview"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+
+
+def test_activity_keeps_the_session_alive(clock, colleague, client_for):
+    client = client_for(colleague)
+    for _ in range(3):
+        clock.shift(25 * 60)
+        assert client.get(reverse("networks:overview")).status_code == 200
+    clock.shift(31 * 60)
+    assert client.get(reverse("networks:overview"))["Location"].startswith(LOGIN)
+
+
+# --- re-authentication ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def director(network):
+    return member_factory(network, partner_type=PartnerType.MUNICIPALITY, role=Role.DIRECTOR)
+
+
+def reauth(client: Client, user: User, next_url: str, password: str = PASSWORD, code: str = ""):
+    return client.post(
+        REAUTH, {"password": password, "code": code or code_for(user), "next": next_url}
+    )
+
+
+def test_covenant_edit_asks_for_re_authentication(clock, director, client_for):
+    client = client_for(director)
+    response = client.get(COVENANT_EDIT)
+    assert response.status_code == 302
+    assert response["Location"].startswith(REAUTH)
+    assert "next=%2Fnetwerk%2Fconvenant%2Fwijzigen%2F" in response["Location"]
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert 'type="password"' in page.content.decode()
+
+
+def test_re_authentication_opens_covenant_edit_for_ten_minutes(clock, director, client_for):
+    client = client_for(director)
+    response = reauth(client, director.user, COVENANT_EDIT)
+    assert response.status_code == 302
+    assert response["Location"] == COVENANT_EDIT
+    assert client.get(COVENANT_EDIT).status_code == 200
+    clock.shift(9 * 60)
+    assert client.get(COVENANT_EDIT).status_code == 200
+    clock.shift(61)
+    assert client.get(COVENANT_EDIT)["Location"].startswith(REAUTH)
+
+
+def test_re_authentication_with_a_wrong_password_is_refused(clock, director, client_for):
+    client = client_for(director)
+    response = reauth(client, director.user, COVENANT_EDIT, password="Fout-Wachtwoord-123")
+    assert response.status_code == 400
+    assert "Het wachtwoord is onjuist." in response.content.decode()
+    assert client.get(COVENANT_EDIT)["Location"].startswith(REAUTH)
+
+
+def test_re_authentication_with_a_wrong_code_is_refused(clock, director, client_for):
+    client = client_for(director)
+    response = reauth(client, director.user, COVENANT_EDIT, code="000000")
+    assert response.status_code == 400
+    assert "Deze code klopt niet." in response.content.decode()
+    assert client.get(COVENANT_EDIT)["Location"].startswith(REAUTH)
+
+
+def test_re_authentication_code_cannot_be_replayed(clock, director, client_for):
+    client = client_for(director)
+    code = code_for(director.user)
+    assert reauth(client, director.user, COVENANT_EDIT, code=code).status_code == 302
+    other = client_for(director)
+    assert reauth(other, director.user, COVENANT_EDIT, code=code).status_code == 400
+
+
+def test_repeated_failed_re_authentication_ends_the_session(clock, director, client_for):
+    client = client_for(director)
+    for _ in range(5):
+        reauth(client, director.user, COVENANT_EDIT, password="Fout-Wachtwoord-123")
+    # the sixth try, even with the right password and code, is refused and signs out
+    response = reauth(client, director.user, COVENANT_EDIT)
+    assert response.status_code == 302
+    assert response["Location"] == LOGIN
+    assert client.get(COVENANT_EDIT)["Location"].startswith(LOGIN)
+
+
+def test_re_authentication_ignores_a_foreign_next(clock, director, client_for):
+    client = client_for(director)
+    response = reauth(client, director.user, "https://kwaadwillend.example/")
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_a_fresh_login_counts_as_re_authentication(clock, director):
+    client = Client()
+    assert full_login(client, director.user).status_code == 302
+    assert client.get(COVENANT_EDIT).status_code == 200
+
+
+def test_audit_export_asks_for_re_authentication(clock, network, client_for):
+    officer = member_factory(network, partner_type=PartnerType.MUNICIPALITY, role=Role.PRIVACY_OFFICER)
+    client = client_for(officer)
+    response = client.get(EXPORT)
+    assert response.status_code == 302
+    assert response["Location"].startswith(REAUTH)
+    assert reauth(client, officer.user, EXPORT)["Location"] == EXPORT
+    export = client.get(EXPORT)
+    assert export.status_code == 200
+    assert export["Content-Type"].startswith("text/csv")
+    clock.shift(10 * 60 + 1)
+    assert client.get(EXPORT)["Location"].startswith(REAUTH)

@@ -35,7 +35,9 @@ _VINF_STRONG = (
     r"|afschieten|leegschieten|schieten|doodslaan|neerslaan|kapotslaan|vermoorden|doden"
     r"|afmaken|doodmaken|slopen|knallen|neerknallen|afknallen|snijden|opensnijden|rammen"
     r"|prikken|lekprikken|hakken|wurgen|martelen|afslachten|slachten|executeren|ophangen"
-    r"|verbranden|opblazen|uitroeien|aftuigen|breken|trappen|in\s+elkaar\s+slaan"
+    r"|verbranden|opblazen|uitroeien|aftuigen|breken|trappen|in\s+elkaar\s+slaan|pijn\s+doen"
+    r"|verkrachten|aanvallen|onthoofden|vergassen|verdrinken|neerknuppelen|kapotmaken"
+    r"|doorsnijden|beeindigen|een\s+einde\s+maken\s+aan"
     r"|in\s+elkaar\s+trappen|laten\s+lijden|laten\s+bloeden)"
 )
 _VINF_WEAK = r"(?:pakken|slaan|grijpen|vinden|opzoeken|halen|krijgen|klappen|fucken|nemen)"
@@ -109,7 +111,16 @@ THREAT_RULES_RAW: tuple[tuple[re.Pattern[str], float], ...] = (
         ),
         0.55,
     ),
+    # "… zal ik die neerschieten", "laten we ze uitroeien": verb first, then the subject
+    (
+        re.compile(
+            rf"\b(?:zal|ga|wil|laten)\s+(?:ik|we|wij)\s+(?:[^\s.!?]+\s+){{0,5}}?(?P<v>{_VINF_STRONG})\b"
+        ),
+        0.65,
+    ),
 )
+# The loose rules (long gaps) also look after the match for a negation: "… nooit toestaan".
+_LOOSE = frozenset({5, 6, 7})
 
 _SUBJECTS = ["ik", "k", "we", "wij", "wy"]
 _VERB_WORDS = re.findall(r"[a-z]+", _VFIN_STRONG + _VINF_STRONG)
@@ -121,6 +132,7 @@ _STARTS = [
     _SUBJECTS,
     _SUBJECTS,
     ["iemand", "men", "we", "jullie"],
+    ["zal", "ga", "wil", "laten"],
 ]
 THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
     (Anchored(rule, words), confidence)
@@ -142,7 +154,8 @@ _POSSESSIVE_SAFE = re.compile(
 _REPORTING = re.compile(
     r"\b(?:zei|zegt|zeggen|zeg|gezegd|schreef|schrijft|schrijven|geschreven|riep|roept|typte|"
     r"typt|postte|post|noemen|noemt|dingen\s+als|fout|niet\s+oke|niet\s+ok|kan\s+niet|mag\s+niet|"
-    r"aanklagen|discrimineer\w*|citaat|quote|zeggen\s+dat|lees|las)\b"
+    r"aanklagen|discrimineer\w*|citaat|quote|zeggen\s+dat|lees|las|bedreiging\w*|wensen|"
+    r"gevangenis|aangifte|strafbaar|melden|gemeld)\b"
 )
 _QUOTES = "\"'"
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -176,10 +189,19 @@ def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = 
     return bool(quoted and _REPORTING.search(sentence))
 
 
+def _loose_negated(folded: str, m: re.Match[str]) -> bool:
+    """A nominalised verb ("het doden van") or a negation later in the sentence."""
+    verb_start = m.start("v")
+    if re.search(r"\b(?:het|de|dat)\s+$", folded[max(0, verb_start - 6) : verb_start]):
+        return True
+    _left, right = sentence_bounds(folded, m.start(), m.end())
+    return bool(_NEGATION.search(folded, m.end(), right))
+
+
 def find_threats(folded: str) -> list[tuple[int, int, float]]:
     """``(start, end, confidence)`` for every threat the grammar finds (overlaps allowed)."""
     found: list[tuple[int, int, float]] = []
-    for rule, confidence in THREAT_RULES:
+    for index, (rule, confidence) in enumerate(THREAT_RULES):
         for m in rule.finditer(folded):
             verb = (m.groupdict().get("v") or "").split()[0] if m.groupdict().get("v") else ""
             start, end = m.span()
@@ -196,6 +218,8 @@ def find_threats(folded: str) -> list[tuple[int, int, float]]:
                 continue  # "ik pak je tas": "je" is a possessive, not the object
             weak = bool(re.fullmatch(_VINF_WEAK + "|" + _VFIN_WEAK, verb))
             if is_negated_or_reported(folded, start, end):
+                continue
+            if index in _LOOSE and _loose_negated(folded, m):
                 continue
             found.append((start, end, confidence - (0.15 if weak else 0.0)))
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
@@ -51,6 +52,9 @@ class Group(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("subjects:group_detail", args=[self.pk])
 
     def audit_repr(self) -> str:
         return f"groep #{self.pk}"
@@ -125,6 +129,9 @@ class GroupAssessment(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return f"groepsanalyse #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("subjects:assessment_detail", args=[self.pk])
 
     def audit_repr(self) -> str:
         return f"groepsanalyse #{self.pk}"

@@ -4,10 +4,13 @@ a person's record alive (principle 9)."""
 from __future__ import annotations
 
 import datetime as dt
+from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
@@ -20,8 +23,19 @@ from .groups import Group
 
 IDENTIFYING_FIELDS = ("real_name", "address", "date_of_birth")
 
+# Set while the expiry job deletes people: their delete rows in the change log then hold ids only,
+# no alias or other content (principle 9: what expires leaves nothing readable behind).
+EXPIRING: ContextVar[bool] = ContextVar("lont_subjects_expiring", default=False)
 
-class Person(ChangeLoggedModel):
+
+class ExpiryRedactedMixin:
+    def audit_snapshot(self) -> dict[str, Any]:
+        if EXPIRING.get():
+            return {}
+        return super().audit_snapshot()  # type: ignore[misc, no-any-return]
+
+
+class Person(ExpiryRedactedMixin, ChangeLoggedModel):
     """A person known to the network, recorded by alias.
 
     Visibility, in two layers:
@@ -31,8 +45,8 @@ class Person(ChangeLoggedModel):
       with group-analysis access see at least the alias;
     - the identifying fields (real name, address, date of birth) are encrypted at rest and shown
       only to the recording organisation or to partners whose covenant access to *identifying
-      personal data* is full (``lont.subjects.selectors.identifying_access``). Everyone else sees the
-      alias, and so do page titles, URLs (ids), logs (``audit_repr``), the graph and search.
+      personal data* is full (``lont.subjects.selectors.identifying_access``). Everyone else sees
+      the alias, and so do page titles, URLs (ids), logs (``audit_repr``), the graph and search.
     """
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
@@ -91,8 +105,11 @@ class Person(ChangeLoggedModel):
     def __str__(self) -> str:
         return self.alias
 
+    def get_absolute_url(self) -> str:
+        return reverse("subjects:person_detail", args=[self.pk])
+
     def audit_repr(self) -> str:
-        return self.alias
+        return f"persoon #{self.pk}" if EXPIRING.get() else self.alias
 
     @property
     def date_of_birth_value(self) -> dt.date | None:
@@ -108,7 +125,7 @@ class Person(ChangeLoggedModel):
             raise ValidationError({"handles": _("Accounts per platform: platform → account.")})
 
 
-class PersonJustification(ChangeLoggedModel):
+class PersonJustification(ExpiryRedactedMixin, ChangeLoggedModel):
     """A member's reason to keep a person's record beyond its review date (principle 9)."""
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
@@ -132,7 +149,7 @@ class PersonJustification(ChangeLoggedModel):
         return f"rechtvaardiging #{self.pk} (persoon #{self.person_id})"
 
 
-class GroupMembership(ChangeLoggedModel):
+class GroupMembership(ExpiryRedactedMixin, ChangeLoggedModel):
     """A person's place in a group, resting on a basis other than family ties (principle 9)."""
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
@@ -157,6 +174,9 @@ class GroupMembership(ChangeLoggedModel):
         verbose_name = _("groepslidmaatschap")
         verbose_name_plural = _("groepslidmaatschappen")
 
+    def get_absolute_url(self) -> str:
+        return reverse("subjects:group_detail", args=[self.group_id])
+
     def audit_repr(self) -> str:
         return f"lid #{self.pk} van groep #{self.group_id}"
 
@@ -167,7 +187,7 @@ class GroupMembership(ChangeLoggedModel):
             raise ValidationError({"basis_note": _("Licht de grond voor deze koppeling toe.")})
 
 
-class PersonRelation(ChangeLoggedModel):
+class PersonRelation(ExpiryRedactedMixin, ChangeLoggedModel):
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("bron (partner)"), on_delete=models.PROTECT, related_name="+"
@@ -185,6 +205,9 @@ class PersonRelation(ChangeLoggedModel):
         ordering = ["kind", "pk"]
         verbose_name = _("relatie tussen personen")
         verbose_name_plural = _("relaties tussen personen")
+
+    def get_absolute_url(self) -> str:
+        return reverse("subjects:person_detail", args=[self.person_a_id])
 
     def audit_repr(self) -> str:
         return f"relatie #{self.pk} ({self.kind})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
@@ -43,6 +44,9 @@ class GroupRelation(ChangeLoggedModel):
     def __str__(self) -> str:
         return f"{self.group_a} — {self.group_b} ({self.get_kind_display()})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("subjects:relation_detail", args=[self.pk])
+
     def audit_repr(self) -> str:
         return f"groepsrelatie #{self.pk} ({self.kind})"
 
@@ -78,6 +82,9 @@ class ConflictEvent(ChangeLoggedModel):
         ordering = ["date", "pk"]
         verbose_name = _("conflictgebeurtenis")
         verbose_name_plural = _("conflictgebeurtenissen")
+
+    def get_absolute_url(self) -> str:
+        return reverse("subjects:relation_detail", args=[self.relation_id])
 
     def audit_repr(self) -> str:
         return f"conflictgebeurtenis #{self.pk}"

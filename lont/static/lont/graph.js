@@ -1,0 +1,36 @@
+/* Network graph: fetch the JSON and draw it with Cytoscape. No inline scripts (CSP). */
+(function () {
+  "use strict";
+  function start() {
+    var box = document.getElementById("lont-graph");
+    var status = document.getElementById("lont-graph-status");
+    if (!box || typeof window.cytoscape !== "function") { return; }
+    fetch(box.dataset.source, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+      .then(function (data) {
+        var elements = data.elements;
+        if (status) { status.textContent = elements.nodes.length ? "" : "Geen gegevens voor deze selectie."; }
+        var cy = window.cytoscape({
+          container: box,
+          elements: elements,
+          layout: { name: "cose", animate: false },
+          style: [
+            { selector: "node", style: { label: "data(label)", "font-size": 10, "text-wrap": "wrap", "text-max-width": 120 } },
+            { selector: "node[type = 'group']", style: { shape: "round-rectangle", "background-color": "#1f4e79", width: 40, height: 40, "font-weight": "bold" } },
+            { selector: "node[type = 'person']", style: { shape: "ellipse", "background-color": "#777", width: 18, height: 18 } },
+            { selector: "node[type = 'afgeschermd']", style: { shape: "diamond", "background-color": "#ddd", "border-width": 2, "border-style": "dashed", "border-color": "#666" } },
+            { selector: "edge", style: { width: 1, "line-color": "#999", "curve-style": "bezier", label: "data(label)", "font-size": 8 } },
+            { selector: "edge[kind = 'rivaliteit']", style: { width: 4, "line-color": "#b00020" } },
+            { selector: "edge[kind = 'bondgenootschap']", style: { width: 3, "line-color": "#3b7d23" } },
+            { selector: "edge[kind = 'afgeschermd']", style: { "line-style": "dashed", "line-color": "#888" } }
+          ]
+        });
+        cy.on("tap", "node", function (event) {
+          var url = event.target.data("url");
+          if (url) { window.location.href = url; }
+        });
+      })
+      .catch(function () { if (status) { status.textContent = "De netwerkkaart kon niet worden geladen."; } });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

@@ -1,0 +1,186 @@
+"""REST API of groups, people and relations: reads through the visibility layer, writes through
+the services (same validation and audit events as the pages)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError
+from rest_framework import exceptions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from lont.audit.models import AccessVia
+from lont.core.api.views import VisibleReadOnlyViewSet
+from lont.core.selectors import get_visible
+from lont.networks.choices import Access
+
+from .. import selectors, services
+from ..models import (
+    ConflictEvent,
+    Group,
+    GroupAssessment,
+    GroupMembership,
+    GroupRelation,
+    Person,
+    PersonRelation,
+)
+from ..models.people import IDENTIFYING_FIELDS
+from . import serializers as s
+
+
+class ServiceViewSet(VisibleReadOnlyViewSet):
+    """Adds create, partial update and delete, each delegated to a service."""
+
+    required_permission = "case.read"
+    write_permission = "case.write"
+    http_method_names: ClassVar[list[str]] = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "viewer": self.viewer}
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        raise exceptions.MethodNotAllowed("POST")
+
+    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
+        raise exceptions.MethodNotAllowed("PATCH")
+
+    def service_delete(self, obj: Any) -> None:
+        raise exceptions.MethodNotAllowed("DELETE")
+
+    def _object(self, pk: Any, minimum: Access = Access.SUMMARY) -> Any:
+        obj, _level = get_visible(
+            self.viewer,
+            self.base_queryset(),
+            via=AccessVia.API,
+            path=self.request.get_full_path(),
+            minimum=minimum,
+            pk=pk,
+        )
+        return obj
+
+    def _run(self, call: Any, *args: Any) -> Any:
+        try:
+            return call(*args)
+        except ValidationError as error:
+            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+            raise exceptions.ValidationError(detail) from error
+        except DjangoPermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error) or None) from error
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        obj = self._run(self.service_create, dict(serializer.validated_data))
+        return Response(self.get_serializer(obj).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self._object(kwargs["pk"], Access.FULL)
+        serializer = self.get_serializer(obj, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        obj = self._run(self.service_update, obj, dict(serializer.validated_data))
+        return Response(self.get_serializer(obj).data)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self._object(kwargs["pk"])
+        self._run(self.service_delete, obj)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class GroupViewSet(ServiceViewSet):
+    serializer_class = s.GroupSerializer
+    queryset = Group.objects.select_related("organisation")
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        return services.group_create(viewer=self.viewer, data=data)
+
+    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
+        return services.group_update(viewer=self.viewer, group=obj, data=data)
+
+    def service_delete(self, obj: Any) -> None:
+        services.group_delete(viewer=self.viewer, group=obj)
+
+
+class PersonViewSet(ServiceViewSet):
+    serializer_class = s.PersonSerializer
+    queryset = Person.objects.select_related("organisation")
+
+    def get_queryset(self) -> Any:
+        qs = super().get_queryset()
+        q = self.request.query_params.get("q", "").strip()[:100]
+        # Search by alias only: a real name must never be a way to find (or confirm) a person.
+        return qs.filter(alias__icontains=q) if q else qs
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        return services.person_create(viewer=self.viewer, data=data)
+
+    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
+        if not selectors.identifying_access(self.viewer, obj):
+            if any(name in data for name in IDENTIFYING_FIELDS):
+                raise exceptions.PermissionDenied("Geen toegang tot identificerende gegevens.")
+        return services.person_update(viewer=self.viewer, person=obj, data=data)
+
+    def service_delete(self, obj: Any) -> None:
+        services.person_delete(viewer=self.viewer, person=obj)
+
+
+class MembershipViewSet(ServiceViewSet):
+    serializer_class = s.MembershipSerializer
+    queryset = GroupMembership.objects.select_related("organisation")
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        return services.membership_create(viewer=self.viewer, data=data)
+
+    def service_delete(self, obj: Any) -> None:
+        services.membership_delete(viewer=self.viewer, membership=obj)
+
+
+class PersonRelationViewSet(ServiceViewSet):
+    serializer_class = s.PersonRelationSerializer
+    queryset = PersonRelation.objects.select_related("organisation")
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        return services.person_relation_create(viewer=self.viewer, data=data)
+
+    def service_delete(self, obj: Any) -> None:
+        services.person_relation_delete(viewer=self.viewer, relation=obj)
+
+
+class GroupRelationViewSet(ServiceViewSet):
+    serializer_class = s.GroupRelationSerializer
+    queryset = GroupRelation.objects.select_related("organisation")
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        return services.group_relation_create(viewer=self.viewer, data=data)
+
+    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
+        return services.group_relation_update(viewer=self.viewer, relation=obj, data=data)
+
+    def service_delete(self, obj: Any) -> None:
+        services.group_relation_delete(viewer=self.viewer, relation=obj)
+
+
+class ConflictEventViewSet(ServiceViewSet):
+    serializer_class = s.ConflictEventSerializer
+    queryset = ConflictEvent.objects.select_related("organisation")
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        relation = data.pop("relation")
+        return services.conflict_event_create(viewer=self.viewer, relation=relation, data=data)
+
+
+class AssessmentViewSet(ServiceViewSet):
+    serializer_class = s.AssessmentSerializer
+    queryset = GroupAssessment.objects.select_related("organisation")
+
+    def service_create(self, data: dict[str, Any]) -> Any:
+        group = data.pop("group")
+        return services.assessment_create(viewer=self.viewer, group=group, data=data)
+
+    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
+        data.pop("group", None)
+        return services.assessment_update(viewer=self.viewer, assessment=obj, data=data)
+
+    def service_delete(self, obj: Any) -> None:
+        services.assessment_delete(viewer=self.viewer, assessment=obj)

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from lont.core import context
+from lont.subjects.services import persons_expire
+
+
+class Command(BaseCommand):
+    help = "Verwijder personen van wie de herbeoordelingsdatum is verstreken (principe 9)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with context.acting(via="command"):
+            counts = persons_expire()
+        self.stdout.write(
+            "Verlopen: {persons} personen, {memberships} groepslidmaatschappen, "
+            "{relations} relaties, {justifications} rechtvaardigingen.".format(**counts)
+        )

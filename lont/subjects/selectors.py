@@ -1,0 +1,231 @@
+"""Permission-aware reads of groups, people and relations: everything through the visibility layer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from lont.audit.models import ChangeLogEntry
+from lont.core.viewer import Viewer
+from lont.core.visibility import access_for, visible
+from lont.knowledge.catalogue import load_lists
+from lont.networks.choices import Access, InformationCategory
+
+from .models import (
+    AssessmentContribution,
+    AssessmentStep,
+    ConflictEvent,
+    Group,
+    GroupAssessment,
+    GroupMembership,
+    GroupRelation,
+    Person,
+    PersonJustification,
+    PersonRelation,
+)
+
+
+def identifying_access(viewer: Viewer, person: Person) -> bool:
+    """May this viewer see the person's real name, address and date of birth?
+
+    Only when the person row is visible at all, and then for the recording organisation or under
+    full covenant access to *identifying personal data* for the viewer's organisation. The director's
+    summary floor does not apply here: a summary of a real name is still the real name.
+    """
+    if access_for(viewer, person) < Access.SUMMARY:
+        return False
+    if person.organisation_id == viewer.organisation.pk:
+        return True
+    covenant = viewer.covenant
+    if covenant is None:
+        return False
+    level = covenant.access_for(
+        category=InformationCategory.IDENTIFYING, organisation=viewer.organisation
+    )
+    return level == Access.FULL
+
+
+def _text(value: str) -> str:
+    return value.strip()[:100]
+
+
+def groups(
+    viewer: Viewer, *, q: str = "", area: str = "", stage: str = "", purpose: str = ""
+) -> QuerySet[Group]:
+    qs = visible(viewer, Group.objects.select_related("organisation"))
+    if _text(q):
+        # Names only: descriptions are full-access content and must not be probed by search.
+        qs = qs.filter(Q(name__icontains=_text(q)) | Q(other_names__icontains=_text(q)))
+    if _text(area):
+        qs = qs.filter(areas__icontains=_text(area))
+    if stage:
+        qs = qs.filter(formation_stage=stage)
+    if purpose:
+        qs = qs.filter(core_purpose=purpose)
+    return qs
+
+
+def persons(
+    viewer: Viewer,
+    *,
+    q: str = "",
+    area: str = "",
+    age_band: str = "",
+    involvement: str = "",
+    group: str = "",
+) -> QuerySet[Person]:
+    qs = visible(viewer, Person.objects.select_related("organisation"))
+    # Alias only: real names are encrypted and never searched (nor leaked through a match).
+    if _text(q):
+        qs = qs.filter(alias__icontains=_text(q))
+    if _text(area):
+        qs = qs.filter(area__icontains=_text(area))
+    if age_band:
+        qs = qs.filter(age_band=age_band)
+    if involvement:
+        qs = qs.filter(involvement=involvement)
+    if group.isdigit():
+        member_ids = visible(viewer, GroupMembership).filter(group_id=int(group))
+        qs = qs.filter(pk__in=member_ids.values("person_id"))
+    return qs
+
+
+def group_relations(
+    viewer: Viewer, *, kind: str = "", group: Group | None = None
+) -> QuerySet[GroupRelation]:
+    qs = visible(viewer, GroupRelation.objects.select_related("group_a", "group_b", "organisation"))
+    shown = visible(viewer, Group).values("pk")
+    qs = qs.filter(group_a__in=shown, group_b__in=shown)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if group is not None:
+        qs = qs.filter(Q(group_a=group) | Q(group_b=group))
+    return qs
+
+
+def memberships(
+    viewer: Viewer, *, group: Group | None = None, person: Person | None = None
+) -> QuerySet[GroupMembership]:
+    qs = visible(viewer, GroupMembership.objects.select_related("group", "person", "organisation"))
+    # Both ends must be visible too: a link must not reveal an alias the viewer may not see.
+    qs = qs.filter(
+        person__in=visible(viewer, Person).values("pk"),
+        group__in=visible(viewer, Group).values("pk"),
+    )
+    if group is not None:
+        qs = qs.filter(group=group)
+    if person is not None:
+        qs = qs.filter(person=person)
+    return qs
+
+
+def person_relations(
+    viewer: Viewer, *, person: Person | None = None, kind: str = ""
+) -> QuerySet[PersonRelation]:
+    qs = visible(
+        viewer, PersonRelation.objects.select_related("person_a", "person_b", "organisation")
+    )
+    shown = visible(viewer, Person).values("pk")
+    qs = qs.filter(person_a__in=shown, person_b__in=shown)
+    if person is not None:
+        qs = qs.filter(Q(person_a=person) | Q(person_b=person))
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+def assessments(viewer: Viewer, *, group: Group | None = None) -> QuerySet[GroupAssessment]:
+    qs = visible(viewer, GroupAssessment.objects.select_related("group", "organisation"))
+    if group is not None:
+        qs = qs.filter(group=group)
+    return qs
+
+
+def assessment_steps(viewer: Viewer, assessment: GroupAssessment) -> list[dict[str, Any]]:
+    """The seven steps with the guide's text, status and the contributions this viewer may see."""
+    guide = {item.code: item for item in load_lists()["seven_step_model"].items}
+    steps = {s.number: s for s in visible(viewer, AssessmentStep).filter(assessment=assessment)}
+    contributions: dict[int, list[AssessmentContribution]] = {}
+    for c in visible(viewer, AssessmentContribution.objects.select_related("organisation")).filter(
+        assessment=assessment
+    ):
+        contributions.setdefault(c.step, []).append(c)
+    return [
+        {
+            "number": number,
+            "guide": guide.get(str(number)),
+            "step": steps.get(number),
+            "contributions": contributions.get(number, []),
+        }
+        for number in range(1, 8)
+    ]
+
+
+def conflict_events(viewer: Viewer, relation: GroupRelation) -> QuerySet[ConflictEvent]:
+    return visible(viewer, ConflictEvent.objects.select_related("organisation")).filter(
+        relation=relation
+    )
+
+
+def justifications(viewer: Viewer, person: Person) -> QuerySet[PersonJustification]:
+    return visible(viewer, PersonJustification.objects.select_related("organisation")).filter(
+        person=person
+    )
+
+
+def object_history(viewer: Viewer, obj: Any) -> QuerySet[ChangeLogEntry]:
+    """The change log of one object the caller already fetched through ``get_visible``. Content
+    fields are redacted in the log itself, so a summary-level reader learns only who changed
+    what and when."""
+    return (
+        ChangeLogEntry.objects.filter(
+            network=viewer.network, object_type=obj._meta.label_lower, object_id=str(obj.pk)
+        )
+        .select_related("actor")
+        .order_by("-at", "-pk")
+    )
+
+
+def group_timeline(viewer: Viewer, group: Group) -> list[dict[str, Any]]:
+    """Assessments, relations and conflict events of a group, newest first."""
+    items: list[dict[str, Any]] = []
+    for a in assessments(viewer, group=group):
+        items.append({"date": a.started_on, "kind": "assessment", "object": a})
+    relations = list(group_relations(viewer, group=group))
+    for r in relations:
+        if r.since:
+            items.append({"date": r.since, "kind": "relation", "object": r})
+    events = visible(viewer, ConflictEvent.objects.select_related("relation", "organisation"))
+    for e in events.filter(relation__in=[r.pk for r in relations]):
+        items.append({"date": e.date, "kind": "conflict", "object": e})
+    return sorted(items, key=lambda item: item["date"], reverse=True)
+
+
+def stage_advice(stage: str) -> Any:
+    if not stage:
+        return None
+    try:
+        return load_lists()["formation_stages"].get(stage)
+    except KeyError:
+        return None
+
+
+def purpose_advice(purpose: str) -> Any:
+    if not purpose:
+        return None
+    try:
+        return load_lists()["group_core_purpose"].get(purpose)
+    except KeyError:
+        return None
+
+
+def threat_interventions(relation: GroupRelation) -> dict[str, Any]:
+    lists = load_lists()
+    threats = relation.threats()
+    return {
+        "realistic": lists["realistic_threat_interventions"].items
+        if "realistic" in threats
+        else (),
+        "symbolic": lists["symbolic_threat_interventions"].items if "symbolic" in threats else (),
+    }

@@ -1,0 +1,1 @@
+"""Pages of the subjects app: thin views over selectors and services."""

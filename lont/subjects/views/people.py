@@ -1,0 +1,218 @@
+"""Person pages (alias first), memberships and relations between people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lont.core.views_base import VisibleDetailView, VisibleListView
+from lont.core.visibility import visible
+from lont.networks.choices import Access
+from lont.networks.models import Membership
+
+from .. import selectors, services
+from ..choices import AgeBand, Involvement
+from ..forms import JustifyForm, MembershipForm, PersonForm, PersonRelationForm
+from ..models import GroupMembership, Person, PersonRelation
+from .base import DeletePageView, FormPageView, HistoryView, ObjectMixin
+from .groups import can_delete, can_edit
+
+
+def _members(viewer: Any) -> models.QuerySet:
+    return visible(viewer, Membership.objects.filter(is_active=True)).select_related(
+        "user", "organisation"
+    )
+
+
+class PersonListView(VisibleListView):
+    model = Person
+    template_name = "subjects/person_list.html"
+
+    def get_queryset(self) -> models.QuerySet:
+        get = self.request.GET
+        qs = selectors.persons(
+            self.viewer,
+            q=get.get("q", ""),
+            area=get.get("gebied", ""),
+            age_band=get.get("leeftijd", ""),
+            involvement=get.get("betrokkenheid", ""),
+            group=get.get("groep", ""),
+        )
+        return qs.prefetch_related(
+            models.Prefetch(
+                "group_memberships",
+                queryset=selectors.memberships(self.viewer),
+                to_attr="visible_memberships",
+            )
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        data["age_bands"] = AgeBand.choices
+        data["involvements"] = Involvement.choices
+        data["filters"] = self.request.GET
+        data["can_create"] = self.viewer.can("case.write")
+        return data
+
+
+class PersonDetailView(VisibleDetailView):
+    model = Person
+    template_name = "subjects/person_detail.html"
+    context_object_name = "person"
+
+    def base_queryset(self) -> models.QuerySet:
+        return Person.objects.select_related("organisation")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        person, viewer = self.object, self.viewer
+        data["identifying"] = selectors.identifying_access(viewer, person)
+        data["memberships"] = selectors.memberships(viewer, person=person)
+        data["relations"] = selectors.person_relations(viewer, person=person)
+        data["justifications"] = selectors.justifications(viewer, person)
+        data["contacts"] = visible(viewer, person.contact_professionals.all()).select_related(
+            "user", "organisation"
+        )
+        data["review_due"] = person.review_date <= timezone.localdate()
+        data["justify_form"] = JustifyForm()
+        data["can_edit"] = can_edit(viewer, self.access)
+        data["can_delete"] = can_delete(viewer, person)
+        data["can_write"] = viewer.can("case.write")
+        return data
+
+
+class PersonCreateView(FormPageView):
+    form_class = PersonForm
+    title = gettext_lazy("Nieuwe persoon")
+    success_message = gettext_lazy("De persoon is vastgelegd.")
+
+    def form_kwargs(self) -> dict[str, Any]:
+        # The recording organisation always sees what it records itself.
+        return {"members": _members(self.viewer), "identifying": True}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.person_create(viewer=self.viewer, data=data)
+
+
+class PersonEditView(ObjectMixin, FormPageView):
+    model = Person
+    minimum_access = Access.FULL
+    form_class = PersonForm
+    success_message = gettext_lazy("De persoon is bijgewerkt.")
+
+    def setup_object(self) -> None:
+        self.object = self.get_object()
+
+    def page_title(self) -> str:
+        return _("Persoon bewerken: %(alias)s") % {"alias": self.object.alias}
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {
+            "instance": self.object,
+            "members": _members(self.viewer),
+            "identifying": selectors.identifying_access(self.viewer, self.object),
+        }
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        person = Person.objects.get(pk=self.object.pk)
+        return services.person_update(viewer=self.viewer, person=person, data=data)
+
+
+class PersonDeleteView(DeletePageView):
+    model = Person
+
+    def delete(self, obj: Any) -> None:
+        services.person_delete(viewer=self.viewer, person=obj)
+
+    def success_url(self, obj: Any) -> str:
+        return reverse("subjects:persons")
+
+
+class PersonHistoryView(HistoryView):
+    model = Person
+
+
+class PersonJustifyView(ObjectMixin, FormPageView):
+    """Principle 9: keep a person beyond the review date only with a reason."""
+
+    model = Person
+    form_class = JustifyForm
+    title = gettext_lazy("Persoon opnieuw rechtvaardigen")
+    success_message = gettext_lazy("De rechtvaardiging is vastgelegd.")
+
+    def setup_object(self) -> None:
+        self.object = self.get_object()
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        services.person_justify(viewer=self.viewer, person=self.object, **data)
+        return self.object
+
+
+class MembershipCreateView(FormPageView):
+    form_class = MembershipForm
+    title = gettext_lazy("Persoon aan een groep koppelen")
+    success_message = gettext_lazy("De koppeling is vastgelegd.")
+
+    def form_kwargs(self) -> dict[str, Any]:
+        initial = {}
+        for param, field in (("groep", "group"), ("persoon", "person")):
+            value = self.request.GET.get(param, "")
+            if value.isdigit():
+                initial[field] = int(value)
+        return {
+            "groups": selectors.groups(self.viewer),
+            "persons": selectors.persons(self.viewer).exclude(
+                involvement__in=[Involvement.VICTIM, Involvement.TIPSTER]
+            ),
+            "initial": initial,
+        }
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.membership_create(viewer=self.viewer, data=data)
+
+
+class MembershipDeleteView(DeletePageView):
+    model = GroupMembership
+
+    def describe(self, obj: Any) -> str:
+        return f"{obj.person.alias} — {obj.group.name}"
+
+    def delete(self, obj: Any) -> None:
+        services.membership_delete(viewer=self.viewer, membership=obj)
+
+    def success_url(self, obj: Any) -> str:
+        return str(obj.get_absolute_url())
+
+
+class PersonRelationCreateView(FormPageView):
+    form_class = PersonRelationForm
+    title = gettext_lazy("Relatie tussen personen vastleggen")
+    success_message = gettext_lazy("De relatie is vastgelegd.")
+
+    def form_kwargs(self) -> dict[str, Any]:
+        value = self.request.GET.get("persoon", "")
+        return {
+            "persons": selectors.persons(self.viewer),
+            "initial": {"person_a": int(value)} if value.isdigit() else {},
+        }
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.person_relation_create(viewer=self.viewer, data=data)
+
+
+class PersonRelationDeleteView(DeletePageView):
+    model = PersonRelation
+
+    def describe(self, obj: Any) -> str:
+        return f"{obj.person_a.alias} — {obj.person_b.alias} ({obj.get_kind_display()})"
+
+    def delete(self, obj: Any) -> None:
+        services.person_relation_delete(viewer=self.viewer, relation=obj)
+
+    def success_url(self, obj: Any) -> str:
+        return str(obj.get_absolute_url())

@@ -1,0 +1,483 @@
+"""Demo social map for Voorbeeldstad Noord: 40 invented contacts, linked to the demo groups.
+
+Everything is fictional (names, numbers, accounts). Idempotent: a contact is looked up by name in
+the network and created only when missing; reach is set only when the group exists (the subjects
+demo loader runs first; a missing group is skipped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from lont.core.viewer import Viewer
+from lont.networks.choices import Role
+from lont.networks.models import Membership
+from lont.subjects.models import Group
+
+from . import services
+from .choices import PROFESSIONAL_KINDS
+from .choices import ContactKind as K
+from .models import Contact, ContactReach
+
+NETWORK = "voorbeeldstad-noord"
+JW = "Stichting Jongerenwerk Voorbeeldstad"
+GEM = "Gemeente Voorbeeldstad"
+POL = "Politie eenheid Voorbeeldstad"
+SCHOOL = "Het Baken College"
+HH = "Handhaving Voorbeeldstad"
+
+CONSENT = dt.date(2026, 3, 2)
+OLD_CONSENT = dt.date(
+    2024, 5, 14
+)  # older than the covenant's 730 days: shows "toestemming herzien"
+SCOPE = "Mag gebeld worden door het netwerk bij spanningen rond jongeren in de wijk."
+
+
+@dataclass(frozen=True)
+class DemoContact:
+    name: str
+    kind: str
+    recorded_by: str
+    role: str = ""
+    employer: str = ""
+    areas: tuple[str, ...] = ("Noorderhaven",)
+    languages: tuple[str, ...] = ("Nederlands",)
+    out_of_hours: bool = False
+    availability: str = "Werkdagen 9–17 uur"
+    handles: dict[str, str] = field(default_factory=dict)
+    followers: dict[str, int] = field(default_factory=dict)
+    member_email: str = ""
+    consent: dt.date | None = CONSENT
+    reach: tuple[tuple[str, str, str], ...] = ()
+
+
+# Group names as the subjects demo records them (the group's own name, never "bende").
+NH, KC, MK, SY, FAM = (
+    "NH-Side",
+    "Kooi Lindelaan",
+    "Molenkamp Boyz",
+    "Schoolplein Baken",
+    "De Familie",
+)
+
+CONTACTS: list[DemoContact] = [
+    # Professionals of partners (linked to their membership in the network).
+    DemoContact(
+        "Yusuf El Idrissi",
+        K.PARTNER_PROFESSIONAL,
+        JW,
+        "Jongerenwerker",
+        JW,
+        ("Noorderhaven", "De Kreek"),
+        ("Nederlands", "Arabisch", "Tarifit"),
+        True,
+        "Ma–vr, ook avonden via de piketlijn",
+        {"instagram": "@jw_yusuf_vbs"},
+        member_email="jongerenwerker@jongerenwerk.voorbeeldstad.test",
+        reach=(
+            (NH, "sterk", "Wekelijks contact in De Loods en via Instagram"),
+            (MK, "redelijk", "Kent de oudere jongens van het trapveld"),
+        ),
+    ),
+    DemoContact(
+        "Demi Kramer",
+        K.PARTNER_PROFESSIONAL,
+        JW,
+        "Straatcoach",
+        JW,
+        ("Molenkamp", "Noorderhaven"),
+        out_of_hours=True,
+        availability="Avonden en weekend op straat",
+        handles={"tiktok": "@straatcoach_demi"},
+        member_email="straatcoach@jongerenwerk.voorbeeldstad.test",
+        reach=((MK, "sterk", "Loopt elke avond langs het trapveld"),),
+    ),
+    DemoContact(
+        "Ricardo Jansen",
+        K.PARTNER_PROFESSIONAL,
+        POL,
+        "Digitaal wijkagent",
+        POL,
+        ("Noorderhaven", "Stationsgebied"),
+        handles={"instagram": "@wijkagent_ricardo"},
+        member_email="wijkagent@politie.voorbeeldstad.test",
+        reach=((NH, "zwak", "Herkenbaar online aanwezig, weinig persoonlijk contact"),),
+    ),
+    DemoContact(
+        "Johan Visser",
+        K.PARTNER_PROFESSIONAL,
+        SCHOOL,
+        "Mentor en vertrouwenspersoon",
+        SCHOOL,
+        ("Noorderhaven",),
+        member_email="mentor@hetbaken.voorbeeldstad.test",
+        reach=((SY, "sterk", "Mentor van de meeste leerlingen in de groep"),),
+    ),
+    DemoContact(
+        "Linda Peeters",
+        K.PARTNER_PROFESSIONAL,
+        HH,
+        "BOA openbare ruimte",
+        HH,
+        ("Stationsgebied",),
+        member_email="boa@handhaving.voorbeeldstad.test",
+    ),
+    # Professionals outside the network.
+    DemoContact(
+        "Marloes Dekker",
+        K.EXTERNAL_PROFESSIONAL,
+        GEM,
+        "Schoolmaatschappelijk werker",
+        "ROC Voorbeeldstad",
+        ("Noorderhaven", "De Kreek"),
+    ),
+    DemoContact(
+        "Bram Wouters",
+        K.EXTERNAL_PROFESSIONAL,
+        GEM,
+        "Jongerencoach werk en inkomen",
+        "Werkplein Voorbeeldstad",
+        ("Noorderhaven", "Molenkamp"),
+    ),
+    DemoContact(
+        "Eline van Dam",
+        K.EXTERNAL_PROFESSIONAL,
+        GEM,
+        "Ambulant begeleider",
+        "Jeugdteam Noord",
+        ("Molenkamp",),
+        reach=((FAM, "redelijk", "Begeleidt twee gezinnen"),),
+    ),
+    DemoContact(
+        "Karim Ouali",
+        K.EXTERNAL_PROFESSIONAL,
+        GEM,
+        "Buurtbemiddelaar",
+        "Buurtbemiddeling Voorbeeldstad",
+        ("De Kreek",),
+        ("Nederlands", "Arabisch"),
+    ),
+    # Teachers.
+    DemoContact(
+        "Annelies Brouwer",
+        K.TEACHER,
+        SCHOOL,
+        "Docent lichamelijke opvoeding",
+        SCHOOL,
+        reach=((SY, "redelijk", "Geeft de groep gym en leidt het schoolvoetbal"),),
+    ),
+    DemoContact(
+        "Mehmet Kaya",
+        K.TEACHER,
+        SCHOOL,
+        "Docent muziek, leidt de schoolstudio",
+        "Vonk Lyceum",
+        ("Noorderhaven", "Centrum"),
+        ("Nederlands", "Turks"),
+        reach=((NH, "redelijk", "Jongens nemen op in de schoolstudio"),),
+    ),
+    DemoContact(
+        "Sophie Jacobs", K.TEACHER, SCHOOL, "Docent Nederlands", "ROC Voorbeeldstad", ("De Kreek",)
+    ),
+    # Key figures.
+    DemoContact(
+        "Rachid Benali",
+        K.KEY_FIGURE,
+        JW,
+        "Beheerder buurthuis Het Anker",
+        "Buurthuis Het Anker",
+        ("Noorderhaven",),
+        ("Nederlands", "Arabisch"),
+        True,
+        "Dagelijks in het buurthuis, ook 's avonds",
+        reach=((NH, "sterk", "De jongens komen dagelijks in het buurthuis"),),
+    ),
+    DemoContact(
+        "Gerda Visscher",
+        K.KEY_FIGURE,
+        GEM,
+        "Voorzitter bewonerscommissie",
+        "Bewonerscommissie Noorderhaven",
+        ("Noorderhaven",),
+    ),
+    DemoContact(
+        "Priscilla Martina",
+        K.KEY_FIGURE,
+        JW,
+        "Organiseert studio-avonden",
+        "",
+        ("Noorderhaven", "De Kreek"),
+        ("Nederlands", "Papiaments"),
+        True,
+        reach=((NH, "redelijk", "Studio-avonden op donderdag"),),
+    ),
+    DemoContact(
+        "Dennis Koster",
+        K.KEY_FIGURE,
+        JW,
+        "Oud-bewoner met aanzien in de wijk",
+        "",
+        ("Molenkamp",),
+        reach=((MK, "sterk", "Kent de families al jaren"),),
+    ),
+    DemoContact(
+        "Anouar Said",
+        K.KEY_FIGURE,
+        JW,
+        "Vrijwilliger zaalvoetbal",
+        "",
+        ("De Kreek",),
+        ("Nederlands", "Arabisch"),
+        reach=((KC, "redelijk", "Zaalvoetbal op vrijdag"),),
+    ),
+    # Credible messengers.
+    DemoContact(
+        "Jermaine Cijntje",
+        K.CREDIBLE_MESSENGER,
+        JW,
+        "Oud-drillartiest, nu mentor",
+        "",
+        ("Noorderhaven",),
+        ("Nederlands", "Papiaments"),
+        True,
+        "Via de jongerenwerker, ook 's avonds",
+        {"instagram": "@jermaine_mentor"},
+        reach=((NH, "sterk", "Wordt gerespecteerd om zijn eigen verhaal"),),
+    ),
+    DemoContact(
+        "Mo Haddaoui",
+        K.CREDIBLE_MESSENGER,
+        JW,
+        "Ervaringsdeskundige",
+        "",
+        ("Molenkamp",),
+        ("Nederlands", "Arabisch"),
+        True,
+        reach=((MK, "redelijk", "Groeide op in Molenkamp"),),
+    ),
+    DemoContact(
+        "Kevin Tromp",
+        K.CREDIBLE_MESSENGER,
+        JW,
+        "Oud-groepslid, nu buurtsportcoach",
+        "",
+        ("De Kreek",),
+        reach=((KC, "sterk", "Speelde zelf jaren in de kooi"),),
+    ),
+    DemoContact(
+        "Samira el Khatib",
+        K.CREDIBLE_MESSENGER,
+        GEM,
+        "Ervaringsdeskundige moeder",
+        "",
+        ("Noorderhaven", "De Kreek"),
+        ("Nederlands", "Arabisch"),
+    ),
+    DemoContact(
+        "Lucas Pinas",
+        K.CREDIBLE_MESSENGER,
+        JW,
+        "Rapper en workshopleider",
+        "",
+        ("Noorderhaven", "Centrum"),
+        handles={"youtube": "@lucaspinas_workshops"},
+        followers={"youtube": 8400},
+        reach=((NH, "redelijk", "Schrijfworkshops"),),
+    ),
+    DemoContact(
+        "Ayoub Ziani",
+        K.CREDIBLE_MESSENGER,
+        JW,
+        "Jongerenwerker in opleiding",
+        "",
+        ("De Kreek",),
+        ("Nederlands", "Tarifit"),
+        reach=((KC, "redelijk", "Oud-buurtgenoot"),),
+    ),
+    # Influencers (reach per platform).
+    DemoContact(
+        "Nina Verbeek",
+        K.INFLUENCER,
+        JW,
+        "TikTok-maker (NoordsideNina)",
+        "",
+        ("Noorderhaven",),
+        handles={"tiktok": "@noordsidenina_demo"},
+        followers={"tiktok": 48200, "instagram": 12100},
+    ),
+    DemoContact(
+        "Danny Rozenberg",
+        K.INFLUENCER,
+        JW,
+        "YouTuber streetsoccer",
+        "",
+        ("De Kreek",),
+        handles={"youtube": "@dannystreet_demo"},
+        followers={"youtube": 23000},
+        reach=((KC, "zwak", "Volgen zijn video's"),),
+    ),
+    # Parents (with consent).
+    DemoContact(
+        "Ingrid de Boer", K.PARENT, JW, "Ouder, actief in de ouderavonden", "", ("Noorderhaven",)
+    ),
+    DemoContact("Fatma Yildiz", K.PARENT, JW, "Ouder", "", ("Molenkamp",), ("Nederlands", "Turks")),
+    DemoContact(
+        "Marco Hoekstra",
+        K.PARENT,
+        SCHOOL,
+        "Ouder, ouderraad Het Baken",
+        "",
+        ("Noorderhaven",),
+        reach=((SY, "zwak", "Ouderraad"),),
+    ),
+    DemoContact(
+        "Naima Bakkali",
+        K.PARENT,
+        JW,
+        "Ouder",
+        "",
+        ("De Kreek",),
+        ("Nederlands", "Arabisch"),
+        consent=OLD_CONSENT,
+    ),
+    DemoContact(
+        "Patricia Sedney",
+        K.PARENT,
+        GEM,
+        "Ouder, buurtmoeder",
+        "",
+        ("Noorderhaven",),
+        ("Nederlands", "Sranantongo"),
+        True,
+    ),
+    DemoContact("Erik Vos", K.PARENT, JW, "Ouder", "", ("Molenkamp",)),
+    # Shop owners.
+    DemoContact(
+        "Ali Demir",
+        K.SHOP_OWNER,
+        JW,
+        "Eigenaar",
+        "Snackbar De Gouden Hap",
+        ("Noorderhaven",),
+        ("Nederlands", "Turks"),
+        True,
+        "Dagelijks 12–23 uur",
+        reach=((NH, "redelijk", "De groep hangt voor de snackbar"),),
+    ),
+    DemoContact(
+        "Wendy Smit", K.SHOP_OWNER, GEM, "Eigenaar", "Kapsalon Fresh Cuts", ("Noorderhaven",)
+    ),
+    DemoContact(
+        "Joost Lammers",
+        K.SHOP_OWNER,
+        HH,
+        "Bedrijfsleider",
+        "Telefoonwinkel Station Noord",
+        ("Stationsgebied",),
+    ),
+    # Sports coaches.
+    DemoContact(
+        "Ronald Groen",
+        K.SPORTS_COACH,
+        JW,
+        "Trainer JO19",
+        "SV Noorderhaven",
+        ("Noorderhaven",),
+        reach=((NH, "zwak", "Twee jongens spelen in JO19"),),
+    ),
+    DemoContact(
+        "Sevda Arslan",
+        K.SPORTS_COACH,
+        JW,
+        "Kickbokstrainer",
+        "Kickboksschool De Kreek",
+        ("De Kreek",),
+        ("Nederlands", "Turks"),
+        True,
+        reach=((KC, "sterk", "Traint een groot deel van de groep"),),
+    ),
+    DemoContact(
+        "Tim Bakker",
+        K.SPORTS_COACH,
+        GEM,
+        "Coach trapveld",
+        "Trapveld Molenkamp",
+        ("Molenkamp",),
+        reach=((MK, "redelijk", "Organiseert het woensdagtoernooi"),),
+    ),
+    # Faith leaders.
+    DemoContact("Hanneke Vermeer", K.FAITH_LEADER, GEM, "Dominee", "Kreekkerk", ("De Kreek",)),
+    DemoContact(
+        "Tarik Bouali",
+        K.FAITH_LEADER,
+        GEM,
+        "Imam",
+        "Moskee Noorderhaven",
+        ("Noorderhaven",),
+        ("Nederlands", "Arabisch"),
+        reach=((FAM, "redelijk", "Kent de families via de moskee"),),
+    ),
+    # Other.
+    DemoContact("Henk Zwart", K.OTHER, JW, "Conciërge", "Buurthuis Het Anker", ("Noorderhaven",)),
+]
+
+
+def _viewer(network: Any, organisation: str) -> Viewer | None:
+    memberships = Membership.objects.filter(
+        network=network, organisation__name=organisation, is_active=True
+    ).select_related("network", "organisation", "user")
+    chosen = (
+        memberships.filter(role=Role.PROFESSIONAL).first()
+        or memberships.filter(role__in=[Role.DIRECTOR, Role.COORDINATOR]).first()
+    )
+    return Viewer(chosen) if chosen else None
+
+
+def _phone(index: int) -> str:
+    return f"06-0000{index:04d}"  # 06-0000xxxx: not a number anyone holds
+
+
+def load_demo(networks: dict[str, Any]) -> None:
+    network = networks.get(NETWORK)
+    if network is None:
+        return
+    groups = {g.name: g for g in Group.objects.filter(network=network)}
+    for index, item in enumerate(CONTACTS, start=1):
+        viewer = _viewer(network, item.recorded_by)
+        if viewer is None:
+            continue
+        contact = Contact.objects.filter(network=network, name=item.name).first()
+        if contact is None:
+            member = (
+                Membership.objects.filter(network=network, user__email=item.member_email).first()
+                if item.member_email
+                else None
+            )
+            non_professional = item.kind not in PROFESSIONAL_KINDS
+            contact = services.contact_create(
+                viewer=viewer,
+                kind=item.kind,
+                name=item.name,
+                role=item.role,
+                employer=item.employer,
+                areas=list(item.areas),
+                languages=list(item.languages),
+                out_of_hours=item.out_of_hours,
+                availability=item.availability,
+                handles=dict(item.handles),
+                followers=dict(item.followers),
+                phone=_phone(index),
+                email=f"contact{index:02d}@sociale-kaart.voorbeeldstad.test",
+                member=member,
+                consent_date=item.consent if non_professional else None,
+                consent_scope=SCOPE if non_professional else "",
+            )
+        for group_name, strength, how in item.reach:
+            group = groups.get(group_name)
+            if group is None or ContactReach.objects.filter(contact=contact, group=group).exists():
+                continue
+            services.reach_set(
+                viewer=viewer, contact=contact, group=group, strength=strength, how=how
+            )

@@ -1,0 +1,211 @@
+"""Permission-aware reads of the social map. Everything goes through the visibility layer.
+
+Free-text search and the filters on channels, languages and reach match only contacts the viewer
+sees in full: otherwise a search on a name would reveal who hides behind a summary row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from lont.audit.models import ChangeLogEntry
+from lont.core.viewer import Viewer
+from lont.core.visibility import access_for, visible
+from lont.networks.choices import Access, InformationCategory
+from lont.subjects.models import Group, GroupMembership, Person
+
+from . import ranking
+from .choices import PROFESSIONAL_KINDS
+from .models import Contact, ContactPersonLink, ContactReach
+
+
+@dataclass(frozen=True)
+class ContactFilters:
+    text: str = ""
+    kind: str = ""
+    area: str = ""
+    language: str = ""
+    group_id: int | None = None
+    organisation_id: int | None = None
+    review_due: bool = False
+
+
+def retention_days(viewer: Viewer) -> int | None:
+    covenant = viewer.covenant
+    if covenant is None:
+        return None
+    days = covenant.retention_days.get(InformationCategory.CONTACTS.value)
+    return int(days) if days is not None else None
+
+
+def review_due_q(viewer: Viewer, *, today: dt.date | None = None) -> Q:
+    """Private persons whose consent is missing or older than the covenant's retention."""
+    days = retention_days(viewer)
+    if days is None:
+        return Q(pk__in=[])
+    cutoff = (today or timezone.localdate()) - dt.timedelta(days=days)
+    return ~Q(kind__in=list(PROFESSIONAL_KINDS)) & (
+        Q(consent_date__isnull=True) | Q(consent_date__lt=cutoff)
+    )
+
+
+def visible_groups(viewer: Viewer) -> QuerySet[Group]:
+    return visible(viewer, Group.objects.all()).order_by("name", "pk")
+
+
+def visible_persons(viewer: Viewer) -> QuerySet[Person]:
+    return visible(viewer, Person.objects.all()).order_by("alias", "pk")
+
+
+def _full_contact_ids(viewer: Viewer) -> QuerySet[Any]:
+    return visible(viewer, Contact.objects.all(), minimum=Access.FULL).values("pk")
+
+
+def contacts(viewer: Viewer, filters: ContactFilters | None = None) -> QuerySet[Contact]:
+    """Contacts the viewer sees (summary or better), filtered; ready for a list page: the reach
+    shown is limited to groups the viewer may see."""
+    filters = filters or ContactFilters()
+    qs = visible(viewer, Contact.objects.all()).select_related("organisation")
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.area:
+        qs = qs.filter(area_key__icontains=f"|{filters.area.strip().lower()}|")
+    if filters.organisation_id:
+        qs = qs.filter(organisation_id=filters.organisation_id)
+    full_only = Q()
+    if filters.text:
+        text = filters.text.strip()
+        full_only &= Q(name__icontains=text) | Q(role__icontains=text) | Q(employer__icontains=text)
+    if filters.language:
+        full_only &= Q(language_key__icontains=f"|{filters.language.strip().lower()}|")
+    if filters.group_id:
+        full_only &= Q(
+            pk__in=ContactReach.objects.filter(
+                group_id=filters.group_id, group__in=visible_groups(viewer)
+            ).values("contact_id")
+        )
+    if filters.review_due:
+        full_only &= review_due_q(viewer)
+    if full_only:
+        qs = qs.filter(full_only, pk__in=_full_contact_ids(viewer))
+    reaches = ContactReach.objects.filter(group__in=visible_groups(viewer)).select_related("group")
+    return qs.prefetch_related(Prefetch("reaches", queryset=reaches)).order_by("name", "pk")
+
+
+def contact_queryset(viewer: Viewer) -> QuerySet[Contact]:
+    """One contact's page: its reach to visible groups and links to visible people only."""
+    reaches = ContactReach.objects.filter(group__in=visible_groups(viewer)).select_related("group")
+    links = ContactPersonLink.objects.filter(person__in=visible_persons(viewer)).select_related(
+        "person"
+    )
+    return Contact.objects.select_related("organisation", "member__user").prefetch_related(
+        Prefetch("reaches", queryset=reaches), Prefetch("person_links", queryset=links)
+    )
+
+
+def can_maintain(viewer: Viewer, contact: Contact) -> bool:
+    """The recording organisation keeps its contacts up to date; the director may correct them."""
+    if not viewer.can("case.write") or access_for(viewer, contact) < Access.FULL:
+        return False
+    return contact.organisation_id == viewer.organisation.pk or viewer.role == "director"
+
+
+def contact_history(viewer: Viewer, contact: Contact) -> QuerySet[ChangeLogEntry]:
+    return ChangeLogEntry.objects.filter(
+        network=viewer.network, object_type=contact._meta.label_lower, object_id=str(contact.pk)
+    ).select_related("actor")
+
+
+@dataclass(frozen=True)
+class ReachRow:
+    contact: Contact
+    access: Access
+    score: int
+    reasons: tuple[str, ...]
+    reach: ContactReach | None
+
+
+def who_can_reach(viewer: Viewer, group: Group) -> list[ReachRow]:
+    """Contacts ranked for a group the viewer may see. Only group members the viewer may see
+    count, so the ranking cannot reveal hidden memberships."""
+    member_roles = dict(
+        visible(viewer, GroupMembership.objects.filter(group=group)).values_list(
+            "person_id", "role"
+        )
+    )
+    related = Q(reaches__group=group) | Q(person_links__person_id__in=list(member_roles))
+    for area in group.areas or []:
+        if str(area).strip():
+            related |= Q(area_key__icontains=f"|{str(area).strip().lower()}|")
+    reaches = ContactReach.objects.filter(group=group)
+    links = ContactPersonLink.objects.filter(person_id__in=list(member_roles))
+    found = list(
+        visible(viewer, Contact.objects.filter(related).distinct())
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("reaches", queryset=reaches), Prefetch("person_links", queryset=links)
+        )
+    )
+    by_id = {contact.pk: contact for contact in found}
+    candidates = []
+    for contact in found:
+        reach = next(iter(contact.reaches.all()), None)
+        candidates.append(
+            ranking.Candidate(
+                contact_id=contact.pk,
+                kind=contact.kind,
+                name=contact.name,
+                areas=tuple(contact.areas or ()),
+                out_of_hours=contact.out_of_hours,
+                reach_strength=reach.strength if reach else None,
+                known_member_roles=tuple(
+                    member_roles[link.person_id] for link in contact.person_links.all()
+                ),
+            )
+        )
+    rows = []
+    for ranked in ranking.rank(candidates, tuple(group.areas or ())):
+        contact = by_id[ranked.contact_id]
+        rows.append(
+            ReachRow(
+                contact=contact,
+                access=access_for(viewer, contact),
+                score=ranked.score,
+                reasons=ranked.reasons,
+                reach=next(iter(contact.reaches.all()), None),
+            )
+        )
+    return rows
+
+
+def export_rows(viewer: Viewer, queryset: QuerySet[Contact] | list[Contact]) -> list[Contact]:
+    """Only contacts seen in full can be exported: a summary row has no name or number to call."""
+    return [contact for contact in queryset if access_for(viewer, contact) == Access.FULL]
+
+
+def area_choices(viewer: Viewer) -> list[str]:
+    values: set[str] = set()
+    for areas in visible(viewer, Contact.objects.all()).values_list("areas", flat=True):
+        values.update(str(a) for a in areas or [] if str(a).strip())
+    return sorted(values, key=str.lower)
+
+
+def parse_filters(params: Any, *, organisation_id: int | None = None) -> ContactFilters:
+    group = str(params.get("groep", ""))
+    organisation = str(params.get("organisatie", ""))
+    return ContactFilters(
+        text=str(params.get("q", "")).strip()[:100],
+        kind=str(params.get("soort", "")),
+        area=str(params.get("gebied", "")).strip()[:100],
+        language=str(params.get("taal", "")).strip()[:50],
+        group_id=int(group) if group.isdigit() else None,
+        organisation_id=organisation_id
+        if organisation_id is not None
+        else (int(organisation) if organisation.isdigit() else None),
+        review_due=params.get("herzien") == "1",
+    )

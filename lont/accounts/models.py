@@ -15,6 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from lont.audit.changelog import ChangeLoggedModel
 
 
+def new_security_stamp() -> str:
+    return secrets.token_hex(16)
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -40,7 +44,7 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("technisch beheer (Django-admin)"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
     # Rotating the stamp invalidates every session and API token of the user at once.
-    security_stamp = models.CharField(max_length=32, default=secrets.token_hex)
+    security_stamp = models.CharField(max_length=32, default=new_security_stamp)
     preferred_language = models.CharField(_("taal"), max_length=5, default="nl")
 
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
@@ -71,7 +75,7 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
         ).hexdigest()
 
     def rotate_security_stamp(self) -> None:
-        self.security_stamp = secrets.token_hex(16)
+        self.security_stamp = new_security_stamp()
 
     @property
     def has_confirmed_totp(self) -> bool:
@@ -80,7 +84,7 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
 
 class TOTPDevice(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
-    secret = models.CharField(max_length=64)
+    secret = models.CharField(max_length=255)  # Fernet token of the base32 secret
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_used_step = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

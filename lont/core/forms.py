@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import TemplatesSetting
 
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -17,7 +17,7 @@ WIDGET_CLASSES = {
 }
 
 
-class LontFormRenderer(DjangoTemplates):
+class LontFormRenderer(TemplatesSetting):
     form_template_name = "lont/forms/form.html"
     field_template_name = "lont/forms/field.html"
 

@@ -40,8 +40,6 @@ def policy_of(view_func: Any) -> tuple[str | None, str | None, bool]:
         view_func,
         getattr(view_func, "view_class", None),
         getattr(view_func, "cls", None),
-        getattr(view_func, "model_admin", None),
-        getattr(view_func, "admin_site", None),
     ):
         if holder is not None and getattr(holder, "lont_policy", None):
             return (
@@ -49,6 +47,8 @@ def policy_of(view_func: Any) -> tuple[str | None, str | None, bool]:
                 getattr(holder, "required_permission", None),
                 bool(getattr(holder, "shows_personal_data", False)),
             )
+    if getattr(view_func, "model_admin", None) is not None or getattr(view_func, "admin_site", None):
+        return STAFF, None, False
     module = getattr(view_func, "__module__", "") or ""
     if module.startswith(("django.contrib.admin", "django.contrib.staticfiles")):
         return STAFF if "admin" in module else PUBLIC, None, False

@@ -2,6 +2,7 @@
 which would bypass the visibility and audit layers)."""
 
 from django.contrib import admin
+from django.contrib.auth.models import Group
 
 from .models import Network, Organisation
 
@@ -16,3 +17,7 @@ class NetworkAdmin(admin.ModelAdmin):
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "network", "partner_type"]
     list_filter = ["network", "partner_type"]
+
+
+# Lont's roles live in memberships; Django's permission groups are not used.
+admin.site.unregister(Group)

@@ -111,13 +111,14 @@ class CovenantVersion(ChangeLoggedModel):
     number = models.PositiveIntegerField(_("versie"))
     reason = models.TextField(_("reden van wijziging"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     director_organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisatie netwerkregisseur"),
         null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, DEFAULT_SECRET_KEY, DEMO_MODE, SECRET_KEY, env_bool
+from .base import DATABASES, DEFAULT_SECRET_KEY, DEMO_MODE, MIDDLEWARE, SECRET_KEY, env_bool
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -17,6 +17,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not env
     "LONT_ALLOW_SQLITE_IN_PRODUCTION", False
 ):
     raise ImproperlyConfigured("Productie draait op PostgreSQL: stel DATABASE_URL in.")
+
+# whitenoise serves the collected static files right after the security middleware.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -2,7 +2,6 @@
 
 import django.utils.timezone
 import lont.accounts.models
-import secrets
 from django.db import migrations, models
 
 
@@ -83,7 +82,7 @@ class Migration(migrations.Migration):
             name='TOTPDevice',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('secret', models.CharField(max_length=64)),
+                ('secret', models.CharField(max_length=255)),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True)),
                 ('last_used_step', models.BigIntegerField(default=0)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
@@ -105,7 +104,7 @@ class Migration(migrations.Migration):
                 ('is_active', models.BooleanField(default=True, verbose_name='actief')),
                 ('is_staff', models.BooleanField(default=False, verbose_name='technisch beheer (Django-admin)')),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now)),
-                ('security_stamp', models.CharField(default=secrets.token_hex, max_length=32)),
+                ('security_stamp', models.CharField(default=lont.accounts.models.new_security_stamp, max_length=32)),
                 ('preferred_language', models.CharField(default='nl', max_length=5, verbose_name='taal')),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
                 ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),

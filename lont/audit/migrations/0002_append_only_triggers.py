@@ -15,7 +15,8 @@ def create_triggers(apps, schema_editor):
             "BEGIN "
             "IF coalesce(current_setting('lont.log_maintenance', true), 'off') <> 'on' THEN "
             "RAISE EXCEPTION 'append-only log: % refused', TG_OP; END IF; "
-            "RETURN NULL; END; $$ LANGUAGE plpgsql;"
+            "RETURN NULL; END; $$ LANGUAGE plpgsql;",
+            params=None,  # the '%' is plpgsql's, not a query placeholder
         )
     for table in TABLES:
         if vendor == "sqlite":

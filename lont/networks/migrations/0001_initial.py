@@ -79,11 +79,11 @@ class Migration(migrations.Migration):
                 ('escalation_levels', models.JSONField(verbose_name='opschalingsniveaus')),
                 ('working_method', models.JSONField(verbose_name='online werkwijze')),
                 ('observation_thresholds', models.JSONField(default=dict, verbose_name='drempels stelselmatigheid')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('director', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='netwerkregisseur')),
                 ('privacy_officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='functionaris gegevensbescherming')),
                 ('network', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='covenant_versions', to='networks.network')),
-                ('director_organisation', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='networks.organisation', verbose_name='organisatie netwerkregisseur')),
+                ('director_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='networks.organisation', verbose_name='organisatie netwerkregisseur')),
             ],
             options={
                 'verbose_name': 'convenantversie',

@@ -1,0 +1,424 @@
+"""The level engine: a situation's level (laag … acuut) with every contribution explained.
+
+Model (docs/ENGINE.md has the rationale and a worked example)::
+
+    signal amount = indicators × source factor × role factor × context factor × recency
+    score         = Σ signal amounts + Σ structural points (+ drill red flag beside other evidence)
+    level         = highest level whose threshold the score reaches; the acute rule → acuut
+
+- **indicators**: the strongest evidence indicator counts in full, the next ones ``rest_factor**k``
+  (max + diminishing sum), so piling tags on one post cannot outweigh several independent signals.
+- **role factor**: only involved people and possible perpetrators are read; victims, witnesses and
+  tipsters are never looked at (principle 9). A named possible perpetrator multiplies by a factor ≥
+  1.
+- **context factor**: ``1 + step × net`` where net is the sum of the notes' adjustments, clamped to
+  ``±context_net_limit``, and the factor never goes below zero.
+- **recency**: ``0.5 ** (age / half_life)``; a signal naming a future time stays at full weight
+  until that time has passed and then decays from that time.
+- **drill**: drill-only signals (drill counts or drill indicators and no other indicator) add
+  nothing themselves and never trigger the acute rule. The drill reading's red flag adds its points
+  only when at least one other signal contributes a positive amount (principle 3).
+- **acute rule**: a signal naming a concrete time within the acute window (default 72 h) *and* a
+  concrete place, *with* a call to action or a threat → acuut, unless its context notes sum to the
+  defusing value or lower (the case meeting then judges).
+
+The computation is deterministic and order-independent: amounts are summed with ``math.fsum``
+(exactly rounded) and contributions are sorted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+
+from .drill import DrillReading, drill_reading
+from .inputs import Contribution, IndicatorTag, Level, PersonRole, Signal, Structure
+from .parameters import DEFAULT_PARAMETERS, EngineParameters
+from .stats import fmt_num
+
+DAY = 86400.0
+
+# Contribution kinds, in the order they are listed.
+KIND_ACUTE = "acute_rule"
+KIND_ACUTE_DEFUSED = "acute_rule_defused"
+KIND_SIGNAL = "signal"
+KIND_STRUCTURE = "structure"
+KIND_DRILL = "drill"
+KIND_DRILL_SIGNAL = "drill_signal"
+_KIND_ORDER = {
+    k: i
+    for i, k in enumerate(
+        (KIND_ACUTE, KIND_ACUTE_DEFUSED, KIND_SIGNAL, KIND_STRUCTURE, KIND_DRILL, KIND_DRILL_SIGNAL)
+    )
+}
+
+
+@cache
+def _indicator_labels() -> Mapping[str, str]:
+    """Dutch labels from the guide's catalogue, for readable explanations (codes as fallback)."""
+    try:
+        from lont.knowledge.catalogue import load_indicators
+
+        return {i.code: i.label_nl for i in load_indicators()}
+    except (ImportError, ValueError, OSError):  # pragma: no cover - catalogue missing or broken
+        return {}
+
+
+def indicator_label(code: str) -> str:
+    return _indicator_labels().get(code, code)
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    level: Level
+    score: float
+    contributions: list[Contribution]
+    acute: bool
+    drill: DrillReading | None
+    parameters_version: int
+    computed_at: datetime
+    explanation_nl: str
+
+    @property
+    def level_code(self) -> str:
+        return self.level.code
+
+
+def _signal_ref(signal: Signal) -> str:
+    return f"signaal {signal.ref}"
+
+
+def _age_nl(days: float) -> str:
+    if days < 1:
+        return f"{fmt_num(days * 24, 0)} uur oud"
+    return f"{fmt_num(days, 0)} {'dag' if round(days) == 1 else 'dagen'} oud"
+
+
+@dataclass(frozen=True, slots=True)
+class _Factors:
+    indicators: tuple[IndicatorTag, ...]
+    base: float
+    source: float
+    perpetrator: bool
+    role: float
+    net: int
+    context: float
+    hot: bool
+    from_named: bool
+    age_days: float
+    recency: float
+
+    @property
+    def amount(self) -> float:
+        return self.base * self.source * self.role * self.context * self.recency
+
+
+def _factors(signal: Signal, params: EngineParameters, now: datetime) -> _Factors:
+    weights = params.weights  # keyed by the class's value; WeightClass is a StrEnum
+    indicators = tuple(
+        sorted(signal.evidence_indicators, key=lambda i: (-weights[i.weight_class], i.code))
+    )
+    rest = params.combine_rest_factor
+    # The sorted order fixes the summation order, so the float sum is deterministic.
+    base = sum(weights[t.weight_class] * rest**k for k, t in enumerate(indicators))
+    perpetrator = any(p.role is PersonRole.POSSIBLE_PERPETRATOR for p in signal.people)
+    limit = params.context_net_limit
+    net = max(-limit, min(limit, signal.net_adjustment))
+    hot, from_named, reference = False, False, signal.observed_at
+    if params.future_time_stays_hot and signal.named_time is not None:
+        if signal.named_time >= now:
+            hot = True
+        elif signal.named_time > signal.observed_at:
+            from_named, reference = True, signal.named_time
+    age_days = (now - reference).total_seconds() / DAY
+    return _Factors(
+        indicators=indicators,
+        base=base,
+        source=params.source_factors[signal.source_type],
+        perpetrator=perpetrator,
+        role=params.possible_perpetrator_factor if perpetrator else 1.0,
+        net=net,
+        context=max(0.0, 1.0 + params.context_step * net),
+        hot=hot,
+        from_named=from_named,
+        age_days=age_days,
+        recency=1.0 if hot else 0.5 ** (age_days / params.half_life_days),
+    )
+
+
+def _signal_reason(signal: Signal, f: _Factors, params: EngineParameters) -> str:
+    parts = []
+    for k, tag in enumerate(f.indicators):
+        weight = params.weight(tag.weight_class)
+        part = f"{indicator_label(tag.code)} ({tag.weight_class.label_nl}, {fmt_num(weight)}"
+        parts.append(part + (f" × {fmt_num(params.combine_rest_factor**k, 2)})" if k else ")"))
+    reasons = [
+        f"{_signal_ref(signal).capitalize()}: "
+        + ("indicatoren " + "; ".join(parts) if parts else "geen indicatoren")
+        + f" = {fmt_num(f.base, 2)}",
+        f"brontype {signal.source_type.label_nl} × {fmt_num(f.source, 2)}",
+    ]
+    if f.perpetrator:
+        reasons.append(f"noemt een mogelijke dader × {fmt_num(f.role, 2)}")
+    if signal.notes:
+        reasons.append(
+            f"contextnotities {len(signal.notes)} (som {f.net:+d}) × {fmt_num(f.context, 2)}"
+        )
+    if f.hot:
+        reasons.append("noemt een tijdstip dat nog niet voorbij is: blijft volledig actueel")
+    else:
+        since = " sinds het genoemde tijdstip" if f.from_named else ""
+        reasons.append(
+            f"{_age_nl(f.age_days)}{since} (halfwaardetijd {fmt_num(params.half_life_days, 0)} "
+            f"dagen) × {fmt_num(f.recency, 2)}"
+        )
+    return ", ".join(reasons) + f" → {fmt_num(f.amount, 2)}."
+
+
+def signal_contribution(
+    signal: Signal,
+    params: EngineParameters = DEFAULT_PARAMETERS,
+    *,
+    now: datetime,
+    explain: bool = True,
+) -> Contribution | None:
+    """What one signal adds to the score at ``now``; None if not yet observed.
+
+    ``explain=False`` leaves ``reason_nl`` empty and ``details`` out: for bulk recomputes that store
+    only the level and score (formatting the Dutch text is most of the cost).
+    """
+    if signal.observed_at > now:
+        return None
+    if signal.is_drill_only:
+        return Contribution(
+            kind=KIND_DRILL_SIGNAL,
+            ref=signal.ref,
+            amount=0.0,
+            reason_nl=(
+                f"{_signal_ref(signal).capitalize()}: drillsignaal zonder andere indicatoren; telt "
+                "niet zelf mee, alleen via de drilllezing en alleen naast ander bewijs."
+            )
+            if explain
+            else "",
+        )
+    f = _factors(signal, params, now)
+    if not explain:
+        return Contribution(kind=KIND_SIGNAL, ref=signal.ref, amount=f.amount, reason_nl="")
+    return Contribution(
+        kind=KIND_SIGNAL,
+        ref=signal.ref,
+        amount=f.amount,
+        reason_nl=_signal_reason(signal, f, params),
+        details={
+            "indicators": [t.code for t in f.indicators],
+            "base": f.base,
+            "source_factor": f.source,
+            "role_factor": f.role,
+            "context_factor": f.context,
+            "recency": f.recency,
+            "age_days": f.age_days,
+        },
+    )
+
+
+def acute_check(
+    signal: Signal, params: EngineParameters = DEFAULT_PARAMETERS, *, now: datetime
+) -> Contribution | None:
+    """The acute rule for one signal: a contribution (amount 0) when it applies or was defused."""
+    if signal.observed_at > now or signal.is_drill_only or signal.named_time is None:
+        return None
+    if not (signal.named_place and (signal.call_to_action or signal.threat)):
+        return None
+    until = signal.named_time - now
+    if not timedelta(0) < until <= timedelta(hours=params.acute_window_hours):
+        return None
+    what = " en ".join(
+        w
+        for w, on in (
+            ("een oproep tot actie", signal.call_to_action),
+            ("een dreiging", signal.threat),
+        )
+        if on
+    )
+    hours = fmt_num(until.total_seconds() / 3600, 0)
+    window = fmt_num(params.acute_window_hours, 0)
+    fact = (
+        f"{_signal_ref(signal).capitalize()} noemt een concreet tijdstip over {hours} uur "
+        f"(binnen {window} uur) en een concrete plaats, met {what}"
+    )
+    defused_at = params.acute_defused_at
+    if defused_at is not None and signal.net_adjustment <= defused_at:
+        return Contribution(
+            kind=KIND_ACUTE_DEFUSED,
+            ref=signal.ref,
+            amount=0.0,
+            reason_nl=(
+                f"{fact}, maar de contextnotities (som {signal.net_adjustment:+d}, grens "
+                f"{defused_at:+d}) ontkrachten het: de acuutregel is niet toegepast. "
+                "Beoordeel dit samen."
+            ),
+        )
+    return Contribution(
+        kind=KIND_ACUTE, ref=signal.ref, amount=0.0, reason_nl=f"Acuutregel: {fact}."
+    )
+
+
+def structure_contributions(
+    structure: Structure, params: EngineParameters = DEFAULT_PARAMETERS, *, now: datetime
+) -> list[Contribution]:
+    """Points for the situation's structural factors (not the drill reading)."""
+    s = params.structure
+    out: list[Contribution] = []
+    months = structure.conflict_history_months
+    if months >= s.long_conflict_months and s.long_conflict_points:
+        out.append(
+            Contribution(
+                KIND_STRUCTURE,
+                "conflict_history",
+                s.long_conflict_points,
+                f"Lange conflictgeschiedenis: {fmt_num(months, 0)} maanden (vanaf "
+                f"{fmt_num(s.long_conflict_months, 0)}) → {fmt_num(s.long_conflict_points, 2)}.",
+            )
+        )
+    if structure.symbolic_threat and s.symbolic_threat_points:
+        out.append(
+            Contribution(
+                KIND_STRUCTURE,
+                "symbolic_threat",
+                s.symbolic_threat_points,
+                "Symbolische dreiging (waarden, identiteit, manier van leven) → "
+                f"{fmt_num(s.symbolic_threat_points, 2)}.",
+            )
+        )
+    windows = sorted(structure.open_windows, key=lambda w: w.ref)[: s.window_max]
+    for window in windows:
+        out.append(
+            Contribution(
+                KIND_STRUCTURE,
+                f"window {window.ref}",
+                s.window_points,
+                f"Open kalendervenster {window.ref}{f' ({window.kind})' if window.kind else ''} → "
+                f"{fmt_num(s.window_points, 2)}.",
+            )
+        )
+    cutoff = now - timedelta(days=s.incident_days)
+    recent = sorted(
+        (i for i in structure.incidents if cutoff <= i.occurred_at <= now),
+        key=lambda i: (i.occurred_at, i.ref),
+        reverse=True,
+    )[: s.incident_max]
+    for incident in recent:
+        days = (now - incident.occurred_at).total_seconds() / DAY
+        out.append(
+            Contribution(
+                KIND_STRUCTURE,
+                f"incident {incident.ref}",
+                s.incident_points,
+                f"Recent incident {incident.ref} ({_age_nl(days)}, telt tot "
+                f"{fmt_num(s.incident_days, 0)} dagen) → {fmt_num(s.incident_points, 2)}.",
+            )
+        )
+    return out
+
+
+def level_for_score(score: float, params: EngineParameters = DEFAULT_PARAMETERS) -> Level:
+    for level in (Level.ACUTE, Level.HIGH, Level.RAISED):
+        if score >= params.threshold(level):
+            return level
+    return Level.LOW
+
+
+def _sort_key(c: Contribution) -> tuple[int, float, str, str]:
+    return (_KIND_ORDER.get(c.kind, 99), -c.amount, c.ref, c.reason_nl)
+
+
+def compute_level(
+    signals: Iterable[Signal],
+    structure: Structure,
+    params: EngineParameters = DEFAULT_PARAMETERS,
+    *,
+    now: datetime,
+    explain: bool = True,
+) -> LevelResult:
+    """One situation's level at ``now``: deterministic, explained, independent of signal order."""
+    signals = list(signals)
+    contributions: list[Contribution] = []
+    for signal in signals:
+        for c in (
+            signal_contribution(signal, params, now=now, explain=explain),
+            acute_check(signal, params, now=now),
+        ):
+            if c is not None:
+                contributions.append(c)
+    evidence = math.fsum(c.amount for c in contributions if c.kind == KIND_SIGNAL)
+    contributions.extend(structure_contributions(structure, params, now=now))
+    reading = None
+    if any(s.drill is not None for s in signals):
+        reading = drill_reading(
+            signals,
+            conflict_history_months=structure.conflict_history_months,
+            now=now,
+            params=params,
+            rivalry_ref=structure.rivalry_ref,
+        )
+        contributions.append(_drill_contribution(reading, evidence, params))
+    contributions.sort(key=_sort_key)
+    score = math.fsum(c.amount for c in contributions)
+    acute = any(c.kind == KIND_ACUTE for c in contributions)
+    level = Level.ACUTE if acute else level_for_score(score, params)
+    return LevelResult(
+        level=level,
+        score=score,
+        contributions=contributions,
+        acute=acute,
+        drill=reading,
+        parameters_version=params.version,
+        computed_at=now,
+        explanation_nl=_summary(level, score, acute, contributions, params) if explain else "",
+    )
+
+
+def _drill_contribution(
+    reading: DrillReading, evidence: float, params: EngineParameters
+) -> Contribution:
+    points = params.structure.drill_red_flag_points
+    if not reading.red_flag:
+        return Contribution(KIND_DRILL, "drill", 0.0, reading.explanation_nl)
+    if evidence <= 0:
+        return Contribution(
+            KIND_DRILL,
+            "drill",
+            0.0,
+            "Rode vlag uit de drilllezing, maar er is geen ander bewijs: drill alleen verhoogt het "
+            "niveau nooit (principe 3). " + reading.explanation_nl,
+        )
+    return Contribution(
+        KIND_DRILL,
+        "drill",
+        points,
+        f"Rode vlag uit de drilllezing naast ander bewijs → {fmt_num(points, 2)}. "
+        + reading.explanation_nl,
+    )
+
+
+def _summary(
+    level: Level,
+    score: float,
+    acute: bool,
+    contributions: Sequence[Contribution],
+    params: EngineParameters,
+) -> str:
+    counted = sum(1 for c in contributions if c.kind == KIND_SIGNAL and c.amount > 0)
+    structural = sum(
+        1 for c in contributions if c.kind in (KIND_STRUCTURE, KIND_DRILL) and c.amount > 0
+    )
+    head = f"Berekend niveau {level.code} (score {fmt_num(score, 2)}"
+    if level is not Level.LOW and not acute:
+        head += f", drempel {level.code} {fmt_num(params.threshold(level), 1)}"
+    head += f"; {counted} signalen en {structural} structurele factoren tellen mee)."
+    if acute:
+        head += " Acuut door de acuutregel."
+    return head + " Dit is een suggestie: het casusoverleg beoordeelt en besluit."

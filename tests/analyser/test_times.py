@@ -188,3 +188,26 @@ def test_explanation_is_dutch_and_names_the_moment() -> None:
     (span,) = analyse("zaterdag om 21:00", posted_at=SATURDAY).by_kind("time")
     assert "za 14-03-2026 21:00" in span.explanation
     assert "plaatsingsmoment" in span.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tussen 20:00 en 22:00", [("20:00 en 22:00", "2026-03-14T20:00/2026-03-14T22:00")]),
+        (
+            "donderdag van 9:30 tot 11:00",
+            [("donderdag van 9:30 tot 11:00", "2026-03-19T09:30/2026-03-19T11:00")],
+        ),
+        ("vanavond van 8 tot 10", [("vanavond van 8 tot 10", "2026-03-14T20:00/2026-03-14T22:00")]),
+        ("vorige dinsdag", [("vorige dinsdag", "2026-03-10")]),
+        ("3 dagen geleden", [("3 dagen geleden", "2026-03-11")]),
+        ("20 minuten geleden", [("20 minuten geleden", "2026-03-14T16:00")]),
+        ("binnen een uur ben ik er", [("binnen een uur", "2026-03-14T17:20")]),
+        ("2026-03-20 is de datum", [("2026-03-20", "2026-03-20")]),
+        ("om 14 uur 15", [("om 14 uur 15", "2026-03-15T14:15")]),
+        ("10 minuten voor half 4", [("10 minuten voor half 4", "2026-03-15T03:20")]),
+        ("deze avond", [("deze avond", "2026-03-14T18:00/2026-03-14T23:59")]),
+    ],
+)
+def test_ranges_and_past_offsets(text: str, expected: list[tuple[str, str]]) -> None:
+    assert times(text) == expected

@@ -49,6 +49,7 @@ class Piece:
     minute: int = 0
     fixed24: bool = False
     minutes: int = 0
+    in_days: bool = False  # a relative offset counted in days ("over 2 weken"), not minutes
     confidence: float = 0.85
 
 
@@ -70,12 +71,15 @@ def _lead(n: int) -> str:
 _NOT_UNIT = (
     r"(?!\s*(?:%|procent|euro|eur\b|€|\$|km|kg|cm|mm|m\b|meter|liter|keer|x\b|mensen|man\b"
     r"|jongens|personen|punten|goals?\b|views|likes|volgers|jaar|kilo|gram|stuks|tegen|-\s?[0-9]"
+    r"|dagen|weken|maanden|minuten|seconden"
     r"|/\s?[0-9]|van de\b|op de\b|uit\b))"
 )
 
 DAY_RE = re.compile(
     rf"\b(?:(?P<nw>volgende\s+week|volgende\s+wk)\s+(?P<wd1>{_WD})"
-    rf"|(?:(?P<mod>komende|aanstaande|deze|volgende|aankomende)\s+)?(?P<wd2>{_WD})"
+    rf"|(?P<pw>vorige\s+week)\s+(?P<wd3>{_WD})"
+    rf"|(?:(?P<mod>komende|aanstaande|deze|volgende|aankomende|vorige|afgelopen)\s+)?"
+    rf"(?P<wd2>{_WD})"
     rf"(?P<part1>{_PARTW})?(?:\s+(?P<nw2>volgende\s+week|a\.?s\.?(?!\w)|aanstaande))?"
     rf"|(?P<abbr>{_WD_ABBR})\.?(?=\s*[0-9])"
     rf"|(?P<dw>{_DAYW})(?P<part2>{_PARTW})?"
@@ -88,7 +92,11 @@ DAY_RE = re.compile(
 )
 
 DATE_RE = re.compile(
-    rf"(?<![0-9.,:/-])(?P<d>[0-9]{{1,2}})\s*(?:e\s+|ste\s+|de\s+)?(?P<mon>{_MONTH})\.?(?!\w)"
+    rf"(?<![0-9.,:/-])(?P<iy>20[0-9]{{2}})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
+    rf"(?P<id>[0-9]{{1,2}})(?![0-9])"
+    rf"|(?<![0-9.,:/-])(?P<dd>[0-9]{{1,2}})\.(?P<dm>[0-9]{{1,2}})\.(?P<dy>20[0-9]{{2}})(?![0-9])"
+    rf"|\b(?P<mon2>{_MONTH})\.?[\s-]+(?P<my>20[0-9]{{2}})(?![0-9])"
+    rf"|(?<![0-9.,:/-])(?P<d>[0-9]{{1,2}})\s*(?:e\s+|ste\s+|de\s+)?(?P<mon>{_MONTH})\.?(?!\w)"
     rf"(?:\s+(?P<y>20[0-9]{{2}}))?"
     rf"|(?<![0-9.,:/\-€$])(?P<nd>[0-9]{{1,2}})(?P<sep>[-/])(?P<nm>[0-9]{{1,2}})"
     rf"(?:(?P=sep)(?P<ny>20[0-9]{{2}}|[0-9]{{2}}))?(?![0-9]|[-/.,:][0-9]|\s*%)"
@@ -97,8 +105,10 @@ DATE_RE = re.compile(
 PART_RE = re.compile(
     rf"(?:(?<!\w)'?s\s?(?P<s>{alternation(['avonds', 'ochtends', 'morgens', 'middags', 'nachts'])})"
     rf"(?P<late>\s+laat)?"
-    rf"|\bin\s+de\s+(?P<inde>{alternation(['avond', 'ochtend', 'middag', 'nacht'])})"
-    rf"|\b(?P<bare>{alternation(['avond', 'ochtend', 'middag', 'nacht', 'vroeg'])}))(?!\w)"
+    rf"|\bin\s+de\s+(?P<inde>{alternation(['avond', 'ochtend', 'middag', 'nacht', 'morgen'])})"
+    rf"|\bdeze\s+(?P<deze>{alternation(['avond', 'ochtend', 'middag', 'namiddag', 'nacht'])})"
+    rf"|\b(?P<bare>{alternation(['avond', 'ochtend', 'middag', 'namiddag', 'nacht', 'vroeg'])}))"
+    rf"(?!\w)"
 )
 
 CLOCK_RE = re.compile(
@@ -113,19 +123,24 @@ CLOCK_RE = re.compile(
     rf"|\b(?:(?:om|rond|tegen)\s+)?een\s+uur\s+of\s+(?P<of>{_HOUR})\b"
     # 9 uur, negen uur
     rf"|\b{_lead(4)}?(?P<wh>{_HOUR})\s+(?:uur|uurtje)\b(?!\s*(?:lang|geleden|later|eerder|per\b))"
+    rf"(?:\s+(?P<whm>[0-5][0-9])\b(?!\s*[a-z]))?"
     # half 10, tien over half 9, vijf voor half 11
-    rf"|\b{_lead(5)}?(?:(?P<hm>{_MINW})\s+(?P<hd>over|voor)\s+)?half\s+(?P<hh>{_HOUR})\b{_NOT_UNIT}"
+    rf"|\b{_lead(5)}?(?:(?P<hm>{_MINW})(?:\s+minuten)?\s+(?P<hd>over|voor)\s+)?half\s+(?P<hh>{_HOUR})\b{_NOT_UNIT}"
     rf"(?:\s+uur\b)?"
     # kwart over 8, tien voor 9
-    rf"|\b{_lead(6)}?(?P<qm>{_MINW})\s+(?P<qd>over|voor)\s+(?P<qh>{_HOUR})\b{_NOT_UNIT}(?:\s+uur\b)?"
+    rf"|\b{_lead(6)}?(?P<qm>{_MINW})(?:\s+minuten)?\s+(?P<qd>over|voor)\s+(?P<qh>{_HOUR})\b{_NOT_UNIT}(?:\s+uur\b)?"
     # om 9, om negen
-    rf"|\b(?P<blead>om|rond|tegen|vanaf|at)\s+(?P<bh>{_HOUR})\b{_NOT_UNIT}(?![.,:][0-9])"
+    rf"|\b(?P<blead>om|rond|tegen|vanaf|at|tot)\s+(?P<bh>{_HOUR})\b{_NOT_UNIT}(?![.,:][0-9])"
+    # "van 8 tot 10", "tussen 8 en 10": the first hour of a range
+    rf"|\b(?P<vlead>van|tussen)\s+(?P<vh>{_HOUR})(?=\s+(?:uur\s+)?(?:tot|en)\s)"
     r")"
 )
 
 REL_RE = re.compile(
-    rf"\b(?P<pre>over|in)\s+(?:(?P<amt>{alternation(AMOUNT_WORDS, stretch=False)}"
-    rf"|[0-9]{{1,3}})\s*)?(?P<unit>{alternation(UNIT_MINUTES, stretch=False)})\b"
+    rf"\b(?:(?P<pre>over|in|binnen)\s+(?:de\s+)?)?(?:(?P<amt>"
+    rf"{alternation(AMOUNT_WORDS, stretch=False)}|[0-9]{{1,3}})\s*)?"
+    rf"(?P<unit>{alternation(UNIT_MINUTES, stretch=False)})\b"
+    rf"(?:\s+(?P<post>geleden|later|eerder|vanaf\s+nu))?"
 )
 
 VAGUE_RE = re.compile(
@@ -154,9 +169,11 @@ DAY_SCAN = Anchored(
         "volgend",
         "aankomend",
         "in",
+        "vorige",
+        "afgelopen",
     ],
 )
-DATE_SCAN = Anchored(DATE_RE, ["1"])
+DATE_SCAN = Anchored(DATE_RE, ["1", *MONTHS])
 PART_SCAN = Anchored(
     PART_RE,
     [
@@ -167,6 +184,8 @@ PART_SCAN = Anchored(
         "smiddags",
         "snachts",
         "in",
+        "deze",
+        "namiddag",
         "avond",
         "ochtend",
         "middag",
@@ -174,8 +193,10 @@ PART_SCAN = Anchored(
         "vroeg",
     ],
 )
-CLOCK_SCAN = Anchored(CLOCK_RE, ["1", *_LEADS, *HOUR_WORDS, *MINUTE_WORDS, "half", "een"])
-REL_SCAN = Anchored(REL_RE, ["over", "in"])
+CLOCK_SCAN = Anchored(
+    CLOCK_RE, ["1", *_LEADS, *HOUR_WORDS, *MINUTE_WORDS, "half", "een", "van", "tussen"]
+)
+REL_SCAN = Anchored(REL_RE, ["over", "in", "binnen", "1", *AMOUNT_WORDS, "half", "paar"])
 VAGUE_SCAN = Anchored(VAGUE_RE, ["straks", "strakjes", "zometeen", "zo", "tot"])
 AUX_SCAN = Anchored(AUX_RE, ["na"])
 
@@ -226,10 +247,14 @@ def _day_piece(m: re.Match[str]) -> Piece | None:
     start, end = m.span()
     if g["wd1"]:
         return Piece(start, end, "day", day=("wd", _weekday(g["wd1"]), 1, 0))
+    if g["wd3"]:
+        return Piece(start, end, "day", day=("wd", _weekday(g["wd3"]), 4, 0))
     if g["wd2"]:
         mode = 1 if g["nw2"] and "week" in g["nw2"] else 0
         if g["mod"] == "volgende":
             mode = 2
+        elif g["mod"] in ("vorige", "afgelopen"):
+            mode = 3
         piece = Piece(start, end, "day", day=("wd", _weekday(g["wd2"]), mode, 0))
         if g["part1"]:
             piece.part = _part(g["part1"])
@@ -290,6 +315,12 @@ def _date_pieces(folded: str) -> list[Piece]:
     out: list[Piece] = []
     for m in DATE_SCAN.finditer(folded):
         start, end = m.span()
+        whole = _whole_date(m)
+        if whole is not None:
+            out.append(Piece(start, end, "day", day=("date", *whole), confidence=0.85))
+            continue
+        if m.group("d") is None and m.group("nd") is None:
+            continue
         if m.group("mon"):
             day, month = int(m.group("d")), MONTHS[_unstretch(m.group("mon"), MONTHS)]
             year = int(m.group("y") or 0)
@@ -314,6 +345,17 @@ def _date_pieces(folded: str) -> list[Piece]:
             continue
         out.append(Piece(start, end, "day", day=("date", day, month, year), confidence=0.75))
     return out
+
+
+def _whole_date(m: re.Match[str]) -> tuple[int, int, int] | None:
+    """ISO and dotted dates with a year; "september 2026" is read as its first day."""
+    if m.group("iy"):
+        return int(m.group("id")), int(m.group("im")), int(m.group("iy"))
+    if m.group("dy"):
+        return int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
+    if m.group("mon2"):
+        return 1, MONTHS[_unstretch(m.group("mon2"), MONTHS)], int(m.group("my"))
+    return None
 
 
 def _looks_dated(folded: str, end: int) -> bool:
@@ -368,7 +410,13 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
         elif lead == "voor" and _PARTICIPLE.match(folded, end):
             return None  # "voor 2 uur gewacht"
         return Piece(
-            start, end, "clock", hour=hour % 24, fixed24=hour >= 13 or hour == 0, confidence=0.8
+            start,
+            end,
+            "clock",
+            hour=hour % 24,
+            minute=int(g["whm"] or 0),
+            fixed24=hour >= 13 or hour == 0,
+            confidence=0.8,
         )
     if g["of"] is not None:
         hour = _hour(g["of"])
@@ -409,6 +457,11 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
             fixed24=hour >= 13,
             confidence=confidence,
         )
+    if g["vh"] is not None:
+        hour = _hour(g["vh"])
+        if not 0 <= hour <= 24:
+            return None
+        return Piece(start, end, "clock", hour=hour % 24, fixed24=hour >= 13, confidence=0.7)
     if g["bh"] is not None:
         hour = _hour(g["bh"])
         if not 0 <= hour <= 24 or (g["bh"] == "een"):
@@ -433,9 +486,16 @@ def _apply_meridiem(hour: int, marker: str) -> int:
     return 0 if hour == 12 else hour
 
 
-def _rel_piece(m: re.Match[str]) -> Piece | None:
-    unit = re.sub(r"\s+", " ", m.group("unit"))
-    amount_text = re.sub(r"\s+", " ", m.group("amt") or "")
+_ENGAGEMENT_BEFORE = re.compile(r"(?:views|likes|reposts|shares|reacties|weergaven)\b[^.!?]*$")
+
+
+def _rel_piece(m: re.Match[str], folded: str) -> Piece | None:
+    """ "over 20 min", "binnen een uur", "5 dagen geleden", "2 uur later"."""
+    pre, post = m.group("pre"), m.group("post")
+    if not pre and not post:
+        return None  # a bare amount ("2 uur") is a clock time or a duration, not an offset
+    unit = " ".join(m.group("unit").split())
+    amount_text = " ".join((m.group("amt") or "").split())
     per_unit = UNIT_MINUTES[unit]
     if not amount_text:
         # "over een kwartier" needs an amount; a bare unit only counts for compound units.
@@ -446,15 +506,18 @@ def _rel_piece(m: re.Match[str]) -> Piece | None:
         amount = float(amount_text)
     else:
         amount = AMOUNT_WORDS[amount_text]
-    if m.group("pre") == "in" and per_unit < 0:
+    if pre == "in" and per_unit < 0:
         return None  # "in 2 dagen" is as often a duration as an offset
-    if per_unit == 60 and unit == "u" and m.group("pre") != "over":
+    if unit == "u" and pre != "over":
         return None
+    if pre == "binnen" and _ENGAGEMENT_BEFORE.search(folded, max(0, m.start() - 60), m.start()):
+        return None  # "345 likes binnen een uur": how fast, not when
+    sign = -1 if post in ("geleden", "eerder") else 1
     start, end = m.span()
     if per_unit < 0:
-        days = round(amount * -per_unit)
-        return Piece(start, end, "rel", minutes=days * 24 * 60, confidence=0.8)
-    return Piece(start, end, "rel", minutes=round(amount * per_unit), confidence=0.8)
+        days = round(amount * -per_unit) * sign
+        return Piece(start, end, "rel", minutes=days * 24 * 60, in_days=True, confidence=0.8)
+    return Piece(start, end, "rel", minutes=round(amount * per_unit) * sign, confidence=0.8)
 
 
 _MORNING_NOT_TOMORROW = frozenset(
@@ -479,8 +542,15 @@ def find_pieces(folded: str) -> list[Piece]:
             pieces.append(piece)
     pieces.extend(_date_pieces(folded))
     for m in PART_SCAN.finditer(folded):
+        if m.group("deze"):
+            # "deze avond" = vanavond: today and that part of the day.
+            part = _part(m.group("deze").removeprefix("na"))
+            pieces.append(
+                Piece(m.start(), m.end(), "day", day=("rel", 0, 0, 0), part=part, tonight=True)
+            )
+            continue
         word = m.group("s") or m.group("inde") or m.group("bare")
-        part = _part(re.sub(r"s$", "", word))
+        part = _part(re.sub(r"s$", "", word).removeprefix("na"))
         slot = "barepart" if m.group("bare") else "part"
         start = m.start()
         if m.group("s") and start > 0 and folded[start - 1] == "'":
@@ -491,7 +561,7 @@ def find_pieces(folded: str) -> list[Piece]:
         if piece is not None:
             pieces.append(piece)
     for m in REL_SCAN.finditer(folded):
-        piece = _rel_piece(m)
+        piece = _rel_piece(m, folded)
         if piece is not None:
             pieces.append(piece)
     for m in VAGUE_SCAN.finditer(folded):

@@ -24,7 +24,9 @@ from .grammar import Piece
 from .words import PART_RANGES
 
 FMT = "%Y-%m-%dT%H:%M"
-_CONNECTOR = re.compile(r"[\s,]*(?:(?:om|rond|tegen|vanaf|op|at|de|van|in\s+de|-)[\s,]*)?")
+_CONNECTOR = re.compile(r"[\s,]*(?:(?:om|rond|tegen|vanaf|op|at|de|van|tussen|in\s+de|-)[\s,]*)?")
+# Between two clock times: a range ("9:30 - 11:00", "van 8 tot 10", "tussen 8 en 10").
+_RANGE = re.compile(r"\s*(?:-|tot(?:\s+en\s+met)?|t/m|en)\s*")
 _WEEKDAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
@@ -72,6 +74,18 @@ def combine(pieces: list[Piece], folded: str) -> list[list[Piece]]:
             last = groups[-1]
             gap = folded[last[-1].end : piece.start]
             if _CONNECTOR.fullmatch(gap) and _compatible(last, piece):
+                last.append(piece)
+                continue
+            if (
+                piece.slot == "clock"
+                and last[-1].slot == "clock"
+                and sum(p.slot == "clock" for p in last) == 1
+                and (
+                    _RANGE.fullmatch(gap)
+                    or (not gap.strip() and folded.startswith(("tot ", "t/m "), piece.start))
+                )
+            ):
+                piece.slot = "clock_end"
                 last.append(piece)
                 continue
         groups.append([piece])
@@ -161,7 +175,7 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
         return f"{_fmt(now)}/{_fmt(now + timedelta(hours=3))}", True, ()
     if "rel" in slots:
         minutes = slots["rel"].minutes
-        if minutes % (24 * 60) == 0 and minutes >= 24 * 60:
+        if slots["rel"].in_days:
             return (today + timedelta(minutes=minutes)).isoformat(), False, ()
         return _fmt(now + timedelta(minutes=minutes)), False, ()
 
@@ -217,7 +231,20 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
             base = base + timedelta(days=7)
         return _period(base, part), False, ()
 
-    return _resolve_clock(clock, part, base, now, tonight, weekday_mode, spec)
+    start = _resolve_clock(clock, part, base, now, tonight, weekday_mode, spec)
+    until = slots.get("clock_end")
+    if until is None:
+        return start
+    # A range: the end is read on the start's day, after the start (and in the same half of
+    # the day when ambiguous: "van 8 tot 10" in the evening is 20:00–22:00).
+    begin = datetime.fromisoformat(start[0])
+    end_hour = until.hour
+    if not until.fixed24 and end_hour < 12 and begin.hour >= 12:
+        end_hour += 12
+    finish = datetime.combine(begin.date(), time(end_hour % 24, until.minute))
+    if finish <= begin:
+        finish += timedelta(days=1)
+    return f"{start[0]}/{_fmt(finish)}", start[1], ()
 
 
 def _range(spec: tuple[str, int, int, int], today: date) -> str:
@@ -232,9 +259,11 @@ def _range(spec: tuple[str, int, int, int], today: date) -> str:
 
 
 def _weekday(today: date, weekday: int, mode: int) -> date:
-    if mode == 1:
-        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+    if mode in (1, 4):  # next week's / last week's weekday
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 if mode == 1 else -7)
         return monday + timedelta(days=weekday)
+    if mode == 3:  # "vorige/afgelopen dinsdag": the last one before today
+        return today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
     delta = (weekday - today.weekday()) % 7
     if mode == 2 and delta == 0:
         delta = 7

@@ -12,8 +12,12 @@ class EmailBackend(ModelBackend):
     """Login by e-mail (case-insensitive); only active users."""
 
     def authenticate(
-        self, request: HttpRequest | None, username: str | None = None,
-        password: str | None = None, email: str | None = None, **kwargs: Any,
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        email: str | None = None,
+        **kwargs: Any,
     ) -> User | None:
         address = (email or username or "").strip().lower()
         if not address or password is None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.core.forms import StyledForm
 from lont.networks.choices import Role
+from lont.networks.models import Organisation
 
 
 class LoginForm(StyledForm):
@@ -71,7 +72,10 @@ class AcceptInvitationForm(StyledForm):
 class InvitationForm(StyledForm):
     full_name = forms.CharField(label=_("Naam"), max_length=150)
     email = forms.EmailField(label=_("E-mailadres"))
-    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)  # type: ignore[arg-type]
+    # The queryset is set per viewer in __init__ (own organisation only for coordinators).
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisation.objects.none()
+    )
     role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
     function_title = forms.CharField(label=_("Functie"), max_length=120, required=False)
 

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .models import LoginAttempt
 
 
-def _window_start():  # type: ignore[no-untyped-def]
+def _window_start() -> datetime:
     return timezone.now() - timedelta(seconds=settings.LONT_LOCKOUT["WINDOW_SECONDS"])
 
 
 def is_locked(*, email: str, ip_address: str | None) -> bool:
     since = _window_start()
     failures = LoginAttempt.objects.filter(at__gte=since, succeeded=False)
-    if failures.filter(email=email.lower()).count() >= settings.LONT_LOCKOUT[
-        "MAX_FAILURES_PER_ACCOUNT"
-    ]:
+    if (
+        failures.filter(email=email.lower()).count()
+        >= settings.LONT_LOCKOUT["MAX_FAILURES_PER_ACCOUNT"]
+    ):
         return True
     return bool(
         ip_address
@@ -39,5 +41,5 @@ def record_attempt(*, email: str, ip_address: str | None, succeeded: bool, stage
         ).exclude(stage="cleared").update(stage="cleared", email="")
 
 
-def client_ip(request) -> str | None:  # type: ignore[no-untyped-def]
+def client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None

@@ -31,4 +31,4 @@ class RecentAuthRequiredMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not recently_authenticated(request):
             return reauth_redirect(request)
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

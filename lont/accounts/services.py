@@ -105,7 +105,9 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
         user.save()
     else:
         if not user.check_password(password):
-            raise ValidationError(_("Dit e-mailadres heeft al een account; gebruik dat wachtwoord."))
+            raise ValidationError(
+                _("Dit e-mailadres heeft al een account; gebruik dat wachtwoord.")
+            )
         user.is_active = True
         user.save(update_fields=["is_active"])
     membership, _created = Membership.objects.update_or_create(

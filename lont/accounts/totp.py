@@ -85,7 +85,9 @@ def recovery_codes_generate(user: User) -> list[str]:
 @transaction.atomic
 def recovery_code_use(user: User, code: str) -> bool:
     code = code.strip().lower()
-    for candidate in RecoveryCode.objects.select_for_update().filter(user=user, used_at__isnull=True):
+    for candidate in RecoveryCode.objects.select_for_update().filter(
+        user=user, used_at__isnull=True
+    ):
         if check_password(code, candidate.code_hash):
             candidate.used_at = timezone.now()
             candidate.save(update_fields=["used_at"])

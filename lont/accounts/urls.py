@@ -10,7 +10,9 @@ urlpatterns = [
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("bevestigen/", views.ReauthView.as_view(), name="reauth"),
     path("uitnodigen/", views.InviteView.as_view(), name="invite"),
-    path("uitnodiging/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
+    path(
+        "uitnodiging/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"
+    ),
     path("", views.SettingsView.as_view(), name="settings"),
     path("tokens/<int:pk>/intrekken/", views.RevokeTokenView.as_view(), name="revoke_token"),
     path("herstelcodes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),

@@ -3,13 +3,13 @@ account settings and API tokens."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import segno
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -21,6 +21,7 @@ from lont.audit.events import login_event
 from lont.core.middleware import SESSION_VERIFIED_KEY
 from lont.core.policies import LOGIN, PUBLIC
 from lont.core.views_base import MemberView
+from lont.networks.choices import Role
 
 from . import lockout, services, totp
 from .forms import (
@@ -32,7 +33,7 @@ from .forms import (
     ReauthForm,
     RecoveryForm,
 )
-from .models import ApiToken, TOTPDevice
+from .models import ApiToken, TOTPDevice, User
 from .reauth import mark_reauthenticated
 
 # Lazy: a module-level gettext would freeze the message in the language active at import.
@@ -40,6 +41,11 @@ LOCKED_MESSAGE = gettext_lazy(
     "Te veel mislukte inlogpogingen. Uw account is tijdelijk geblokkeerd; probeer het over "
     "15 minuten opnieuw of neem contact op met uw coördinator."
 )
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in user; every view using it has a policy that requires login."""
+    return cast(User, request.user)
 
 
 def _safe_next(request: HttpRequest, default: str = "/") -> str:
@@ -58,7 +64,9 @@ class LoginView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated and request.session.get(SESSION_VERIFIED_KEY):
             return redirect(_safe_next(request))
-        return render(request, self.template_name, {"form": LoginForm(), "next": _safe_next(request)})
+        return render(
+            request, self.template_name, {"form": LoginForm(), "next": _safe_next(request)}
+        )
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = LoginForm(request.POST)
@@ -77,7 +85,9 @@ class LoginView(View):
             return render(request, self.template_name, context, status=400)
         login(request, user)
         request.session[SESSION_VERIFIED_KEY] = False
-        return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': context['next']})}")
+        return redirect(
+            f"{reverse('accounts:two_factor')}?{urlencode({'next': str(context['next'])})}"
+        )
 
 
 class TwoFactorView(View):
@@ -93,7 +103,7 @@ class TwoFactorView(View):
     def _render(
         self, request: HttpRequest, form: CodeForm, recovery_form: RecoveryForm, status: int = 200
     ) -> HttpResponse:
-        user = request.user
+        user = _user(request)
         device = TOTPDevice.objects.filter(user=user).first()
         enrolled = device is not None and device.confirmed_at is not None
         context: dict[str, Any] = {
@@ -105,39 +115,47 @@ class TwoFactorView(View):
         if not enrolled:
             device = device if device is not None and "enrol" in request.session else None
             if device is None:
-                device = totp.enrolment_start(user)  # type: ignore[arg-type]
+                device = totp.enrolment_start(user)
                 request.session["enrol"] = True
-            uri = totp.provisioning_uri(user, device)  # type: ignore[arg-type]
+            uri = totp.provisioning_uri(user, device)
             context["qr_svg"] = segno.make(uri, error="m").svg_inline(scale=5, title=_("QR-code"))
             context["secret"] = totp.device_secret(device)
         return render(request, "accounts/two_factor.html", context, status=status)
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
+        user = _user(request)
         ip = lockout.client_ip(request)
-        if lockout.is_locked(email=user.email, ip_address=ip):  # type: ignore[union-attr]
+        if lockout.is_locked(email=user.email, ip_address=ip):
             logout(request)
             messages.error(request, LOCKED_MESSAGE)
             return redirect("accounts:login")
         form, recovery_form = CodeForm(), RecoveryForm()
-        enrolled = user.has_confirmed_totp  # type: ignore[union-attr]
+        enrolled = user.has_confirmed_totp
         ok = False
         if "recovery_code" in request.POST and enrolled:
             recovery_form = RecoveryForm(request.POST)
             ok = recovery_form.is_valid() and totp.recovery_code_use(
-                user, recovery_form.cleaned_data["recovery_code"]  # type: ignore[arg-type]
+                user,
+                recovery_form.cleaned_data["recovery_code"],
             )
             if not ok:
                 recovery_form.add_error(None, _("Deze herstelcode is onjuist of al gebruikt."))
         else:
             form = CodeForm(request.POST)
             ok = form.is_valid() and totp.verify_code(
-                user, form.cleaned_data["code"], confirming=not enrolled  # type: ignore[arg-type]
+                user,
+                form.cleaned_data["code"],
+                confirming=not enrolled,
             )
             if not ok:
-                form.add_error("code", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
+                form.add_error(
+                    "code", _("Deze code klopt niet. Controleer de tijd op uw telefoon.")
+                )
         lockout.record_attempt(
-            email=user.email, ip_address=ip, succeeded=ok, stage="totp"  # type: ignore[union-attr]
+            email=user.email,
+            ip_address=ip,
+            succeeded=ok,
+            stage="totp",
         )
         if not ok:
             return self._render(request, form, recovery_form, status=400)
@@ -147,9 +165,11 @@ class TwoFactorView(View):
         mark_reauthenticated(request)
         login_event(user=user, event="login.succeeded")
         if not enrolled:
-            codes = totp.recovery_codes_generate(user)  # type: ignore[arg-type]
+            codes = totp.recovery_codes_generate(user)
             return render(
-                request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)}
+                request,
+                "accounts/recovery_codes.html",
+                {"codes": codes, "next": _safe_next(request)},
             )
         return redirect(_safe_next(request))
 
@@ -167,27 +187,32 @@ class ReauthView(MemberView):
     """Confirm password and code again before a sensitive action (covenant, exports)."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, "accounts/reauth.html", {"form": ReauthForm(), "next": _safe_next(request)})
+        return render(
+            request, "accounts/reauth.html", {"form": ReauthForm(), "next": _safe_next(request)}
+        )
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ReauthForm(request.POST)
-        user = request.user
+        user = _user(request)
         ip = lockout.client_ip(request)
         # Without this check a taken-over session could guess the password here indefinitely.
-        if lockout.is_locked(email=user.email, ip_address=ip):  # type: ignore[union-attr]
+        if lockout.is_locked(email=user.email, ip_address=ip):
             logout(request)
             messages.error(request, LOCKED_MESSAGE)
             return redirect("accounts:login")
         if form.is_valid():
-            if not user.check_password(form.cleaned_data["password"]):  # type: ignore[union-attr]
+            if not user.check_password(form.cleaned_data["password"]):
                 form.add_error("password", _("Het wachtwoord is onjuist."))
-            elif not totp.verify_code(user, form.cleaned_data["code"]):  # type: ignore[arg-type]
+            elif not totp.verify_code(user, form.cleaned_data["code"]):
                 form.add_error("code", _("Deze code klopt niet."))
             else:
                 mark_reauthenticated(request)
                 return redirect(_safe_next(request))
         lockout.record_attempt(
-            email=user.email, ip_address=ip, succeeded=False, stage="reauth"  # type: ignore[union-attr]
+            email=user.email,
+            ip_address=ip,
+            succeeded=False,
+            stage="reauth",
         )
         return render(
             request, "accounts/reauth.html", {"form": form, "next": _safe_next(request)}, status=400
@@ -205,7 +230,7 @@ class InviteView(MemberView):
         return InvitationForm(
             data,
             organisations=organisations,
-            roles=services.GRANTABLE_ROLES.get(viewer.role, set()),
+            roles=services.GRANTABLE_ROLES.get(Role(viewer.role), set()),
             initial={"organisation": viewer.organisation.pk},
         )
 
@@ -232,10 +257,11 @@ class InviteView(MemberView):
 class AcceptInvitationView(View):
     lont_policy = PUBLIC
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.invitation = services.invitation_by_token(kwargs["token"])
-        if self.invitation is None:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        invitation = services.invitation_by_token(kwargs["token"])
+        if invitation is None:
             return render(request, "accounts/invitation_invalid.html", status=404)
+        self.invitation = invitation
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
@@ -250,7 +276,7 @@ class AcceptInvitationView(View):
         if form.is_valid():
             try:
                 user = services.invitation_accept(
-                    invitation=self.invitation,  # type: ignore[arg-type]
+                    invitation=self.invitation,
                     password=form.cleaned_data["password1"],
                 )
             except ValidationError as error:
@@ -268,8 +294,10 @@ class AcceptInvitationView(View):
 
 
 class SettingsView(MemberView):
-    def get(self, request: HttpRequest, form: ApiTokenForm | None = None, new_token: str = "") -> HttpResponse:
-        tokens = ApiToken.objects.filter(membership__user=request.user).select_related(
+    def get(
+        self, request: HttpRequest, form: ApiTokenForm | None = None, new_token: str = ""
+    ) -> HttpResponse:
+        tokens = ApiToken.objects.filter(membership__user=_user(request)).select_related(
             "membership__network"
         )
         return render(
@@ -279,7 +307,7 @@ class SettingsView(MemberView):
                 "token_form": form or ApiTokenForm(),
                 "tokens": tokens,
                 "new_token": new_token,
-                "recovery_left": request.user.recovery_codes.filter(used_at__isnull=True).count(),  # type: ignore[union-attr]
+                "recovery_left": _user(request).recovery_codes.filter(used_at__isnull=True).count(),
             },
         )
 
@@ -295,7 +323,7 @@ class SettingsView(MemberView):
 
 class RevokeTokenView(MemberView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        token = get_object_or_404(ApiToken, pk=pk, membership__user=request.user)
+        token = get_object_or_404(ApiToken, pk=pk, membership__user=_user(request))
         services.api_token_revoke(viewer=self.viewer, token=token)
         messages.success(request, _("Het token is ingetrokken."))
         return redirect("accounts:settings")
@@ -309,5 +337,7 @@ class RecoveryCodesView(MemberView):
 
         if not recently_authenticated(request):
             return reauth_redirect(request)
-        codes = totp.recovery_codes_generate(request.user)  # type: ignore[arg-type]
-        return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": "/account/"})
+        codes = totp.recovery_codes_generate(_user(request))
+        return render(
+            request, "accounts/recovery_codes.html", {"codes": codes, "next": "/account/"}
+        )

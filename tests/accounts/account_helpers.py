@@ -13,10 +13,9 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
+from factories import PASSWORD
 
 from lont.accounts.models import User
-
-from factories import PASSWORD
 
 # Five seconds into a 30-second TOTP step, so ±1 step arithmetic never straddles a boundary.
 START = datetime(2026, 3, 2, 9, 0, 5, tzinfo=UTC)

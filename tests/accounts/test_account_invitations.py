@@ -7,10 +7,12 @@ import re
 
 import pyotp
 import pytest
+from account_helpers import code_for, post_code
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import get_resolver, reverse
+from factories import PASSWORD, member_factory, network_factory, organisation_factory
 
 from lont.accounts import services, totp
 from lont.accounts.models import Invitation, TOTPDevice, User
@@ -20,13 +22,10 @@ from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership
 
-from account_helpers import code_for, post_code
-from factories import PASSWORD, member_factory, network_factory, organisation_factory
-
 pytestmark = pytest.mark.django_db
 
 INVITE = reverse("accounts:invite")
-NEW_PASSWORD = "Zomeravond-Aan-De-Gracht-7"  # noqa: S105
+NEW_PASSWORD = "Zomeravond-Aan-De-Gracht-7"
 
 
 @pytest.fixture
@@ -102,8 +101,11 @@ def test_coordinator_cannot_invite_for_another_organisation(
     # the service refuses too, whatever a form would offer
     with pytest.raises(PermissionDenied):
         services.invitation_create(
-            viewer=viewer_for(coordinator), organisation=school, email="x@voorbeeldstad.test",
-            full_name="X", role=Role.PROFESSIONAL,
+            viewer=viewer_for(coordinator),
+            organisation=school,
+            email="x@voorbeeldstad.test",
+            full_name="X",
+            role=Role.PROFESSIONAL,
         )
 
 
@@ -114,8 +116,11 @@ def test_coordinator_cannot_grant_powerful_roles(clock, coordinator, youth_work,
     assert not Invitation.objects.exists()
     with pytest.raises(ValidationError):
         services.invitation_create(
-            viewer=Viewer(coordinator), organisation=youth_work, email="x@voorbeeldstad.test",
-            full_name="X", role=role,
+            viewer=Viewer(coordinator),
+            organisation=youth_work,
+            email="x@voorbeeldstad.test",
+            full_name="X",
+            role=role,
         )
 
 
@@ -144,8 +149,11 @@ def test_director_cannot_invite_into_another_network(director, viewer_for):
     outside = organisation_factory(other, "Jongerenwerk Elders", PartnerType.YOUTH_WORK)
     with pytest.raises(PermissionDenied):
         services.invitation_create(
-            viewer=viewer_for(director), organisation=outside, email="x@voorbeeldstad.test",
-            full_name="X", role=Role.PROFESSIONAL,
+            viewer=viewer_for(director),
+            organisation=outside,
+            email="x@voorbeeldstad.test",
+            full_name="X",
+            role=Role.PROFESSIONAL,
         )
 
 
@@ -171,8 +179,12 @@ def test_an_existing_member_cannot_be_invited_again(coordinator, youth_work, cli
 def link(clock, coordinator, youth_work, viewer_for, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.invitation_create(
-            viewer=viewer_for(coordinator), organisation=youth_work, email="Noor@Voorbeeldstad.test",
-            full_name="Noor Nieuw", role=Role.PROFESSIONAL, function_title="Jongerenwerker",
+            viewer=viewer_for(coordinator),
+            organisation=youth_work,
+            email="Noor@Voorbeeldstad.test",
+            full_name="Noor Nieuw",
+            role=Role.PROFESSIONAL,
+            function_title="Jongerenwerker",
         )
     return invitation_link()
 
@@ -286,8 +298,11 @@ def test_existing_account_joins_a_second_network_with_its_own_password(
     existing = member_factory(elsewhere, role=Role.PROFESSIONAL)
     with django_capture_on_commit_callbacks(execute=True):
         services.invitation_create(
-            viewer=viewer_for(coordinator), organisation=youth_work, email=existing.user.email,
-            full_name="Bestaand", role=Role.PROFESSIONAL,
+            viewer=viewer_for(coordinator),
+            organisation=youth_work,
+            email=existing.user.email,
+            full_name="Bestaand",
+            role=Role.PROFESSIONAL,
         )
     link = invitation_link()
     # a new password cannot take over the existing account

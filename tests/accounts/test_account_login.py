@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from account_helpers import code_for, full_login, post_code, post_password
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
+from factories import UserFactory, member_factory
 
 from lont.accounts import totp
 from lont.accounts.models import LoginAttempt, RecoveryCode, TOTPDevice
@@ -16,14 +18,11 @@ from lont.core.middleware import SESSION_VERIFIED_KEY
 from lont.core.policies import MEMBER, policy_of
 from lont.networks.choices import PartnerType, Role
 
-from account_helpers import code_for, full_login, post_code, post_password
-from factories import UserFactory, member_factory
-
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("accounts:login")
 TWO_FACTOR = reverse("accounts:two_factor")
-WRONG = "Helemaal-Fout-Wachtwoord-1"  # noqa: S105
+WRONG = "Helemaal-Fout-Wachtwoord-1"
 BAD_CREDENTIALS = "E-mailadres of wachtwoord is onjuist."
 LOCKED = "Te veel mislukte inlogpogingen"
 BAD_CODE = "Deze code klopt niet"
@@ -66,6 +65,7 @@ def test_unknown_email_gets_exactly_the_same_answer(clock, member):
     known = post_password(client, member.user.email, WRONG)
     assert unknown.status_code == known.status_code == 400
     assert BAD_CREDENTIALS in unknown.content.decode()
+
     # the same error block: nothing tells whether the address exists
     def errors(response):
         return re.findall(r"E-mailadres of wachtwoord is onjuist\.", response.content.decode())
@@ -84,8 +84,12 @@ def test_inactive_account_cannot_log_in(clock, member):
 def test_next_pointing_to_another_site_is_ignored(clock, member):
     client = Client()
     response = client.post(
-        LOGIN, {"email": member.user.email, "password": "Correct-Horse-Battery-9",
-                "next": "https://kwaadwillend.example/"},
+        LOGIN,
+        {
+            "email": member.user.email,
+            "password": "Correct-Horse-Battery-9",
+            "next": "https://kwaadwillend.example/",
+        },
     )
     assert response.status_code == 302
     assert "kwaadwillend" not in response["Location"]
@@ -265,8 +269,10 @@ def _member_urls() -> list[str]:
     def walk(patterns, namespace):  # type: ignore[no-untyped-def]
         for entry in patterns:
             if isinstance(entry, URLResolver):
-                inner = f"{namespace}:{entry.namespace}" if entry.namespace and namespace else (
-                    entry.namespace or namespace
+                inner = (
+                    f"{namespace}:{entry.namespace}"
+                    if entry.namespace and namespace
+                    else (entry.namespace or namespace)
                 )
                 walk(entry.url_patterns, inner)
             elif isinstance(entry, URLPattern) and entry.name:
@@ -275,7 +281,9 @@ def _member_urls() -> list[str]:
                 name = f"{namespace}:{entry.name}" if namespace else entry.name
                 converters = getattr(entry.pattern, "converters", {})
                 groups = converters or dict.fromkeys(entry.pattern.regex.groupindex, None)
-                kwargs = {key: 1 if "Int" in type(conv).__name__ else "1" for key, conv in groups.items()}
+                kwargs = {
+                    key: 1 if "Int" in type(conv).__name__ else "1" for key, conv in groups.items()
+                }
                 try:
                     urls.append(reverse(name, kwargs=kwargs))
                 except NoReverseMatch:
@@ -329,7 +337,9 @@ def test_enrolment_shows_qr_and_secret_then_ten_recovery_codes_once(clock, new_m
     response = post_code(client, pyotp.TOTP(secret).now())
     # then ten recovery codes are shown, once
     assert response.status_code == 200
-    codes = re.findall(r"<code>([0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4})</code>", response.content.decode())
+    codes = re.findall(
+        r"<code>([0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4})</code>", response.content.decode()
+    )
     assert len(codes) == 10
     assert TOTPDevice.objects.get(user=user).confirmed_at is not None
     assert client.session[SESSION_VERIFIED_KEY] is True

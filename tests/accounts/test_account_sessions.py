@@ -4,17 +4,16 @@ sensitive actions (covenant changes, exports) need a re-authentication within 10
 from __future__ import annotations
 
 import pytest
+from account_helpers import code_for, full_login, post_password
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from factories import PASSWORD, member_factory, network_factory, organisation_factory
 
 from lont.accounts import services
 from lont.accounts.models import User
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership
-
-from account_helpers import code_for, full_login, post_password
-from factories import PASSWORD, member_factory, network_factory, organisation_factory
 
 pytestmark = pytest.mark.django_db
 
@@ -250,7 +249,9 @@ def test_a_fresh_login_counts_as_re_authentication(clock, director):
 
 
 def test_audit_export_asks_for_re_authentication(clock, network, client_for):
-    officer = member_factory(network, partner_type=PartnerType.MUNICIPALITY, role=Role.PRIVACY_OFFICER)
+    officer = member_factory(
+        network, partner_type=PartnerType.MUNICIPALITY, role=Role.PRIVACY_OFFICER
+    )
     client = client_for(officer)
     response = client.get(EXPORT)
     assert response.status_code == 302

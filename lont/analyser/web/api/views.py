@@ -1,0 +1,205 @@
+"""API of the analyser: analyse a text and check a draft (nothing stored), and CRUD for the
+network's gazetteer places and lexicon entries (writes need ``analyser.manage``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lont.audit.models import AccessVia
+from lont.core.api.permissions import IsNetworkMember, viewer_of
+from lont.core.api.views import ApiViewMixin, VisibleReadOnlyViewSet
+from lont.core.selectors import get_visible
+
+from .. import services
+from ..analysis import analyse_for, check_for, result_context, warning_views
+from ..models import GazetteerPlace, LexiconEntry
+from .serializers import (
+    AnalyseRequestSerializer,
+    AnalyseResponseSerializer,
+    CheckRequestSerializer,
+    CheckResponseSerializer,
+    GazetteerPlaceSerializer,
+    LexiconEntrySerializer,
+)
+
+
+class ComputeOnly(IsNetworkMember):
+    """Any member of the network. These POSTs compute an answer and write nothing, so the
+    write permission that guards other unsafe methods does not apply."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if not (request.user and request.user.is_authenticated):
+            return False
+        viewer = viewer_of(request)
+        permission = getattr(view, "required_permission", None)
+        return viewer is not None and (not permission or viewer.can(permission))
+
+
+class AnalyseApiView(ApiViewMixin, APIView):  # type: ignore[misc]  # ApiViewMixin types request as DRF Request
+    """Mark times, places, calls to action, threats and more in a text; suggest indicators.
+
+    The text is analysed in memory: it is not stored and not logged.
+    """
+
+    permission_classes = [ComputeOnly]
+
+    @extend_schema(
+        request=AnalyseRequestSerializer,
+        responses={200: AnalyseResponseSerializer},
+        operation_id="analyse_text",
+    )
+    def post(self, request: Request) -> Response:
+        given = AnalyseRequestSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        posted_at = data.get("posted_at") or timezone.now()
+        analysis = analyse_for(
+            self.viewer,
+            text=data["text"],
+            posted_at=posted_at,
+            engagement=data.get("engagement") or {},
+        )
+        context = result_context(self.viewer, analysis)
+        out = AnalyseResponseSerializer(
+            {
+                "posted_at": posted_at,
+                "platform": data["platform"],
+                "spans": [vars_of(v) for v in context["spans"]],
+                "suggestions": [vars_of(s) for s in context["suggestions"]],
+            }
+        )
+        return Response(out.data)
+
+
+class MessageCheckApiView(ApiViewMixin, APIView):  # type: ignore[misc]
+    """Warnings for a draft message: repeats the time or place of a planned confrontation, or
+    opens with the myth it means to debunk. Nothing is stored."""
+
+    permission_classes = [ComputeOnly]
+
+    @extend_schema(
+        request=CheckRequestSerializer,
+        responses={200: CheckResponseSerializer},
+        operation_id="analyse_check_message",
+    )
+    def post(self, request: Request) -> Response:
+        given = CheckRequestSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        draft = given.validated_data["draft"]
+        warnings = check_for(
+            self.viewer, draft=draft, context_texts=given.validated_data["context_texts"]
+        )
+        return Response(CheckResponseSerializer({"warnings": warning_views(draft, warnings)}).data)
+
+
+def vars_of(obj: Any) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
+
+
+def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
+    if hasattr(error, "error_dict"):
+        return serializers.ValidationError(
+            {
+                ("non_field_errors" if key == "__all__" else key): value
+                for key, value in error.message_dict.items()
+            }
+        )
+    return serializers.ValidationError(error.messages)
+
+
+class _ManagedViewSet(  # type: ignore[misc]
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    VisibleReadOnlyViewSet,
+):
+    """Read for every member of the network; create, change and delete for ``analyser.manage``.
+    Writes go through the services (validation, audit event, cache invalidation)."""
+
+    shows_personal_data = False
+    write_permission = "analyser.manage"
+
+    def perform_destroy(self, instance: Any) -> None:
+        self.remove(instance)
+
+    def remove(self, instance: Any) -> None:
+        raise NotImplementedError
+
+    def get_object(self) -> Any:
+        obj, _level = get_visible(
+            self.viewer,
+            self.base_queryset(),
+            via=AccessVia.API,
+            path=self.request.get_full_path(),
+            pk=self.kwargs["pk"],
+        )
+        return obj
+
+
+class GazetteerPlaceViewSet(_ManagedViewSet):
+    serializer_class = GazetteerPlaceSerializer
+    queryset = GazetteerPlace.objects.order_by("name")
+
+    def perform_create(self, serializer: Any) -> None:
+        try:
+            serializer.instance = services.place_create(
+                viewer=self.viewer, **serializer.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+
+    def perform_update(self, serializer: Any) -> None:
+        place = serializer.instance
+        values = {
+            "name": place.name,
+            "aliases": place.aliases,
+            "kind": place.kind,
+            "area": place.area,
+            **serializer.validated_data,
+        }
+        try:
+            serializer.instance = services.place_update(viewer=self.viewer, place=place, **values)
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+
+    def remove(self, instance: Any) -> None:
+        services.place_delete(viewer=self.viewer, place=instance)
+
+
+class LexiconEntryViewSet(_ManagedViewSet):
+    serializer_class = LexiconEntrySerializer
+    queryset = LexiconEntry.objects.order_by("kind", "phrase")
+
+    def perform_create(self, serializer: Any) -> None:
+        try:
+            serializer.instance = services.lexicon_entry_create(
+                viewer=self.viewer, **serializer.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+
+    def perform_update(self, serializer: Any) -> None:
+        entry = serializer.instance
+        values = {
+            "kind": entry.kind,
+            "phrase": entry.phrase,
+            "note": entry.note,
+            **serializer.validated_data,
+        }
+        try:
+            serializer.instance = services.lexicon_entry_update(
+                viewer=self.viewer, entry=entry, **values
+            )
+        except DjangoValidationError as error:
+            raise _as_drf_error(error) from error
+
+    def remove(self, instance: Any) -> None:
+        services.lexicon_entry_delete(viewer=self.viewer, entry=instance)

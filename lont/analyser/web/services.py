@@ -1,0 +1,255 @@
+"""Writes of the analyser app: a network's places and lexicon entries, one by one or by CSV import.
+
+Every write checks ``analyser.manage``, validates with ``full_clean`` and records an explicit
+audit event in the same transaction; the gazetteer and lexicon caches notice the change by
+their fingerprint (see :mod:`.selectors`) and are also dropped in this process on commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+
+from lont.audit.events import record_event
+from lont.core.viewer import Viewer
+from lont.networks.models import Network
+
+from . import selectors
+from .csv_io import LexiconRow, PlaceRow
+from .models import GazetteerPlace, LexiconEntry
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+
+
+def _require_manage(viewer: Viewer) -> None:
+    if not viewer.can("analyser.manage"):
+        raise PermissionDenied
+
+
+def _require_own(viewer: Viewer, obj: GazetteerPlace | LexiconEntry) -> None:
+    if obj.network_id != viewer.network.pk:
+        raise PermissionDenied
+
+
+def _clean_aliases(aliases: Sequence[str]) -> list[str]:
+    return [alias.strip() for alias in aliases if alias.strip()]
+
+
+def _invalidate_on_commit(network_id: int) -> None:
+    transaction.on_commit(lambda: selectors.forget_network(network_id))
+
+
+@transaction.atomic
+def place_create(
+    *, viewer: Viewer, name: str, aliases: Sequence[str] = (), kind: str, area: str = ""
+) -> GazetteerPlace:
+    _require_manage(viewer)
+    place = GazetteerPlace(
+        network=viewer.network,
+        name=name.strip(),
+        aliases=_clean_aliases(aliases),
+        kind=kind,
+        area=area.strip(),
+    )
+    place.full_clean()
+    place.save()
+    record_event(event="analyser.place_created", obj=place, actor=viewer.user)
+    _invalidate_on_commit(place.network_id)
+    return place
+
+
+@transaction.atomic
+def place_update(
+    *,
+    viewer: Viewer,
+    place: GazetteerPlace,
+    name: str,
+    aliases: Sequence[str] = (),
+    kind: str,
+    area: str = "",
+) -> GazetteerPlace:
+    _require_manage(viewer)
+    _require_own(viewer, place)
+    place.name, place.aliases = name.strip(), _clean_aliases(aliases)
+    place.kind, place.area = kind, area.strip()
+    place.full_clean()
+    place.save()
+    record_event(event="analyser.place_updated", obj=place, actor=viewer.user)
+    _invalidate_on_commit(place.network_id)
+    return place
+
+
+@transaction.atomic
+def place_delete(*, viewer: Viewer, place: GazetteerPlace) -> None:
+    _require_manage(viewer)
+    _require_own(viewer, place)
+    record_event(event="analyser.place_deleted", obj=place, actor=viewer.user)
+    network_id = place.network_id
+    place.delete()
+    _invalidate_on_commit(network_id)
+
+
+@transaction.atomic
+def lexicon_entry_create(*, viewer: Viewer, kind: str, phrase: str, note: str = "") -> LexiconEntry:
+    _require_manage(viewer)
+    entry = LexiconEntry(
+        network=viewer.network, kind=kind, phrase=" ".join(phrase.split()), note=note.strip()
+    )
+    entry.full_clean()
+    entry.save()
+    record_event(event="analyser.lexicon_entry_created", obj=entry, actor=viewer.user)
+    _invalidate_on_commit(entry.network_id)
+    return entry
+
+
+@transaction.atomic
+def lexicon_entry_update(
+    *, viewer: Viewer, entry: LexiconEntry, kind: str, phrase: str, note: str = ""
+) -> LexiconEntry:
+    _require_manage(viewer)
+    _require_own(viewer, entry)
+    entry.kind, entry.phrase, entry.note = kind, " ".join(phrase.split()), note.strip()
+    entry.full_clean()
+    entry.save()
+    record_event(event="analyser.lexicon_entry_updated", obj=entry, actor=viewer.user)
+    _invalidate_on_commit(entry.network_id)
+    return entry
+
+
+@transaction.atomic
+def lexicon_entry_delete(*, viewer: Viewer, entry: LexiconEntry) -> None:
+    _require_manage(viewer)
+    _require_own(viewer, entry)
+    record_event(event="analyser.lexicon_entry_deleted", obj=entry, actor=viewer.user)
+    network_id = entry.network_id
+    entry.delete()
+    _invalidate_on_commit(network_id)
+
+
+def _apply(obj: Any, values: dict[str, Any]) -> bool:
+    """Set ``values`` on ``obj``; True when anything changed."""
+    changed = False
+    for key, value in values.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+            changed = True
+    return changed
+
+
+def _import_errors(errors: list[tuple[int, ValidationError]]) -> ValidationError:
+    return ValidationError(
+        [f"Rij {number}: {' '.join(error.messages)}" for number, error in errors]
+    )
+
+
+@transaction.atomic
+def gazetteer_rows_apply(
+    *, network: Network, rows: Sequence[PlaceRow], actor: Any = None
+) -> ImportResult:
+    """Create or update places by name (case-insensitive); nothing is saved if any row fails.
+
+    Errors name the row's line in the file (or its position + 2, the header being row 1).
+    Used by the CSV import and the demo loader; callers check permissions.
+    """
+    existing = {
+        p.name.lower(): p
+        for p in GazetteerPlace.objects.filter(network=network).order_by(Lower("name"))
+    }
+    created = updated = unchanged = 0
+    pending: list[GazetteerPlace] = []
+    errors: list[tuple[int, ValidationError]] = []
+    for index, row in enumerate(rows):
+        place = existing.get(row.name.lower()) or GazetteerPlace(network=network)
+        is_new = place.pk is None
+        values = {
+            "name": row.name,
+            "aliases": list(row.aliases),
+            "kind": row.kind,
+            "area": row.area,
+        }
+        if not _apply(place, values) and not is_new:
+            unchanged += 1
+            continue
+        try:
+            place.full_clean()
+        except ValidationError as error:
+            errors.append((row.line or index + 2, error))
+            continue
+        pending.append(place)
+        created, updated = created + is_new, updated + (not is_new)
+    if errors:
+        raise _import_errors(errors)
+    for place in pending:
+        place.save()
+    if not (created or updated):
+        return ImportResult(created, updated, unchanged)  # nothing changed, nothing to record
+    record_event(
+        event="analyser.gazetteer_imported",
+        obj=network,
+        actor=actor,
+        network=network,
+        details={"created": created, "updated": updated, "unchanged": unchanged},
+    )
+    _invalidate_on_commit(network.pk)
+    return ImportResult(created, updated, unchanged)
+
+
+@transaction.atomic
+def lexicon_rows_apply(
+    *, network: Network, rows: Sequence[LexiconRow], actor: Any = None
+) -> ImportResult:
+    """Create entries, or update the note of an existing (kind, phrase); all or nothing."""
+    existing = {(e.kind, e.phrase.lower()): e for e in LexiconEntry.objects.filter(network=network)}
+    created = updated = unchanged = 0
+    pending: list[LexiconEntry] = []
+    errors: list[tuple[int, ValidationError]] = []
+    for index, row in enumerate(rows):
+        entry = existing.get((row.kind, row.phrase.lower())) or LexiconEntry(network=network)
+        is_new = entry.pk is None
+        if not _apply(entry, {"kind": row.kind, "phrase": row.phrase, "note": row.note}) and (
+            not is_new
+        ):
+            unchanged += 1
+            continue
+        try:
+            entry.full_clean()
+        except ValidationError as error:
+            errors.append((row.line or index + 2, error))
+            continue
+        pending.append(entry)
+        created, updated = created + is_new, updated + (not is_new)
+    if errors:
+        raise _import_errors(errors)
+    for entry in pending:
+        entry.save()
+    if not (created or updated):
+        return ImportResult(created, updated, unchanged)  # nothing changed, nothing to record
+    record_event(
+        event="analyser.lexicon_imported",
+        obj=network,
+        actor=actor,
+        network=network,
+        details={"created": created, "updated": updated, "unchanged": unchanged},
+    )
+    _invalidate_on_commit(network.pk)
+    return ImportResult(created, updated, unchanged)
+
+
+def gazetteer_import(*, viewer: Viewer, rows: Sequence[PlaceRow]) -> ImportResult:
+    _require_manage(viewer)
+    return gazetteer_rows_apply(network=viewer.network, rows=rows, actor=viewer.user)
+
+
+def lexicon_import(*, viewer: Viewer, rows: Sequence[LexiconRow]) -> ImportResult:
+    _require_manage(viewer)
+    return lexicon_rows_apply(network=viewer.network, rows=rows, actor=viewer.user)

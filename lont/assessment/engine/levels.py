@@ -38,15 +38,19 @@ from .drill import DrillReading, drill_reading
 from .inputs import Contribution, IndicatorTag, Level, PersonRole, Signal, Structure
 from .parameters import DEFAULT_PARAMETERS, EngineParameters
 from .stats import fmt_num
-
-DAY = 86400.0
+from .structural import (
+    DAY,
+    KIND_DRILL,
+    KIND_STRUCTURE,
+    age_nl,
+    drill_contribution,
+    structure_contributions,
+)
 
 # Contribution kinds, in the order they are listed.
 KIND_ACUTE = "acute_rule"
 KIND_ACUTE_DEFUSED = "acute_rule_defused"
 KIND_SIGNAL = "signal"
-KIND_STRUCTURE = "structure"
-KIND_DRILL = "drill"
 KIND_DRILL_SIGNAL = "drill_signal"
 _KIND_ORDER = {
     k: i
@@ -89,12 +93,6 @@ class LevelResult:
 
 def _signal_ref(signal: Signal) -> str:
     return f"signaal {signal.ref}"
-
-
-def _age_nl(days: float) -> str:
-    if days < 1:
-        return f"{fmt_num(days * 24, 0)} uur oud"
-    return f"{fmt_num(days, 0)} {'dag' if round(days) == 1 else 'dagen'} oud"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +170,7 @@ def _signal_reason(signal: Signal, f: _Factors, params: EngineParameters) -> str
     else:
         since = " sinds het genoemde tijdstip" if f.from_named else ""
         reasons.append(
-            f"{_age_nl(f.age_days)}{since} (halfwaardetijd {fmt_num(params.half_life_days, 0)} "
+            f"{age_nl(f.age_days)}{since} (halfwaardetijd {fmt_num(params.half_life_days, 0)} "
             f"dagen) × {fmt_num(f.recency, 2)}"
         )
     return ", ".join(reasons) + f" → {fmt_num(f.amount, 2)}."
@@ -266,64 +264,6 @@ def acute_check(
     )
 
 
-def structure_contributions(
-    structure: Structure, params: EngineParameters = DEFAULT_PARAMETERS, *, now: datetime
-) -> list[Contribution]:
-    """Points for the situation's structural factors (not the drill reading)."""
-    s = params.structure
-    out: list[Contribution] = []
-    months = structure.conflict_history_months
-    if months >= s.long_conflict_months and s.long_conflict_points:
-        out.append(
-            Contribution(
-                KIND_STRUCTURE,
-                "conflict_history",
-                s.long_conflict_points,
-                f"Lange conflictgeschiedenis: {fmt_num(months, 0)} maanden (vanaf "
-                f"{fmt_num(s.long_conflict_months, 0)}) → {fmt_num(s.long_conflict_points, 2)}.",
-            )
-        )
-    if structure.symbolic_threat and s.symbolic_threat_points:
-        out.append(
-            Contribution(
-                KIND_STRUCTURE,
-                "symbolic_threat",
-                s.symbolic_threat_points,
-                "Symbolische dreiging (waarden, identiteit, manier van leven) → "
-                f"{fmt_num(s.symbolic_threat_points, 2)}.",
-            )
-        )
-    windows = sorted(structure.open_windows, key=lambda w: w.ref)[: s.window_max]
-    for window in windows:
-        out.append(
-            Contribution(
-                KIND_STRUCTURE,
-                f"window {window.ref}",
-                s.window_points,
-                f"Open kalendervenster {window.ref}{f' ({window.kind})' if window.kind else ''} → "
-                f"{fmt_num(s.window_points, 2)}.",
-            )
-        )
-    cutoff = now - timedelta(days=s.incident_days)
-    recent = sorted(
-        (i for i in structure.incidents if cutoff <= i.occurred_at <= now),
-        key=lambda i: (i.occurred_at, i.ref),
-        reverse=True,
-    )[: s.incident_max]
-    for incident in recent:
-        days = (now - incident.occurred_at).total_seconds() / DAY
-        out.append(
-            Contribution(
-                KIND_STRUCTURE,
-                f"incident {incident.ref}",
-                s.incident_points,
-                f"Recent incident {incident.ref} ({_age_nl(days)}, telt tot "
-                f"{fmt_num(s.incident_days, 0)} dagen) → {fmt_num(s.incident_points, 2)}.",
-            )
-        )
-    return out
-
-
 def level_for_score(score: float, params: EngineParameters = DEFAULT_PARAMETERS) -> Level:
     for level in (Level.ACUTE, Level.HIGH, Level.RAISED):
         if score >= params.threshold(level):
@@ -364,7 +304,7 @@ def compute_level(
             params=params,
             rivalry_ref=structure.rivalry_ref,
         )
-        contributions.append(_drill_contribution(reading, evidence, params))
+        contributions.append(drill_contribution(reading, evidence, params))
     contributions.sort(key=_sort_key)
     score = math.fsum(c.amount for c in contributions)
     acute = any(c.kind == KIND_ACUTE for c in contributions)
@@ -378,29 +318,6 @@ def compute_level(
         parameters_version=params.version,
         computed_at=now,
         explanation_nl=_summary(level, score, acute, contributions, params) if explain else "",
-    )
-
-
-def _drill_contribution(
-    reading: DrillReading, evidence: float, params: EngineParameters
-) -> Contribution:
-    points = params.structure.drill_red_flag_points
-    if not reading.red_flag:
-        return Contribution(KIND_DRILL, "drill", 0.0, reading.explanation_nl)
-    if evidence <= 0:
-        return Contribution(
-            KIND_DRILL,
-            "drill",
-            0.0,
-            "Rode vlag uit de drilllezing, maar er is geen ander bewijs: drill alleen verhoogt het "
-            "niveau nooit (principe 3). " + reading.explanation_nl,
-        )
-    return Contribution(
-        KIND_DRILL,
-        "drill",
-        points,
-        f"Rode vlag uit de drilllezing naast ander bewijs → {fmt_num(points, 2)}. "
-        + reading.explanation_nl,
     )
 
 

@@ -8,6 +8,7 @@ one expression ("zaterdag" + "om 21:00"). All regexes run on :func:`normalise.fo
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..normalise import word_set
@@ -288,7 +289,7 @@ _SQUEEZE = re.compile(r"(.)\1+")
 _SQUEEZED: dict[int, dict[str, str]] = {}
 
 
-def _unstretch(surface: str, words: dict[str, object]) -> str:
+def _unstretch(surface: str, words: Mapping[str, object]) -> str:
     """The vocabulary word a stretched surface form stands for ("zatterdag" → "zaterdag")."""
     table = _SQUEEZED.get(id(words))
     if table is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 
 def elongated(word: str) -> str:
@@ -26,7 +27,7 @@ def elongated(word: str) -> str:
     return "".join(out)
 
 
-def alternation(words: dict[str, object] | list[str], *, stretch: bool = True) -> str:
+def alternation(words: Mapping[str, object] | list[str], *, stretch: bool = True) -> str:
     """A non-capturing alternation, longest first so the regex engine prefers full words."""
     keys = sorted(words, key=len, reverse=True)
     return "(?:" + "|".join(elongated(k) if stretch else re.escape(k) for k in keys) + ")"

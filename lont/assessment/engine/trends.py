@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from .inputs import Signal, WeightClass
 from .parameters import DEFAULT_PARAMETERS, EngineParameters
@@ -225,6 +226,7 @@ def network_changes(
 ) -> list[NetworkChange]:
     """New links in the recent period between actors of rival or unconnected groups."""
     recent_start, _ = _periods(now, params)
+    zone = ZoneInfo(params.timezone)
     by_pair: dict[tuple[str, str], list[Interaction]] = {}
     for it in interactions:
         if it.observed_at > now or it.a.ref == it.b.ref:
@@ -247,7 +249,8 @@ def network_changes(
         relation_nl = "rivaliserende" if relation == "rival" else "niet-verbonden"
         evidence = (
             f"Netwerkverandering: {a_ref} ({a.group_ref}) en {b_ref} ({b.group_ref}) uit "
-            f"{relation_nl} groepen hebben sinds {first.observed_at:%d-%m-%Y} nieuw contact "
+            f"{relation_nl} groepen hebben sinds {first.observed_at.astimezone(zone):%d-%m-%Y} "
+            "nieuw contact "
             f"({kinds_nl}; {len(items)}×) en hadden eerder geen zulke band."
         )
         out.append(

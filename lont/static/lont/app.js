@@ -5,6 +5,12 @@ document.addEventListener("DOMContentLoaded", () => {
     form.querySelectorAll(".lont-js-hidden").forEach((el) => el.classList.add("lont-js-active"));
     select.addEventListener("change", () => form.requestSubmit());
   });
+  // Scrollable tables must be reachable by keyboard (WCAG 2.1.1).
+  document.querySelectorAll(".lont-table-wrap:not([tabindex])").forEach((wrap) => {
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    if (!wrap.hasAttribute("aria-label")) wrap.setAttribute("aria-label", "Tabel");
+  });
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.addEventListener("click", () => window.print());
   });

@@ -1,0 +1,44 @@
+"""Helpers for the real-browser tests (tests/browser): axe-core checks and the demo login."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyotp
+
+from lont.networks.demo import DEMO_PASSWORD, demo_totp_secret
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+DIRECTOR = "regisseur@gemeente.voorbeeldstad.test"
+
+
+def login(page: Any, live_server: Any, email: str = DIRECTOR) -> None:
+    page.goto(f"{live_server.url}/account/inloggen/")
+    assert_accessible(page)
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/tweestapsverificatie/**")
+    assert_accessible(page)
+    page.get_by_label("Code uit uw authenticator-app").fill(
+        pyotp.TOTP(demo_totp_secret(email)).now()
+    )
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def assert_accessible(page: Any) -> None:
+    """Run axe-core (WCAG 2.1 A/AA rules) on the current page; no violations allowed."""
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    violations = [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+    assert violations == [], f"{page.url}: {json.dumps(violations, indent=1)}"

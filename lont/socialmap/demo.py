@@ -14,12 +14,12 @@ from typing import Any
 from lont.core.viewer import Viewer
 from lont.networks.choices import Role
 from lont.networks.models import Membership
-from lont.subjects.models import Group
+from lont.subjects.models import Group, Person
 
 from . import services
 from .choices import PROFESSIONAL_KINDS
 from .choices import ContactKind as K
-from .models import Contact, ContactReach
+from .models import Contact, ContactPersonLink, ContactReach
 
 NETWORK = "voorbeeldstad-noord"
 JW = "Stichting Jongerenwerk Voorbeeldstad"
@@ -55,12 +55,13 @@ class DemoContact:
 
 # Group names as the subjects demo records them (the group's own name, never "bende").
 NH, KC, MK, SY, FAM = (
-    "NH-Side",
-    "Kooi Lindelaan",
-    "Molenkamp Boyz",
-    "Schoolplein Baken",
-    "De Familie",
+    "3031 Collective",
+    "Kreekside",
+    "De Kooi Noorderhaven",
+    "Schoolpleingroep Het Baken",
+    "De Neven",
 )
+ST, B7, GM = "Stationspleingroep", "Blok 7", "Stationskwartier Gamers"
 
 CONTACTS: list[DemoContact] = [
     # Professionals of partners (linked to their membership in the network).
@@ -78,7 +79,7 @@ CONTACTS: list[DemoContact] = [
         member_email="jongerenwerker@jongerenwerk.voorbeeldstad.test",
         reach=(
             (NH, "sterk", "Wekelijks contact in De Loods en via Instagram"),
-            (MK, "redelijk", "Kent de oudere jongens van het trapveld"),
+            (MK, "redelijk", "Kent de oudere jongens uit de voetbalkooi"),
         ),
     ),
     DemoContact(
@@ -92,7 +93,7 @@ CONTACTS: list[DemoContact] = [
         availability="Avonden en weekend op straat",
         handles={"tiktok": "@straatcoach_demi"},
         member_email="straatcoach@jongerenwerk.voorbeeldstad.test",
-        reach=((MK, "sterk", "Loopt elke avond langs het trapveld"),),
+        reach=((MK, "sterk", "Loopt elke avond langs de voetbalkooi"),),
     ),
     DemoContact(
         "Ricardo Jansen",
@@ -123,6 +124,7 @@ CONTACTS: list[DemoContact] = [
         HH,
         ("Stationsgebied",),
         member_email="boa@handhaving.voorbeeldstad.test",
+        reach=((ST, "redelijk", "Spreekt de groep aan bij de fietsenstalling"),),
     ),
     # Professionals outside the network.
     DemoContact(
@@ -158,6 +160,7 @@ CONTACTS: list[DemoContact] = [
         "Buurtbemiddeling Voorbeeldstad",
         ("De Kreek",),
         ("Nederlands", "Arabisch"),
+        reach=((B7, "zwak", "Bemiddelde bij overlast op de galerij"),),
     ),
     # Teachers.
     DemoContact(
@@ -264,7 +267,7 @@ CONTACTS: list[DemoContact] = [
         "Oud-groepslid, nu buurtsportcoach",
         "",
         ("De Kreek",),
-        reach=((KC, "sterk", "Speelde zelf jaren in de kooi"),),
+        reach=((KC, "sterk", "Was zelf jaren de oudere jongen in De Kreek"),),
     ),
     DemoContact(
         "Samira el Khatib",
@@ -306,6 +309,7 @@ CONTACTS: list[DemoContact] = [
         ("Noorderhaven",),
         handles={"tiktok": "@noordsidenina_demo"},
         followers={"tiktok": 48200, "instagram": 12100},
+        reach=((GM, "zwak", "Veel leden volgen haar"),),
     ),
     DemoContact(
         "Danny Rozenberg",
@@ -376,6 +380,7 @@ CONTACTS: list[DemoContact] = [
         "Bedrijfsleider",
         "Telefoonwinkel Station Noord",
         ("Stationsgebied",),
+        reach=((ST, "zwak", "De groep hangt voor de winkel"),),
     ),
     # Sports coaches.
     DemoContact(
@@ -405,7 +410,7 @@ CONTACTS: list[DemoContact] = [
         "Coach trapveld",
         "Trapveld Molenkamp",
         ("Molenkamp",),
-        reach=((MK, "redelijk", "Organiseert het woensdagtoernooi"),),
+        reach=((MK, "redelijk", "Organiseert het woensdagtoernooi in de kooi"),),
     ),
     # Faith leaders.
     DemoContact("Hanneke Vermeer", K.FAITH_LEADER, GEM, "Dominee", "Kreekkerk", ("De Kreek",)),
@@ -422,6 +427,20 @@ CONTACTS: list[DemoContact] = [
     # Other.
     DemoContact("Henk Zwart", K.OTHER, JW, "Conciërge", "Buurthuis Het Anker", ("Noorderhaven",)),
 ]
+
+
+# Contacts who know a group member personally (aliases from the subjects demo).
+PERSON_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Jermaine Cijntje": (
+        ("Kay-Dertig", "mentor sinds 2025"),
+        ("Lil Haven", "kent hem uit de studio"),
+    ),
+    "Sevda Arslan": (("Big Kreek", "kickbokstrainer"),),
+    "Ronald Groen": (("Panna Pim", "trainer JO17"),),
+    "Johan Visser": (("Brugpieper", "mentor"),),
+    "Kevin Tromp": (("Dex KS", "oud-teamgenoot"),),
+    "Rachid Benali": (("Mo Studio", "beheert de studio waar hij opneemt"),),
+}
 
 
 def _viewer(network: Any, organisation: str) -> Viewer | None:
@@ -444,6 +463,7 @@ def load_demo(networks: dict[str, Any]) -> None:
     if network is None:
         return
     groups = {g.name: g for g in Group.objects.filter(network=network)}
+    persons = {p.alias: p for p in Person.objects.filter(network=network)}
     for index, item in enumerate(CONTACTS, start=1):
         viewer = _viewer(network, item.recorded_by)
         if viewer is None:
@@ -480,4 +500,14 @@ def load_demo(networks: dict[str, Any]) -> None:
                 continue
             services.reach_set(
                 viewer=viewer, contact=contact, group=group, strength=strength, how=how
+            )
+        for alias, relation in PERSON_LINKS.get(item.name, ()):
+            person = persons.get(alias)
+            if (
+                person is None
+                or ContactPersonLink.objects.filter(contact=contact, person=person).exists()
+            ):
+                continue
+            services.person_link_add(
+                viewer=viewer, contact=contact, person=person, relation=relation
             )

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-
-from lont.networks.choices import Access, InformationCategory, PartnerType, Role
-from lont.socialmap.choices import ContactKind
-
 from socialmap_factories import (
     contact_factory,
     group_factory,
@@ -17,6 +13,9 @@ from socialmap_factories import (
     reauthenticated,
     set_access,
 )
+
+from lont.networks.choices import Access, InformationCategory, PartnerType, Role
+from lont.socialmap.choices import ContactKind
 
 pytestmark = pytest.mark.django_db
 

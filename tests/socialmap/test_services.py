@@ -7,14 +7,13 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from socialmap_factories import contact_factory, group_factory, person_factory, set_access
 
 from lont.audit.models import ChangeLogEntry
 from lont.networks.choices import Access, InformationCategory, PartnerType, Role
 from lont.socialmap import selectors, services
 from lont.socialmap.choices import ContactKind
 from lont.socialmap.models import Contact, ContactReach
-
-from socialmap_factories import contact_factory, group_factory, person_factory, set_access
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from factories import member_factory, network_factory
+
 from lont.analyser.web.models import GazetteerPlace, LexiconEntry
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership, Network

@@ -84,9 +84,7 @@ def test_place_crud_for_a_manager(director, client_for, network):
     )
     assert duplicate.status_code == 400
 
-    patched = client.patch(
-        f"{API}places/{pk}/", {"area": "Noord"}, content_type="application/json"
-    )
+    patched = client.patch(f"{API}places/{pk}/", {"area": "Noord"}, content_type="application/json")
     assert patched.status_code == 200 and patched.json()["area"] == "Noord"
     assert GazetteerPlace.objects.get(pk=pk).aliases == ["de markt"]
 

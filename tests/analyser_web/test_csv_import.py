@@ -14,7 +14,11 @@ from lont.analyser.web.models import GazetteerPlace, LexiconEntry
 
 pytestmark = pytest.mark.django_db
 
-GOOD = "name,aliases,kind,area\nMarktplein,de markt|Mplein,plein,Centrum\nKreekpoort,de poort,school,Oost\n"
+GOOD = (
+    "name,aliases,kind,area\n"
+    "Marktplein,de markt|Mplein,plein,Centrum\n"
+    "Kreekpoort,de poort,school,Oost\n"
+)
 DEMO_CSV = Path(__file__).resolve().parents[1] / "data" / "analyser" / "voorbeeldstad_gazetteer.csv"
 
 

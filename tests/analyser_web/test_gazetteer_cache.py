@@ -27,14 +27,19 @@ def test_gazetteer_is_reused_until_a_change(network, place_in):
     assert selectors.network_gazetteer(network) is first
 
 
-def test_edit_invalidates_the_cache(director, network, place_in, django_capture_on_commit_callbacks):
+def test_edit_invalidates_the_cache(
+    director, network, place_in, django_capture_on_commit_callbacks
+):
     place = place_in(network, "Marktplein", aliases=["de markt"])
     assert places_found(network, "kom naar het zwanenveld") == []
 
     with django_capture_on_commit_callbacks(execute=True):
         services.place_update(
-            viewer=Viewer(director), place=place, name="Marktplein",
-            aliases=["zwanenveld"], kind="plein",
+            viewer=Viewer(director),
+            place=place,
+            name="Marktplein",
+            aliases=["zwanenveld"],
+            kind="plein",
         )
 
     assert places_found(network, "kom naar het zwanenveld") == ["Marktplein"]

@@ -12,9 +12,14 @@ from lont.audit.models import ChangeLogEntry
 pytestmark = pytest.mark.django_db
 
 MANAGE_URLS = [
-    ("analyser:places", None), ("analyser:places_create", None), ("analyser:places_import", None),
-    ("analyser:places_export", None), ("analyser:lexicon", None), ("analyser:lexicon_create", None),
-    ("analyser:lexicon_import", None), ("analyser:lexicon_export", None),
+    ("analyser:places", None),
+    ("analyser:places_create", None),
+    ("analyser:places_import", None),
+    ("analyser:places_export", None),
+    ("analyser:lexicon", None),
+    ("analyser:lexicon_create", None),
+    ("analyser:lexicon_import", None),
+    ("analyser:lexicon_export", None),
 ]
 
 
@@ -42,8 +47,12 @@ def test_director_creates_edits_and_deletes_a_place(director, client_for, networ
 
     response = client.post(
         reverse("analyser:places_create"),
-        {"name": "Marktplein", "aliases": "de markt\nMplein | het plein", "kind": "plein",
-         "area": "Centrum"},
+        {
+            "name": "Marktplein",
+            "aliases": "de markt\nMplein | het plein",
+            "kind": "plein",
+            "area": "Centrum",
+        },
     )
     assert response.status_code == 302
     place = GazetteerPlace.objects.get(network=network)
@@ -62,7 +71,9 @@ def test_director_creates_edits_and_deletes_a_place(director, client_for, networ
     assert ChangeLogEntry.objects.filter(event="analyser.place_deleted").exists()
 
 
-def test_duplicate_name_gives_a_dutch_error_and_keeps_input(director, client_for, network, place_in):
+def test_duplicate_name_gives_a_dutch_error_and_keeps_input(
+    director, client_for, network, place_in
+):
     place_in(network, "Marktplein")
     response = client_for(director).post(
         reverse("analyser:places_create"),

@@ -61,5 +61,7 @@ def test_a_clean_draft_gets_no_warnings(writer):
 
 def test_checking_stores_nothing(writer):
     before = ChangeLogEntry.objects.count()
-    writer.post(reverse("analyser:message_check"), {"draft": "x bij de Kreekpoort", "context": CONTEXT})
+    writer.post(
+        reverse("analyser:message_check"), {"draft": "x bij de Kreekpoort", "context": CONTEXT}
+    )
     assert ChangeLogEntry.objects.count() == before

@@ -42,6 +42,7 @@ class AnalyseView(MemberTemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         data.setdefault("form", AnalyseForm())
+        data["can_manage"] = self.viewer.can("analyser.manage")
         return data
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

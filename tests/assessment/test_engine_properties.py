@@ -86,8 +86,8 @@ structures = st.builds(
         )
     ).map(tuple),
 )
-signal_lists = st.lists(signals(), max_size=10)
-PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
+signal_lists = st.lists(signals(), max_size=8)
+PROPERTY_SETTINGS = settings(max_examples=50, deadline=None, derandomize=True)
 
 
 def outcome(result: LevelResult) -> tuple[object, ...]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum, StrEnum
-from functools import cached_property
 
 
 class WeightClass(StrEnum):
@@ -124,7 +123,7 @@ class IndicatorTag:
     weight_class: WeightClass
     category: str = ""
 
-    @cached_property
+    @property
     def is_drill(self) -> bool:
         """Drill indicators never count as evidence on their own (principle 3)."""
         return self.category == "drill" or self.code.startswith("drill.")
@@ -179,18 +178,17 @@ class Signal:
     threat: bool = False
     drill: DrillCounts | None = None
 
-    @cached_property
+    @property
     def evidence_indicators(self) -> tuple[IndicatorTag, ...]:
         """The indicators that count as evidence: everything except drill indicators."""
         return tuple(i for i in self.indicators if not i.is_drill)
 
-    @cached_property
+    @property
     def is_drill_only(self) -> bool:
         """A drill video or drill tag with no other evidence: weighs only via the drill reading."""
-        has_drill = self.drill is not None or any(i.is_drill for i in self.indicators)
-        return has_drill and not self.evidence_indicators
+        return is_drill_only(self, self.evidence_indicators)
 
-    @cached_property
+    @property
     def net_adjustment(self) -> int:
         return sum(n.adjustment for n in self.notes)
 
@@ -233,3 +231,9 @@ class Contribution:
     amount: float
     reason_nl: str
     details: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+
+def is_drill_only(signal: Signal, evidence: tuple[IndicatorTag, ...]) -> bool:
+    """``signal.is_drill_only`` when its evidence indicators are already at hand (hot path)."""
+    # Without evidence, any indicator left is a drill indicator.
+    return not evidence and (signal.drill is not None or bool(signal.indicators))

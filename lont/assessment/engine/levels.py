@@ -9,8 +9,8 @@ Model (docs/ENGINE.md has the rationale and a worked example)::
 - **indicators**: the strongest evidence indicator counts in full, the next ones ``rest_factor**k``
   (max + diminishing sum), so piling tags on one post cannot outweigh several independent signals.
 - **role factor**: only involved people and possible perpetrators are read; victims, witnesses and
-  tipsters are never looked at (principle 9). A named possible perpetrator multiplies by a factor ≥
-  1.
+  tipsters are never looked at (principle 9). A named possible perpetrator multiplies by a factor
+  of at least 1.
 - **context factor**: ``1 + step × net`` where net is the sum of the notes' adjustments, clamped to
   ``±context_net_limit``, and the factor never goes below zero.
 - **recency**: ``0.5 ** (age / half_life)``; a signal naming a future time stays at full weight
@@ -33,9 +33,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from .drill import DrillReading, drill_reading
-from .inputs import Contribution, IndicatorTag, Level, PersonRole, Signal, Structure
+from .inputs import (
+    Contribution,
+    IndicatorTag,
+    Level,
+    PersonRole,
+    Signal,
+    Structure,
+    is_drill_only,
+)
 from .parameters import DEFAULT_PARAMETERS, EngineParameters
 from .stats import fmt_num
 from .structural import (
@@ -95,8 +104,7 @@ def _signal_ref(signal: Signal) -> str:
     return f"signaal {signal.ref}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Factors:
+class _Factors(NamedTuple):
     indicators: tuple[IndicatorTag, ...]
     base: float
     source: float
@@ -114,11 +122,11 @@ class _Factors:
         return self.base * self.source * self.role * self.context * self.recency
 
 
-def _factors(signal: Signal, params: EngineParameters, now: datetime) -> _Factors:
+def _factors(
+    signal: Signal, evidence: tuple[IndicatorTag, ...], params: EngineParameters, now: datetime
+) -> _Factors:
     weights = params.weights  # keyed by the class's value; WeightClass is a StrEnum
-    indicators = tuple(
-        sorted(signal.evidence_indicators, key=lambda i: (-weights[i.weight_class], i.code))
-    )
+    indicators = tuple(sorted(evidence, key=lambda i: (-weights[i.weight_class], i.code)))
     rest = params.combine_rest_factor
     # The sorted order fixes the summation order, so the float sum is deterministic.
     base = sum(weights[t.weight_class] * rest**k for k, t in enumerate(indicators))
@@ -190,7 +198,8 @@ def signal_contribution(
     """
     if signal.observed_at > now:
         return None
-    if signal.is_drill_only:
+    evidence = signal.evidence_indicators
+    if is_drill_only(signal, evidence):
         return Contribution(
             kind=KIND_DRILL_SIGNAL,
             ref=signal.ref,
@@ -202,7 +211,7 @@ def signal_contribution(
             if explain
             else "",
         )
-    f = _factors(signal, params, now)
+    f = _factors(signal, evidence, params, now)
     if not explain:
         return Contribution(kind=KIND_SIGNAL, ref=signal.ref, amount=f.amount, reason_nl="")
     return Contribution(
@@ -226,7 +235,7 @@ def acute_check(
     signal: Signal, params: EngineParameters = DEFAULT_PARAMETERS, *, now: datetime
 ) -> Contribution | None:
     """The acute rule for one signal: a contribution (amount 0) when it applies or was defused."""
-    if signal.observed_at > now or signal.is_drill_only or signal.named_time is None:
+    if signal.named_time is None or signal.observed_at > now or signal.is_drill_only:
         return None
     if not (signal.named_place and (signal.call_to_action or signal.threat)):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -42,4 +43,24 @@ def record_attempt(*, email: str, ip_address: str | None, succeeded: bool, stage
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address. Behind N reverse proxies (``LONT_TRUSTED_PROXIES``) REMOTE_ADDR is
+    the proxy's, shared by everyone: 20 failures would lock every user out. Then the address the
+    outermost trusted proxy saw is taken from X-Forwarded-For, counting from the right, because
+    entries further left are whatever the client chose to send."""
+    proxies = int(getattr(settings, "LONT_TRUSTED_PROXIES", 0))
+    if proxies > 0:
+        chain = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(chain) >= proxies:
+            return _valid_ip(chain[-proxies])
+    return _valid_ip(request.META.get("REMOTE_ADDR", ""))
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None

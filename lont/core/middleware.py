@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from . import context
 from .policies import API, LOGIN, MEMBER, PUBLIC, STAFF, policy_of
@@ -71,7 +72,7 @@ def resolve_viewer(request: HttpRequest) -> Viewer | None:
     from lont.networks.models import Membership
 
     memberships = list(
-        Membership.objects.filter(user=request.user, is_active=True)
+        Membership.objects.filter(user_id=int(request.user.pk or 0), is_active=True)
         .select_related("network", "organisation", "user")
         .order_by("network__name")
     )
@@ -103,6 +104,11 @@ class ViewerMiddleware:
             context.reset_current(token)
 
 
+def _next_query(request: HttpRequest) -> str:
+    # Encoded, so a query string of its own (?q=a&page=2) survives the round trip through login.
+    return urlencode({"next": request.get_full_path()})
+
+
 class AccessPolicyMiddleware:
     """Login, second factor, membership and permission — enforced before any view runs."""
 
@@ -124,11 +130,11 @@ class AccessPolicyMiddleware:
         if name in (PUBLIC, API):
             return None
         if not request.user.is_authenticated:
-            return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}")
+            return redirect(f"{reverse(settings.LOGIN_URL)}?{_next_query(request)}")
         if name == LOGIN:
             return None
         if not is_verified(request):
-            return redirect(f"{reverse('accounts:two_factor')}?next={request.get_full_path()}")
+            return redirect(f"{reverse('accounts:two_factor')}?{_next_query(request)}")
         if name == STAFF:
             if not request.user.is_staff:
                 raise PermissionDenied

@@ -98,6 +98,24 @@ def test_next_pointing_to_another_site_is_ignored(clock, member):
     assert response["Location"] == "/"
 
 
+def test_the_requested_page_with_its_query_is_restored_after_login(clock, member):
+    # given an anonymous visitor asking for a page with a query string
+    client = Client()
+    wanted = reverse("knowledge:index") + "?q=credible+messengers&fase=crisis"
+    response = client.get(wanted)
+    assert response.status_code == 302
+    login_url = response["Location"]
+    assert login_url.startswith(LOGIN)
+    # when they log in through the redirect chain
+    response = client.post(
+        login_url, {"email": member.user.email, "password": "Correct-Horse-Battery-9"}
+    )
+    response = client.post(response["Location"], {"code": code_for(member.user)})
+    # then they land on exactly that page, query included
+    assert response.status_code == 302
+    assert response["Location"] == wanted
+
+
 # --- lockout ---------------------------------------------------------------------------------
 
 
@@ -147,6 +165,49 @@ def test_twenty_failures_from_one_ip_lock_every_account_from_that_ip(clock, memb
     assert post_password(Client(), member.user.email, REMOTE_ADDR="192.0.2.67").status_code == 302
     clock.shift(15 * 60 + 1)
     assert post_password(Client(), member.user.email, REMOTE_ADDR="192.0.2.66").status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_ip_lockout(clock, member):
+    # given no trusted proxy: X-Forwarded-For is the client's own invention
+    for n in range(20):
+        post_password(
+            Client(),
+            f"gok{n}@voorbeeldstad.test",
+            WRONG,
+            REMOTE_ADDR="192.0.2.66",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        )
+    response = post_password(
+        Client(), member.user.email, REMOTE_ADDR="192.0.2.66", HTTP_X_FORWARDED_FOR="10.9.9.9"
+    )
+    assert response.status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_ip_counter(clock, member, settings):
+    # given Lont behind one reverse proxy: every request comes from the proxy's address
+    settings.LONT_TRUSTED_PROXIES = 1
+    for n in range(20):
+        post_password(
+            Client(),
+            f"gok{n}@voorbeeldstad.test",
+            WRONG,
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.5",
+        )
+    # then the attacker's address is locked, even when it prepends a forged address
+    attacker = post_password(
+        Client(),
+        member.user.email,
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.5",
+    )
+    assert attacker.status_code == 429
+    # and a member behind the same proxy, from elsewhere, still logs in
+    member_login = post_password(
+        Client(), member.user.email, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1"
+    )
+    assert member_login.status_code == 302
+    assert LoginAttempt.objects.filter(ip_address="203.0.113.5").count() == 20
 
 
 def test_wrong_totp_codes_count_towards_the_lockout(clock, member):

@@ -1,9 +1,12 @@
 """The REST API: one router for all apps, with the OpenAPI schema and its documentation page."""
 
+from typing import Any
+
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from lont.analyser.web.api import views as analyser_api
 from lont.audit.api.views import AccessLogViewSet, ChangeLogViewSet
 from lont.core.api.permissions import IsNetworkMember
 from lont.core.policies import API
@@ -15,12 +18,19 @@ from lont.networks.api.views import (
     NetworkViewSet,
     OrganisationViewSet,
 )
+from lont.socialmap.api.views import (
+    ContactPersonLinkViewSet,
+    ContactReachViewSet,
+    ContactViewSet,
+    GroupReachViewSet,
+)
+from lont.subjects.api import views as subjects_api
 
 app_name = "api"
 
 
 class LontRouter(DefaultRouter):
-    def get_api_root_view(self, api_urls=None):  # type: ignore[no-untyped-def]
+    def get_api_root_view(self, api_urls: Any = None) -> Any:
         view = super().get_api_root_view(api_urls)
         view.lont_policy = API  # type: ignore[attr-defined]
         view.cls.lont_policy = API  # type: ignore[attr-defined]
@@ -35,8 +45,39 @@ router.register("members", MembershipViewSet, basename="member")
 router.register("covenant-versions", CovenantVersionViewSet, basename="covenant-version")
 router.register("recommendations", RecommendationViewSet, basename="recommendation")
 router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("socialmap/contacts", ContactViewSet, basename="socialmap-contact")
+router.register("socialmap/reach", ContactReachViewSet, basename="socialmap-reach")
+router.register(
+    "socialmap/person-links", ContactPersonLinkViewSet, basename="socialmap-person-link"
+)
+router.register("socialmap/group-reach", GroupReachViewSet, basename="socialmap-group-reach")
 router.register("audit/changes", ChangeLogViewSet, basename="change-log")
 router.register("audit/access", AccessLogViewSet, basename="access-log")
+router.register("subjects/groups", subjects_api.GroupViewSet, basename="subjects-group")
+router.register("subjects/persons", subjects_api.PersonViewSet, basename="subjects-person")
+router.register(
+    "subjects/memberships", subjects_api.MembershipViewSet, basename="subjects-membership"
+)
+router.register(
+    "subjects/person-relations",
+    subjects_api.PersonRelationViewSet,
+    basename="subjects-person-relation",
+)
+router.register(
+    "subjects/group-relations",
+    subjects_api.GroupRelationViewSet,
+    basename="subjects-group-relation",
+)
+router.register(
+    "subjects/conflict-events",
+    subjects_api.ConflictEventViewSet,
+    basename="subjects-conflict-event",
+)
+router.register(
+    "subjects/assessments", subjects_api.AssessmentViewSet, basename="subjects-assessment"
+)
+router.register("analyse/places", analyser_api.GazetteerPlaceViewSet, basename="analyser-place")
+router.register("analyse/lexicon", analyser_api.LexiconEntryViewSet, basename="analyser-lexicon")
 
 
 class SchemaView(SpectacularAPIView):
@@ -49,6 +90,8 @@ class DocsView(SpectacularSwaggerView):
 
 urlpatterns = [
     path("me/access/", MyAccessView.as_view(), name="my-access"),
+    path("analyse/", analyser_api.AnalyseApiView.as_view(), name="analyse"),
+    path("analyse/check/", analyser_api.MessageCheckApiView.as_view(), name="analyse-check"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),

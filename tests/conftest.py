@@ -7,13 +7,12 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from factories import member_factory, network_factory
 
 from lont.core.middleware import SESSION_VERIFIED_KEY
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership, Network
-
-from factories import member_factory, network_factory
 
 
 @pytest.fixture(autouse=True)
@@ -28,8 +27,12 @@ def network(db: Any) -> Network:
 
 @pytest.fixture
 def make_member(network: Network) -> Callable[..., Membership]:
-    def make(partner_type: str = PartnerType.YOUTH_WORK, role: str = Role.PROFESSIONAL, **kw: Any) -> Membership:
-        return member_factory(kw.pop("network", network), partner_type=partner_type, role=role, **kw)
+    def make(
+        partner_type: str = PartnerType.YOUTH_WORK, role: str = Role.PROFESSIONAL, **kw: Any
+    ) -> Membership:
+        return member_factory(
+            kw.pop("network", network), partner_type=partner_type, role=role, **kw
+        )
 
     return make
 

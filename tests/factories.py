@@ -13,7 +13,7 @@ from lont.networks import services
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership, Network, Organisation
 
-PASSWORD = "Correct-Horse-Battery-9"  # noqa: S105
+PASSWORD = "Correct-Horse-Battery-9"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -33,7 +33,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             totp.set_known_secret(self, self.totp_secret)
 
 
-def network_factory(name: str = "Voorbeeldstad Test", slug: str = "test", *, covenant: bool = True) -> Network:
+def network_factory(
+    name: str = "Voorbeeldstad Test", slug: str = "test", *, covenant: bool = True
+) -> Network:
     network = services.network_create(name=name, slug=slug)
     if covenant:
         municipality = organisation_factory(network, "Gemeente Test", PartnerType.MUNICIPALITY)
@@ -43,12 +45,19 @@ def network_factory(name: str = "Voorbeeldstad Test", slug: str = "test", *, cov
     return network
 
 
-def organisation_factory(network: Network, name: str | None = None, partner_type: str = PartnerType.YOUTH_WORK, **kwargs: Any) -> Organisation:
+def organisation_factory(
+    network: Network,
+    name: str | None = None,
+    partner_type: str = PartnerType.YOUTH_WORK,
+    **kwargs: Any,
+) -> Organisation:
     existing = Organisation.objects.filter(network=network, name=name).first() if name else None
     if existing:
         return existing
     name = name or f"{PartnerType(partner_type).label} {Organisation.objects.count() + 1}"
-    return services.organisation_create(network=network, name=name, partner_type=partner_type, **kwargs)
+    return services.organisation_create(
+        network=network, name=name, partner_type=partner_type, **kwargs
+    )
 
 
 def member_factory(

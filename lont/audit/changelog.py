@@ -44,9 +44,9 @@ class ChangeLoggedModel(models.Model):
         abstract = True
 
     @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Any:
-        instance = super().from_db(db, field_names, values)
-        instance._audit_snapshot = instance.audit_snapshot()
+    def from_db(cls, *args: Any, **kwargs: Any) -> Any:
+        instance = super().from_db(*args, **kwargs)
+        instance._audit_snapshot = instance.audit_snapshot()  # type: ignore[attr-defined]
         return instance
 
     def audit_snapshot(self) -> dict[str, Any]:
@@ -68,7 +68,9 @@ class ChangeLoggedModel(models.Model):
         return getattr(self, "network_id", None)
 
 
-def _changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _changed(
+    before: dict[str, Any], after: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     keys = [key for key in after if before.get(key) != after.get(key)]
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
@@ -101,7 +103,7 @@ def _log_save(sender: type, instance: Any, created: bool, raw: bool, **kwargs: A
         if not after_changed:
             return
         _write(instance, ChangeAction.UPDATE, before_changed, after_changed)
-    instance._audit_snapshot = after
+    instance._audit_snapshot = after  # type: ignore[attr-defined]
 
 
 @receiver(post_delete)

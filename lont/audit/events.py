@@ -21,7 +21,8 @@ def record_event(
     ctx = context.current()
     return ChangeLogEntry.objects.create(
         actor_id=getattr(actor, "pk", None) or (ctx.user_id if ctx else None),
-        network_id=getattr(network, "pk", None) or getattr(obj, "network_id", None)
+        network_id=getattr(network, "pk", None)
+        or getattr(obj, "network_id", None)
         or (ctx.network_id if ctx else None),
         request_id=ctx.request_id if ctx else "",
         via=ctx.via if ctx else "",
@@ -57,9 +58,7 @@ def member_invited_event(*, invitation: Any, actor: Any) -> ChangeLogEntry:
 
 
 def member_deactivated_event(*, membership: Any, actor: Any, reason: str) -> ChangeLogEntry:
-    return record_event(
-        event="membership.deactivated", obj=membership, actor=actor, reason=reason
-    )
+    return record_event(event="membership.deactivated", obj=membership, actor=actor, reason=reason)
 
 
 def login_event(*, user: Any, event: str, details: dict[str, Any] | None = None) -> ChangeLogEntry:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lont.accounts.models import User
 from lont.core.forms import StyledForm
 
 
@@ -14,7 +15,9 @@ class LogFilterForm(StyledForm):
         choices=[("access", _("Inzagelog (wie las wat)")), ("change", _("Wijzigingslog"))],
         required=False,
     )
-    actor = forms.ModelChoiceField(label=_("Gebruiker"), queryset=None, required=False)  # type: ignore[arg-type]
+    actor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Gebruiker"), queryset=User.objects.none(), required=False
+    )
     object_type = forms.ChoiceField(label=_("Soort object"), required=False)
     object_id = forms.CharField(label=_("Object-id"), required=False, max_length=64)
     since = forms.DateField(

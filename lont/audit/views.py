@@ -17,15 +17,40 @@ from . import selectors
 from .events import export_event
 from .forms import LogFilterForm
 
-ACCESS_COLUMNS = ["at", "actor", "organisation", "via", "object_type", "object_id", "object_repr",
-                  "access", "purpose", "path", "request_id"]
-CHANGE_COLUMNS = ["at", "actor", "action", "event", "object_type", "object_id", "object_repr",
-                  "before", "after", "reason", "via", "request_id"]
+ACCESS_COLUMNS = [
+    "at",
+    "actor",
+    "organisation",
+    "via",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "access",
+    "purpose",
+    "path",
+    "request_id",
+]
+CHANGE_COLUMNS = [
+    "at",
+    "actor",
+    "action",
+    "event",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "before",
+    "after",
+    "reason",
+    "via",
+    "request_id",
+]
 
 
 def _form(viewer: Any, data: Any) -> LogFilterForm:
     users = User.objects.filter(memberships__network=viewer.network).distinct()
-    return LogFilterForm(data or None, users=users, object_types=selectors.object_types(viewer=viewer))
+    return LogFilterForm(
+        data or None, users=users, object_types=selectors.object_types(viewer=viewer)
+    )
 
 
 def _entries(viewer: Any, form: LogFilterForm) -> tuple[str, Any]:
@@ -71,8 +96,11 @@ class AuditExportView(MemberView):
             writer.writerow([_cell(entry, column) for column in columns])
             count += 1
         export_event(
-            obj=self.viewer.membership, actor=self.viewer.user, network=self.viewer.network,
-            what=f"{log}_log", count=count,
+            obj=self.viewer.membership,
+            actor=self.viewer.user,
+            network=self.viewer.network,
+            what=f"{log}_log",
+            count=count,
         )
         return response
 

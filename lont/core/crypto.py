@@ -27,7 +27,9 @@ def decrypt(token: str) -> str:
     try:
         return _fernet().decrypt(token.encode()).decode()
     except InvalidToken as error:
-        raise ValueError("Versleutelde waarde kan niet worden gelezen (verkeerde sleutel?).") from error
+        raise ValueError(
+            "Versleutelde waarde kan niet worden gelezen (verkeerde sleutel?)."
+        ) from error
 
 
 def token_hash(raw: str) -> str:

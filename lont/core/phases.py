@@ -42,13 +42,13 @@ PHASES: dict[str, Phase] = {
             Capability("P1", _("Visie op online werken")),
             Capability("P2", _("Convenant en online werkwijze"), True, "networks:covenant"),
             Capability("P3", _("Professionele online aanwezigheid")),
-            Capability("P4", _("Sociale kaart en context")),
+            Capability("P4", _("Sociale kaart en context"), True, "socialmap:list"),
             Capability("P5", _("Signalen en gezamenlijke duiding")),
             Capability("P6", _("Risicokalender")),
             Capability("P7", _("Kleine verzoeken")),
-            Capability("P8", _("Groepsdynamiek")),
+            Capability("P8", _("Groepsdynamiek"), True, "subjects:groups"),
             Capability("P9", _("Drillrap in context")),
-            Capability("P10", _("Soort dreiging")),
+            Capability("P10", _("Soort dreiging"), True, "subjects:relations"),
             Capability("P11", _("Informatiebronnen")),
             Capability("P12", _("Bewustwording")),
         ),
@@ -57,9 +57,7 @@ PHASES: dict[str, Phase] = {
         code="crisis",
         title=_("Crisis"),
         core=_("Ingrijpen: veiligheid waarborgen, geweld de-escaleren"),
-        description=_(
-            "Houd mensen veilig, de-escaleer en treed op als één netwerk met één lijn."
-        ),
+        description=_("Houd mensen veilig, de-escaleer en treed op als één netwerk met één lijn."),
         capabilities=(
             Capability("C1", _("Incident en doelbewuste keuzes")),
             Capability("C2", _("Eén netwerk, één lijn")),

@@ -21,7 +21,9 @@ POLICIES = frozenset({PUBLIC, LOGIN, MEMBER, API, STAFF})
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def policy(name: str, *, permission: str | None = None, personal_data: bool = False) -> Callable[[F], F]:
+def policy(
+    name: str, *, permission: str | None = None, personal_data: bool = False
+) -> Callable[[F], F]:
     if name not in POLICIES:
         raise ValueError(name)
 
@@ -47,7 +49,9 @@ def policy_of(view_func: Any) -> tuple[str | None, str | None, bool]:
                 getattr(holder, "required_permission", None),
                 bool(getattr(holder, "shows_personal_data", False)),
             )
-    if getattr(view_func, "model_admin", None) is not None or getattr(view_func, "admin_site", None):
+    if getattr(view_func, "model_admin", None) is not None or getattr(
+        view_func, "admin_site", None
+    ):
         return STAFF, None, False
     module = getattr(view_func, "__module__", "") or ""
     if module.startswith(("django.contrib.admin", "django.contrib.staticfiles")):

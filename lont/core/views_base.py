@@ -30,7 +30,7 @@ class MemberRequiredMixin:
 
     @property
     def viewer(self) -> Viewer:
-        return self.request.viewer  # type: ignore[attr-defined, no-any-return]
+        return self.request.viewer  # type: ignore[attr-defined]
 
 
 class PublicMixin:

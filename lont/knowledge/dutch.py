@@ -11,8 +11,45 @@ import unicodedata
 
 TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 STOPWORDS = frozenset(
-    "de het een en van in op te dat die is voor met als zijn er aan bij om of ook door naar "
-    "niet wat hoe je we ze hun zij dit deze wordt worden kan kunnen".split()
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "in",
+        "op",
+        "te",
+        "dat",
+        "die",
+        "is",
+        "voor",
+        "met",
+        "als",
+        "zijn",
+        "er",
+        "aan",
+        "bij",
+        "om",
+        "of",
+        "ook",
+        "door",
+        "naar",
+        "niet",
+        "wat",
+        "hoe",
+        "je",
+        "we",
+        "ze",
+        "hun",
+        "zij",
+        "dit",
+        "deze",
+        "wordt",
+        "worden",
+        "kan",
+        "kunnen",
+    ]
 )
 _SUFFIXES = ("heden", "ingen", "ende", "ing", "en", "es", "s", "e")
 _DOUBLE = re.compile(r"([bdfgklmnprst])\1$")

@@ -56,7 +56,9 @@ class RecommendationDetailView(MemberTemplateView):
         if rec is None:
             raise Http404
         data["rec"] = rec
-        data["siblings"] = list(Recommendation.objects.filter(phase=rec.phase).only("code", "heading"))
+        data["siblings"] = list(
+            Recommendation.objects.filter(phase=rec.phase).only("code", "heading")
+        )
         return data
 
 

@@ -39,26 +39,66 @@ def _row(default: Access, **overrides: Access) -> dict[str, int]:
 # summaries at most (the Gangs Matrix lesson: no blanket sharing with schools and housing).
 DEFAULT_SHARING: dict[str, dict[str, int]] = {
     C.ONLINE_OPEN_SOURCE: _row(
-        S, gemeente=F, politie=F, jongerenwerk=F, handhaving=F, om=F, reclassering=F,
-        woningcorporatie=N, ondernemers=N, sport=N, anders=N,
+        S,
+        gemeente=F,
+        politie=F,
+        jongerenwerk=F,
+        handhaving=F,
+        om=F,
+        reclassering=F,
+        woningcorporatie=N,
+        ondernemers=N,
+        sport=N,
+        anders=N,
     ),
     C.OWN_OBSERVATION: _row(
-        S, gemeente=F, politie=F, jongerenwerk=F, woningcorporatie=N, ondernemers=N, sport=N, anders=N
+        S,
+        gemeente=F,
+        politie=F,
+        jongerenwerk=F,
+        woningcorporatie=N,
+        ondernemers=N,
+        sport=N,
+        anders=N,
     ),
     C.TIP: _row(N, gemeente=F, politie=F, jongerenwerk=S),
     C.IDENTIFYING: _row(
-        N, gemeente=F, politie=F, jongerenwerk=F, zorg=F, jeugdbescherming=F, reclassering=F, om=F,
-        onderwijs=S, handhaving=S,
+        N,
+        gemeente=F,
+        politie=F,
+        jongerenwerk=F,
+        zorg=F,
+        jeugdbescherming=F,
+        reclassering=F,
+        om=F,
+        onderwijs=S,
+        handhaving=S,
     ),
     C.CRIMINAL: _row(N, politie=F, om=F, reclassering=F, gemeente=S),
     C.CARE: _row(N, zorg=F, jeugdbescherming=F),
     C.GROUP_ANALYSIS: _row(
-        S, gemeente=F, politie=F, jongerenwerk=F, om=F, handhaving=F,
-        woningcorporatie=N, ondernemers=N, sport=N, anders=N,
+        S,
+        gemeente=F,
+        politie=F,
+        jongerenwerk=F,
+        om=F,
+        handhaving=F,
+        woningcorporatie=N,
+        ondernemers=N,
+        sport=N,
+        anders=N,
     ),
     C.INCIDENT: _row(
-        S, gemeente=F, politie=F, jongerenwerk=F, handhaving=F, om=F, onderwijs=S,
-        woningcorporatie=N, ondernemers=N, anders=N,
+        S,
+        gemeente=F,
+        politie=F,
+        jongerenwerk=F,
+        handhaving=F,
+        om=F,
+        onderwijs=S,
+        woningcorporatie=N,
+        ondernemers=N,
+        anders=N,
     ),
     C.EVALUATION: _row(F, woningcorporatie=S, ondernemers=S, sport=S, anders=S),
     C.CONTACTS: _row(F, woningcorporatie=S, ondernemers=S, sport=S, anders=S),
@@ -127,7 +167,10 @@ DEFAULT_ESCALATION_LEVELS: list[dict[str, object]] = [
         "label": "Acuut",
         "criteria": "Concreet tijdstip en plaats met een oproep of dreiging: crisisaanpak.",
         "informed": [
-            P.MUNICIPALITY.value, P.POLICE.value, P.YOUTH_WORK.value, P.ENFORCEMENT.value,
+            P.MUNICIPALITY.value,
+            P.POLICE.value,
+            P.YOUTH_WORK.value,
+            P.ENFORCEMENT.value,
             P.PROSECUTION.value,
         ],
     },
@@ -180,7 +223,9 @@ def validate_sharing(sharing: Mapping[str, Mapping[str, int]]) -> list[CovenantP
     for category in C:
         row = sharing.get(category.value)
         if row is None:
-            problems.append(CovenantProblem(category.value, f"Categorie '{category.label}' ontbreekt."))
+            problems.append(
+                CovenantProblem(category.value, f"Categorie '{category.label}' ontbreekt.")
+            )
             continue
         for ptype in P:
             value = row.get(ptype.value)

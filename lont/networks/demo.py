@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -27,10 +28,16 @@ DEMO_PASSWORD = "Voorbeeldstad-demo-2026"  # noqa: S105 - fictional demo account
 P = PartnerType
 
 NETWORKS = [
-    ("Voorbeeldstad Noord", "voorbeeldstad-noord",
-     "Noorderhaven, De Kreek en het stationsgebied van het fictieve Voorbeeldstad."),
-    ("Voorbeeldstad Zuid", "voorbeeldstad-zuid",
-     "Zuiderpark-wijk en Molenveld in het fictieve Voorbeeldstad."),
+    (
+        "Voorbeeldstad Noord",
+        "voorbeeldstad-noord",
+        "Noorderhaven, De Kreek en het stationsgebied van het fictieve Voorbeeldstad.",
+    ),
+    (
+        "Voorbeeldstad Zuid",
+        "voorbeeldstad-zuid",
+        "Zuiderpark-wijk en Molenveld in het fictieve Voorbeeldstad.",
+    ),
 ]
 
 ORGANISATIONS = [
@@ -56,40 +63,121 @@ class DemoMember:
 
 
 MEMBERS = [
-    DemoMember("regisseur@gemeente.voorbeeldstad.test", "Fatima de Wit", "Gemeente Voorbeeldstad",
-               Role.DIRECTOR, "Veiligheidsregisseur", ("voorbeeldstad-noord", "voorbeeldstad-zuid")),
-    DemoMember("fg@gemeente.voorbeeldstad.test", "Pieter Smulders", "Gemeente Voorbeeldstad",
-               Role.PRIVACY_OFFICER, "Functionaris gegevensbescherming",
-               ("voorbeeldstad-noord", "voorbeeldstad-zuid")),
-    DemoMember("beheer@gemeente.voorbeeldstad.test", "Kees Amrani", "Gemeente Voorbeeldstad",
-               Role.ADMINISTRATOR, "Applicatiebeheerder"),
-    DemoMember("coordinator@gemeente.voorbeeldstad.test", "Ingrid Bakker", "Gemeente Voorbeeldstad",
-               Role.COORDINATOR, "Teamleider veiligheid"),
-    DemoMember("wijkagent@politie.voorbeeldstad.test", "Ricardo Jansen",
-               "Politie eenheid Voorbeeldstad", Role.PROFESSIONAL, "Digitaal wijkagent"),
-    DemoMember("jeugdagent@politie.voorbeeldstad.test", "Sanne Verhoeven",
-               "Politie eenheid Voorbeeldstad", Role.PROFESSIONAL, "Jeugdagent"),
-    DemoMember("coordinator@politie.voorbeeldstad.test", "Marco de Groot",
-               "Politie eenheid Voorbeeldstad", Role.COORDINATOR, "Teamchef wijkteam"),
-    DemoMember("jongerenwerker@jongerenwerk.voorbeeldstad.test", "Yusuf El Idrissi",
-               "Stichting Jongerenwerk Voorbeeldstad", Role.PROFESSIONAL, "Jongerenwerker",
-               ("voorbeeldstad-noord", "voorbeeldstad-zuid")),
-    DemoMember("straatcoach@jongerenwerk.voorbeeldstad.test", "Demi Kramer",
-               "Stichting Jongerenwerk Voorbeeldstad", Role.PROFESSIONAL, "Straatcoach"),
-    DemoMember("coordinator@jongerenwerk.voorbeeldstad.test", "Nadia Bouzid",
-               "Stichting Jongerenwerk Voorbeeldstad", Role.COORDINATOR, "Coördinator jongerenwerk"),
-    DemoMember("mentor@hetbaken.voorbeeldstad.test", "Johan Visser", "Het Baken College",
-               Role.PROFESSIONAL, "Mentor en vertrouwenspersoon"),
-    DemoMember("zorgcoordinator@devaart.voorbeeldstad.test", "Esra Yilmaz", "Lyceum De Vaart",
-               Role.PROFESSIONAL, "Zorgcoördinator"),
-    DemoMember("ggz@ggz.voorbeeldstad.test", "Thomas Hendriks", "GGZ Voorbeeldstad",
-               Role.PROFESSIONAL, "Ambulant hulpverlener"),
-    DemoMember("boa@handhaving.voorbeeldstad.test", "Linda Peeters", "Handhaving Voorbeeldstad",
-               Role.PROFESSIONAL, "BOA openbare ruimte"),
-    DemoMember("reclassering@reclassering.voorbeeldstad.test", "Samir Haddou",
-               "Reclassering regio Voorbeeldstad", Role.PROFESSIONAL, "Reclasseringswerker"),
-    DemoMember("meelezer@gemeente.voorbeeldstad.test", "Anouk Vermeulen", "Gemeente Voorbeeldstad",
-               Role.OBSERVER, "Beleidsadviseur jeugd"),
+    DemoMember(
+        "regisseur@gemeente.voorbeeldstad.test",
+        "Fatima de Wit",
+        "Gemeente Voorbeeldstad",
+        Role.DIRECTOR,
+        "Veiligheidsregisseur",
+        ("voorbeeldstad-noord", "voorbeeldstad-zuid"),
+    ),
+    DemoMember(
+        "fg@gemeente.voorbeeldstad.test",
+        "Pieter Smulders",
+        "Gemeente Voorbeeldstad",
+        Role.PRIVACY_OFFICER,
+        "Functionaris gegevensbescherming",
+        ("voorbeeldstad-noord", "voorbeeldstad-zuid"),
+    ),
+    DemoMember(
+        "beheer@gemeente.voorbeeldstad.test",
+        "Kees Amrani",
+        "Gemeente Voorbeeldstad",
+        Role.ADMINISTRATOR,
+        "Applicatiebeheerder",
+    ),
+    DemoMember(
+        "coordinator@gemeente.voorbeeldstad.test",
+        "Ingrid Bakker",
+        "Gemeente Voorbeeldstad",
+        Role.COORDINATOR,
+        "Teamleider veiligheid",
+    ),
+    DemoMember(
+        "wijkagent@politie.voorbeeldstad.test",
+        "Ricardo Jansen",
+        "Politie eenheid Voorbeeldstad",
+        Role.PROFESSIONAL,
+        "Digitaal wijkagent",
+    ),
+    DemoMember(
+        "jeugdagent@politie.voorbeeldstad.test",
+        "Sanne Verhoeven",
+        "Politie eenheid Voorbeeldstad",
+        Role.PROFESSIONAL,
+        "Jeugdagent",
+    ),
+    DemoMember(
+        "coordinator@politie.voorbeeldstad.test",
+        "Marco de Groot",
+        "Politie eenheid Voorbeeldstad",
+        Role.COORDINATOR,
+        "Teamchef wijkteam",
+    ),
+    DemoMember(
+        "jongerenwerker@jongerenwerk.voorbeeldstad.test",
+        "Yusuf El Idrissi",
+        "Stichting Jongerenwerk Voorbeeldstad",
+        Role.PROFESSIONAL,
+        "Jongerenwerker",
+        ("voorbeeldstad-noord", "voorbeeldstad-zuid"),
+    ),
+    DemoMember(
+        "straatcoach@jongerenwerk.voorbeeldstad.test",
+        "Demi Kramer",
+        "Stichting Jongerenwerk Voorbeeldstad",
+        Role.PROFESSIONAL,
+        "Straatcoach",
+    ),
+    DemoMember(
+        "coordinator@jongerenwerk.voorbeeldstad.test",
+        "Nadia Bouzid",
+        "Stichting Jongerenwerk Voorbeeldstad",
+        Role.COORDINATOR,
+        "Coördinator jongerenwerk",
+    ),
+    DemoMember(
+        "mentor@hetbaken.voorbeeldstad.test",
+        "Johan Visser",
+        "Het Baken College",
+        Role.PROFESSIONAL,
+        "Mentor en vertrouwenspersoon",
+    ),
+    DemoMember(
+        "zorgcoordinator@devaart.voorbeeldstad.test",
+        "Esra Yilmaz",
+        "Lyceum De Vaart",
+        Role.PROFESSIONAL,
+        "Zorgcoördinator",
+    ),
+    DemoMember(
+        "ggz@ggz.voorbeeldstad.test",
+        "Thomas Hendriks",
+        "GGZ Voorbeeldstad",
+        Role.PROFESSIONAL,
+        "Ambulant hulpverlener",
+    ),
+    DemoMember(
+        "boa@handhaving.voorbeeldstad.test",
+        "Linda Peeters",
+        "Handhaving Voorbeeldstad",
+        Role.PROFESSIONAL,
+        "BOA openbare ruimte",
+    ),
+    DemoMember(
+        "reclassering@reclassering.voorbeeldstad.test",
+        "Samir Haddou",
+        "Reclassering regio Voorbeeldstad",
+        Role.PROFESSIONAL,
+        "Reclasseringswerker",
+    ),
+    DemoMember(
+        "meelezer@gemeente.voorbeeldstad.test",
+        "Anouk Vermeulen",
+        "Gemeente Voorbeeldstad",
+        Role.OBSERVER,
+        "Beleidsadviseur jeugd",
+    ),
 ]
 
 
@@ -99,13 +187,13 @@ def demo_totp_secret(email: str) -> str:
     return base64.b32encode(digest[:20]).decode()
 
 
-def _covenant_content() -> dict[str, object]:
+def _covenant_content() -> dict[str, Any]:
     content = services.default_covenant_content()
     # Voorbeeldstad's own agreement: school staff see summaries of open-source signals only.
-    content["sharing"][InformationCategory.ONLINE_OPEN_SOURCE.value][P.EDUCATION.value] = int(  # type: ignore[index]
+    content["sharing"][InformationCategory.ONLINE_OPEN_SOURCE.value][P.EDUCATION.value] = int(
         Access.SUMMARY
     )
-    content["working_method"].update(  # type: ignore[attr-defined]
+    content["working_method"].update(
         {"dpia_done": True, "dpia_date": "2026-02-16", "fg_appointed": True}
     )
     return content

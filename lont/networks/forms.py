@@ -5,9 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lont.accounts.models import User
 from lont.core.forms import StyledForm
 
 from .choices import Access, InformationCategory, PartnerType
+from .models import Organisation
 
 
 class CovenantForm(StyledForm):
@@ -19,18 +21,25 @@ class CovenantForm(StyledForm):
         max_length=1000,
         help_text=_("Wordt vastgelegd bij de nieuwe versie en in het wijzigingslog."),
     )
-    director_organisation = forms.ModelChoiceField(
-        label=_("Organisatie van de netwerkregisseur"), queryset=None  # type: ignore[arg-type]
+    # Querysets are set per network in __init__.
+    director_organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Organisatie van de netwerkregisseur"), queryset=Organisation.objects.none()
     )
-    director = forms.ModelChoiceField(label=_("Netwerkregisseur"), queryset=None, required=False)  # type: ignore[arg-type]
-    privacy_officer = forms.ModelChoiceField(
-        label=_("Functionaris gegevensbescherming (FG)"), queryset=None, required=False  # type: ignore[arg-type]
+    director: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Netwerkregisseur"), queryset=User.objects.none(), required=False
+    )
+    privacy_officer: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Functionaris gegevensbescherming (FG)"),
+        queryset=User.objects.none(),
+        required=False,
     )
     online_affine_person_per_team = forms.BooleanField(
         label=_("Elk team heeft minstens één online-affiene persoon"), required=False
     )
     professional_accounts_only = forms.BooleanField(
-        label=_("Alleen professionele, herkenbare accounts (geen privé-, nep- of gedeelde accounts)"),
+        label=_(
+            "Alleen professionele, herkenbare accounts (geen privé-, nep- of gedeelde accounts)"
+        ),
         required=False,
     )
     out_of_hours_availability = forms.CharField(
@@ -45,7 +54,9 @@ class CovenantForm(StyledForm):
     )
     fg_appointed = forms.BooleanField(label=_("FG aangesteld"), required=False)
     observation_count_30_days = forms.IntegerField(
-        label=_("Stelselmatigheid: signalen over één persoon in 30 dagen"), min_value=1, max_value=100
+        label=_("Stelselmatigheid: signalen over één persoon in 30 dagen"),
+        min_value=1,
+        max_value=100,
     )
     observation_span_weeks = forms.IntegerField(
         label=_("Stelselmatigheid: periode in weken"), min_value=1, max_value=104

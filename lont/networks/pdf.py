@@ -77,14 +77,15 @@ def covenant_annex_pdf(*, version: Any, organisations: list[Any]) -> bytes:
     story += [table, Spacer(1, 0.4 * cm), _p("Taakverdeling", styles["Heading2"])]
     for ptype, tasks in version.tasks.items():
         if tasks:
-            story.append(
-                _p(f"{PartnerType(ptype).label}: " + "; ".join(tasks), styles["BodyText"])
-            )
+            story.append(_p(f"{PartnerType(ptype).label}: " + "; ".join(tasks), styles["BodyText"]))
     story += [Spacer(1, 0.4 * cm), _p("Opschalingsniveaus", styles["Heading2"])]
     for level in version.escalation_levels:
         informed = ", ".join(str(PartnerType(p).label) for p in level.get("informed", []))
         story.append(
-            _p(f"{level['label']}: {level['criteria']} Geïnformeerd: {informed}.", styles["BodyText"])
+            _p(
+                f"{level['label']}: {level['criteria']} Geïnformeerd: {informed}.",
+                styles["BodyText"],
+            )
         )
     wm = version.working_method
     story += [

@@ -28,7 +28,11 @@ def network_create(*, name: str, slug: str, area_description: str = "") -> Netwo
 
 @transaction.atomic
 def organisation_create(
-    *, network: Network, name: str, partner_type: str, legal_powers: list[str] | None = None,
+    *,
+    network: Network,
+    name: str,
+    partner_type: str,
+    legal_powers: list[str] | None = None,
     description: str = "",
 ) -> Organisation:
     powers = (
@@ -37,7 +41,10 @@ def organisation_create(
         else sorted(legal_powers)
     )
     organisation = Organisation(
-        network=network, name=name, partner_type=partner_type, legal_powers=powers,
+        network=network,
+        name=name,
+        partner_type=partner_type,
+        legal_powers=powers,
         description=description,
     )
     organisation.full_clean()
@@ -47,7 +54,9 @@ def organisation_create(
 
 def default_covenant_content() -> dict[str, Any]:
     return {
-        "sharing": copy.deepcopy({str(k): dict(v) for k, v in covenant_rules.DEFAULT_SHARING.items()}),
+        "sharing": copy.deepcopy(
+            {str(k): dict(v) for k, v in covenant_rules.DEFAULT_SHARING.items()}
+        ),
         "retention_days": {str(k): v for k, v in covenant_rules.DEFAULT_RETENTION_DAYS.items()},
         "tasks": {str(k): list(v) for k, v in covenant_rules.DEFAULT_TASKS.items()},
         "escalation_levels": copy.deepcopy(covenant_rules.DEFAULT_ESCALATION_LEVELS),
@@ -115,14 +124,18 @@ def covenant_change(*, viewer: Any, reason: str, **changes: Any) -> CovenantVers
     if not viewer.can("covenant.change"):
         raise PermissionDenied
     current = viewer.network.active_covenant()
-    content = default_covenant_content() if current is None else {
-        "sharing": copy.deepcopy(current.sharing),
-        "retention_days": dict(current.retention_days),
-        "tasks": copy.deepcopy(current.tasks),
-        "escalation_levels": copy.deepcopy(current.escalation_levels),
-        "working_method": dict(current.working_method),
-        "observation_thresholds": dict(current.observation_thresholds),
-    }
+    content = (
+        default_covenant_content()
+        if current is None
+        else {
+            "sharing": copy.deepcopy(current.sharing),
+            "retention_days": dict(current.retention_days),
+            "tasks": copy.deepcopy(current.tasks),
+            "escalation_levels": copy.deepcopy(current.escalation_levels),
+            "working_method": dict(current.working_method),
+            "observation_thresholds": dict(current.observation_thresholds),
+        }
+    )
     people = {
         "director_organisation": current.director_organisation if current else None,
         "director": current.director if current else None,

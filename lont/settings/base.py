@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "rest_framework",
     "drf_spectacular",
     "django_tasks",
@@ -46,11 +47,13 @@ INSTALLED_APPS = [
     "lont.networks",
     "lont.audit",
     "lont.knowledge",
+    "lont.analyser.web",
+    "lont.subjects",
+    "lont.socialmap",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "lont.core.middleware.RequestIdMiddleware",
     "lont.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,7 +106,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "lont.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -123,6 +126,9 @@ LONT_LOCKOUT = {
     "MAX_FAILURES_PER_ACCOUNT": 5,
     "MAX_FAILURES_PER_IP": 20,
 }
+# Reverse proxies in front of Lont: the client address for the per-IP lockout comes from
+# X-Forwarded-For then (otherwise every user shares the proxy's address).
+LONT_TRUSTED_PROXIES = int(os.environ.get("LONT_TRUSTED_PROXIES", "0"))
 LONT_REAUTH_SECONDS = 10 * 60
 LONT_INVITATION_DAYS = 7
 LONT_API_TOKEN_DAYS = 90
@@ -192,6 +198,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["lont.core.api.permissions.IsNetworkMember"],
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"WeightClassEnum": "lont.knowledge.models.WeightClass"},
 }
 
 LOGGING = {

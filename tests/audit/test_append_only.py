@@ -46,7 +46,11 @@ def triggers_armed():
 
 @pytest.mark.parametrize("sql", ["UPDATE {t} SET reason = 'x'", "DELETE FROM {t}"])
 def test_database_refuses_raw_changes(entry, triggers_armed, sql):
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(sql.format(t=ChangeLogEntry._meta.db_table))
     assert ChangeLogEntry.objects.filter(pk=entry.pk, reason=entry.reason).exists()
 
@@ -57,7 +61,9 @@ def test_api_offers_no_way_to_change_logs(network, make_member, client_for):
     entry_id = ChangeLogEntry.objects.filter(network=network).first().pk
     assert client.get(f"/api/v1/audit/changes/{entry_id}/").status_code == 200
     for method in ("put", "patch", "delete"):
-        response = getattr(client, method)(f"/api/v1/audit/changes/{entry_id}/", {}, content_type="application/json")
+        response = getattr(client, method)(
+            f"/api/v1/audit/changes/{entry_id}/", {}, content_type="application/json"
+        )
         assert response.status_code in (403, 405)
     assert ChangeLogEntry.objects.filter(pk=entry_id).exists()
 

@@ -20,7 +20,9 @@ def test_a_change_records_actor_before_and_after(network, make_member):
     with context.acting(user=director.user, network=network, via="test"):
         org.description = "Nieuwe omschrijving"
         org.save()
-    entry = ChangeLogEntry.objects.filter(object_type="networks.organisation", object_id=str(org.pk), action="update").get()
+    entry = ChangeLogEntry.objects.filter(
+        object_type="networks.organisation", object_id=str(org.pk), action="update"
+    ).get()
     assert entry.actor == director.user
     assert entry.before == {"description": ""}
     assert entry.after == {"description": "Nieuwe omschrijving"}
@@ -38,7 +40,9 @@ def test_secrets_never_reach_the_change_log(network, make_member):
 def test_reading_a_member_is_access_logged_with_purpose(network, make_member, client_for):
     reader = make_member(PartnerType.POLICE)
     other = make_member(PartnerType.YOUTH_WORK)
-    client_for(reader).get(reverse("networks:member_detail", args=[other.pk]) + "?doel=casusoverleg")
+    client_for(reader).get(
+        reverse("networks:member_detail", args=[other.pk]) + "?doel=casusoverleg"
+    )
     entry = AccessLogEntry.objects.get(object_type="networks.membership", object_id=str(other.pk))
     assert entry.actor == reader.user and entry.purpose == "casusoverleg" and entry.via == "page"
 

@@ -8,9 +8,17 @@ from lont.networks.choices import PartnerType, Role
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "core:home", "core:phase_peacetime", "core:phase_crisis", "core:phase_aftercare",
-    "networks:overview", "networks:members", "networks:covenant", "networks:covenant_history",
-    "knowledge:index", "knowledge:indicators", "accounts:settings",
+    "core:home",
+    "core:phase_peacetime",
+    "core:phase_crisis",
+    "core:phase_aftercare",
+    "networks:overview",
+    "networks:members",
+    "networks:covenant",
+    "networks:covenant_history",
+    "knowledge:index",
+    "knowledge:indicators",
+    "accounts:settings",
 ]
 
 
@@ -19,4 +27,4 @@ def test_member_pages_render(make_member, client_for, url_name):
     member = make_member(PartnerType.MUNICIPALITY, Role.DIRECTOR)
     response = client_for(member).get(reverse(url_name))
     assert response.status_code == 200, response.content[:500]
-    assert b"<html lang=\"nl\"" in response.content
+    assert b'<html lang="nl"' in response.content

@@ -26,10 +26,18 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC_NAMES = {"accounts:login", "accounts:accept_invitation", "core:health", "set_language"}
 CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
-SAMPLE = {"int": "1", "str": "x", "slug": "x", "path": "x", "uuid": "00000000-0000-0000-0000-000000000000"}
+SAMPLE = {
+    "int": "1",
+    "str": "x",
+    "slug": "x",
+    "path": "x",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+}
 
 
-def walk(resolver: URLResolver | None = None, prefix: tuple[str, ...] = (), ns: str = "") -> Iterator[tuple[tuple[str, ...], str, Any]]:
+def walk(
+    resolver: URLResolver | None = None, prefix: tuple[str, ...] = (), ns: str = ""
+) -> Iterator[tuple[tuple[str, ...], str, Any]]:
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
@@ -97,7 +105,8 @@ def test_anonymous_requests_are_refused_everywhere(client):
             ok = response.status_code in (401, 403)
         else:
             ok = response.status_code == 302 and (
-                "/account/inloggen/" in response["Location"] or "/beheer/login/" in response["Location"]
+                "/account/inloggen/" in response["Location"]
+                or "/beheer/login/" in response["Location"]
             )
         if not ok:
             failures.append((name, path, response.status_code))
@@ -117,7 +126,10 @@ def test_without_second_factor_only_the_2fa_pages_open(make_member, client_for):
         elif policy == STAFF:
             ok = response.status_code in (302, 403)
         else:
-            ok = response.status_code == 302 and "/account/tweestapsverificatie/" in response["Location"]
+            ok = (
+                response.status_code == 302
+                and "/account/tweestapsverificatie/" in response["Location"]
+            )
         if not ok:
             failures.append((name, path, response.status_code))
     assert failures == []

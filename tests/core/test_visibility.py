@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from lont.core import visibility
 from lont.core.viewer import Viewer
@@ -35,23 +36,33 @@ def _set_level(director: Viewer, category: str, partner_type: str, level: Access
     covenant_change(viewer=director, reason="test", sharing=sharing)
 
 
-PARTNER_TYPES = [PartnerType.POLICE, PartnerType.YOUTH_WORK, PartnerType.EDUCATION,
-                 PartnerType.CARE, PartnerType.HOUSING, PartnerType.PROSECUTION]
+PARTNER_TYPES = [
+    PartnerType.POLICE,
+    PartnerType.YOUTH_WORK,
+    PartnerType.EDUCATION,
+    PartnerType.CARE,
+    PartnerType.HOUSING,
+    PartnerType.PROSECUTION,
+]
 
 
 @pytest.mark.parametrize("partner_type", PARTNER_TYPES)
 @pytest.mark.parametrize("category", [c.value for c in InformationCategory])
 @pytest.mark.parametrize("level", [Access.NONE, Access.SUMMARY, Access.FULL])
-def test_access_follows_the_covenant_capped_by_law(network, make_member, partner_type, category, level):
+def test_access_follows_the_covenant_capped_by_law(
+    network, make_member, partner_type, category, level
+):
     director = Viewer(make_member(PartnerType.MUNICIPALITY, Role.DIRECTOR))
     owner = make_member(PartnerType.MUNICIPALITY)
     viewer_membership = make_member(partner_type)
-    ceiling = covenant_rules.legal_ceiling(category, partner_type, viewer_membership.organisation.powers)
+    ceiling = covenant_rules.legal_ceiling(
+        category, partner_type, viewer_membership.organisation.powers
+    )
     default_ceiling = covenant_rules.legal_ceiling(
         category, partner_type, covenant_rules.DEFAULT_POWERS.get(partner_type, frozenset())
     )
     if level > default_ceiling:
-        with pytest.raises(Exception, match="."):
+        with pytest.raises(ValidationError):
             _set_level(director, category, partner_type, level)
         return
     _set_level(director, category, partner_type, level)
@@ -124,5 +135,7 @@ def test_api_reports_the_same_access_as_the_layer(network, make_member, client_f
     reported = response.json()["access"]
     viewer = Viewer(member)
     for category in InformationCategory:
-        expected = viewer.covenant.access_for(category=category.value, organisation=member.organisation)  # type: ignore[union-attr]
+        expected = viewer.covenant.access_for(
+            category=category.value, organisation=member.organisation
+        )  # type: ignore[union-attr]
         assert reported[str(category.label)] == int(expected)

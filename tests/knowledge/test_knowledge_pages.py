@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_all_21_recommendations_are_loaded_by_phase(db):
-    counts = {phase: Recommendation.objects.filter(phase=phase).count() for phase in ("peacetime", "crisis", "aftercare")}
+    counts = {
+        phase: Recommendation.objects.filter(phase=phase).count()
+        for phase in ("peacetime", "crisis", "aftercare")
+    }
     assert counts == {"peacetime": 12, "crisis": 5, "aftercare": 4}
     assert GuidePoint.objects.count() > 80
 
@@ -35,7 +38,9 @@ def test_search_finds_the_right_recommendation(db, query, expected):
 
 
 def test_search_by_phase_and_nonsense(db):
-    assert all(h.recommendation.phase == "crisis" for h in search("netwerkpartners", phase="crisis"))
+    assert all(
+        h.recommendation.phase == "crisis" for h in search("netwerkpartners", phase="crisis")
+    )
     assert search("qwxzyv") == []
 
 
@@ -43,7 +48,9 @@ def test_search_page_and_htmx_partial(network, make_member, client_for):
     client = client_for(make_member())
     page = client.get(reverse("knowledge:index"), {"q": "credible messengers"})
     assert "C2" in page.content.decode() and "<html" in page.content.decode()
-    partial = client.get(reverse("knowledge:index"), {"q": "credible messengers"}, HTTP_HX_REQUEST="true")
+    partial = client.get(
+        reverse("knowledge:index"), {"q": "credible messengers"}, HTTP_HX_REQUEST="true"
+    )
     assert "C2" in partial.content.decode() and "<html" not in partial.content.decode()
 
 
@@ -58,7 +65,11 @@ def test_guide_for_tag_embeds_the_capabilitys_recommendations(db):
 
 
 def test_api_search(network, make_member, client_for):
-    data = client_for(make_member()).get("/api/v1/recommendations/", {"q": "credible messengers"}).json()
+    data = (
+        client_for(make_member())
+        .get("/api/v1/recommendations/", {"q": "credible messengers"})
+        .json()
+    )
     assert "C2" in [r["code"] for r in data["results"]]
 
 
@@ -72,19 +83,31 @@ def test_director_changes_a_weight_with_a_reason(network, make_member, client_fo
     indicator = Indicator.objects.get(network=network, code="online.engagement")
     response = client_for(director).post(
         reverse("knowledge:indicator_edit", args=[indicator.pk]),
-        {"weight_class": "strong", "is_active": "on", "reason": "Veel reposts gingen aan vechtpartijen vooraf"},
+        {
+            "weight_class": "strong",
+            "is_active": "on",
+            "reason": "Veel reposts gingen aan vechtpartijen vooraf",
+        },
     )
     assert response.status_code == 302
     indicator.refresh_from_db()
     assert indicator.weight_class == "strong"
-    assert ChangeLogEntry.objects.filter(event="indicator.changed", object_id=str(indicator.pk)).exists()
+    assert ChangeLogEntry.objects.filter(
+        event="indicator.changed", object_id=str(indicator.pk)
+    ).exists()
 
 
 def test_professional_cannot_change_indicators(network, make_member, client_for):
     indicator = Indicator.objects.filter(network=network).first()
     client = client_for(make_member())
-    assert client.post(reverse("knowledge:indicator_edit", args=[indicator.pk]), {}).status_code == 403
-    response = client.patch(f"/api/v1/indicators/{indicator.pk}/", {"weight_class": "weak", "reason": "x"}, content_type="application/json")
+    assert (
+        client.post(reverse("knowledge:indicator_edit", args=[indicator.pk]), {}).status_code == 403
+    )
+    response = client.patch(
+        f"/api/v1/indicators/{indicator.pk}/",
+        {"weight_class": "weak", "reason": "x"},
+        content_type="application/json",
+    )
     assert response.status_code == 403
 
 
@@ -92,6 +115,8 @@ def test_director_changes_a_weight_through_the_api(network, make_member, client_
     indicator = Indicator.objects.get(network=network, code="online.engagement")
     client = client_for(make_member(PartnerType.MUNICIPALITY, Role.DIRECTOR))
     response = client.patch(
-        f"/api/v1/indicators/{indicator.pk}/", {"weight_class": "weak", "reason": "test"}, content_type="application/json"
+        f"/api/v1/indicators/{indicator.pk}/",
+        {"weight_class": "weak", "reason": "test"},
+        content_type="application/json",
     )
     assert response.status_code == 200 and response.json()["weight_class"] == "weak"

@@ -41,10 +41,15 @@ def test_director_changes_sharing_and_it_is_enforced_at_once(network, make_membe
     new = network.active_covenant()
     assert new.number == version.number + 1
     assert new.reason == "Scholen zien voortaan volledige groepsanalyses"
-    assert Viewer(teacher).covenant.access_for(
-        category=InformationCategory.GROUP_ANALYSIS, organisation=teacher.organisation
-    ) == Access.FULL
-    assert ChangeLogEntry.objects.filter(event="covenant.version_activated", object_id=str(new.pk)).exists()
+    assert (
+        Viewer(teacher).covenant.access_for(
+            category=InformationCategory.GROUP_ANALYSIS, organisation=teacher.organisation
+        )
+        == Access.FULL
+    )
+    assert ChangeLogEntry.objects.filter(
+        event="covenant.version_activated", object_id=str(new.pk)
+    ).exists()
     history = client.get(reverse("networks:covenant_history"))
     assert "Groepsanalyses" in history.content.decode()
 
@@ -59,7 +64,7 @@ def test_an_unlawful_change_is_refused_and_nothing_changes(network, make_member,
     assert "Zorggegevens blijven bij zorgpartners" in response.content.decode()
     assert CovenantVersion.objects.filter(network=network).count() == 1
     # the form keeps what the user typed
-    assert 'Scholen zien voortaan volledige groepsanalyses' in response.content.decode()
+    assert "Scholen zien voortaan volledige groepsanalyses" in response.content.decode()
 
 
 def test_a_reason_is_required(network, make_member, client_for):
@@ -72,7 +77,9 @@ def test_a_reason_is_required(network, make_member, client_for):
     assert CovenantVersion.objects.filter(network=network).count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.PROFESSIONAL, Role.PRIVACY_OFFICER, Role.OBSERVER])
+@pytest.mark.parametrize(
+    "role", [Role.COORDINATOR, Role.PROFESSIONAL, Role.PRIVACY_OFFICER, Role.OBSERVER]
+)
 def test_only_the_director_may_change_the_covenant(network, make_member, client_for, role):
     member = make_member(PartnerType.MUNICIPALITY, role)
     client = _reauthed(client_for(member))

@@ -64,7 +64,9 @@ def test_missing_category_and_bad_values_are_reported():
 
 def test_effective_access_takes_the_lower_of_covenant_and_law():
     sharing = {C.CRIMINAL: {P.MUNICIPALITY: Access.FULL}}
-    level = rules.effective_access(sharing, category=C.CRIMINAL, partner_type=P.MUNICIPALITY, powers=[])
+    level = rules.effective_access(
+        sharing, category=C.CRIMINAL, partner_type=P.MUNICIPALITY, powers=[]
+    )
     assert level == Access.SUMMARY
 
 

@@ -13,15 +13,40 @@ from ..models import AccessLogEntry, ChangeLogEntry
 class ChangeLogSerializer(serializers.ModelSerializer):
     class Meta:
         model = ChangeLogEntry
-        fields = ["id", "at", "actor", "action", "event", "object_type", "object_id",
-                  "object_repr", "before", "after", "reason", "via", "request_id"]
+        fields = [
+            "id",
+            "at",
+            "actor",
+            "action",
+            "event",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "before",
+            "after",
+            "reason",
+            "via",
+            "request_id",
+        ]
 
 
 class AccessLogSerializer(serializers.ModelSerializer):
     class Meta:
         model = AccessLogEntry
-        fields = ["id", "at", "actor", "organisation", "via", "object_type", "object_id",
-                  "object_repr", "access", "purpose", "path", "request_id"]
+        fields = [
+            "id",
+            "at",
+            "actor",
+            "organisation",
+            "via",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "access",
+            "purpose",
+            "path",
+            "request_id",
+        ]
 
 
 def _filters(params: Any) -> dict[str, Any]:

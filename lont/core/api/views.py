@@ -24,11 +24,10 @@ class ApiViewMixin:
     required_permission: ClassVar[str | None] = None
     write_permission: ClassVar[str | None] = None
     shows_personal_data: ClassVar[bool] = False
-    request: Request
 
     @property
     def viewer(self) -> Viewer:
-        return viewer_of(self.request)  # type: ignore[no-any-return]
+        return viewer_of(self.request)  # type: ignore[attr-defined]
 
 
 class VisibleReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
@@ -37,11 +36,12 @@ class VisibleReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     shows_personal_data = True
 
     def base_queryset(self) -> models.QuerySet:
-        return self.queryset.all()  # type: ignore[union-attr]
+        queryset: models.QuerySet = self.__class__.queryset  # type: ignore[assignment]
+        return queryset.all()
 
     def get_queryset(self) -> models.QuerySet:
         if getattr(self, "swagger_fake_view", False):
-            return self.queryset.none()  # type: ignore[union-attr]
+            return self.base_queryset().none()
         return visible(self.viewer, self.base_queryset())
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -64,6 +64,7 @@ class VisibleReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(obj).data)
 
 
-class PlainReadOnlyViewSet(ApiViewMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                           viewsets.GenericViewSet):
+class PlainReadOnlyViewSet(
+    ApiViewMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Reads of data without personal content (the guide), still behind authentication."""

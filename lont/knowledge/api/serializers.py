@@ -15,7 +15,13 @@ class RecommendationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Recommendation
         fields = [
-            "code", "phase", "heading", "explanation", "question", "references", "capabilities",
+            "code",
+            "phase",
+            "heading",
+            "explanation",
+            "question",
+            "references",
+            "capabilities",
             "points",
         ]
 
@@ -24,8 +30,17 @@ class IndicatorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Indicator
         fields = [
-            "id", "code", "label_nl", "label_en", "description", "phase", "category",
-            "weight_class", "default_weight_class", "guide_recommendation", "guide_point",
+            "id",
+            "code",
+            "label_nl",
+            "label_en",
+            "description",
+            "phase",
+            "category",
+            "weight_class",
+            "default_weight_class",
+            "guide_recommendation",
+            "guide_point",
             "is_active",
         ]
         read_only_fields = [f for f in fields if f not in ("weight_class", "is_active")]

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from lont.core.api.views import PlainReadOnlyViewSet
 
 from .. import selectors, services
-from ..models import Indicator, Recommendation
+from ..models import Indicator, Recommendation, WeightClass
 from ..search import search
 from .serializers import IndicatorSerializer, RecommendationSerializer
 
@@ -43,7 +43,7 @@ class RecommendationViewSet(PlainReadOnlyViewSet):
 
 
 class IndicatorUpdateSerializer(serializers.Serializer):
-    weight_class = serializers.ChoiceField(choices=[c for c, _ in Indicator._meta.get_field("weight_class").choices])  # type: ignore[misc]
+    weight_class = serializers.ChoiceField(choices=WeightClass.choices)
     is_active = serializers.BooleanField()
     reason = serializers.CharField(max_length=500)
 
@@ -66,16 +66,19 @@ class IndicatorViewSet(mixins.UpdateModelMixin, PlainReadOnlyViewSet):
     @extend_schema(request=IndicatorUpdateSerializer, responses=IndicatorSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         indicator = self.get_object()
+        data: Any = request.data
         payload = IndicatorUpdateSerializer(
             data={
-                "weight_class": request.data.get("weight_class", indicator.weight_class),
-                "is_active": request.data.get("is_active", indicator.is_active),
-                "reason": request.data.get("reason", ""),
+                "weight_class": data.get("weight_class", indicator.weight_class),
+                "is_active": data.get("is_active", indicator.is_active),
+                "reason": data.get("reason", ""),
             }
         )
         payload.is_valid(raise_exception=True)
         try:
-            services.indicator_update(viewer=self.viewer, indicator=indicator, **payload.validated_data)
+            services.indicator_update(
+                viewer=self.viewer, indicator=indicator, **payload.validated_data
+            )
         except DjangoValidationError as error:
             raise ValidationError(error.messages) from error
         return Response(IndicatorSerializer(indicator).data)

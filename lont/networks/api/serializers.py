@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from ..models import CovenantVersion, Membership, Network, Organisation
@@ -22,14 +24,20 @@ class OrganisationSerializer(serializers.ModelSerializer):
 class MembershipSerializer(serializers.ModelSerializer):
     full_name = serializers.CharField(source="user.full_name")
     email = serializers.EmailField(source="user.email")
-    organisation = serializers.PrimaryKeyRelatedField(read_only=True)
+    organisation: Any = serializers.PrimaryKeyRelatedField(read_only=True)
     organisation_name = serializers.CharField(source="organisation.name")
 
     class Meta:
         model = Membership
         fields = [
-            "id", "full_name", "email", "organisation", "organisation_name", "role",
-            "function_title", "is_active",
+            "id",
+            "full_name",
+            "email",
+            "organisation",
+            "organisation_name",
+            "role",
+            "function_title",
+            "is_active",
         ]
 
 
@@ -37,7 +45,18 @@ class CovenantVersionSerializer(serializers.ModelSerializer):
     class Meta:
         model = CovenantVersion
         fields = [
-            "id", "number", "reason", "created_at", "created_by", "director_organisation",
-            "director", "privacy_officer", "sharing", "retention_days", "tasks",
-            "escalation_levels", "working_method", "observation_thresholds",
+            "id",
+            "number",
+            "reason",
+            "created_at",
+            "created_by",
+            "director_organisation",
+            "director",
+            "privacy_officer",
+            "sharing",
+            "retention_days",
+            "tasks",
+            "escalation_levels",
+            "working_method",
+            "observation_thresholds",
         ]

@@ -67,6 +67,8 @@ class MyAccessView(ApiViewMixin, APIView):
                 "network": self.viewer.network.slug,
                 "organisation": self.viewer.organisation.name,
                 "role": self.viewer.role,
-                "access": {label: int(level) for label, level in selectors.access_summary(self.viewer)},
+                "access": {
+                    label: int(level) for label, level in selectors.access_summary(self.viewer)
+                },
             }
         )

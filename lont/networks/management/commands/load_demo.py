@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         members = load_demo()
         base = settings.LONT_BASE_URL
-        self.stdout.write(self.style.SUCCESS("\nDemo network Voorbeeldstad is ready (all data fictional)."))
+        self.stdout.write(
+            self.style.SUCCESS("\nDemo network Voorbeeldstad is ready (all data fictional).")
+        )
         self.stdout.write(f"\n  Log in at:  {base}/account/inloggen/")
         self.stdout.write(f"  Password for every demo account:  {DEMO_PASSWORD}")
         self.stdout.write("  Second factor: add the TOTP secret to an authenticator app, or run")

@@ -7,26 +7,30 @@ class SubjectsConfig(AppConfig):
     verbose_name = "Doelgroepen, personen en rivaliteiten"
 
     def ready(self) -> None:
+        from django.db.models import Model
+
         from lont.core import demo, visibility
         from lont.networks.choices import InformationCategory as C
 
         from . import models as m
         from .demo import load_demo
 
-        group_analysis = C.GROUP_ANALYSIS.value
-        # Groups and their analyses are case content about groups, not about a named person.
-        for model in (
+        # Groups, analyses and relations are about (mostly young) people: group-analysis
+        # category, and every read is access-logged.
+        group_analysis_models: tuple[type[Model], ...] = (
             m.Group,
             m.GroupAssessment,
             m.AssessmentStep,
             m.AssessmentContribution,
             m.GroupRelation,
             m.ConflictEvent,
-        ):
-            visibility.register(model, category=group_analysis, personal_data=False)
+            m.GroupMembership,
+            m.PersonRelation,
+            m.PersonJustification,
+        )
+        for model in group_analysis_models:
+            visibility.register(model, category=C.GROUP_ANALYSIS.value)
         # Person rows: category per row (group analysis, or tips for tipsters); the identifying
         # fields are gated separately (see Person's docstring).
         visibility.register(m.Person, category_field="category")
-        for model in (m.GroupMembership, m.PersonRelation, m.PersonJustification):
-            visibility.register(model, category=group_analysis)
         demo.register(40, load_demo)

@@ -71,7 +71,8 @@ class PairsField(forms.CharField):
             if ":" not in line:
                 raise forms.ValidationError(
                     _(
-                        "Schrijf per regel 'platform: account', bijvoorbeeld 'Instagram: @voorbeeld'."
+                        "Schrijf per regel 'platform: account', "
+                        "bijvoorbeeld 'Instagram: @voorbeeld'."
                     )
                 )
             platform, _sep, handle = line.partition(":")
@@ -160,7 +161,8 @@ class PersonForm(StyledModelForm):
                 "De naam waaronder de persoon in het netwerk bekend is; nooit de echte naam."
             ),
             "real_name": _(
-                "Versleuteld opgeslagen; alleen zichtbaar voor partners met toegang tot identificerende gegevens."
+                "Versleuteld opgeslagen; alleen zichtbaar voor partners met toegang "
+                "tot identificerende gegevens."
             ),
         }
 
@@ -249,11 +251,22 @@ class AssessmentForm(StyledModelForm):
         ]
         widgets = {
             "started_on": DATE,
-            **dict.fromkeys(("norms_values", "problem_definition", "plan", "monitoring_notes", "scale_down_decision", "shortlist_rationale"), TEXT),
+            **dict.fromkeys(
+                (
+                    "norms_values",
+                    "problem_definition",
+                    "plan",
+                    "monitoring_notes",
+                    "scale_down_decision",
+                    "shortlist_rationale",
+                ),
+                TEXT,
+            ),
         }
         help_texts = {
             "shortlist_type": _(
-                "Alleen beschrijvend: het oordeel van een partner, met onderbouwing. Lont berekent dit nooit."
+                "Alleen beschrijvend: het oordeel van een partner, met onderbouwing. "
+                "Lont berekent dit nooit."
             ),
         }
 

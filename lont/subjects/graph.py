@@ -37,12 +37,12 @@ class GraphFilter:
 
 
 def _in_period(qs: QuerySet, start: str, end: str | None, f: GraphFilter) -> QuerySet:
-    """Keep rows whose [start, end] overlaps the filter period (open ends count as overlapping)."""
+    """Keep rows whose [start, end] overlaps the filter period. ``end=None`` means the row has no
+    end (a relation that is still going on); unknown dates count as overlapping."""
     if f.until:
         qs = qs.filter(Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": f.until}))
-    if f.since:
-        field = end or start
-        qs = qs.filter(Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": f.since}))
+    if f.since and end:
+        qs = qs.filter(Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": f.since}))
     return qs
 
 
@@ -82,7 +82,7 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
     shielded_edges: set[tuple[str, str]] = set()
 
     def endpoint(prefix: str, obj: Any, shown: set[int], exists_visible: bool) -> str | None:
-        """The node id for one end of a visible edge: the node, a shielded node, or None (filtered out)."""
+        """Node id for one end of a visible edge: the node, a shielded node, or None (filtered)."""
         if obj.pk in shown:
             return f"{prefix}{obj.pk}"
         if exists_visible:

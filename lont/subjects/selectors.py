@@ -1,4 +1,4 @@
-"""Permission-aware reads of groups, people and relations: everything through the visibility layer."""
+"""Permission-aware reads of groups, people and relations, all through the visibility layer."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def identifying_access(viewer: Viewer, person: Person) -> bool:
     """May this viewer see the person's real name, address and date of birth?
 
     Only when the person row is visible at all, and then for the recording organisation or under
-    full covenant access to *identifying personal data* for the viewer's organisation. The director's
-    summary floor does not apply here: a summary of a real name is still the real name.
+    full covenant access to *identifying personal data* for the viewer's organisation. The
+    director's summary floor does not apply here: a summary of a real name is still the name.
     """
     if access_for(viewer, person) < Access.SUMMARY:
         return False
@@ -142,21 +142,34 @@ def assessments(viewer: Viewer, *, group: Group | None = None) -> QuerySet[Group
     return qs
 
 
-def assessment_steps(viewer: Viewer, assessment: GroupAssessment) -> list[dict[str, Any]]:
-    """The seven steps with the guide's text, status and the contributions this viewer may see."""
+def assessment_steps(
+    viewer: Viewer,
+    assessment: GroupAssessment,
+    *,
+    steps: list[AssessmentStep] | None = None,
+    contributions: list[AssessmentContribution] | None = None,
+) -> list[dict[str, Any]]:
+    """The seven steps with the guide's text, status and the contributions this viewer may see.
+    Lists may pass the (visibility-filtered) prefetched steps and contributions."""
     guide = {item.code: item for item in load_lists()["seven_step_model"].items}
-    steps = {s.number: s for s in visible(viewer, AssessmentStep).filter(assessment=assessment)}
-    contributions: dict[int, list[AssessmentContribution]] = {}
-    for c in visible(viewer, AssessmentContribution.objects.select_related("organisation")).filter(
-        assessment=assessment
-    ):
-        contributions.setdefault(c.step, []).append(c)
+    if steps is None:
+        steps = list(visible(viewer, AssessmentStep).filter(assessment=assessment))
+    if contributions is None:
+        contributions = list(
+            visible(viewer, AssessmentContribution.objects.select_related("organisation")).filter(
+                assessment=assessment
+            )
+        )
+    by_number = {s.number: s for s in steps}
+    by_step: dict[int, list[AssessmentContribution]] = {}
+    for c in contributions:
+        by_step.setdefault(c.step, []).append(c)
     return [
         {
             "number": number,
             "guide": guide.get(str(number)),
-            "step": steps.get(number),
-            "contributions": contributions.get(number, []),
+            "step": by_number.get(number),
+            "contributions": by_step.get(number, []),
         }
         for number in range(1, 8)
     ]

@@ -152,7 +152,9 @@ class GroupRelationSerializer(AccessSerializer):
 
     def get_events(self, obj: GroupRelation) -> list[dict[str, Any]]:
         viewer = self.context["viewer"]
-        events = selectors.conflict_events(viewer, obj)
+        events = getattr(obj, "visible_events", None)
+        if events is None:
+            events = selectors.conflict_events(viewer, obj)
         return ConflictEventSerializer(events, many=True, context=self.context).data  # type: ignore[return-value]
 
 
@@ -181,7 +183,12 @@ class AssessmentSerializer(AccessSerializer):
         read_only_fields = ["steps"]
 
     def get_steps(self, obj: GroupAssessment) -> list[dict[str, Any]]:
-        rows = selectors.assessment_steps(self.context["viewer"], obj)
+        rows = selectors.assessment_steps(
+            self.context["viewer"],
+            obj,
+            steps=getattr(obj, "visible_steps", None),
+            contributions=getattr(obj, "visible_contributions", None),
+        )
         full = access_for(self.context["viewer"], obj) == Access.FULL
         return [
             {

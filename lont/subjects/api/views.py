@@ -3,10 +3,11 @@ the services (same validation and audit events as the pages)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,10 +15,13 @@ from rest_framework.response import Response
 from lont.audit.models import AccessVia
 from lont.core.api.views import VisibleReadOnlyViewSet
 from lont.core.selectors import get_visible
+from lont.core.visibility import visible
 from lont.networks.choices import Access
 
 from .. import selectors, services
 from ..models import (
+    AssessmentContribution,
+    AssessmentStep,
     ConflictEvent,
     Group,
     GroupAssessment,
@@ -35,7 +39,7 @@ class ServiceViewSet(VisibleReadOnlyViewSet):
 
     required_permission = "case.read"
     write_permission = "case.write"
-    http_method_names: ClassVar[list[str]] = ["get", "post", "patch", "delete", "head", "options"]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "viewer": self.viewer}
@@ -104,7 +108,9 @@ class GroupViewSet(ServiceViewSet):
 
 class PersonViewSet(ServiceViewSet):
     serializer_class = s.PersonSerializer
-    queryset = Person.objects.select_related("organisation")
+    queryset = Person.objects.select_related("organisation").prefetch_related(
+        "contact_professionals"
+    )
 
     def get_queryset(self) -> Any:
         qs = super().get_queryset()
@@ -116,9 +122,9 @@ class PersonViewSet(ServiceViewSet):
         return services.person_create(viewer=self.viewer, data=data)
 
     def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
-        if not selectors.identifying_access(self.viewer, obj):
-            if any(name in data for name in IDENTIFYING_FIELDS):
-                raise exceptions.PermissionDenied("Geen toegang tot identificerende gegevens.")
+        hidden = not selectors.identifying_access(self.viewer, obj)
+        if hidden and any(name in data for name in IDENTIFYING_FIELDS):
+            raise exceptions.PermissionDenied("Geen toegang tot identificerende gegevens.")
         return services.person_update(viewer=self.viewer, person=obj, data=data)
 
     def service_delete(self, obj: Any) -> None:
@@ -151,6 +157,14 @@ class GroupRelationViewSet(ServiceViewSet):
     serializer_class = s.GroupRelationSerializer
     queryset = GroupRelation.objects.select_related("organisation")
 
+    def get_queryset(self) -> Any:
+        events = visible(self.viewer, ConflictEvent.objects.select_related("organisation"))
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(Prefetch("events", queryset=events, to_attr="visible_events"))
+        )
+
     def service_create(self, data: dict[str, Any]) -> Any:
         return services.group_relation_create(viewer=self.viewer, data=data)
 
@@ -173,6 +187,27 @@ class ConflictEventViewSet(ServiceViewSet):
 class AssessmentViewSet(ServiceViewSet):
     serializer_class = s.AssessmentSerializer
     queryset = GroupAssessment.objects.select_related("organisation")
+
+    def get_queryset(self) -> Any:
+        viewer = self.viewer
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "steps", queryset=visible(viewer, AssessmentStep), to_attr="visible_steps"
+                ),
+                Prefetch(
+                    "contributions",
+                    queryset=visible(
+                        viewer, AssessmentContribution.objects.select_related("organisation")
+                    ),
+                    to_attr="visible_contributions",
+                ),
+                "prototypical_members",
+                "credible_messengers",
+            )
+        )
 
     def service_create(self, data: dict[str, Any]) -> Any:
         group = data.pop("group")

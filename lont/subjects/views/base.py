@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from lont.audit.models import AccessVia
@@ -54,13 +55,13 @@ class ObjectMixin:
 
 
 class FormPageView(MemberView):
-    """GET shows the form; POST validates, calls ``perform`` and redirects; errors keep the input."""
+    """GET shows the form; POST validates, calls ``perform``, redirects; errors keep the input."""
 
     required_permission: ClassVar[str | None] = "case.write"
     template_name = "subjects/form.html"
     form_class: ClassVar[type[forms.BaseForm]]
-    title: ClassVar[str] = ""
-    success_message: ClassVar[str] = ""
+    title: ClassVar[str | Promise] = ""
+    success_message: ClassVar[str | Promise] = ""
     object: Any = None
 
     def setup_object(self) -> None:
@@ -79,7 +80,7 @@ class FormPageView(MemberView):
         return "../"
 
     def page_title(self) -> str:
-        return self.title
+        return str(self.title)
 
     def extra_context(self) -> dict[str, Any]:
         return {}
@@ -108,7 +109,7 @@ class FormPageView(MemberView):
                 add_service_errors(form, error)
             else:
                 if self.success_message:
-                    messages.success(request, self.success_message)
+                    messages.success(request, str(self.success_message))
                 return redirect(self.success_url(result))
         return self.render_form(form, status=400)
 

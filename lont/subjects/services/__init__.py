@@ -1,0 +1,53 @@
+"""All writes of groups, people and their relations: keyword-only, validated, atomic, audited."""
+
+from .groups import (
+    assessment_create,
+    assessment_delete,
+    assessment_step_update,
+    assessment_update,
+    conflict_event_create,
+    contribution_add,
+    group_create,
+    group_delete,
+    group_relation_create,
+    group_relation_delete,
+    group_relation_update,
+    group_update,
+)
+from .people import (
+    default_review_date,
+    membership_create,
+    membership_delete,
+    person_create,
+    person_delete,
+    person_justify,
+    person_relation_create,
+    person_relation_delete,
+    person_update,
+    persons_expire,
+)
+
+__all__ = [
+    "assessment_create",
+    "assessment_delete",
+    "assessment_step_update",
+    "assessment_update",
+    "conflict_event_create",
+    "contribution_add",
+    "default_review_date",
+    "group_create",
+    "group_delete",
+    "group_relation_create",
+    "group_relation_delete",
+    "group_relation_update",
+    "group_update",
+    "membership_create",
+    "membership_delete",
+    "person_create",
+    "person_delete",
+    "person_justify",
+    "person_relation_create",
+    "person_relation_delete",
+    "person_update",
+    "persons_expire",
+]

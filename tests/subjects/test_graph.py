@@ -1,0 +1,99 @@
+"""The network graph JSON: filters, and hidden items shown only as "afgeschermd"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.urls import reverse
+from subjects_factories import (
+    group_factory,
+    group_relation_factory,
+    membership_factory,
+    person_factory,
+    set_access,
+)
+
+from lont.networks.choices import Access, InformationCategory, PartnerType
+
+pytestmark = pytest.mark.django_db
+C = InformationCategory
+
+
+def _graph(client, **params):
+    response = client.get(reverse("subjects:graph_data"), params)
+    assert response.status_code == 200
+    return response.json()["elements"]
+
+
+def _ids(elements, kind="nodes"):
+    return {e["data"]["id"] for e in elements[kind]}
+
+
+def test_graph_page_loads_cytoscape_and_own_script(make_member, client_for):
+    html = (
+        client_for(make_member(PartnerType.POLICE)).get(reverse("subjects:graph")).content.decode()
+    )
+    assert "vendor/cytoscape/cytoscape.min.js" in html and "lont/graph.js" in html
+    assert "<script>" not in html  # CSP: no inline scripts
+
+
+def test_filters_by_area_kind_and_period(make_member, client_for):
+    police = make_member(PartnerType.POLICE)
+    org = police.organisation
+    haven = group_factory(org, "Haven", areas=["Noorderhaven"])
+    kreek = group_factory(org, "Kreek", areas=["De Kreek"])
+    station = group_factory(org, "Station", areas=["Stationsgebied"])
+    old = group_relation_factory(haven, kreek, since=dt.date(2021, 1, 1))
+    new = group_relation_factory(kreek, station, kind="bondgenootschap", since=dt.date(2026, 3, 1))
+    person = person_factory(org, alias="Zino", area="Noorderhaven")
+    membership_factory(haven, person)
+    client = client_for(police)
+
+    everything = _graph(client)
+    assert {f"g{haven.pk}", f"g{kreek.pk}", f"g{station.pk}", f"p{person.pk}"} <= _ids(everything)
+    assert {f"gr{old.pk}", f"gr{new.pk}"} <= _ids(everything, "edges")
+
+    by_area = _graph(client, area="Noorderhaven")
+    assert _ids(by_area) == {f"g{haven.pk}", f"p{person.pk}"}
+
+    alliances = _graph(client, kind="bondgenootschap")
+    assert _ids(alliances, "edges") == {f"gr{new.pk}"}
+    assert _ids(alliances) == {f"g{kreek.pk}", f"g{station.pk}"}
+
+    recent = _graph(client, since="2025-01-01")
+    assert f"gr{old.pk}" in _ids(recent, "edges")  # open-ended: still going on
+    before = _graph(client, until="2022-01-01")
+    assert f"gr{new.pk}" not in _ids(before, "edges") and f"gr{old.pk}" in _ids(before, "edges")
+
+    assert client.get(reverse("subjects:graph_data"), {"since": "geen datum"}).status_code == 400
+
+
+def test_visible_edge_to_a_hidden_end_points_to_the_holder_without_details(
+    network, make_member, client_for
+):
+    # Given a group the youth worker may see, and a tipster (tips: hidden from schools) linked by
+    # a relation recorded by the youth worker
+    youth = make_member(PartnerType.YOUTH_WORK)
+    group = group_factory(youth.organisation, "Zichtbaar")
+    visible_person = person_factory(youth.organisation, alias="Zichtbare Alias")
+    tipster = person_factory(
+        youth.organisation, alias="Geheime Tipgever", involvement="tipgever", category=C.TIP
+    )
+    membership_factory(group, visible_person)
+    from subjects_factories import person_relation_factory
+
+    person_relation_factory(visible_person, tipster, kind="vrienden")
+    set_access(network, {(C.GROUP_ANALYSIS, PartnerType.EDUCATION): Access.FULL})
+    school = client_for(make_member(PartnerType.EDUCATION))
+
+    elements = _graph(school)
+    text = json.dumps(elements)
+    # Then the tipster's alias is absent, the edge goes to the holder's shielded node, unlabelled
+    assert "Geheime Tipgever" not in text and "Zichtbare Alias" in text
+    shielded = [n for n in elements["nodes"] if n["data"]["type"] == "afgeschermd"]
+    assert len(shielded) == 1 and youth.organisation.name in shielded[0]["data"]["label"]
+    hidden_edges = [e for e in elements["edges"] if e["data"]["kind"] == "afgeschermd"]
+    assert len(hidden_edges) == 1
+    assert "vrienden" not in text

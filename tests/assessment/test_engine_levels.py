@@ -20,6 +20,7 @@ from engine_factories import (
 
 from lont.assessment.engine import (
     CalendarWindow,
+    ContextNote,
     EngineParameters,
     Incident,
     Level,
@@ -282,3 +283,17 @@ def test_parameters_change_the_outcome() -> None:
     assert result.score == pytest.approx(2.0)
     assert result.level is Level.HIGH
     assert result.parameters_version == 3
+
+
+def test_level_codes_round_trip() -> None:
+    assert [lv.code for lv in Level] == ["laag", "verhoogd", "hoog", "acuut"]
+    assert Level.from_code("hoog") is Level.HIGH
+    assert Level.LOW < Level.RAISED < Level.HIGH < Level.ACUTE
+    with pytest.raises(ValueError, match="unknown level"):
+        Level.from_code("rood")
+
+
+@pytest.mark.parametrize("adjustment", [-3, 3])
+def test_context_notes_stay_within_minus_two_and_plus_two(adjustment: int) -> None:
+    with pytest.raises(ValueError, match=r"-2\.\.\+2"):
+        ContextNote("n", adjustment)

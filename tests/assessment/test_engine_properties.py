@@ -181,3 +181,18 @@ def test_drill_only_signals_never_raise_the_level(
         # No other evidence: drill-only signals change nothing at all.
         assert after.score == before.score
         assert after.level == before.level
+
+
+@PROPERTY_SETTINGS
+@given(signal_lists, structures)
+def test_explain_flag_does_not_change_level_or_score(
+    given_signals: list[Signal], structure: Structure
+) -> None:
+    explained = compute_level(given_signals, structure, now=NOW)
+    bulk = compute_level(given_signals, structure, now=NOW, explain=False)
+    assert (bulk.level, bulk.score, bulk.acute) == (
+        explained.level,
+        explained.score,
+        explained.acute,
+    )
+    assert all(c.reason_nl for c in explained.contributions)

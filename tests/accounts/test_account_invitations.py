@@ -11,10 +11,11 @@ from account_helpers import code_for, post_code
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 from factories import PASSWORD, member_factory, network_factory, organisation_factory
 
 from lont.accounts import services, totp
+from lont.accounts import urls as accounts_urls
 from lont.accounts.models import Invitation, TOTPDevice, User
 from lont.core.crypto import token_hash
 from lont.core.middleware import SESSION_VERIFIED_KEY
@@ -97,6 +98,10 @@ def test_coordinator_cannot_invite_for_another_organisation(
     response = client_for(coordinator).post(INVITE, invite_data(school))
     assert response.status_code == 400
     assert not Invitation.objects.exists()
+    # the form keeps what was typed, with a Dutch error
+    html = response.content.decode()
+    assert 'value="Noor Nieuw"' in html and 'value="nieuw@voorbeeldstad.test"' in html
+    assert "Selecteer een geldige keuze" in html
     assert not mail.outbox
     # the service refuses too, whatever a form would offer
     with pytest.raises(PermissionDenied):
@@ -322,22 +327,30 @@ def test_existing_account_joins_a_second_network_with_its_own_password(
 
 
 def test_there_is_no_self_registration(db):
-    names: list[str] = []
-
-    def walk(patterns):  # type: ignore[no-untyped-def]
-        for entry in patterns:
-            if hasattr(entry, "url_patterns"):
-                walk(entry.url_patterns)
-            else:
-                names.append(f"{entry.name or ''} {entry.pattern}".lower())
-
-    walk(get_resolver().url_patterns)
-    for word in ("regist", "signup", "sign-up", "aanmeld", "account-maken", "join"):
-        assert not [name for name in names if word in name], word
+    # the account pages are login, 2FA, logout, re-auth, invitations and settings; nothing to sign up
+    names = {pattern.name for pattern in accounts_urls.urlpatterns}
+    assert names == {
+        "login",
+        "two_factor",
+        "logout",
+        "reauth",
+        "invite",
+        "accept_invitation",
+        "settings",
+        "revoke_token",
+        "recovery_codes",
+    }
     for path in ("/account/registreren/", "/account/aanmelden/", "/registreren/", "/signup/"):
         assert Client().get(path).status_code in (302, 404), path
-    login_page = Client().get(reverse("accounts:login")).content.decode()
-    assert "registreren" not in login_page.lower()
+    login_page = Client().get(reverse("accounts:login")).content.decode().lower()
+    assert "registreren" not in login_page and "account aanmaken" not in login_page
+    # the invitation page needs a valid token: it cannot be used to sign up
+    response = Client().post(
+        reverse("accounts:accept_invitation", args=["zelf-verzonnen"]),
+        {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 404
+    assert not User.objects.exists()
 
 
 def test_accepted_member_logs_in_normally_afterwards(clock, link):

@@ -1,0 +1,32 @@
+"""`make bench`: every benchmark, figures printed (never asserted).
+
+Runs the text analyser benchmark, the assessment-engine benchmark and page timings of the
+foundation (test client, warm, demo network) one after the other.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BENCHMARKS = [
+    ("Text analyser vs dateparser (issue 5)", ["bench/analyser_bench.py"]),
+    ("Assessment engine (issue 4, pure)", ["bench/engine_bench.py"]),
+    ("Foundation pages (test client, warm)", ["bench/pages_bench.py"]),
+]
+
+
+def main() -> int:
+    failed = 0
+    for title, argv in BENCHMARKS:
+        print(f"\n=== {title} ===", flush=True)
+        result = subprocess.run([sys.executable, *argv], cwd=ROOT, check=False)
+        failed += result.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,7 +1,7 @@
 """ "Wie kan groep X bereiken?" — rank contacts by their relation to a group, explained in Dutch.
 
 Plain Python on plain data: no database, no Django models, so the weights are read and tested as a
-table. The ranking orders *contacts* (helpers) for a group, never young people.
+table (only Django's gettext, for the Dutch reasons). The ranking orders *contacts* (helpers) for a group, never young people.
 
 Score = direct reach + known members (weighted by their role in the group) + area bonus
 (credible messengers of the group's area weigh most) + out-of-hours availability.
@@ -13,8 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 REACH_POINTS: Mapping[str, int] = {"sterk": 60, "redelijk": 35, "zwak": 15}
 REACH_LABELS: Mapping[str, str] = {"sterk": "sterk", "redelijk": "redelijk", "zwak": "zwak"}
+
 
 # Knowing a leader or key figure opens more doors than knowing a follower (guide C3: focus on
 # leaders when the group acts as a whole).
@@ -59,12 +63,23 @@ class Ranked:
     area_messenger: bool = False
 
 
-def _norm(values: Iterable[str]) -> set[str]:
-    return {v.strip().lower() for v in values if v and v.strip()}
+def _norm(values: Iterable[str]) -> dict[str, str]:
+    """Normalised (lower-case) area → the spelling as given."""
+    return {v.strip().lower(): v.strip() for v in values if v and v.strip()}
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
+def _member_reason(roles: Sequence[str]) -> str:
+    leaders = sum(1 for r in roles if r == "leader")
+    text = ngettext(
+        "Kent %(count)d lid van de groep", "Kent %(count)d leden van de groep", len(roles)
+    ) % {"count": len(roles)}
+    if leaders:
+        text += ngettext(
+            ", onder wie %(count)d leider/sleutelfiguur",
+            ", onder wie %(count)d leiders/sleutelfiguren",
+            leaders,
+        ) % {"count": leaders}
+    return text + "."
 
 
 def score(candidate: Candidate, group_areas: Sequence[str]) -> Ranked:
@@ -73,33 +88,33 @@ def score(candidate: Candidate, group_areas: Sequence[str]) -> Ranked:
     strength = candidate.reach_strength
     if strength is not None and strength in REACH_POINTS:
         points += REACH_POINTS[strength]
-        reasons.append(f"Bereikt de groep rechtstreeks ({REACH_LABELS[strength]}).")
+        reasons.append(
+            _("Bereikt de groep rechtstreeks (%(strength)s).")
+            % {"strength": REACH_LABELS[strength]}
+        )
     roles = list(candidate.known_member_roles)
     if roles:
         member_points = sum(MEMBER_ROLE_POINTS.get(r, DEFAULT_MEMBER_POINTS) for r in roles)
         points += min(member_points, MEMBER_POINTS_CAP)
-        leaders = sum(1 for r in roles if r == "leader")
-        text = f"Kent {len(roles)} {_plural(len(roles), 'lid', 'leden')} van de groep"
-        if leaders:
-            text += f", onder wie {leaders} {_plural(leaders, 'leider', 'leiders')}/sleutelfiguur"
-        reasons.append(text + ".")
-    shared = sorted(_norm(candidate.areas) & _norm(group_areas))
+        reasons.append(_member_reason(roles))
+    group = _norm(group_areas)
+    shared = sorted(set(_norm(candidate.areas)) & set(group))
     area_messenger = False
     if shared:
-        where = ", ".join(shared)
+        where = {"areas": ", ".join(group[key] for key in shared)}
         if candidate.kind == CREDIBLE_MESSENGER:
             area_messenger = True
             points += CREDIBLE_MESSENGER_AREA_POINTS
-            reasons.append(f"Credible messenger in het gebied van de groep ({where}).")
+            reasons.append(_("Credible messenger in het gebied van de groep (%(areas)s).") % where)
         elif candidate.kind == KEY_FIGURE:
             points += KEY_FIGURE_AREA_POINTS
-            reasons.append(f"Sleutelfiguur in het gebied van de groep ({where}).")
+            reasons.append(_("Sleutelfiguur in het gebied van de groep (%(areas)s).") % where)
         else:
             points += AREA_POINTS
-            reasons.append(f"Actief in het gebied van de groep ({where}).")
+            reasons.append(_("Actief in het gebied van de groep (%(areas)s).") % where)
     if points and candidate.out_of_hours:
         points += OUT_OF_HOURS_POINTS
-        reasons.append("Ook buiten kantoortijd bereikbaar.")
+        reasons.append(_("Ook buiten kantoortijd bereikbaar."))
     return Ranked(candidate.contact_id, points, tuple(reasons), area_messenger)
 
 

@@ -25,7 +25,7 @@ from lont.networks.choices import Access
 from lont.subjects.models import Group, Person
 
 from . import selectors
-from .choices import PROFESSIONAL_KINDS
+from .choices import PROFESSIONAL_KINDS, ContactKind
 from .models import Contact, ContactPersonLink, ContactReach
 
 CONTACT_FIELDS = frozenset(
@@ -82,6 +82,8 @@ def _validate(contact: Contact, viewer: Viewer) -> None:
         errors["consent_date"] = _("De datum van de toestemming ligt in de toekomst.")
     if contact.member is not None and contact.member.network_id != viewer.network.pk:
         errors["member"] = _("Dit lid hoort niet bij dit netwerk.")
+    elif contact.member is not None and contact.kind != ContactKind.PARTNER_PROFESSIONAL:
+        errors["member"] = _("Koppel alleen een professional van een netwerkpartner aan een lid.")
     if not isinstance(contact.handles, dict) or not all(
         isinstance(v, str) for v in contact.handles.values()
     ):

@@ -42,23 +42,23 @@ CM, KEY, PARENT, PRO = "credible_messenger", "key_figure", "parent", "partner_pr
         (
             Candidate(1, PARENT, known_member_roles=("leader",) * 5, areas=()),
             60,
-            ("Kent 5 leden van de groep, onder wie 5 leiders/sleutelfiguur.",),
+            ("Kent 5 leden van de groep, onder wie 5 leiders/sleutelfiguren.",),
         ),
         (
             Candidate(1, CM, areas=("noorderhaven",)),
             45,
-            ("Credible messenger in het gebied van de groep (noorderhaven).",),
+            ("Credible messenger in het gebied van de groep (Noorderhaven).",),
         ),
         (
             Candidate(1, KEY, areas=("Noorderhaven",)),
             15,
-            ("Sleutelfiguur in het gebied van de groep (noorderhaven).",),
+            ("Sleutelfiguur in het gebied van de groep (Noorderhaven).",),
         ),
         (
             Candidate(1, PARENT, areas=("Noorderhaven",), out_of_hours=True),
             13,
             (
-                "Actief in het gebied van de groep (noorderhaven).",
+                "Actief in het gebied van de groep (Noorderhaven).",
                 "Ook buiten kantoortijd bereikbaar.",
             ),
         ),

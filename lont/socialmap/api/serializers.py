@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from lont.core.visibility import access_for
@@ -67,7 +68,9 @@ class ContactSerializer(serializers.ModelSerializer):
         data: dict[str, Any] = super().to_representation(instance)
         if self._level(instance) < Access.FULL:
             data = {key: data[key] for key in self.SUMMARY_FIELDS}
-            data["label"] = f"afgeschermd — bekend bij {instance.organisation.name}"
+            data["label"] = _("afgeschermd — bekend bij %(organisation)s") % {
+                "organisation": instance.organisation.name
+            }
         return data
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -56,7 +57,7 @@ def _drf_error(error: DjangoValidationError) -> ValidationError:
     return ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
 
 
-class _WritableVisibleViewSet(  # type: ignore[misc]
+class _WritableVisibleViewSet(
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,
@@ -98,7 +99,7 @@ class ContactViewSet(_WritableVisibleViewSet):
             return None
         member = visible(self.viewer, Membership.objects.all()).filter(pk=member_id).first()
         if member is None:
-            raise ValidationError({"member": ["Dit lid hoort niet bij dit netwerk."]})
+            raise ValidationError({"member": [_("Dit lid hoort niet bij dit netwerk.")]})
         return member
 
     @extend_schema(request=ContactWriteSerializer, responses={201: ContactSerializer})
@@ -158,7 +159,7 @@ class ContactReachViewSet(_WritableVisibleViewSet):
         group = selectors.visible_groups(self.viewer).filter(pk=group_id).first()
         if group is None:
             raise ValidationError(
-                {"group": ["Deze groep bestaat niet of is voor u niet zichtbaar."]}
+                {"group": [_("Deze groep bestaat niet of is voor u niet zichtbaar.")]}
             )
         return group
 
@@ -202,7 +203,7 @@ class ContactReachViewSet(_WritableVisibleViewSet):
             **serializer.validated_data,
         }
         if (data["contact"], data["group"]) != (reach.contact_id, reach.group_id):
-            raise ValidationError("Contact en groep van bestaand bereik kunnen niet wijzigen.")
+            raise ValidationError(_("Contact en groep van bestaand bereik kunnen niet wijzigen."))
         return Response(ContactReachSerializer(self._set(data)).data)
 
     @extend_schema(request=ContactReachWriteSerializer, responses={200: ContactReachSerializer})
@@ -238,7 +239,7 @@ class ContactPersonLinkViewSet(_WritableVisibleViewSet):
         person = selectors.visible_persons(self.viewer).filter(pk=data["person"]).first()
         if person is None:
             raise ValidationError(
-                {"person": ["Deze persoon bestaat niet of is voor u niet zichtbaar."]}
+                {"person": [_("Deze persoon bestaat niet of is voor u niet zichtbaar.")]}
             )
         try:
             link = services.person_link_add(
@@ -259,7 +260,7 @@ class ContactPersonLinkViewSet(_WritableVisibleViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class GroupReachViewSet(ApiViewMixin, viewsets.GenericViewSet):  # type: ignore[misc]
+class GroupReachViewSet(ApiViewMixin, viewsets.GenericViewSet):
     """ "Wie kan groep X bereiken?": contacts ranked for a group the caller may see, each with
     the reasons (in Dutch) for its place. Contacts seen as a summary carry no name."""
 

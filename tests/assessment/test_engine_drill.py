@@ -102,3 +102,13 @@ def test_window_and_alpha_are_parameters() -> None:
     assert len(reading.months) == 6
     # Six rising months (2,3,3,4,5,5 → ties): not significant at 0.001.
     assert not reading.red_flag
+
+
+def test_a_start_is_not_a_trend() -> None:
+    # Given ten quiet months and then two drill videos: the series "rise" but from almost nothing
+    videos = [drill_video("a", month_start(2), 3, 2, 2), drill_video("b", month_start(1), 5, 3, 3)]
+    reading = drill_reading(videos, conflict_history_months=24, now=NOW)
+    # Then the tests alone would call it rising, but the minimum of three drill signals is not met
+    assert reading.attacks_test.rising and reading.shows_test.rising
+    assert not reading.red_flag
+    assert "te weinig drillsignalen (minstens 3)" in reading.explanation_nl

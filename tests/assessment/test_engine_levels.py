@@ -297,3 +297,32 @@ def test_level_codes_round_trip() -> None:
 def test_context_notes_stay_within_minus_two_and_plus_two(adjustment: int) -> None:
     with pytest.raises(ValueError, match=r"-2\.\.\+2"):
         ContextNote("n", adjustment)
+
+
+def test_summary_lines_leave_out_source_people_and_notes() -> None:
+    # Given a signal naming a possible perpetrator, from a named tip, with a partner's note
+    given = signal(
+        "9",
+        STRONG,
+        days=14,
+        source=SourceType.TIP_NAMED,
+        notes=(-1,),
+        roles=(PersonRole.POSSIBLE_PERPETRATOR,),
+    )
+    line = signal_contribution(given, now=NOW)
+    assert line is not None
+    # Then a viewer with summary access reads indicators, age and weight only
+    assert line.summary_nl == (
+        "Signaal 9 (samenvatting): indicatoren Concreet tijdstip en/of locatie voor een "
+        "confrontatie (sterk); 14 dagen oud → 1,44."
+    )
+    for hidden in ("brontype", "dader", "context"):
+        assert hidden not in line.summary_nl
+    acute = compute_level([call("c1"), call("c2", notes=(-2,))], NONE, now=NOW).contributions
+    assert acute[0].summary_nl == (
+        "Acuutregel: signaal c1 noemt een concreet tijdstip binnen 72 uur en een concrete plaats, "
+        "met een oproep tot actie of een dreiging."
+    )
+    assert acute[1].summary_nl.startswith("De acuutregel is niet toegepast op signaal c2")
+    structural = compute_level([], Structure(symbolic_threat=True), now=NOW).contributions[0]
+    assert structural.summary_nl == structural.reason_nl

@@ -126,7 +126,8 @@ def drill_reading(
     attacks_test = TrendTest.of(mann_kendall(attacks), p.alpha)
     shows_test = TrendTest.of(mann_kendall(shows), p.alpha)
     long_history = conflict_history_months >= p.long_history_months
-    red_flag = long_history and attacks_test.rising and shows_test.rising
+    enough = videos >= p.min_videos
+    red_flag = enough and long_history and attacks_test.rising and shows_test.rising
     months = tuple(_month_label(i) for i in range(first, last + 1))
     return DrillReading(
         rivalry_ref=rivalry_ref,
@@ -187,6 +188,8 @@ def _explain(
         )
     else:
         missing = []
+        if videos < p.min_videos:
+            missing.append(f"te weinig drillsignalen (minstens {p.min_videos})")
         if not long_history:
             missing.append("geen lange conflictgeschiedenis")
         if not attacks.rising:

@@ -224,13 +224,23 @@ class Structure:
 
 @dataclass(frozen=True)
 class Contribution:
-    """One line of the explanation: what added how much, and why (in Dutch)."""
+    """One line of the explanation: what added how much, and why (in Dutch).
+
+    ``reason_nl`` is for viewers with full access to the signal; ``summary_nl`` for viewers who may
+    only see a summary (covenant: indicators and weight, no source, people or notes). Lines that
+    hold nothing about a signal (structure, drill reading) have the same text in both.
+    """
 
     kind: str
     ref: str
     amount: float
     reason_nl: str
     details: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    summary_nl: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.summary_nl:
+            object.__setattr__(self, "summary_nl", self.reason_nl)
 
 
 def is_drill_only(signal: Signal, evidence: tuple[IndicatorTag, ...]) -> bool:

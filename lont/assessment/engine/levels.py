@@ -184,6 +184,17 @@ def _signal_reason(signal: Signal, f: _Factors, params: EngineParameters) -> str
     return ", ".join(reasons) + f" → {fmt_num(f.amount, 2)}."
 
 
+def _signal_summary(signal: Signal, f: _Factors) -> str:
+    labels = "; ".join(
+        f"{indicator_label(t.code)} ({t.weight_class.label_nl})" for t in f.indicators
+    )
+    what = f"indicatoren {labels}" if labels else "geen indicatoren"
+    return (
+        f"{_signal_ref(signal).capitalize()} (samenvatting): {what}; {age_nl(f.age_days)} "
+        f"→ {fmt_num(f.amount, 2)}."
+    )
+
+
 def signal_contribution(
     signal: Signal,
     params: EngineParameters = DEFAULT_PARAMETERS,
@@ -219,6 +230,7 @@ def signal_contribution(
         ref=signal.ref,
         amount=f.amount,
         reason_nl=_signal_reason(signal, f, params),
+        summary_nl=_signal_summary(signal, f),
         details={
             "indicators": [t.code for t in f.indicators],
             "base": f.base,
@@ -267,9 +279,20 @@ def acute_check(
                 f"{defused_at:+d}) ontkrachten het: de acuutregel is niet toegepast. "
                 "Beoordeel dit samen."
             ),
+            summary_nl=(
+                f"De acuutregel is niet toegepast op {_signal_ref(signal)}: de context van een "
+                "partner ontkracht het. Beoordeel dit samen."
+            ),
         )
     return Contribution(
-        kind=KIND_ACUTE, ref=signal.ref, amount=0.0, reason_nl=f"Acuutregel: {fact}."
+        kind=KIND_ACUTE,
+        ref=signal.ref,
+        amount=0.0,
+        reason_nl=f"Acuutregel: {fact}.",
+        summary_nl=(
+            f"Acuutregel: {_signal_ref(signal)} noemt een concreet tijdstip binnen {window} uur en "
+            "een concrete plaats, met een oproep tot actie of een dreiging."
+        ),
     )
 
 

@@ -89,6 +89,8 @@ class DrillParameters:
         default=6, metadata={"nl": "minimaal aantal maanden voor een trendtoets"}
     )
     alpha: float = field(default=0.05, metadata={"nl": "significantieniveau drilltrend"})
+    # Two videos after months of silence can already test "significant"; that is a start, not a trend.
+    min_videos: int = field(default=3, metadata={"nl": "minimaal aantal drillsignalen"})
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,7 @@ def validate(p: EngineParameters) -> list[str]:
     _check_range(errors, d, "min_months", 4, 120)
     _check_range(errors, d, "window_months", max(4, d.min_months), 120)
     _check_range(errors, d, "alpha", 0.0, 0.5, low_open=True)
+    _check_range(errors, d, "min_videos", 1, 1000)
     t = p.trend
     _check_range(errors, t, "recent_days", 1, 365)
     _check_range(errors, t, "baseline_days", 1, 3650)

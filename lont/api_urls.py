@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from lont.analyser.web.api import views as analyser_api
@@ -84,7 +84,9 @@ class SchemaView(SpectacularAPIView):
     lont_policy = API
 
 
-class DocsView(SpectacularSwaggerView):
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI with its script served separately, so the page obeys the CSP."""
+
     lont_policy = API
 
 

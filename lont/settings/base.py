@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.forms",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "lont.core",
@@ -198,6 +199,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["lont.core.api.permissions.IsNetworkMember"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from the installed sidecar package: nothing loads from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"WeightClassEnum": "lont.knowledge.models.WeightClass"},
 }
 

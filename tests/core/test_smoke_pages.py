@@ -28,3 +28,12 @@ def test_member_pages_render(make_member, client_for, url_name):
     response = client_for(member).get(reverse(url_name))
     assert response.status_code == 200, response.content[:500]
     assert b'<html lang="nl"' in response.content
+
+
+def test_api_schema_and_docs_load_nothing_from_a_cdn(make_member, client_for):
+    client = client_for(make_member())
+    schema = client.get("/api/v1/schema/")
+    assert schema.status_code == 200 and b"openapi" in schema.content
+    docs = client.get("/api/v1/docs/").content.decode()
+    assert "cdn" not in docs.lower() and "/static/drf_spectacular_sidecar/" in docs
+    assert client.get("/api/v1/docs/?script=").status_code == 200

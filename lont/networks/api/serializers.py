@@ -21,7 +21,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "partner_type", "legal_powers", "description", "member_count"]
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class NetworkMemberSerializer(serializers.ModelSerializer):
     full_name = serializers.CharField(source="user.full_name")
     email = serializers.EmailField(source="user.email")
     organisation: Any = serializers.PrimaryKeyRelatedField(read_only=True)

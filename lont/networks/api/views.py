@@ -14,7 +14,7 @@ from .. import selectors
 from ..models import CovenantVersion, Membership, Network
 from .serializers import (
     CovenantVersionSerializer,
-    MembershipSerializer,
+    NetworkMemberSerializer,
     NetworkSerializer,
     OrganisationSerializer,
 )
@@ -42,7 +42,7 @@ class OrganisationViewSet(PlainReadOnlyViewSet):
 
 
 class MembershipViewSet(VisibleReadOnlyViewSet):
-    serializer_class = MembershipSerializer
+    serializer_class = NetworkMemberSerializer
     queryset = Membership.objects.select_related("user", "organisation")
     required_permission = "members.read"
 

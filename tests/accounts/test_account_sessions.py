@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from factories import PASSWORD, member_factory, network_factory, organisation_factory
 
-from lont.accounts import services
-from lont.accounts.models import User
+from lont.accounts import services, totp
+from lont.accounts.models import RecoveryCode, User
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership
 
@@ -262,3 +262,49 @@ def test_audit_export_asks_for_re_authentication(clock, network, client_for):
     assert export["Content-Type"].startswith("text/csv")
     clock.shift(10 * 60 + 1)
     assert client.get(EXPORT)["Location"].startswith(REAUTH)
+
+
+# --- recovery codes renewal and the technical admin -------------------------------------------
+
+
+def test_new_recovery_codes_need_re_authentication_and_replace_the_old(
+    clock, colleague, client_for
+):
+    old_codes = totp.recovery_codes_generate(colleague.user)
+    client = client_for(colleague)
+    renew = reverse("accounts:recovery_codes")
+    response = client.post(renew)
+    assert response.status_code == 302
+    assert response["Location"].startswith(REAUTH)
+    assert reauth(client, colleague.user, reverse("accounts:settings")).status_code == 302
+    response = client.post(renew)
+    assert response.status_code == 200
+    assert response.content.decode().count("<li><code>") == 10
+    assert RecoveryCode.objects.filter(user=colleague.user).count() == 10
+    assert not totp.recovery_code_use(colleague.user, old_codes[0])
+
+
+def test_the_admin_login_is_no_way_around_the_second_factor(clock, colleague):
+    colleague.user.is_staff = True
+    colleague.user.save()
+    client = Client()
+    # the admin's own login form is not served; the Lont login (with 2FA) is
+    response = client.get("/beheer/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+    response = client.post(
+        "/beheer/login/", {"username": colleague.user.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+    assert "_auth_user_id" not in client.session
+    # with the password only, the admin asks for the code first
+    post_password(client, colleague.user.email)
+    assert client.get("/beheer/")["Location"].startswith(reverse("accounts:two_factor"))
+
+
+def test_the_admin_is_for_staff_only(clock, colleague, client_for):
+    assert client_for(colleague).get("/beheer/").status_code == 403
+    colleague.user.is_staff = True
+    colleague.user.save()
+    assert client_for(colleague).get("/beheer/").status_code == 200

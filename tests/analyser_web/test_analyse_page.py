@@ -110,3 +110,15 @@ def test_overlapping_spans_of_different_kinds_are_both_labelled(page):
     html = response.content.decode()
     assert "lont-mark--overlap" in html
     assert "WAPEN" in html and "DRILL" in html
+
+
+def test_analysis_query_count_is_constant_as_the_gazetteer_grows(
+    page, network, place_in, django_assert_max_num_queries
+):
+    page.post(reverse("analyser:analyse"), FORM)
+    for n in range(60):
+        place_in(network, f"Plein nummer {n}")
+    # Rebuilding the gazetteer is one query however many places it holds.
+    with django_assert_max_num_queries(13):
+        response = page.post(reverse("analyser:analyse"), FORM)
+    assert response.status_code == 200

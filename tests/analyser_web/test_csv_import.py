@@ -137,3 +137,26 @@ def test_lexicon_import_and_bad_row(manager, network):
     html = response.content.decode()
     assert "Rij 3: onbekende soort" in html and "Rij 4: de uitdrukking ontbreekt." in html
     assert LexiconEntry.objects.filter(network=network).count() == 2
+
+
+def test_a_clash_found_only_by_the_database_rolls_back_everything(network, monkeypatch):
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError
+
+    from lont.analyser.web import services
+
+    calls = {"n": 0}
+    real_save = GazetteerPlace.save
+
+    def save_then_clash(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise IntegrityError("duplicate key")
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(GazetteerPlace, "save", save_then_clash)
+    rows = csv_io.parse_gazetteer(GOOD).rows
+
+    with pytest.raises(ValidationError, match="er is niets geïmporteerd"):
+        services.gazetteer_rows_apply(network=network, rows=rows)
+    assert not GazetteerPlace.objects.exists()

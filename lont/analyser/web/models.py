@@ -62,8 +62,8 @@ class GazetteerPlace(ChangeLoggedModel):
         return self.name
 
     def audit_repr(self) -> str:
-        # Places are public geography, never people; the name makes the change log readable.
-        return f"plaats #{self.pk} {self.name}"
+        # Ids only: a place name can hold a person's name ("snackbar van Ali").
+        return f"plaats #{self.pk} ({self.kind})"
 
 
 class LexiconEntry(ChangeLoggedModel):

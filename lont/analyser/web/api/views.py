@@ -43,7 +43,7 @@ class ComputeOnly(IsNetworkMember):
         return viewer is not None and (not permission or viewer.can(permission))
 
 
-class AnalyseApiView(ApiViewMixin, APIView):  # type: ignore[misc]  # ApiViewMixin types request as DRF Request
+class AnalyseApiView(ApiViewMixin, APIView):
     """Mark times, places, calls to action, threats and more in a text; suggest indicators.
 
     The text is analysed in memory: it is not stored and not logged.
@@ -79,7 +79,7 @@ class AnalyseApiView(ApiViewMixin, APIView):  # type: ignore[misc]  # ApiViewMix
         return Response(out.data)
 
 
-class MessageCheckApiView(ApiViewMixin, APIView):  # type: ignore[misc]
+class MessageCheckApiView(ApiViewMixin, APIView):
     """Warnings for a draft message: repeats the time or place of a planned confrontation, or
     opens with the myth it means to debunk. Nothing is stored."""
 
@@ -115,7 +115,7 @@ def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
     return serializers.ValidationError(error.messages)
 
 
-class _ManagedViewSet(  # type: ignore[misc]
+class _ManagedViewSet(
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,

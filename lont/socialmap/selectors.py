@@ -54,6 +54,13 @@ def review_due_q(viewer: Viewer, *, today: dt.date | None = None) -> Q:
     )
 
 
+def own_review_due_count(viewer: Viewer) -> int:
+    """How many of the viewer's own organisation's contacts need their consent renewed."""
+    return Contact.objects.filter(
+        review_due_q(viewer), network=viewer.network, organisation=viewer.organisation
+    ).count()
+
+
 def visible_groups(viewer: Viewer) -> QuerySet[Group]:
     return visible(viewer, Group.objects.all()).order_by("name", "pk")
 

@@ -59,6 +59,9 @@ class ContactListView(VisibleListView):
             groups=selectors.visible_groups(self.viewer),
             organisations=organisations(self.viewer),
             can_create=self.viewer.can("case.write"),
+            own_review_due=selectors.own_review_due_count(self.viewer)
+            if self.viewer.reads_case_content
+            else 0,
             query=self.request.GET.urlencode(),
         )
         return data

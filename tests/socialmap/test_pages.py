@@ -3,7 +3,10 @@ the user typed and changes nothing; the list keeps a constant number of queries 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -166,8 +169,9 @@ def test_reach_index_redirects_to_the_chosen_group(member, client_for):
 
 
 # Measured: session, viewer, covenant, page count, rows, reach prefetch, filter choices, the
-# access-log insert and the guide box. Constant in the number of contacts.
-LIST_PAGE_MAX_QUERIES = 17
+# access-log insert, the own consent-review count and the guide box. Constant in the number of
+# contacts.
+LIST_PAGE_MAX_QUERIES = 18
 
 
 def _list_queries(client, url):
@@ -222,3 +226,27 @@ def test_reach_page_queries_stay_constant(member, client_for):
     few = _list_queries(client, url)
     grow(15)
     assert _list_queries(client, url) == few
+
+
+@time_machine.travel(dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC))
+def test_list_warns_about_own_contacts_needing_consent_review(member, client_for, make_member):
+    contact_factory(
+        member.organisation,
+        kind=ContactKind.PARENT,
+        consent_date=dt.date(2023, 1, 1),
+        name="Oude Toestemming",
+    )
+    contact_factory(
+        member.organisation,
+        kind=ContactKind.PARENT,
+        consent_date=dt.date(2026, 1, 1),
+        name="Verse Toestemming",
+    )
+    other = make_member(PartnerType.POLICE)
+    contact_factory(other.organisation, kind=ContactKind.PARENT, consent_date=dt.date(2023, 1, 1))
+    client = client_for(member)
+    body = client.get(reverse("socialmap:list")).content.decode()
+    assert "Van 1 contact van uw organisatie ontbreekt de toestemming" in body
+    assert "toestemming herzien" in body
+    flagged = client.get(reverse("socialmap:list") + "?herzien=1").content.decode()
+    assert "Oude Toestemming" in flagged and "Verse Toestemming" not in flagged

@@ -208,3 +208,19 @@ def test_person_link_needs_a_relation(youth_worker):
         viewer=youth_worker, contact=contact, person=person, relation="trainer"
     )
     assert link.relation == "trainer"
+
+
+def test_member_link_only_for_partner_professionals(make_member, youth_worker):
+    colleague = make_member(PartnerType.POLICE)
+    with pytest.raises(ValidationError) as caught:
+        services.contact_create(
+            viewer=youth_worker,
+            kind=ContactKind.EXTERNAL_PROFESSIONAL,
+            name="Geen Lid",
+            member=colleague,
+        )
+    assert "member" in caught.value.message_dict
+    contact = services.contact_create(
+        viewer=youth_worker, kind=ContactKind.PARTNER_PROFESSIONAL, name="Wel Lid", member=colleague
+    )
+    assert contact.member == colleague

@@ -1,0 +1,61 @@
+"""Given the demo network, a youth worker finds who can reach a group on the social map, reads
+why each contact ranks where it does, and tries to save a parent without consent — every page
+passes axe."""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import assert_accessible, login
+
+from lont.networks.demo import load_demo
+from lont.socialmap.models import Contact
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+YOUTH_WORKER = "straatcoach@jongerenwerk.voorbeeldstad.test"
+
+
+def test_find_who_can_reach_a_group(page, live_server):
+    load_demo()
+    login(page, live_server, YOUTH_WORKER)
+    page.goto(live_server.url + "/sociale-kaart/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Sociale kaart"
+    assert_accessible(page)
+
+    page.get_by_label("Zoek op naam, rol of organisatie").fill("imam")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="Tarik Bouali").wait_for()
+    assert page.get_by_role("link", name="Jermaine Cijntje").count() == 0
+
+    page.get_by_role("link", name="Wie kan een groep bereiken?").first.click()
+    assert_accessible(page)
+    page.get_by_label("Groep").select_option(label="3031 Collective")
+    page.get_by_role("button", name="Toon wie deze groep kan bereiken").click()
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "Wie kan 3031 Collective bereiken?"
+    first = page.locator(".lont-reach-list > li").first
+    assert "Jermaine Cijntje" in first.inner_text()
+    assert "Bereikt de groep rechtstreeks (sterk)." in first.inner_text()
+    assert "Credible messenger in het gebied van de groep (Noorderhaven)." in first.inner_text()
+    assert_accessible(page)
+
+    first.get_by_role("link", name="Jermaine Cijntje").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Jermaine Cijntje"
+    assert_accessible(page)
+
+
+def test_a_parent_without_consent_is_not_saved(page, live_server):
+    load_demo()
+    login(page, live_server, YOUTH_WORKER)
+    before = Contact.objects.count()
+    page.goto(live_server.url + "/sociale-kaart/nieuw/")
+    assert_accessible(page)
+    page.get_by_label("Soort contact").select_option(label="Ouder")
+    page.get_by_label("Naam").fill("Fictieve Ouder Browser")
+    page.get_by_role("button", name="Opslaan").click()
+    error = page.locator("#id_consent_date_error")
+    error.wait_for()
+    assert "alleen met toestemming" in error.inner_text()
+    assert page.get_by_label("Naam").input_value() == "Fictieve Ouder Browser"
+    assert Contact.objects.count() == before
+    assert_accessible(page)

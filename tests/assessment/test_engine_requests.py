@@ -138,3 +138,13 @@ def test_patterns_carry_the_guides_risk_reading() -> None:
         "daarna een kleiner (groot) verzoek (2 dagen later; verzoeken r1 en r2). Tweede verzoek: "
         "uitgevoerd. Voor de risico-inschatting"
     )
+
+
+def test_an_explicit_link_wins_over_a_closer_request() -> None:
+    records = [
+        req("r1", 30, S, AGREED),
+        req("r2", 5, S, AGREED),
+        req("r3", 3, L, ASKED, replaces="r1"),
+    ]
+    low_balls = [p for p in request_patterns(records) if p.technique is Technique.LOW_BALL]
+    assert [(p.first_ref, p.second_ref) for p in low_balls] == [("r1", "r3")]

@@ -189,11 +189,12 @@ def request_patterns(
     out: list[RequestPattern] = []
     for technique in Technique:
         for j, second in enumerate(ordered):
-            first = next(
-                (f for f in reversed(ordered[:j]) if _matches(technique, f, second, params)), None
-            )
-            if first is None:
+            earlier = [f for f in ordered[:j] if _matches(technique, f, second, params)]
+            # An explicit link (low-ball's "in its place") wins over the closest earlier request.
+            linked = [f for f in earlier if second.replaces and f.ref == second.replaces]
+            if not earlier:
                 continue
+            first = linked[0] if linked else earlier[-1]
             guide = guide_reading(technique)
             steps = _STEPS_NL[technique].format(a=first.size.label_nl, b=second.size.label_nl)
             days = (second.at - first.at).total_seconds() / 86400

@@ -23,6 +23,7 @@ from lont.networks.models import Organisation
 
 from .choices import GroupRelationKind
 from .models import Group, GroupMembership, GroupRelation, Person, PersonRelation
+from .models.people import IDENTIFYING_FIELDS
 
 MEMBERSHIP, PERSON_RELATION = "lidmaatschap", "persoonsrelatie"
 GRAPH_MODELS = (Group, Person, GroupRelation, GroupMembership, PersonRelation)
@@ -52,7 +53,7 @@ def _shielded_id(organisation_id: int) -> str:
 
 def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, Any]:
     groups = visible(viewer, Group)
-    persons = visible(viewer, Person)
+    persons = visible(viewer, Person.objects.defer(*IDENTIFYING_FIELDS))
     if f.area:
         groups = groups.filter(areas__icontains=f.area)
         persons = persons.filter(area__icontains=f.area)
@@ -65,13 +66,23 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
     relations = visible(viewer, GroupRelation.objects.select_related("group_a", "group_b"))
     relations = _in_period(relations.filter(kind=f.kind) if f.kind else relations, "since", None, f)
     memberships = _in_period(
-        visible(viewer, GroupMembership.objects.select_related("person", "group")),
+        visible(
+            viewer,
+            GroupMembership.objects.select_related("person", "group").defer(
+                *[f"person__{f}" for f in IDENTIFYING_FIELDS]
+            ),
+        ),
         "since",
         "until",
         f,
     )
     person_relations = _in_period(
-        visible(viewer, PersonRelation.objects.select_related("person_a", "person_b")),
+        visible(
+            viewer,
+            PersonRelation.objects.select_related("person_a", "person_b").defer(
+                *[f"person_{s}__{f}" for s in "ab" for f in IDENTIFYING_FIELDS]
+            ),
+        ),
         "date",
         None,
         f,

@@ -24,6 +24,9 @@ from .models import (
     PersonJustification,
     PersonRelation,
 )
+from .models.people import IDENTIFYING_FIELDS
+
+PERSON_IDENTIFYING = tuple(f"person__{name}" for name in IDENTIFYING_FIELDS)
 
 
 def identifying_access(viewer: Viewer, person: Person) -> bool:
@@ -75,7 +78,8 @@ def persons(
     involvement: str = "",
     group: str = "",
 ) -> QuerySet[Person]:
-    qs = visible(viewer, Person.objects.select_related("organisation"))
+    # Lists never show identifying fields: don't load (or decrypt) them at all.
+    qs = visible(viewer, Person.objects.select_related("organisation").defer(*IDENTIFYING_FIELDS))
     # Alias only: real names are encrypted and never searched (nor leaked through a match).
     if _text(q):
         qs = qs.filter(alias__icontains=_text(q))
@@ -107,7 +111,12 @@ def group_relations(
 def memberships(
     viewer: Viewer, *, group: Group | None = None, person: Person | None = None
 ) -> QuerySet[GroupMembership]:
-    qs = visible(viewer, GroupMembership.objects.select_related("group", "person", "organisation"))
+    qs = visible(
+        viewer,
+        GroupMembership.objects.select_related("group", "person", "organisation").defer(
+            *PERSON_IDENTIFYING
+        ),
+    )
     # Both ends must be visible too: a link must not reveal an alias the viewer may not see.
     qs = qs.filter(
         person__in=visible(viewer, Person).values("pk"),
@@ -124,7 +133,11 @@ def person_relations(
     viewer: Viewer, *, person: Person | None = None, kind: str = ""
 ) -> QuerySet[PersonRelation]:
     qs = visible(
-        viewer, PersonRelation.objects.select_related("person_a", "person_b", "organisation")
+        viewer,
+        PersonRelation.objects.select_related("person_a", "person_b", "organisation").defer(
+            *[f"person_a__{f}" for f in IDENTIFYING_FIELDS],
+            *[f"person_b__{f}" for f in IDENTIFYING_FIELDS],
+        ),
     )
     shown = visible(viewer, Person).values("pk")
     qs = qs.filter(person_a__in=shown, person_b__in=shown)

@@ -44,6 +44,13 @@ class ContactListView(VisibleListView):
     def get_queryset(self) -> QuerySet[Contact]:
         return selectors.contacts(self.viewer, self.filters())
 
+    def get_template_names(self) -> list[str]:
+        # htmx filter requests swap only the results; the search box is submitted, not sent per
+        # keystroke, because every listing writes a row per contact to the access log.
+        if self.request.headers.get("HX-Request"):
+            return ["socialmap/_contact_results.html"]
+        return [str(self.template_name)]
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         days = selectors.retention_days(self.viewer)

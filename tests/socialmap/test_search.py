@@ -111,3 +111,13 @@ def test_organisation_view_shows_only_that_partners_contacts(make_member, client
     ).content.decode()
     assert "Wijk Contact Politie" in body and "Tarik Voorbeeld" not in body
     assert client.get(reverse("socialmap:organisation", args=[999999])).status_code == 404
+
+
+def test_htmx_filter_returns_only_the_results(youth, client_for):
+    viewer, _contacts = youth
+    response = client_for(viewer.membership).get(
+        reverse("socialmap:list") + "?soort=teacher", HTTP_HX_REQUEST="true"
+    )
+    body = response.content.decode()
+    assert "Annelies Proef" in body and "Tarik Voorbeeld" not in body
+    assert "<html" not in body and "<table" in body

@@ -182,3 +182,24 @@ def test_pages_contain_no_inline_scripts_or_styles(network, client_for):
         html = response.content.decode()
         assert "<script>" not in html and "<style" not in html and " style=" not in html
         assert " onclick=" not in html and " onload=" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["accounts:login", "accounts:two_factor"])
+def test_login_forms_are_csrf_protected(url_name):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse(url_name), {"email": "a@voorbeeldstad.test", "password": "x"})
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_session_and_csrf_cookies_are_http_only_and_same_site(network):
+    member = member_factory(network, role=Role.PROFESSIONAL)
+    client = Client()
+    response = client.post(
+        reverse("accounts:login"),
+        {"email": member.user.email, "password": "Correct-Horse-Battery-9"},
+    )
+    cookie = response.cookies["sessionid"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"

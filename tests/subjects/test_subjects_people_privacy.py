@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.urls import reverse
-from subjects_factories import (
+from subjects.subjects_factories import (
     REAL_NAME,
     group_factory,
     membership_factory,

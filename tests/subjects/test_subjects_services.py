@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
-from subjects_factories import (
+from subjects.subjects_factories import (
     REAL_NAME,
     group_factory,
     membership_factory,

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from django.urls import reverse
-from subjects_factories import (
+from subjects.subjects_factories import (
     group_factory,
     group_relation_factory,
     membership_factory,
@@ -82,7 +82,7 @@ def test_visible_edge_to_a_hidden_end_points_to_the_holder_without_details(
         youth.organisation, alias="Geheime Tipgever", involvement="tipgever", category=C.TIP
     )
     membership_factory(group, visible_person)
-    from subjects_factories import person_relation_factory
+    from subjects.subjects_factories import person_relation_factory
 
     person_relation_factory(visible_person, tipster, kind="vrienden")
     set_access(network, {(C.GROUP_ANALYSIS, PartnerType.EDUCATION): Access.FULL})

@@ -11,7 +11,7 @@ import json
 
 import pytest
 from django.urls import reverse
-from subjects_factories import (
+from subjects.subjects_factories import (
     REAL_NAME,
     conflict_event_factory,
     group_factory,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from subjects_factories import (
+from subjects.subjects_factories import (
     group_factory,
     group_relation_factory,
     membership_factory,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from subjects_factories import (
+from subjects.subjects_factories import (
     conflict_event_factory,
     group_factory,
     group_relation_factory,

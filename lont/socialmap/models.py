@@ -70,9 +70,22 @@ class Contact(ChangeLoggedModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Personal content is logged as "changed" without its value; languages too (they can hint at
+    # ethnic origin). The search keys are derived copies and not logged at all.
     audit_redact = frozenset(
-        {"name", "employer", "role", "phone", "email", "handles", "availability", "consent_scope"}
+        {
+            "name",
+            "employer",
+            "role",
+            "phone",
+            "email",
+            "handles",
+            "availability",
+            "consent_scope",
+            "languages",
+        }
     )
+    audit_exclude = frozenset({"area_key", "language_key"})
 
     class Meta:
         ordering = ["name", "id"]
@@ -113,9 +126,6 @@ class Contact(ChangeLoggedModel):
         if self.consent_date is None:
             return True
         return self.consent_date < today - dt.timedelta(days=retention_days)
-
-    def total_followers(self) -> int:
-        return sum(int(v) for v in (self.followers or {}).values() if str(v).isdigit())
 
 
 class ContactReach(ChangeLoggedModel):

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
@@ -28,6 +29,15 @@ from . import selectors, services
 from .choices import ContactKind
 from .forms import ContactForm, DeleteForm, PersonLinkForm, ReachForm
 from .models import Contact, ContactPersonLink, ContactReach
+
+EVENT_LABELS = {
+    "socialmap.consent_recorded": gettext_lazy("toestemming vastgelegd"),
+    "socialmap.reach_recorded": gettext_lazy("bereik naar een groep vastgelegd"),
+    "socialmap.reach_removed": gettext_lazy("bereik naar een groep verwijderd"),
+    "socialmap.person_linked": gettext_lazy("relatie met een persoon vastgelegd"),
+    "socialmap.person_unlinked": gettext_lazy("relatie met een persoon verwijderd"),
+    "socialmap.contact_deleted": gettext_lazy("contact verwijderd"),
+}
 
 
 class ContactListView(VisibleListView):
@@ -230,7 +240,10 @@ class ContactHistoryView(MemberTemplateView):
             pk=self.kwargs["pk"],
         )
         data["contact"] = contact
-        data["entries"] = selectors.contact_history(self.viewer, contact)[:200]
+        data["entries"] = [
+            (entry, EVENT_LABELS.get(entry.event, entry.event))
+            for entry in selectors.contact_history(self.viewer, contact)[:200]
+        ]
         return data
 
 

@@ -94,6 +94,7 @@ def test_edit_and_history(member, client_for):
     history = client.get(reverse("socialmap:history", args=[contact.pk])).content.decode()
     assert "gewijzigd" in history and "name" in history
     assert "Oude Naam" not in history  # the log holds that the name changed, not what it was
+    assert "toestemming vastgelegd" in history
 
 
 def test_delete(member, client_for):

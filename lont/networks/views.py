@@ -12,7 +12,7 @@ from lont.accounts.reauth import RecentAuthRequiredMixin
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
 
 from . import covenant_rules, selectors, services
-from .choices import InformationCategory, PartnerType, Role
+from .choices import InformationCategory, PartnerType
 from .forms import CovenantForm, covenant_initial
 from .models import CovenantVersion, Membership
 from .pdf import covenant_annex_pdf
@@ -216,13 +216,3 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
                 )
                 return redirect("networks:covenant")
         return self.render_to_response(self.get_context_data(form=form))
-
-
-ROLE_HELP = {
-    Role.DIRECTOR: _("voert regie, beheert het convenant en ziet het netwerkbrede beeld"),
-    Role.COORDINATOR: _("beheert de leden van de eigen organisatie"),
-    Role.PROFESSIONAL: _("registreert en duidt signalen binnen de deelafspraken"),
-    Role.PRIVACY_OFFICER: _("leest de logs en het verwerkingsregister, nooit de casusinhoud"),
-    Role.ADMINISTRATOR: _("technische inrichting, geen casusinhoud"),
-    Role.OBSERVER: _("leest mee binnen de deelafspraken, wijzigt niets"),
-}

@@ -122,3 +122,17 @@ def test_analysis_query_count_is_constant_as_the_gazetteer_grows(
     with django_assert_max_num_queries(13):
         response = page.post(reverse("analyser:analyse"), FORM)
     assert response.status_code == 200
+
+
+def test_posted_at_defaults_to_now_in_amsterdam(page):
+    import time_machine
+
+    with time_machine.travel("2026-03-14T15:20:00Z", tick=False):
+        html = page.get(reverse("analyser:analyse")).content.decode()
+    assert 'value="2026-03-14T16:20"' in html
+
+
+def test_management_links_only_for_managers(page, coordinator, client_for):
+    assert reverse("analyser:places") not in page.get(reverse("analyser:analyse")).content.decode()
+    html = client_for(coordinator).get(reverse("analyser:analyse")).content.decode()
+    assert reverse("analyser:places") in html and reverse("analyser:lexicon") in html

@@ -65,3 +65,12 @@ def test_checking_stores_nothing(writer):
         reverse("analyser:message_check"), {"draft": "x bij de Kreekpoort", "context": CONTEXT}
     )
     assert ChangeLogEntry.objects.count() == before
+
+
+def test_too_long_draft_is_reported_in_the_partial(writer):
+    response = writer.post(
+        reverse("analyser:message_check"),
+        {"draft": "x" * 5001, "context": CONTEXT},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "niet meer dan 5000 tekens" in response.content.decode()

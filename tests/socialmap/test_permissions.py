@@ -9,6 +9,8 @@ from django.urls import reverse
 from socialmap_factories import (
     contact_factory,
     group_factory,
+    link_factory,
+    person_factory,
     reach_factory,
     reauthenticated,
     set_access,
@@ -35,6 +37,7 @@ def world(make_member, viewer_for):
     )
     group = group_factory(owner.organisation, "Pleinjongens")
     reach_factory(contact, group, "sterk")
+    link_factory(contact, person_factory(owner.organisation, "Pleinkind"), "trainer")
     for ptype in PARTNER_TYPES:
         set_access(director, ptype, Access.SUMMARY, category=InformationCategory.GROUP_ANALYSIS)
     return {"director": director, "owner": owner, "contact": contact, "group": group}
@@ -79,6 +82,7 @@ def test_api_follows_the_covenant(make_member, client_for, world, partner_type, 
     detail = client.get(f"/api/v1/socialmap/contacts/{contact.pk}/")
     ranking = client.get(f"/api/v1/socialmap/group-reach/{world['group'].pk}/")
     reach = client.get("/api/v1/socialmap/reach/")
+    links = client.get("/api/v1/socialmap/person-links/")
     assert listing.status_code == ranking.status_code == reach.status_code == 200
     rows = listing.json()["results"] if "results" in listing.json() else listing.json()
     ranked = [row["contact"] for row in ranking.json()]
@@ -89,14 +93,16 @@ def test_api_follows_the_covenant(make_member, client_for, world, partner_type, 
         assert detail.json()["name"] == SECRET_NAME
         assert [r["name"] for r in rows] == [SECRET_NAME] and ranked[0]["name"] == SECRET_NAME
         assert len(_results(reach)) == 1
+        assert [row["relation"] for row in _results(links)] == ["trainer"]
     elif level == Access.SUMMARY:
         assert detail.status_code == 200 and detail.json()["access"] == "summary"
         assert "name" not in detail.json() and "phone" not in detail.json()
         assert rows[0]["label"].startswith("afgeschermd — bekend bij")
         assert ranked[0]["access"] == "summary"
-        assert _results(reach) == []
+        assert _results(reach) == [] and _results(links) == []
     else:
-        assert detail.status_code == 404 and rows == [] and ranked == [] and _results(reach) == []
+        assert detail.status_code == 404 and rows == [] and ranked == []
+        assert _results(reach) == [] and _results(links) == []
 
 
 def _results(response):

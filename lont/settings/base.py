@@ -203,7 +203,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"WeightClassEnum": "lont.knowledge.models.WeightClass"},
+    "ENUM_NAME_OVERRIDES": {
+        "WeightClassEnum": "lont.knowledge.models.WeightClass",
+        "GroupRelationKindEnum": "lont.subjects.choices.GroupRelationKind",
+        "PersonRelationKindEnum": "lont.subjects.choices.PersonRelationKind",
+        "ThreatEnum": "lont.subjects.choices.Threat",
+    },
 }
 
 LOGGING = {

@@ -19,6 +19,7 @@ from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
+from lont.networks.choices import Access
 from lont.networks.models import Organisation
 
 from .choices import GroupRelationKind
@@ -65,12 +66,16 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
     show_group_relations = f.kind in ("", *GroupRelationKind.values)
     relations = visible(viewer, GroupRelation.objects.select_related("group_a", "group_b"))
     relations = _in_period(relations.filter(kind=f.kind) if f.kind else relations, "since", None, f)
+    # Membership periods and relation dates are full-access content: with a period filter, only
+    # rows seen in full take part, so the filter cannot probe dates behind a summary.
+    dated = Access.FULL if (f.since or f.until) else Access.SUMMARY
     memberships = _in_period(
         visible(
             viewer,
             GroupMembership.objects.select_related("person", "group").defer(
                 *[f"person__{f}" for f in IDENTIFYING_FIELDS]
             ),
+            minimum=dated,
         ),
         "since",
         "until",
@@ -82,9 +87,10 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
             PersonRelation.objects.select_related("person_a", "person_b").defer(
                 *[f"person_{s}__{f}" for s in "ab" for f in IDENTIFYING_FIELDS]
             ),
+            minimum=dated,
         ),
         "date",
-        None,
+        "date",
         f,
     )
 

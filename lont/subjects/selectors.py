@@ -62,6 +62,10 @@ def groups(
         qs = qs.filter(Q(name__icontains=_text(q)) | Q(other_names__icontains=_text(q)))
     if _text(area):
         qs = qs.filter(areas__icontains=_text(area))
+    if stage or purpose:
+        # Stage and purpose are full-access content: filtering on them must not reveal them for
+        # groups the viewer sees only as a summary.
+        qs = qs.filter(pk__in=visible(viewer, Group, minimum=Access.FULL).values("pk"))
     if stage:
         qs = qs.filter(formation_stage=stage)
     if purpose:

@@ -97,3 +97,21 @@ def test_visible_edge_to_a_hidden_end_points_to_the_holder_without_details(
     hidden_edges = [e for e in elements["edges"] if e["data"]["kind"] == "afgeschermd"]
     assert len(hidden_edges) == 1
     assert "vrienden" not in text
+
+
+def test_filters_on_full_only_fields_do_not_probe_summary_rows(network, make_member, client_for):
+    # Given a group and a dated membership recorded by the police, seen by a school in summary
+    police = make_member(PartnerType.POLICE)
+    group = group_factory(police.organisation, "Samenvattinggroep", formation_stage="storming")
+    person = person_factory(police.organisation, alias="Samenvattinglid")
+    membership = membership_factory(group, person, since=dt.date(2024, 1, 1))
+    set_access(network, {(C.GROUP_ANALYSIS, PartnerType.EDUCATION): Access.SUMMARY})
+    school = client_for(make_member(PartnerType.EDUCATION))
+    # When the school filters on the stage or on a period
+    by_stage = school.get(reverse("subjects:groups"), {"fase": "storming"}).content.decode()
+    by_period = _graph(school, since="2023-01-01", until="2025-01-01")
+    unfiltered = _graph(school)
+    # Then the summary rows don't match (nor betray their hidden stage or dates)
+    assert "Samenvattinggroep" not in by_stage
+    assert f"m{membership.pk}" not in _ids(by_period, "edges")
+    assert f"m{membership.pk}" in _ids(unfiltered, "edges")

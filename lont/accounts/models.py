@@ -47,7 +47,7 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
     security_stamp = models.CharField(max_length=32, default=new_security_stamp)
     preferred_language = models.CharField(_("taal"), max_length=5, default="nl")
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -71,7 +71,9 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
 
     def get_session_auth_hash(self) -> str:
         return salted_hmac(
-            "lont.accounts.User.session", f"{self.password}{self.security_stamp}", algorithm="sha256"
+            "lont.accounts.User.session",
+            f"{self.password}{self.security_stamp}",
+            algorithm="sha256",
         ).hexdigest()
 
     def rotate_security_stamp(self) -> None:
@@ -92,6 +94,9 @@ class TOTPDevice(models.Model):
     class Meta:
         verbose_name = _("authenticator-app")
 
+    def __str__(self) -> str:
+        return f"TOTP #{self.pk}"
+
 
 class RecoveryCode(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
@@ -100,6 +105,9 @@ class RecoveryCode(models.Model):
 
     class Meta:
         verbose_name = _("herstelcode")
+
+    def __str__(self) -> str:
+        return f"herstelcode #{self.pk}"
 
 
 class LoginAttempt(models.Model):
@@ -111,6 +119,9 @@ class LoginAttempt(models.Model):
 
     class Meta:
         verbose_name = _("inlogpoging")
+
+    def __str__(self) -> str:
+        return f"inlogpoging #{self.pk}"
 
 
 class Invitation(ChangeLoggedModel):
@@ -142,7 +153,9 @@ class Invitation(ChangeLoggedModel):
     @property
     def is_open(self) -> bool:
         return (
-            self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
         )
 
 

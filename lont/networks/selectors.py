@@ -14,8 +14,11 @@ from .models import CovenantVersion, Membership, Organisation
 
 
 def organisations(viewer: Viewer) -> QuerySet[Organisation]:
-    return visible(viewer, Organisation).annotate(
-        member_count=Count("memberships", filter=Q(memberships__is_active=True))
+    # Meta.ordering is ignored in GROUP BY queries, so order explicitly.
+    return (
+        visible(viewer, Organisation)
+        .annotate(member_count=Count("memberships", filter=Q(memberships__is_active=True)))
+        .order_by("name")
     )
 
 

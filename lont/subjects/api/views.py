@@ -8,7 +8,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,6 +21,7 @@ from lont.core.visibility import visible
 from lont.networks.choices import Access
 
 from .. import selectors, services
+from ..forms import ContributionForm, StepForm
 from ..models import (
     AssessmentContribution,
     AssessmentStep,
@@ -219,3 +222,23 @@ class AssessmentViewSet(ServiceViewSet):
 
     def service_delete(self, obj: Any) -> None:
         services.assessment_delete(viewer=self.viewer, assessment=obj)
+
+    @extend_schema(request=dict, responses={200: s.AssessmentSerializer})
+    @action(detail=True, methods=["post"])
+    def step(self, request: Request, pk: Any = None) -> Response:
+        """Set one step's status and dates: ``{"number", "status", "started_on", "completed_on"}``."""
+        return self._form_action(pk, StepForm, Access.FULL, services.assessment_step_update)
+
+    @extend_schema(request=dict, responses={200: s.AssessmentSerializer})
+    @action(detail=True, methods=["post"])
+    def contribution(self, request: Request, pk: Any = None) -> Response:
+        """Add the caller's organisation's contribution: ``{"step", "text", "date"}``."""
+        return self._form_action(pk, ContributionForm, Access.SUMMARY, services.contribution_add)
+
+    def _form_action(self, pk: Any, form_class: Any, minimum: Access, call: Any) -> Response:
+        assessment = self._object(pk, minimum)
+        form = form_class(self.request.data)
+        if not form.is_valid():
+            raise exceptions.ValidationError(form.errors)
+        self._run(lambda: call(viewer=self.viewer, assessment=assessment, **form.cleaned_data))
+        return Response(self.get_serializer(assessment).data)

@@ -10,9 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from lont.audit.changelog import ChangeLoggedModel
 from lont.networks.models import Network, Organisation
 
-from ..choices import CorePurpose, FormationStage, ShortlistType, StepStatus
+from ..choices import Bind, CorePurpose, FormationStage, ShortlistType, StepStatus
 
 STEP_NUMBERS = tuple(range(1, 8))
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 class Group(ChangeLoggedModel):
@@ -60,6 +64,17 @@ class Group(ChangeLoggedModel):
         return f"groep #{self.pk}"
 
     def clean(self) -> None:
+        # JSON fields arrive from forms and the API alike: check their shape here, once.
+        if not _strings(self.other_names) or not _strings(self.areas):
+            raise ValidationError({"areas": _("Gebieden en andere namen: een lijst met tekst.")})
+        if not _strings(self.binds) or not set(self.binds) <= set(Bind.values):
+            raise ValidationError({"binds": _("Kies wat de groep bindt uit de lijst.")})
+        if not isinstance(self.online_channels, list) or not all(
+            isinstance(c, dict) and set(c) == {"platform", "channel"} for c in self.online_channels
+        ):
+            raise ValidationError(
+                {"online_channels": _("Online kanalen: een lijst van platform en kanaal.")}
+            )
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise ValidationError({"age_max": _("De maximale leeftijd ligt onder de minimale.")})
         if (

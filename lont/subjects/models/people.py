@@ -121,7 +121,9 @@ class Person(ExpiryRedactedMixin, ChangeLoggedModel):
     def clean(self) -> None:
         if self.date_of_birth and self.date_of_birth_value is None:
             raise ValidationError({"date_of_birth": _("Geef de geboortedatum als JJJJ-MM-DD.")})
-        if not isinstance(self.handles, dict):
+        if not isinstance(self.handles, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in self.handles.items()
+        ):
             raise ValidationError({"handles": _("Accounts per platform: platform → account.")})
 
 

@@ -3,11 +3,30 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..choices import LexiconKind, PlaceKind, Platform
 from ..forms import TEXT_MAX
 from ..models import NAME_MAX, GazetteerPlace, LexiconEntry
+
+
+# Named enum components of our own: left to drf-spectacular's enum hook, these "kind" fields would
+# join other apps' "kind" enums in one naming collision (and a schema warning).
+@extend_schema_field(
+    {"type": "string", "enum": list(PlaceKind.values)}, component_name="AnalyserPlaceKindEnum"
+)
+class PlaceKindField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=PlaceKind.choices, **kwargs)
+
+
+@extend_schema_field(
+    {"type": "string", "enum": list(LexiconKind.values)}, component_name="AnalyserLexiconKindEnum"
+)
+class LexiconKindField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=LexiconKind.choices, **kwargs)
 
 
 class AnalysisEngagementSerializer(serializers.Serializer):
@@ -90,7 +109,7 @@ class GazetteerPlaceSerializer(serializers.ModelSerializer):
     aliases = serializers.ListField(
         child=serializers.CharField(max_length=NAME_MAX), required=False, default=list
     )
-    kind = serializers.ChoiceField(choices=PlaceKind.choices)
+    kind = PlaceKindField()
 
     class Meta:
         model = GazetteerPlace
@@ -101,7 +120,7 @@ class GazetteerPlaceSerializer(serializers.ModelSerializer):
 
 
 class LexiconEntrySerializer(serializers.ModelSerializer):
-    kind = serializers.ChoiceField(choices=LexiconKind.choices)
+    kind = LexiconKindField()
 
     class Meta:
         model = LexiconEntry

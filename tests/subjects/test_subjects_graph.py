@@ -115,3 +115,11 @@ def test_filters_on_full_only_fields_do_not_probe_summary_rows(network, make_mem
     assert "Samenvattinggroep" not in by_stage
     assert f"m{membership.pk}" not in _ids(by_period, "edges")
     assert f"m{membership.pk}" in _ids(unfiltered, "edges")
+
+
+def test_graph_page_pre_declares_cytoscapes_stylesheet_for_the_csp(make_member, client_for):
+    # Cytoscape injects an inline <style> unless an element with this id exists; the CSP forbids
+    # inline styles, so the page's own stylesheet carries the id and the container rule.
+    page = client_for(make_member(PartnerType.POLICE)).get(reverse("subjects:graph"))
+    assert 'id="__________cytoscape_stylesheet"' in page.content.decode()
+    assert "style-src 'self'" in page["Content-Security-Policy"]

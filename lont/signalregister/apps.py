@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class SignalRegisterConfig(AppConfig):
+    name = "lont.signalregister"
+    label = "signalregister"
+    verbose_name = "Signalenregister"
+
+    def ready(self) -> None:
+        from lont.core import visibility
+
+        from . import models as m
+
+        # The signal carries its category; every child row follows its signal's row.
+        visibility.register(m.Signal, category_field="category")
+        for child in (
+            m.SignalPerson,
+            m.SignalGroup,
+            m.SignalIndicator,
+            m.EngagementObservation,
+            m.SignalRequest,
+            m.SignalAttachment,
+            m.ContextNote,
+            m.SignalVersion,
+        ):
+            visibility.register(child, category_field="category", owner_field="signal_organisation")
+        # Orders and guard events name a person: criminal-law data, owned by the recording
+        # organisation (the FG's report counts them through its own selector, without content).
+        visibility.register(m.ProsecutorOrder, category="criminal")
+        visibility.register(m.GuardEvent, category="criminal")

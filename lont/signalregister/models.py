@@ -1,0 +1,425 @@
+"""The signal register: what partners see, shared by covenant (issue 4, "Signals").
+
+A signal's ``category`` (derived from its source type, overridden by criminal-law or care data)
+decides per partner full / summary / none through the visibility layer. Child rows (people, groups,
+indicators, engagement, requests, attachments, notes, versions) follow their signal's category.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lont.audit.changelog import ChangeLoggedModel
+from lont.networks.choices import InformationCategory
+from lont.networks.models import Membership, Network, Organisation
+
+from .choices import (
+    CATEGORY_BY_SOURCE,
+    ONLINE_SOURCES,
+    AttachmentKind,
+    PersonRole,
+    RequestOutcome,
+    RequestSize,
+    SourceType,
+    SpecialData,
+    Status,
+)
+
+
+def derive_category(source_type: str, special_data: str) -> str:
+    """Criminal-law or care data wins over the category the source type gives."""
+    if special_data == SpecialData.CRIMINAL:
+        return InformationCategory.CRIMINAL.value
+    if special_data == SpecialData.CARE:
+        return InformationCategory.CARE.value
+    return CATEGORY_BY_SOURCE[SourceType(source_type)].value
+
+
+class Signal(ChangeLoggedModel):
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("gemeld door"), on_delete=models.PROTECT, related_name="+"
+    )
+    reported_by = models.ForeignKey(
+        Membership, verbose_name=_("melder"), on_delete=models.PROTECT, related_name="+"
+    )
+    observed_at = models.DateTimeField(_("waargenomen op"))
+    registered_at = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    source_type = models.CharField(_("soort bron"), max_length=30, choices=SourceType.choices)
+    professional_account = models.CharField(
+        _("professioneel account waarmee gezien"), max_length=160, blank=True
+    )
+    platform = models.CharField(_("platform"), max_length=60, blank=True)
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    description = models.TextField(_("korte feitelijke beschrijving"))
+    mentioned_time = models.DateTimeField(_("genoemd tijdstip"), null=True, blank=True)
+    mentioned_place = models.CharField(_("genoemde plaats"), max_length=200, blank=True)
+    call_to_action = models.BooleanField(_("oproep tot actie"), default=False)
+    threat = models.BooleanField(_("bedreiging"), default=False)
+    special_data = models.CharField(
+        _("bijzondere gegevens"),
+        max_length=10,
+        choices=SpecialData.choices,
+        default=SpecialData.NONE,
+        blank=True,
+    )
+    category = models.CharField(
+        _("informatiecategorie"),
+        max_length=30,
+        choices=InformationCategory.choices,
+        editable=False,
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+    )
+    retain_until = models.DateField(_("bewaren tot"), null=True, blank=True, editable=False)
+    # Drill video (P9): what it shows and at whom the personal attacks are aimed.
+    is_drill = models.BooleanField(_("drillvideo"), default=False)
+    drill_weapons_shown = models.PositiveSmallIntegerField(_("wapens getoond"), default=0)
+    drill_members_shown = models.PositiveSmallIntegerField(_("groepsleden getoond"), default=0)
+    drill_personal_attacks = models.PositiveSmallIntegerField(
+        _("persoonlijke aanvallen op straatreputatie"), default=0
+    )
+    drill_target_group = models.ForeignKey(
+        "subjects.Group",
+        verbose_name=_("aanvallen gericht op groep"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    drill_target_person = models.ForeignKey(
+        "subjects.Person",
+        verbose_name=_("aanvallen gericht op persoon"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    demo_key = models.CharField(max_length=40, blank=True, editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    audit_redact = frozenset(
+        {"description", "link", "professional_account", "mentioned_place", "mentioned_time"}
+    )
+
+    class Meta:
+        ordering = ["-observed_at", "-pk"]
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        indexes = [
+            models.Index(fields=["network", "-observed_at"], name="signal_network_observed"),
+            models.Index(fields=["organisation", "source_type"], name="signal_org_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"signaal #{self.pk}"
+
+    def audit_repr(self) -> str:
+        return f"signaal #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("signalregister:detail", args=[self.pk])
+
+    @property
+    def is_online(self) -> bool:
+        return self.source_type in ONLINE_SOURCES
+
+    def clean(self) -> None:
+        if self.source_type in SourceType.values:
+            self.category = derive_category(self.source_type, self.special_data)
+        if (
+            self.organisation_id
+            and self.network_id
+            and self.organisation.network_id != self.network_id
+        ):
+            raise ValidationError({"organisation": _("Organisatie hoort niet bij dit netwerk.")})
+        if self.observed_at and self.observed_at > timezone.now() + dt.timedelta(minutes=5):
+            raise ValidationError(
+                {"observed_at": _("Het moment van waarnemen ligt in de toekomst.")}
+            )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The category is never chosen by hand: it always follows source type and special data.
+        if self.source_type:
+            self.category = derive_category(self.source_type, self.special_data)
+        super().save(*args, **kwargs)
+
+
+class SignalChild(ChangeLoggedModel):
+    """Rows that belong to one signal: same network, same visibility as the signal.
+
+    Network, category and owning organisation are copied from the signal on save (and re-synced
+    by the services when a correction changes the signal's category), so the visibility layer
+    filters these rows in SQL like any other registered model.
+    """
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    category = models.CharField(max_length=30, choices=InformationCategory.choices, editable=False)
+    signal_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, editable=False, related_name="+"
+    )
+
+    signal: models.ForeignKey[Signal, Signal]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        signal = self.signal
+        self.network_id = signal.network_id
+        self.category = signal.category
+        self.signal_organisation_id = signal.organisation_id
+        super().save(*args, **kwargs)
+
+    def audit_repr(self) -> str:
+        return f"{self._meta.verbose_name} #{self.pk} (signaal #{getattr(self, 'signal_id', '')})"
+
+
+class SignalPerson(SignalChild):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey("subjects.Person", on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("rol in dit signaal"), max_length=24, choices=PersonRole.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("persoon in signaal")
+        verbose_name_plural = _("personen in signaal")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signal", "person", "role"], name="signalperson_unique_role"
+            )
+        ]
+
+
+class SignalGroup(SignalChild):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="groups")
+    group = models.ForeignKey("subjects.Group", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("groep in signaal")
+        verbose_name_plural = _("groepen in signaal")
+        constraints = [
+            models.UniqueConstraint(fields=["signal", "group"], name="signalgroup_unique")
+        ]
+
+
+class SignalIndicator(SignalChild):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="indicators")
+    indicator = models.ForeignKey("knowledge.Indicator", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("indicator in signaal")
+        verbose_name_plural = _("indicatoren in signaal")
+        constraints = [
+            models.UniqueConstraint(fields=["signal", "indicator"], name="signalindicator_unique")
+        ]
+
+
+class EngagementObservation(SignalChild):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="engagement")
+    at = models.DateTimeField(_("moment"))
+    views = models.PositiveIntegerField(_("weergaven"), default=0)
+    likes = models.PositiveIntegerField(_("likes"), default=0)
+    reposts = models.PositiveIntegerField(_("reposts"), default=0)
+    comments = models.PositiveIntegerField(_("reacties"), default=0)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("bereikmeting")
+        verbose_name_plural = _("bereikmetingen")
+
+
+class SignalRequest(SignalChild):
+    """A request (P7): who asks whom for what, its size and outcome."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="requests")
+    requester_person = models.ForeignKey(
+        "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    requester_group = models.ForeignKey(
+        "subjects.Group", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target_person = models.ForeignKey(
+        "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    what = models.CharField(_("wat wordt er gevraagd"), max_length=300)
+    size = models.CharField(_("omvang"), max_length=10, choices=RequestSize.choices)
+    outcome = models.CharField(
+        _("uitkomst"), max_length=10, choices=RequestOutcome.choices, default=RequestOutcome.ASKED
+    )
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("vervangt eerder verzoek"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    audit_redact = frozenset({"what"})
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("verzoek")
+        verbose_name_plural = _("verzoeken")
+
+
+def attachment_path(instance: SignalAttachment, filename: str) -> str:
+    # The stored name never derives from the upload's name (which may hold personal data).
+    import secrets
+
+    return f"signals/{secrets.token_hex(16)}.{filename.rsplit('.', 1)[-1]}"
+
+
+class SignalAttachment(SignalChild):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(
+        _("soort"), max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.SCREENSHOT
+    )
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    content_type = models.CharField(max_length=20)
+    size = models.PositiveIntegerField()
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    audit_exclude = frozenset({"file"})
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+
+class ContextNote(SignalChild):
+    """Another partner's context on a signal: a weight adjustment with its reason."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="notes")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    adjustment = models.SmallIntegerField(
+        _("weging"), validators=[MinValueValidator(-2), MaxValueValidator(2)]
+    )
+    reason = models.TextField(_("reden"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    audit_redact = frozenset({"reason"})
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("contextnotitie")
+        verbose_name_plural = _("contextnotities")
+
+
+class SignalVersion(SignalChild):
+    """The state of a signal before a correction: corrections never erase what was there."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    changed_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("reden van correctie"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    audit_redact = frozenset({"snapshot"})
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("eerdere versie")
+        verbose_name_plural = _("eerdere versies")
+        constraints = [
+            models.UniqueConstraint(fields=["signal", "number"], name="signalversion_unique")
+        ]
+
+
+class ProsecutorOrder(ChangeLoggedModel):
+    """An order of the public prosecutor (art. 126g Sv) that covers systematic observation."""
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey("subjects.Person", on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(_("kenmerk"), max_length=80)
+    issued_on = models.DateField(_("datum bevel"))
+    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
+    scope = models.TextField(_("reikwijdte"))
+    recorded_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    audit_redact = frozenset({"scope"})
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = _("bevel officier van justitie")
+        verbose_name_plural = _("bevelen officier van justitie")
+
+    def audit_repr(self) -> str:
+        return f"bevel #{self.pk} (persoon #{self.person_id})"
+
+
+class GuardEvent(ChangeLoggedModel):
+    """A crossing of the systematic-observation guard and what the member did: the FG's report
+    counts these (per organisation and person alias, never content)."""
+
+    class Outcome(models.TextChoices):
+        ORDER = "order", _("Bevel vastgelegd")
+        STOPPED = "stopped", _("Gestopt")
+        HANDOVER = "handover", _("Doorgegeven aan partner")
+        WARNED = "warned", _("Gewaarschuwd")
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey("subjects.Person", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    thresholds = models.JSONField(default=list)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.WARNED)
+    handover_to = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handover_note = models.TextField(_("overdrachtsnotitie"), blank=True)
+    order = models.ForeignKey(
+        ProsecutorOrder, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    audit_redact = frozenset({"handover_note"})
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("stelselmatigheidswaarschuwing")
+        verbose_name_plural = _("stelselmatigheidswaarschuwingen")
+
+
+class Notification(ChangeLoggedModel):
+    """A minimal in-app notification; generic, so other apps can reuse it. Its text never holds
+    case content or real names: it says *that* something needs attention and links to it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lont_notifications"
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    text = models.CharField(_("tekst"), max_length=300)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_unread")]

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "lont.subjects",
     "lont.socialmap",
     "lont.signalregister",
+    "lont.assessment",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,7 @@ SPECTACULAR_SETTINGS = {
         "GroupRelationKindEnum": "lont.subjects.choices.GroupRelationKind",
         "PersonRelationKindEnum": "lont.subjects.choices.PersonRelationKind",
         "ThreatEnum": "lont.subjects.choices.Threat",
+        "ContactKindEnum": "lont.socialmap.choices.ContactKind",
     },
 }
 

@@ -17,6 +17,7 @@ NAV = [
     ("core:phase_aftercare", gettext_lazy("Nazorg")),
     ("networks:overview", gettext_lazy("Netwerk")),
     ("knowledge:index", gettext_lazy("Kennisbank")),
+    ("analyser:analyse", gettext_lazy("Tekstanalyse")),
 ]
 
 

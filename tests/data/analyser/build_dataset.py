@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - the marked-up posts are data lines; wrapping them would hurt review
 """Build the analyser evaluation set (``*.jsonl``) from inline-annotated posts.
 
 Run: ``.venv/bin/python tests/data/analyser/build_dataset.py`` (``--check`` only validates and lints).

@@ -20,6 +20,8 @@
             { selector: "node[type = 'person']", style: { shape: "ellipse", "background-color": "#777", width: 18, height: 18 } },
             { selector: "node[type = 'afgeschermd']", style: { shape: "diamond", "background-color": "#ddd", "border-width": 2, "border-style": "dashed", "border-color": "#666" } },
             { selector: "edge", style: { width: 1, "line-color": "#999", "curve-style": "bezier", label: "data(label)", "font-size": 8 } },
+            // Membership roles would clutter the picture; the group and person pages list them.
+            { selector: "edge[kind = 'lidmaatschap']", style: { "text-opacity": 0 } },
             { selector: "edge[kind = 'rivaliteit']", style: { width: 4, "line-color": "#b00020" } },
             { selector: "edge[kind = 'bondgenootschap']", style: { width: 3, "line-color": "#3b7d23" } },
             { selector: "edge[kind = 'afgeschermd']", style: { "line-style": "dashed", "line-color": "#888" } }

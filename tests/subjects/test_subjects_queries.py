@@ -37,6 +37,7 @@ def _grow(viewer, n):
         reverse("subjects:groups"),
         reverse("subjects:persons"),
         reverse("subjects:relations"),
+        reverse("subjects:graph_data"),
         "/api/v1/subjects/groups/",
         "/api/v1/subjects/persons/",
         "/api/v1/subjects/memberships/",

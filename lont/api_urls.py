@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from lont.analyser.web.api import views as analyser_api
+from lont.assessment.api import views as assessment_api
 from lont.audit.api.views import AccessLogViewSet, ChangeLogViewSet
 from lont.core.api.permissions import IsNetworkMember
 from lont.core.policies import API
@@ -76,6 +77,9 @@ router.register(
 router.register(
     "subjects/assessments", subjects_api.AssessmentViewSet, basename="subjects-assessment"
 )
+router.register("situations", assessment_api.SituationViewSet, basename="situation")
+router.register("meetings", assessment_api.MeetingViewSet, basename="meeting")
+router.register("actions", assessment_api.ActionViewSet, basename="action")
 router.register("analyse/places", analyser_api.GazetteerPlaceViewSet, basename="analyser-place")
 router.register("analyse/lexicon", analyser_api.LexiconEntryViewSet, basename="analyser-lexicon")
 

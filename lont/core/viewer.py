@@ -23,6 +23,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "indicators.change": frozenset({Role.DIRECTOR}),
     "audit.read": frozenset({Role.PRIVACY_OFFICER}),
     "knowledge.read": frozenset(set(Role)),
+    "fairness.read": frozenset({Role.DIRECTOR, Role.PRIVACY_OFFICER}),
     "analyser.manage": frozenset({Role.DIRECTOR, Role.COORDINATOR}),
 }
 

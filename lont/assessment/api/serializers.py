@@ -1,0 +1,105 @@
+"""API shapes: a situation's explanation at the viewer's access level, meetings and actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from lont.core.visibility import access_for
+from lont.networks.choices import Access
+
+from .. import selectors
+from ..models import Action, AgendaItem, CaseMeeting, Situation
+
+
+class ContributionSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    ref = serializers.CharField()
+    amount = serializers.FloatField()
+    text = serializers.CharField()
+    access = serializers.IntegerField()
+
+
+class SituationSerializer(serializers.ModelSerializer):
+    access = serializers.SerializerMethodField()
+    contributions = serializers.SerializerMethodField()
+    summary_nl = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Situation
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "description",
+            "level",
+            "score",
+            "computed_at",
+            "access",
+            "summary_nl",
+            "contributions",
+            "trend_breaks",
+        ]
+
+    def _viewer(self) -> Any:
+        return self.context["view"].viewer
+
+    def get_access(self, obj: Situation) -> int:
+        return int(access_for(self._viewer(), obj))
+
+    @extend_schema_field(serializers.CharField(allow_blank=True))
+    def get_description(self, obj: Situation) -> str:
+        return obj.description if access_for(self._viewer(), obj) == Access.FULL else ""
+
+    @extend_schema_field(serializers.CharField())
+    def get_summary_nl(self, obj: Situation) -> str:
+        return str(obj.explanation.get("summary_nl", ""))
+
+    @extend_schema_field(ContributionSerializer(many=True))
+    def get_contributions(self, obj: Situation) -> list[dict[str, Any]]:
+        return [
+            {**line, "access": int(line["access"])}
+            for line in selectors.explanation_lines(self._viewer(), obj)
+        ]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    situation = serializers.IntegerField(source="item.situation_id", read_only=True)
+    meeting = serializers.IntegerField(source="item.meeting_id", read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "meeting",
+            "situation",
+            "organisation",
+            "owner",
+            "description",
+            "due_date",
+            "mode",
+            "status",
+            "result",
+        ]
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "situation", "stage", "computed_level", "judged_level", "decision"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    items = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CaseMeeting
+        fields = ["id", "date", "chair", "participants", "status", "items"]
+
+    @extend_schema_field(AgendaItemSerializer(many=True))
+    def get_items(self, obj: CaseMeeting) -> list[dict[str, Any]]:
+        items = selectors.meeting_items(self.context["view"].viewer, obj)
+        return list(AgendaItemSerializer(items, many=True).data)

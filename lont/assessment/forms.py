@@ -1,0 +1,128 @@
+"""Forms of the assessment app (NL Design System markup via StyledForm)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lont.accounts.models import User
+from lont.core.forms import StyledForm
+from lont.networks.models import Organisation
+from lont.signalregister.models import Signal
+from lont.subjects.models import Group, GroupRelation
+
+from .choices import ActionMode, ActionStatus, DecisionKind, LevelCode, SituationKind
+from .models import Situation
+
+
+class SituationForm(StyledForm):
+    kind = forms.ChoiceField(label=_("Soort situatie"), choices=SituationKind.choices)
+    title = forms.CharField(label=_("Titel (geen echte namen)"), max_length=120)
+    description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
+    groups = forms.ModelMultipleChoiceField(
+        label=_("Groepen"), queryset=Group.objects.none(), required=False
+    )
+    rivalry = forms.ModelChoiceField(
+        label=_("Rivaliteit"), queryset=GroupRelation.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, groups: Any, relations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].queryset = groups  # type: ignore[attr-defined]
+        self.fields["rivalry"].queryset = relations  # type: ignore[attr-defined]
+
+
+class LinkSignalsForm(StyledForm):
+    signals = forms.ModelMultipleChoiceField(
+        label=_("Signalen koppelen"), queryset=Signal.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, signals: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signals"].queryset = signals  # type: ignore[attr-defined]
+
+
+class ParametersForm(StyledForm):
+    parameters = forms.CharField(
+        label=_("Parameters (JSON)"), widget=forms.Textarea(attrs={"rows": 24})
+    )
+    reason = forms.CharField(label=_("Reden van de wijziging"), widget=forms.Textarea)
+
+    def clean_parameters(self) -> Any:
+        try:
+            return json.loads(self.cleaned_data["parameters"])
+        except ValueError:
+            raise forms.ValidationError(_("Dit is geen geldige JSON.")) from None
+
+
+class MeetingForm(StyledForm):
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Deelnemende partners"), queryset=Organisation.objects.none()
+    )
+    situations = forms.ModelMultipleChoiceField(
+        label=_("Agenda: situaties"), queryset=Situation.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, organisations: Any, situations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["situations"].queryset = situations  # type: ignore[attr-defined]
+
+
+class PictureForm(StyledForm):
+    unknowns = forms.CharField(
+        label=_("Wat weten we niet, en hoe komen we erachter?"),
+        widget=forms.Textarea,
+        required=False,
+    )
+    causality_answer = forms.CharField(
+        label=_("Causaliteit: jaagt de drill geweld aan, of laat hij zien wat er al speelt?"),
+        widget=forms.Textarea,
+        required=False,
+    )
+
+
+class JudgeForm(StyledForm):
+    judged_level = forms.ChoiceField(label=_("Beoordeeld niveau"), choices=LevelCode.choices)
+    rationale = forms.CharField(label=_("Onderbouwing"), widget=forms.Textarea, required=False)
+    concerns = forms.CharField(label=_("Zorgen"), widget=forms.Textarea, required=False)
+
+
+class DissentForm(StyledForm):
+    text = forms.CharField(label=_("Afwijkende mening van uw organisatie"), widget=forms.Textarea)
+
+
+class DecideForm(StyledForm):
+    decision = forms.ChoiceField(label=_("Besluit"), choices=DecisionKind.choices)
+    decision_reason = forms.CharField(
+        label=_("Toelichting (verplicht bij bewust niets doen)"),
+        widget=forms.Textarea,
+        required=False,
+    )
+
+
+class ActionForm(StyledForm):
+    description = forms.CharField(label=_("Wat"), widget=forms.Textarea)
+    organisation = forms.ModelChoiceField(
+        label=_("Eigenaar (partner)"), queryset=Organisation.objects.none()
+    )
+    owner = forms.ModelChoiceField(label=_("Eigenaar (persoon)"), queryset=User.objects.none())
+    due_date = forms.DateField(
+        label=_("Uiterlijk op"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    mode = forms.ChoiceField(label=_("Online of offline"), choices=ActionMode.choices)
+
+    def __init__(self, *args: Any, organisations: Any, users: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = users  # type: ignore[attr-defined]
+        self.fields["owner"].label_from_instance = lambda u: u.full_name  # type: ignore[attr-defined]
+
+
+class ActionUpdateForm(StyledForm):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    result = forms.CharField(label=_("Resultaat"), widget=forms.Textarea, required=False)

@@ -1,0 +1,211 @@
+"""Permission-aware reads: everything through the visibility layer, at the viewer's access level."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db import models
+from django.db.models import Count
+from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lont.core.viewer import Viewer
+from lont.core.visibility import access_for, visible
+from lont.networks.choices import Access
+from lont.signalregister.models import ContextNote, Signal, SignalPerson
+
+from .choices import LEVEL_RANK, ActionStatus, LevelCode
+from .models import Action, AgendaItem, CaseMeeting, EngineParameterSet, Situation
+
+SIGNAL_KINDS = frozenset({"signal", "drill_signal", "acute_rule", "acute_rule_defused"})
+SUPPRESS_BELOW = 5
+
+
+def situations(viewer: Viewer) -> models.QuerySet:
+    return visible(viewer, Situation.objects.select_related("organisation", "rivalry"))
+
+
+def signal_access(viewer: Viewer, ids: set[int]) -> dict[int, Access]:
+    """The viewer's access per signal id (one query)."""
+    rows = Signal.objects.filter(pk__in=ids, network=viewer.network).only(
+        "pk", "network_id", "organisation_id", "category"
+    )
+    return {row.pk: access_for(viewer, row) for row in rows}
+
+
+def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, Any]]:
+    """Every contribution with its number; each signal line at the viewer's access to that
+    signal: the full reason, the covenant's summary, or only that a partner's signal counts."""
+    contributions = situation.explanation.get("contributions", [])
+    ids = {int(c["ref"]) for c in contributions if c["kind"] in SIGNAL_KINDS and c["ref"].isdigit()}
+    access = signal_access(viewer, ids)
+    lines = []
+    for c in contributions:
+        level = Access.FULL
+        text = c["reason_nl"]
+        if c["kind"] in SIGNAL_KINDS:
+            level = access.get(int(c["ref"]), Access.NONE) if c["ref"].isdigit() else Access.NONE
+            if level == Access.SUMMARY:
+                text = c["summary_nl"]
+            elif level == Access.NONE:
+                text = _("Signaal van een partner dat u volgens het convenant niet ziet.")
+        lines.append(
+            {
+                "kind": c["kind"],
+                "ref": c["ref"],
+                "amount": c["amount"],
+                "text": text,
+                "access": level,
+            }
+        )
+    return lines
+
+
+def situation_signals(viewer: Viewer, situation: Situation) -> list[tuple[Any, Access]]:
+    rows = visible(viewer, situation.signals.select_related("organisation")).order_by(
+        "-observed_at", "-pk"
+    )
+    return [(row, access_for(viewer, row)) for row in rows]
+
+
+def timeline(
+    viewer: Viewer, situation: Situation, signals: list[tuple[Any, Access]]
+) -> list[dict[str, Any]]:
+    """Signals, context notes (only on signals seen in full) and meetings, newest first."""
+    events: list[dict[str, Any]] = []
+    full_ids = [s.pk for s, a in signals if a == Access.FULL]
+    for signal, access in signals:
+        events.append({"at": signal.observed_at, "kind": "signal", "obj": signal, "access": access})
+    for note in ContextNote.objects.filter(signal_id__in=full_ids).select_related("organisation"):
+        events.append({"at": note.created_at, "kind": "note", "obj": note, "access": Access.FULL})
+    items = visible(
+        viewer, AgendaItem.objects.filter(situation=situation).select_related("meeting")
+    )
+    for item in items:
+        at = dt.datetime.combine(item.meeting.date, dt.time(12), tzinfo=dt.UTC)
+        events.append({"at": at, "kind": "meeting", "obj": item, "access": Access.FULL})
+    events.sort(key=lambda ev: ev["at"], reverse=True)
+    return events
+
+
+def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
+    rows = list(situations(viewer).order_by("-score", "pk")[:200])
+    by_level: dict[str, list[Situation]] = {code: [] for code in reversed(LevelCode.values)}
+    for situation in rows:
+        by_level[situation.level].append(situation)
+    cutoff = since or timezone.now() - dt.timedelta(days=14)
+    breaks = [
+        (situation, b)
+        for situation in rows
+        for b in situation.trend_breaks
+        if b.get("at", "") >= cutoff.isoformat()
+    ]
+    actions = list(
+        visible(viewer, Action.objects.filter(status=ActionStatus.OPEN))
+        .select_related("organisation", "owner", "item__situation")
+        .order_by("due_date", "pk")[:20]
+    )
+    new_signals = visible(viewer, Signal.objects.all())
+    if since is not None:
+        new_signals = new_signals.filter(registered_at__gt=since)
+    else:
+        new_signals = new_signals.filter(registered_at__gt=cutoff)
+    new_list = list(new_signals.select_related("organisation").order_by("-registered_at")[:10])
+    return {
+        "by_level": [(LevelCode(code), by_level[code]) for code in by_level],
+        "breaks": breaks,
+        "actions": actions,
+        "new_signals": [(s, access_for(viewer, s)) for s in new_list],
+        "new_signal_count": new_signals.count(),
+        "since": since,
+        "logged": rows + actions + new_list,
+    }
+
+
+def meetings(viewer: Viewer) -> models.QuerySet:
+    return visible(viewer, CaseMeeting.objects.select_related("chair", "organisation"))
+
+
+def meeting_items(viewer: Viewer, meeting: CaseMeeting) -> list[AgendaItem]:
+    """Items whose situation the viewer may see (at least as summary)."""
+    allowed = set(situations(viewer).values_list("pk", flat=True))
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("situation")
+        .prefetch_related("dissents__organisation", "actions__organisation", "actions__owner")
+    )
+    return [item for item in items if item.situation_id in allowed]
+
+
+def previous_actions(viewer: Viewer, meeting: CaseMeeting) -> list[Action]:
+    """The previous meeting's actions and their results: the BOB cycle opens with them."""
+    previous = meetings(viewer).filter(date__lt=meeting.date).order_by("-date", "-pk").first()
+    if previous is None:
+        return []
+    return list(
+        visible(viewer, Action.objects.filter(item__meeting=previous)).select_related(
+            "organisation", "owner", "item__situation"
+        )
+    )
+
+
+def actions_board(viewer: Viewer, today: dt.date) -> dict[str, list[Action]]:
+    rows = visible(viewer, Action.objects.all()).select_related(
+        "organisation", "owner", "item__situation", "item__meeting"
+    )
+    board: dict[str, list[Action]] = {"overdue": [], "open": [], "done": []}
+    for action in rows.order_by("due_date", "pk")[:500]:
+        if action.status == ActionStatus.OPEN:
+            board["overdue" if action.due_date < today else "open"].append(action)
+        else:
+            board["done"].append(action)
+    return board
+
+
+def parameter_versions(viewer: Viewer) -> list[EngineParameterSet]:
+    return list(
+        EngineParameterSet.objects.filter(network=viewer.network).select_related("created_by")
+    )
+
+
+def _suppress(n: int) -> str:
+    return "<5" if n < SUPPRESS_BELOW else str(n)
+
+
+def fairness(viewer: Viewer) -> dict[str, Any]:
+    """Distinct people that signals concern per quarter, by age band, area and group; cells
+    under five shown as "<5" so no small group of young people can be singled out."""
+    base = SignalPerson.objects.filter(network=viewer.network).annotate(
+        year=ExtractYear("signal__observed_at"), quarter=ExtractQuarter("signal__observed_at")
+    )
+    tables = {}
+    for key, field in (("age", "person__age_band"), ("area", "person__area")):
+        rows = base.values("year", "quarter", field).annotate(n=Count("person", distinct=True))
+        tables[key] = [(r["year"], r["quarter"], r[field] or "", r["n"]) for r in rows]
+    group_rows = (
+        base.filter(signal__groups__isnull=False)
+        .values("year", "quarter", "signal__groups__group__name")
+        .annotate(n=Count("person", distinct=True))
+    )
+    tables["group"] = [
+        (r["year"], r["quarter"], r["signal__groups__group__name"], r["n"]) for r in group_rows
+    ]
+    out: dict[str, Any] = {}
+    quarters = sorted({(y, q) for rows in tables.values() for y, q, _k, _n in rows})
+    for key, rows in tables.items():
+        grid: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
+        for y, q, label, n in rows:
+            grid[label][(y, q)] = n
+        out[key] = [
+            (label, [_suppress(grid[label].get(quarter, 0)) for quarter in quarters])
+            for label in sorted(grid)
+        ]
+    out["quarters"] = [f"{y} K{q}" for y, q in quarters]
+    return out
+
+
+def level_rank(code: str) -> int:
+    return LEVEL_RANK.get(code, 0)

@@ -1,0 +1,183 @@
+"""Case meetings (BOB): list, create, the meeting with its three stages per item, minutes, PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lont.core.views_base import MemberTemplateView, MemberView, VisibleListView
+from lont.networks.choices import Access
+
+from .. import selectors, services
+from ..choices import Stage
+from ..forms import ActionForm, DecideForm, DissentForm, JudgeForm, MeetingForm, PictureForm
+from ..models import AgendaItem, CaseMeeting
+from ..pdf import minutes_pdf
+from .base import FormPageView, add_service_errors, fetch, member_users
+
+
+def _organisations(viewer: Any) -> Any:
+    return viewer.network.organisations.all()
+
+
+class MeetingListView(VisibleListView):
+    model = CaseMeeting
+    template_name = "assessment/meeting_list.html"
+
+    def get_queryset(self) -> Any:
+        return selectors.meetings(self.viewer)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        data["can_create"] = self.viewer.can("case.write")
+        return data
+
+
+class MeetingCreateView(FormPageView):
+    form_class = MeetingForm
+    title = gettext_lazy("Casusoverleg plannen")
+    success_message = gettext_lazy("Het casusoverleg is gepland.")
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {
+            "organisations": _organisations(self.viewer),
+            "situations": selectors.situations(self.viewer),
+        }
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.meeting_create(viewer=self.viewer, data=data)
+
+
+def _item_context(viewer: Any, item: AgendaItem) -> dict[str, Any]:
+    """The picture, compiled live for this viewer: what their access allows."""
+    situation = item.situation
+    signals = selectors.situation_signals(viewer, situation)
+    return {
+        "item": item,
+        "lines": selectors.explanation_lines(viewer, situation),
+        "signals": signals,
+        "picture_form": PictureForm(
+            initial={"unknowns": item.unknowns, "causality_answer": item.causality_answer}
+        ),
+        "judge_form": JudgeForm(initial={"judged_level": item.judged_level or item.computed_level}),
+        "dissent_form": DissentForm(),
+        "decide_form": DecideForm(),
+        "action_form": ActionForm(organisations=_organisations(viewer), users=member_users(viewer)),
+    }
+
+
+class MeetingDetailView(MemberTemplateView):
+    template_name = "assessment/meeting_detail.html"
+    model = CaseMeeting
+    shows_personal_data = True
+    minutes = False
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        meeting = fetch(self, selectors.meetings(self.viewer), self.kwargs["pk"])
+        items = selectors.meeting_items(self.viewer, meeting)
+        data.update(
+            meeting=meeting,
+            items=[_item_context(self.viewer, item) for item in items],
+            previous=selectors.previous_actions(self.viewer, meeting),
+            participants=meeting.participants.all(),
+            can_write=self.viewer.can("case.write") and not self.minutes,
+            stages=Stage,
+            today=timezone.localdate(),
+            minutes=self.minutes,
+        )
+        return data
+
+
+class MinutesView(MeetingDetailView):
+    template_name = "assessment/minutes.html"
+    minutes = True
+
+
+class MinutesPdfView(MemberView):
+    shows_personal_data = True
+    model = CaseMeeting
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = fetch(self, selectors.meetings(self.viewer), pk)
+        items = selectors.meeting_items(self.viewer, meeting)
+        lines = {
+            item.pk: selectors.explanation_lines(self.viewer, item.situation) for item in items
+        }
+        body = minutes_pdf(meeting=meeting, items=items, lines=lines)
+        response = HttpResponse(body, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="casusoverleg-{meeting.pk}.pdf"'
+        return response
+
+
+def _step(view: Any, step: str, item: AgendaItem, post: Any) -> tuple[Any, Any] | None:
+    """The form of a stage step and the service call that performs it."""
+    viewer = view.viewer
+    if step == "beeld":
+        return PictureForm(data=post), lambda d: services.item_picture(
+            viewer=viewer, item=item, data=d
+        )
+    if step == "oordeel":
+        return JudgeForm(data=post), lambda d: services.item_judge(viewer=viewer, item=item, data=d)
+    if step == "besluit":
+        return DecideForm(data=post), lambda d: services.item_decide(
+            viewer=viewer, item=item, data=d
+        )
+    if step == "dissent":
+        return DissentForm(data=post), lambda d: services.dissent_add(
+            viewer=viewer, item=item, text=d["text"]
+        )
+    if step == "actie":
+        form = ActionForm(
+            data=post, organisations=_organisations(viewer), users=member_users(viewer)
+        )
+        return form, lambda d: services.action_create(viewer=viewer, item=item, data=d)
+    return None
+
+
+class ItemStepView(MemberView):
+    """One POST per stage step; on bad input the form is shown again with the errors and what
+    was typed, and nothing is changed."""
+
+    required_permission = "case.write"
+
+    def post(self, request: HttpRequest, pk: int, step: str) -> HttpResponse:
+        item = fetch(self, AgendaItem.objects.select_related("meeting", "situation"), pk)
+        meeting = item.meeting
+        found = _step(self, step, item, request.POST)
+        if found is None:
+            return HttpResponse(status=404)
+        form, perform = found
+        if form.is_valid():
+            try:
+                perform(dict(form.cleaned_data))
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Vastgelegd."))
+                return redirect(f"{meeting.get_absolute_url()}#punt-{item.pk}")
+        return render(
+            request,
+            "assessment/step_error.html",
+            {"form": form, "item": item, "meeting": meeting},
+            status=400,
+        )
+
+
+class MeetingCloseView(MemberView):
+    required_permission = "case.write"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = fetch(self, selectors.meetings(self.viewer), pk, Access.SUMMARY)
+        try:
+            services.meeting_close(viewer=self.viewer, meeting=meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(meeting.get_absolute_url())

@@ -1,0 +1,93 @@
+"""Recompute: levels from signals, context notes lower them, on-commit task, notifications."""
+
+from __future__ import annotations
+
+import pytest
+from assessment_app.assessment_factories import note_factory, signal_factory, situation_factory
+
+from lont.assessment import services
+from lont.assessment.models import Situation
+from lont.networks.choices import PartnerType
+from lont.signalregister.models import Notification
+from lont.subjects.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_one_fresh_strong_signal_raises_the_level(make_member):
+    # given a youth worker's strong signal
+    member = make_member(PartnerType.YOUTH_WORK)
+    signal = signal_factory(member, days_ago=0.1)
+    # when a situation gathers it
+    situation = situation_factory(member, signal)
+    # then the engine computes verhoogd, with the signal's line in the explanation
+    assert situation.level == "verhoogd"
+    kinds = [c["kind"] for c in situation.explanation["contributions"]]
+    assert "signal" in kinds
+    assert situation.history[-1]["level"] == "verhoogd"
+
+
+def test_context_note_lowers_the_level_through_the_task(
+    make_member, django_capture_on_commit_callbacks
+):
+    # given a situation at verhoogd
+    youth = make_member(PartnerType.YOUTH_WORK)
+    police = make_member(PartnerType.POLICE)
+    signal = signal_factory(youth, days_ago=0.1)
+    situation = situation_factory(youth, signal)
+    assert situation.level == "verhoogd"
+    # when the police add a -2 context note (the task runs on commit, immediate backend)
+    with django_capture_on_commit_callbacks(execute=True):
+        note_factory(police, signal, -2)
+    # then the level is recomputed and lowered
+    situation.refresh_from_db()
+    assert situation.level == "laag"
+    assert any("contextnotities" in c["reason_nl"] for c in situation.explanation["contributions"])
+
+
+def test_a_new_signal_rise_notifies_followers(make_member, django_capture_on_commit_callbacks):
+    # given a followed situation at verhoogd
+    youth = make_member(PartnerType.YOUTH_WORK)
+    follower = make_member(PartnerType.POLICE)
+    situation = situation_factory(youth, signal_factory(youth, days_ago=0.1))
+    situation.followers.add(follower.user)
+    # when a second strong signal is linked and a third is added to that signal's indicators
+    second = signal_factory(youth, days_ago=0.1, weights=("strong", "fairly_strong"))
+    with django_capture_on_commit_callbacks(execute=True):
+        situation.signals.add(second)
+    situation.refresh_from_db()
+    # then the level rose to hoog and both followers got a notice without content
+    assert situation.level == "hoog"
+    texts = list(Notification.objects.filter(user=follower.user).values_list("text", flat=True))
+    assert len(texts) == 1
+    assert "hoog" in texts[0] and "Geheime" not in texts[0]
+
+
+def test_victims_do_not_count(make_member):
+    # given the same signal with only a victim linked, and one with a possible perpetrator
+    youth = make_member(PartnerType.YOUTH_WORK)
+    person = Person.objects.create(
+        network=youth.network,
+        organisation=youth.organisation,
+        alias="Vos",
+        review_date="2099-01-01",
+        category="group_analysis",
+    )
+    plain = situation_factory(youth, signal_factory(youth, days_ago=0.1))
+    victim = situation_factory(
+        youth, signal_factory(youth, days_ago=0.1, people=((person, "victim"),))
+    )
+    perpetrator = situation_factory(
+        youth, signal_factory(youth, days_ago=0.1, people=((person, "possible_perpetrator"),))
+    )
+    # then the victim changes nothing and the possible perpetrator counts × 1.2
+    assert victim.score == pytest.approx(plain.score)
+    assert perpetrator.score == pytest.approx(plain.score * 1.2, rel=1e-3)
+
+
+def test_recompute_is_deterministic(make_member):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    situation = situation_factory(youth, signal_factory(youth, days_ago=3))
+    first = situation.explanation
+    services.situation_recompute(situation, now=situation.computed_at)
+    assert Situation.objects.get(pk=situation.pk).explanation == first

@@ -7,9 +7,10 @@ class SignalRegisterConfig(AppConfig):
     verbose_name = "Signalenregister"
 
     def ready(self) -> None:
-        from lont.core import visibility
+        from lont.core import demo, visibility
 
         from . import models as m
+        from .demo import load_demo
 
         # The signal carries its category; every child row follows its signal's row.
         visibility.register(m.Signal, category_field="category")
@@ -28,3 +29,5 @@ class SignalRegisterConfig(AppConfig):
         # organisation (the FG's report counts them through its own selector, without content).
         visibility.register(m.ProsecutorOrder, category="criminal")
         visibility.register(m.GuardEvent, category="criminal")
+        # After the subjects demo (40) and the social map (50): signals point at their groups.
+        demo.register(60, load_demo)

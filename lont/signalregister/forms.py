@@ -1,0 +1,245 @@
+"""Forms of the signal register: they parse and check input; the rules live in ``services``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lont.core.forms import StyledForm, StyledModelForm
+from lont.core.viewer import Viewer
+from lont.knowledge.models import Indicator
+from lont.networks.models import Organisation
+from lont.subjects.models import Group, Person
+
+from . import selectors
+from .attachments import CleanImage, clean_image
+from .choices import ONLINE_SOURCES, PersonRole, RequestOutcome, RequestSize
+from .models import Signal
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def _datetime_widget() -> forms.DateTimeInput:
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+
+
+class SignalForm(StyledModelForm):
+    """The signal itself plus groups, indicators, drill, one engagement measurement, one request
+    and one attachment; people come in :data:`PersonFormSet`."""
+
+    groups = forms.ModelMultipleChoiceField(
+        label=_("Groepen"),
+        queryset=Group.objects.none(),
+        required=False,
+    )
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Indicatoren"),
+        queryset=Indicator.objects.none(),
+        required=False,
+    )
+    link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+    attachment = forms.FileField(
+        label=_("Screenshot of videostill (PNG, JPEG of WebP)"), required=False
+    )
+    engagement_at = forms.DateTimeField(
+        label=_("Bereik gemeten op"), required=False, widget=_datetime_widget()
+    )
+    views = forms.IntegerField(label=_("Weergaven"), min_value=0, required=False)
+    likes = forms.IntegerField(label=_("Likes"), min_value=0, required=False)
+    reposts = forms.IntegerField(label=_("Reposts"), min_value=0, required=False)
+    comments = forms.IntegerField(label=_("Reacties"), min_value=0, required=False)
+    request_what = forms.CharField(
+        label=_("Verzoek: wat wordt er gevraagd"), max_length=300, required=False
+    )
+    request_requester = forms.ModelChoiceField(
+        label=_("Verzoek: wie vraagt"),
+        queryset=Person.objects.none(),
+        required=False,
+    )
+    request_target = forms.ModelChoiceField(
+        label=_("Verzoek: aan wie"),
+        queryset=Person.objects.none(),
+        required=False,
+    )
+    request_size = forms.ChoiceField(
+        label=_("Verzoek: omvang"), choices=[("", "—"), *RequestSize.choices], required=False
+    )
+    request_outcome = forms.ChoiceField(
+        label=_("Verzoek: uitkomst"), choices=RequestOutcome.choices, required=False
+    )
+
+    class Meta:
+        model = Signal
+        fields = [
+            "observed_at",
+            "source_type",
+            "professional_account",
+            "platform",
+            "link",
+            "description",
+            "mentioned_time",
+            "mentioned_place",
+            "call_to_action",
+            "threat",
+            "special_data",
+            "is_drill",
+            "drill_weapons_shown",
+            "drill_members_shown",
+            "drill_personal_attacks",
+            "drill_target_group",
+            "drill_target_person",
+        ]
+        widgets = {
+            "observed_at": _datetime_widget(),
+            "mentioned_time": _datetime_widget(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.viewer = viewer
+        groups = selectors.group_choices(viewer)
+        people = selectors.person_choices(viewer)
+        self.fields["groups"].queryset = groups  # type: ignore[attr-defined]
+        self.fields["indicators"].queryset = selectors.indicator_choices(viewer)  # type: ignore[attr-defined]
+        self.fields["drill_target_group"].queryset = groups  # type: ignore[attr-defined]
+        self.fields["drill_target_person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["request_requester"].queryset = people  # type: ignore[attr-defined]
+        self.fields["request_target"].queryset = people  # type: ignore[attr-defined]
+        self.fields["observed_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+        self.fields["mentioned_time"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+        if self.instance.pk:
+            self.initial.setdefault("groups", [g.group_id for g in self.instance.groups.all()])
+            self.initial.setdefault(
+                "indicators", [i.indicator_id for i in self.instance.indicators.all()]
+            )
+        self.clean_upload: CleanImage | None = None
+
+    def clean_attachment(self) -> Any:
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            self.clean_upload = clean_image(upload)
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("source_type") in ONLINE_SOURCES and not data.get("platform"):
+            self.add_error("platform", _("Vul het platform in voor een online bron."))
+        counts = [data.get(n) for n in ("views", "likes", "reposts", "comments")]
+        if any(c is not None for c in counts) and not data.get("engagement_at"):
+            data["engagement_at"] = data.get("observed_at") or timezone.now()
+        if data.get("request_what") and not data.get("request_size"):
+            self.add_error("request_size", _("Kies de omvang van het verzoek."))
+        return data
+
+    def signal_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def engagement(self) -> list[dict[str, Any]]:
+        data = self.cleaned_data
+        counts = {n: data.get(n) for n in ("views", "likes", "reposts", "comments")}
+        if all(v is None for v in counts.values()):
+            return []
+        return [{"at": data["engagement_at"], **{k: v or 0 for k, v in counts.items()}}]
+
+    def requests(self) -> list[dict[str, Any]]:
+        data = self.cleaned_data
+        if not data.get("request_what"):
+            return []
+        return [
+            {
+                "what": data["request_what"],
+                "size": data["request_size"],
+                "outcome": data.get("request_outcome") or RequestOutcome.ASKED,
+                "requester_person": data.get("request_requester"),
+                "target_person": data.get("request_target"),
+            }
+        ]
+
+
+class CorrectionForm(SignalForm):
+    reason = forms.CharField(label=_("Reden van de correctie"), max_length=300)
+
+
+class PersonRoleForm(StyledForm):
+    person = forms.ModelChoiceField(
+        label=_("Persoon"), queryset=Person.objects.none(), required=False
+    )
+    role = forms.ChoiceField(
+        label=_("Rol in dit signaal"), choices=PersonRole.choices, required=False
+    )
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = selectors.person_choices(viewer)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("person") and not data.get("role"):
+            self.add_error("role", _("Kies de rol van deze persoon."))
+        return data
+
+
+PersonFormSet = forms.formset_factory(PersonRoleForm, extra=3, max_num=20)
+
+
+def people_from(formset: Any) -> list[tuple[Any, str]]:
+    return [
+        (form.cleaned_data["person"], form.cleaned_data["role"])
+        for form in formset.forms
+        if form.cleaned_data.get("person")
+    ]
+
+
+class ContextNoteForm(StyledForm):
+    adjustment = forms.TypedChoiceField(
+        label=_("Weging"),
+        coerce=int,
+        choices=[(-2, "−2"), (-1, "−1"), (0, "0"), (1, "+1"), (2, "+2")],
+        initial=0,
+    )
+    reason = forms.CharField(
+        label=_("Reden"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+
+
+class ProsecutorOrderForm(StyledForm):
+    order_reference = forms.CharField(label=_("Kenmerk van het bevel"), max_length=80)
+    order_issued_on = forms.DateField(
+        label=_("Datum van het bevel"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    order_valid_until = forms.DateField(
+        label=_("Geldig tot (optioneel)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    order_scope = forms.CharField(
+        label=_("Reikwijdte"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+
+
+class HandoverForm(StyledForm):
+    to = forms.ModelChoiceField(label=_("Doorgeven aan"), queryset=Organisation.objects.none())
+    note = forms.CharField(
+        label=_("Wat geeft u door"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            network=viewer.network
+        ).exclude(pk=viewer.organisation.pk)
+
+
+__all__ = [
+    "ContextNoteForm",
+    "CorrectionForm",
+    "HandoverForm",
+    "PersonFormSet",
+    "ProsecutorOrderForm",
+    "SignalForm",
+    "people_from",
+]

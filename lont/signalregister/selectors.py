@@ -1,0 +1,186 @@
+"""Permission-aware reads of the signal register, all through the visibility layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import QueryDict
+from django.utils.dateparse import parse_date
+
+from lont.core.viewer import Viewer
+from lont.core.visibility import access_for, categories_at_least, visible
+from lont.knowledge.models import Indicator
+from lont.networks.choices import Access
+from lont.subjects.models import Group, Person
+
+from .choices import SourceType, Status
+from .models import (
+    ContextNote,
+    EngagementObservation,
+    GuardEvent,
+    Notification,
+    Signal,
+    SignalGroup,
+    SignalIndicator,
+)
+
+
+@dataclass(frozen=True)
+class SignalFilters:
+    status: str = ""
+    source_type: str = ""
+    group: int | None = None
+    indicator: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any(
+            [
+                self.status,
+                self.source_type,
+                self.group,
+                self.indicator,
+                self.date_from,
+                self.date_to,
+                self.q,
+            ]
+        )
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def parse_filters(params: QueryDict) -> SignalFilters:
+    status = params.get("status", "")
+    source = params.get("bron", "")
+    return SignalFilters(
+        status=status if status in Status.values else "",
+        source_type=source if source in SourceType.values else "",
+        group=_int(params.get("groep")),
+        indicator=_int(params.get("indicator")),
+        date_from=parse_date(params.get("van", "") or "") if _is_date(params.get("van")) else None,
+        date_to=parse_date(params.get("tot", "") or "") if _is_date(params.get("tot")) else None,
+        q=(params.get("q") or "").strip()[:100],
+    )
+
+
+def _is_date(value: str | None) -> bool:
+    try:
+        return bool(value) and parse_date(value or "") is not None
+    except ValueError:
+        return False
+
+
+def full_access_q(viewer: Viewer) -> Q:
+    """Rows this viewer reads in full: own organisation's, or a category shared in full."""
+    return Q(organisation=viewer.organisation.pk) | Q(
+        category__in=categories_at_least(viewer, Access.FULL)
+    )
+
+
+def summary_prefetch() -> list[Any]:
+    """What a summary shows (groups, indicators): two prefetches, constant in the row count."""
+    return [
+        Prefetch("groups", queryset=SignalGroup.objects.select_related("group")),
+        Prefetch("indicators", queryset=SignalIndicator.objects.select_related("indicator")),
+    ]
+
+
+def signals(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Signal]:
+    filters = filters or SignalFilters()
+    queryset = (
+        visible(viewer, Signal).select_related("organisation").prefetch_related(*summary_prefetch())
+    )
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    elif not filters.q:
+        queryset = queryset.exclude(status=Status.ARCHIVED)
+    if filters.source_type:
+        queryset = queryset.filter(source_type=filters.source_type)
+    if filters.group:
+        queryset = queryset.filter(groups__group_id=filters.group)
+    if filters.indicator:
+        queryset = queryset.filter(indicators__indicator_id=filters.indicator)
+    if filters.date_from:
+        queryset = queryset.filter(observed_at__date__gte=filters.date_from)
+    if filters.date_to:
+        queryset = queryset.filter(observed_at__date__lte=filters.date_to)
+    if filters.q:
+        # Search reads the description: only where the viewer may read it in full.
+        queryset = queryset.filter(full_access_q(viewer) & Q(description__icontains=filters.q))
+    return queryset.distinct().order_by("-observed_at", "-pk")
+
+
+def group_choices(viewer: Viewer) -> QuerySet[Group]:
+    return visible(viewer, Group).order_by("name")
+
+
+def person_choices(viewer: Viewer) -> QuerySet[Person]:
+    return visible(viewer, Person).order_by("alias")
+
+
+def indicator_choices(viewer: Viewer) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(network=viewer.network, is_active=True).order_by("code")
+
+
+def notes_for(viewer: Viewer, signal: Signal) -> list[tuple[ContextNote, Access]]:
+    rows = visible(viewer, ContextNote.objects.filter(signal=signal).select_related("organisation"))
+    return [(note, access_for(viewer, note)) for note in rows]
+
+
+def engagement_growth(signal: Signal) -> list[dict[str, Any]]:
+    """Each measurement with its growth against the previous one (views, likes, reposts, comments)."""
+    rows: list[dict[str, Any]] = []
+    previous: EngagementObservation | None = None
+    for obs in signal.engagement.all():
+        row: dict[str, Any] = {"obs": obs, "growth": {}}
+        if previous is not None:
+            for name in ("views", "likes", "reposts", "comments"):
+                row["growth"][name] = getattr(obs, name) - getattr(previous, name)
+        rows.append(row)
+        previous = obs
+    return rows
+
+
+def guard_report(viewer: Viewer) -> list[Any]:
+    """For the FG: crossings per organisation and person alias, with their outcomes. No content."""
+    return list(
+        GuardEvent.objects.filter(network=viewer.network)
+        .values("organisation__name", "person__alias", "person_id")
+        .annotate(
+            crossings=Count("pk"),
+            orders=Count("pk", filter=Q(outcome=GuardEvent.Outcome.ORDER)),
+            handovers=Count("pk", filter=Q(outcome=GuardEvent.Outcome.HANDOVER)),
+            stopped=Count("pk", filter=Q(outcome=GuardEvent.Outcome.STOPPED)),
+        )
+        .order_by("organisation__name", "person__alias")
+    )
+
+
+def handovers_to(viewer: Viewer) -> QuerySet[GuardEvent]:
+    """Information other partners handed to the viewer's organisation."""
+    return (
+        GuardEvent.objects.filter(
+            network=viewer.network,
+            handover_to=viewer.organisation,
+            outcome=GuardEvent.Outcome.HANDOVER,
+        )
+        .select_related("organisation", "person")
+        .order_by("-created_at")
+    )
+
+
+def notifications(viewer: Viewer) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=viewer.user).filter(
+        Q(network=viewer.network) | Q(network__isnull=True)
+    )

@@ -1,0 +1,495 @@
+"""All writes of the signal register: keyword-only, validated, atomic, with explicit audit events.
+
+Nothing here reads on behalf of a viewer without checking: a service is handed objects that the
+view already fetched through the selectors, and re-checks write access itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lont.audit.events import record_event
+from lont.core.viewer import Viewer
+from lont.core.visibility import access_for
+from lont.networks.choices import Access, PartnerType, Role
+from lont.networks.models import Membership, Organisation
+
+from . import guard
+from .attachments import CleanImage, clean_image
+from .choices import PROTECTED_ROLES, PersonRole, Status
+from .models import (
+    ContextNote,
+    EngagementObservation,
+    GuardEvent,
+    Notification,
+    ProsecutorOrder,
+    Signal,
+    SignalAttachment,
+    SignalGroup,
+    SignalIndicator,
+    SignalPerson,
+    SignalRequest,
+    SignalVersion,
+    derive_category,
+)
+
+# The signal fields a correction may change and a version snapshot keeps.
+SNAPSHOT_FIELDS = (
+    "observed_at",
+    "source_type",
+    "professional_account",
+    "platform",
+    "link",
+    "description",
+    "mentioned_time",
+    "mentioned_place",
+    "call_to_action",
+    "threat",
+    "special_data",
+    "category",
+    "status",
+    "is_drill",
+    "drill_weapons_shown",
+    "drill_members_shown",
+    "drill_personal_attacks",
+    "drill_target_group",
+    "drill_target_person",
+)
+
+
+class GuardCrossed(Exception):
+    """Raised before saving when the systematic-observation guard stops the signal."""
+
+    def __init__(self, checks: list[guard.PersonCheck]) -> None:
+        super().__init__("systematic observation threshold crossed")
+        self.checks = checks
+
+
+@dataclass
+class SignalParts:
+    """What the create and edit forms hand over besides the signal's own fields."""
+
+    people: list[tuple[Any, str]] = field(default_factory=list)  # (Person, role)
+    groups: list[Any] = field(default_factory=list)
+    indicators: list[Any] = field(default_factory=list)
+    engagement: list[dict[str, Any]] = field(default_factory=list)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[UploadedFile | CleanImage] = field(default_factory=list)
+
+
+def _require_write(viewer: Viewer) -> None:
+    if not viewer.can("case.write"):
+        raise PermissionDenied
+
+
+def validate_roles(people: Iterable[tuple[Any, str]]) -> None:
+    """A victim, witness or tipster is never also a possible perpetrator on the same signal."""
+    roles: dict[int, set[str]] = {}
+    for person, role in people:
+        roles.setdefault(person.pk, set()).add(role)
+    for person_roles in roles.values():
+        if PersonRole.POSSIBLE_PERPETRATOR in person_roles and person_roles & PROTECTED_ROLES:
+            raise ValidationError(
+                _(
+                    "Een slachtoffer, getuige of tipgever kan in hetzelfde signaal niet ook "
+                    "mogelijke dader zijn."
+                )
+            )
+
+
+def retention_date(viewer: Viewer, category: str, registered_at: dt.datetime) -> dt.date | None:
+    covenant = viewer.covenant
+    days = (covenant.retention_days or {}).get(category) if covenant else None
+    if not days:
+        return None
+    return timezone.localtime(registered_at).date() + dt.timedelta(days=int(days))
+
+
+def _delete_files(names: list[str]) -> None:
+    storage = SignalAttachment._meta.get_field("file").storage
+    for name in names:
+        storage.delete(name)
+
+
+def _add_parts(
+    viewer: Viewer, signal: Signal, parts: SignalParts, stored: list[str] | None = None
+) -> None:
+    for person, role in parts.people:
+        _same_network(viewer, person)
+        _child_save(SignalPerson(signal=signal, person=person, role=role))
+    for group in parts.groups:
+        _same_network(viewer, group)
+        _child_save(SignalGroup(signal=signal, group=group))
+    for indicator in parts.indicators:
+        _same_network(viewer, indicator)
+        _child_save(SignalIndicator(signal=signal, indicator=indicator))
+    for values in parts.engagement:
+        _child_save(EngagementObservation(signal=signal, **values))
+    for values in parts.requests:
+        _child_save(SignalRequest(signal=signal, **values))
+    for upload in parts.attachments:
+        attachment = attachment_add(viewer=viewer, signal=signal, upload=upload)
+        if stored is not None:
+            stored.append(str(attachment.file.name))
+
+
+def _same_network(viewer: Viewer, obj: Any) -> None:
+    if obj.network_id != viewer.network.pk:
+        raise ValidationError(_("Onbekende keuze."))
+
+
+def _child_save(row: Any) -> Any:
+    row.network_id = row.signal.network_id
+    row.signal_organisation_id = row.signal.organisation_id
+    row.category = row.signal.category
+    row.full_clean(validate_constraints=False)
+    row.save()
+    return row
+
+
+@transaction.atomic
+def signal_create(
+    *,
+    viewer: Viewer,
+    fields: dict[str, Any],
+    parts: SignalParts,
+    order: ProsecutorOrder | None = None,
+) -> Signal:
+    """Register a signal with everything that belongs to it, or nothing at all.
+
+    Raises :class:`GuardCrossed` (before anything is written) when an online signal would make the
+    organisation's signals about a person systematic observation and no valid order covers it.
+    """
+    _require_write(viewer)
+    validate_roles(parts.people)
+    signal = Signal(
+        network=viewer.network,
+        organisation=viewer.organisation,
+        reported_by=viewer.membership,
+        **fields,
+    )
+    signal.category = derive_category(signal.source_type, signal.special_data)
+    signal.retain_until = retention_date(viewer, signal.category, signal.registered_at)
+    signal.full_clean()
+    checks = guard.check_people(
+        viewer,
+        people=[(p.pk, p.alias) for p, _role in parts.people],
+        source_type=signal.source_type,
+        observed_at=signal.observed_at,
+    )
+    if guard.blocking(checks):
+        raise GuardCrossed(guard.blocking(checks))
+    signal.save()
+    stored: list[str] = []
+    try:
+        _add_parts(viewer, signal, parts, stored)
+    except Exception:
+        _delete_files(stored)  # the rollback removes the rows; the files go with them
+        raise
+    covered = [c for c in checks if c.check.covered_by_order]
+    record_event(
+        event="signal.created",
+        obj=signal,
+        actor=viewer.user,
+        details={
+            "source_type": signal.source_type,
+            "category": signal.category,
+            "people": len(parts.people),
+            "attachments": len(parts.attachments),
+            "covered_by_order": [c.person_id for c in covered],
+        },
+    )
+    return signal
+
+
+def snapshot(signal: Signal) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for name in SNAPSHOT_FIELDS:
+        value = getattr(signal, Signal._meta.get_field(name).attname)  # type: ignore[union-attr]
+        data[name] = value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
+    data["people"] = [[p.person_id, p.role] for p in signal.people.all()]
+    data["groups"] = [g.group_id for g in signal.groups.all()]
+    data["indicators"] = [i.indicator_id for i in signal.indicators.all()]
+    return data
+
+
+@transaction.atomic
+def signal_update(
+    *,
+    viewer: Viewer,
+    signal: Signal,
+    fields: dict[str, Any],
+    parts: SignalParts,
+    reason: str = "",
+) -> Signal:
+    """A correction: the previous state is kept as a version; people, groups and indicators are
+    replaced by the new selection; engagement, requests and attachments are added."""
+    _require_write(viewer)
+    if signal.organisation_id != viewer.organisation.pk:
+        raise PermissionDenied
+    validate_roles(parts.people)
+    locked = Signal.objects.select_for_update().get(pk=signal.pk)
+    before = snapshot(locked)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.category = derive_category(locked.source_type, locked.special_data)
+    locked.full_clean()
+    number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = SignalVersion(
+        signal=locked, number=number, snapshot=before, changed_by=viewer.membership, reason=reason
+    )
+    _child_save(version)
+    locked.save()
+    locked.people.all().delete()
+    locked.groups.all().delete()
+    locked.indicators.all().delete()
+    stored: list[str] = []
+    try:
+        _add_parts(viewer, locked, parts, stored)
+    except Exception:
+        _delete_files(stored)
+        raise
+    _resync_children(locked)
+    record_event(
+        event="signal.corrected",
+        obj=locked,
+        actor=viewer.user,
+        reason=reason,
+        details={"version": number, "category": locked.category},
+    )
+    return locked
+
+
+def _resync_children(signal: Signal) -> None:
+    """Children follow a changed category (their visibility must never lag behind)."""
+    for model in (
+        SignalPerson,
+        SignalGroup,
+        SignalIndicator,
+        EngagementObservation,
+        SignalRequest,
+        SignalAttachment,
+        ContextNote,
+        SignalVersion,
+    ):
+        model.objects.filter(signal=signal).exclude(category=signal.category).update(
+            category=signal.category
+        )
+
+
+@transaction.atomic
+def signal_set_status(*, viewer: Viewer, signal: Signal, status: str) -> Signal:
+    _require_write(viewer)
+    if signal.organisation_id != viewer.organisation.pk and viewer.role != Role.DIRECTOR:
+        raise PermissionDenied
+    if status not in Status.values:
+        raise ValidationError(_("Onbekende status."))
+    signal.status = status
+    signal.full_clean()
+    signal.save(update_fields=["status", "category", "updated_at"])
+    record_event(event=f"signal.{status}", obj=signal, actor=viewer.user)
+    return signal
+
+
+def signal_archive(*, viewer: Viewer, signal: Signal) -> Signal:
+    return signal_set_status(viewer=viewer, signal=signal, status=Status.ARCHIVED)
+
+
+@transaction.atomic
+def attachment_add(
+    *, viewer: Viewer, signal: Signal, upload: UploadedFile | CleanImage
+) -> SignalAttachment:
+    _require_write(viewer)
+    if signal.organisation_id != viewer.organisation.pk:
+        raise PermissionDenied
+    image = upload if isinstance(upload, CleanImage) else clean_image(upload)
+    attachment = SignalAttachment(
+        signal=signal,
+        content_type=image.content_type,
+        size=image.content.size,
+        width=image.width,
+        height=image.height,
+        uploaded_by=viewer.membership,
+    )
+    attachment.file.save(f"upload.{image.extension}", image.content, save=False)
+    try:
+        _child_save(attachment)
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+    record_event(event="signal.attachment_added", obj=signal, actor=viewer.user)
+    return attachment
+
+
+@transaction.atomic
+def context_note_create(
+    *, viewer: Viewer, signal: Signal, adjustment: int, reason: str
+) -> ContextNote:
+    _require_write(viewer)
+    if access_for(viewer, signal) < Access.SUMMARY:
+        raise PermissionDenied
+    note = ContextNote(
+        signal=signal,
+        organisation=viewer.organisation,
+        author=viewer.membership,
+        adjustment=adjustment,
+        reason=reason,
+    )
+    _child_save(note)
+    record_event(
+        event="signal.context_note_added",
+        obj=signal,
+        actor=viewer.user,
+        details={"adjustment": adjustment, "organisation": viewer.organisation.pk},
+    )
+    return note
+
+
+def notification_create(
+    *, user: Any, text: str, url: str = "", network: Any = None
+) -> Notification:
+    """In-app notification (generic: any app may call it). ``text`` must hold no case content."""
+    note = Notification(user=user, text=text, url=url, network=network)
+    note.full_clean()
+    note.save()
+    return note
+
+
+def _notify_coordinators(organisation: Organisation, text: str, url: str) -> int:
+    coordinators = Membership.objects.filter(
+        organisation=organisation, role=Role.COORDINATOR, is_active=True
+    ).select_related("user")
+    for membership in coordinators:
+        notification_create(user=membership.user, text=text, url=url, network=organisation.network)
+    return len(coordinators)
+
+
+@transaction.atomic
+def guard_warning_record(*, viewer: Viewer, checks: list[guard.PersonCheck]) -> list[GuardEvent]:
+    """A crossing shown to a member: logged, and the organisation coordinator is notified."""
+    events = []
+    for item in checks:
+        event = GuardEvent(
+            network=viewer.network,
+            organisation=viewer.organisation,
+            person_id=item.person_id,
+            member=viewer.membership,
+            thresholds=item.check.codes,
+        )
+        event.full_clean()
+        event.save()
+        record_event(
+            event="signal.guard_crossed",
+            obj=event,
+            actor=viewer.user,
+            details={"person": item.person_id, "thresholds": item.check.codes},
+        )
+        events.append(event)
+    _notify_coordinators(
+        viewer.organisation,
+        _("Drempel stelselmatige observatie overschreden bij het registreren van een signaal."),
+        reverse("signalregister:guard_report"),
+    )
+    return events
+
+
+def _own_event(viewer: Viewer, event_id: int) -> GuardEvent:
+    try:
+        return GuardEvent.objects.select_for_update().get(
+            pk=event_id, organisation=viewer.organisation, member=viewer.membership
+        )
+    except GuardEvent.DoesNotExist:
+        raise PermissionDenied from None
+
+
+@transaction.atomic
+def prosecutor_order_create(
+    *,
+    viewer: Viewer,
+    person: Any,
+    reference: str,
+    issued_on: dt.date,
+    scope: str,
+    valid_until: dt.date | None = None,
+    guard_event_id: int | None = None,
+) -> ProsecutorOrder:
+    """Police only: an order of the public prosecutor covering systematic observation."""
+    _require_write(viewer)
+    if viewer.partner_type != PartnerType.POLICE:
+        raise PermissionDenied
+    _same_network(viewer, person)
+    order = ProsecutorOrder(
+        network=viewer.network,
+        organisation=viewer.organisation,
+        person=person,
+        reference=reference.strip(),
+        issued_on=issued_on,
+        valid_until=valid_until,
+        scope=scope.strip(),
+        recorded_by=viewer.membership,
+    )
+    problems = guard.engine_order(order).problems_nl(timezone.localdate())  # type: ignore[union-attr]
+    if problems:
+        raise ValidationError(problems)
+    order.full_clean()
+    order.save()
+    if guard_event_id:
+        event = _own_event(viewer, guard_event_id)
+        event.outcome = GuardEvent.Outcome.ORDER
+        event.order = order
+        event.save()
+    record_event(event="signal.prosecutor_order_recorded", obj=order, actor=viewer.user)
+    return order
+
+
+@transaction.atomic
+def guard_stop(*, viewer: Viewer, guard_event_id: int) -> GuardEvent:
+    event = _own_event(viewer, guard_event_id)
+    event.outcome = GuardEvent.Outcome.STOPPED
+    event.save()
+    record_event(event="signal.guard_stopped", obj=event, actor=viewer.user)
+    return event
+
+
+@transaction.atomic
+def guard_handover(
+    *, viewer: Viewer, guard_event_id: int, to: Organisation, note: str
+) -> GuardEvent:
+    """A partner without the power hands the information to one that has it (a note, no signal)."""
+    event = _own_event(viewer, guard_event_id)
+    if to.network_id != viewer.network.pk or to.pk == viewer.organisation.pk:
+        raise ValidationError(_("Kies een andere partner in dit netwerk."))
+    if not note.strip():
+        raise ValidationError({"note": _("Schrijf kort op wat u doorgeeft.")})
+    event.outcome = GuardEvent.Outcome.HANDOVER
+    event.handover_to = to
+    event.handover_note = note.strip()
+    event.full_clean()
+    event.save()
+    _notify_coordinators(
+        to,
+        _("%(org)s heeft informatie over een persoon aan uw organisatie doorgegeven.")
+        % {"org": viewer.organisation.name},
+        reverse("signalregister:handovers"),
+    )
+    record_event(event="signal.guard_handover", obj=event, actor=viewer.user, details={"to": to.pk})
+    return event
+
+
+def notification_mark_read(*, user: Any, notification: Notification) -> None:
+    if notification.user_id != user.pk:
+        raise PermissionDenied
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])

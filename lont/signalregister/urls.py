@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "signalregister"
+
+urlpatterns = [
+    path("", views.SignalListView.as_view(), name="list"),
+    path("nieuw/", views.SignalCreateView.as_view(), name="create"),
+    path("<int:pk>/", views.SignalDetailView.as_view(), name="detail"),
+    path("<int:pk>/corrigeren/", views.SignalEditView.as_view(), name="edit"),
+    path("<int:pk>/status/", views.SignalStatusView.as_view(), name="status"),
+    path("<int:pk>/context/", views.ContextNoteCreateView.as_view(), name="note_create"),
+    path("bijlage/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
+    path("stelselmatigheid/", views.GuardReportView.as_view(), name="guard_report"),
+    path("doorgegeven/", views.HandoverListView.as_view(), name="handovers"),
+    path("meldingen/", views.NotificationListView.as_view(), name="notifications"),
+]

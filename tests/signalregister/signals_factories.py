@@ -1,0 +1,71 @@
+"""Factories for the signal-register tests (named so it never shadows ``tests/factories.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from lont.core.viewer import Viewer
+from lont.knowledge.models import Indicator
+from lont.networks.models import Membership
+from lont.signalregister import services
+from lont.signalregister.choices import SourceType
+
+
+def indicator_factory(network: Any, code: str = "threat.explicit", **fields: Any) -> Indicator:
+    fields.setdefault("label_nl", f"Indicator {code}")
+    fields.setdefault("label_en", f"Indicator {code}")
+    fields.setdefault("phase", "peacetime")
+    fields.setdefault("category", "online")
+    fields.setdefault("weight_class", "strong")
+    fields.setdefault("default_weight_class", fields["weight_class"])
+    indicator, _ = Indicator.objects.get_or_create(network=network, code=code, defaults=fields)
+    return indicator
+
+
+def signal_factory(
+    member: Membership,
+    *,
+    people: list[tuple[Any, str]] | None = None,
+    groups: list[Any] | None = None,
+    indicators: list[Any] | None = None,
+    attachments: list[Any] | None = None,
+    **fields: Any,
+) -> Any:
+    fields.setdefault("observed_at", timezone.now() - dt.timedelta(days=1))
+    fields.setdefault("source_type", SourceType.OPEN_ONLINE)
+    fields.setdefault("platform", "Instagram")
+    fields.setdefault("description", "Fictieve beschrijving")
+    return services.signal_create(
+        viewer=Viewer(member),
+        fields=fields,
+        parts=services.SignalParts(
+            people=people or [],
+            groups=groups or [],
+            indicators=indicators or [],
+            attachments=attachments or [],
+        ),
+    )
+
+
+def image_bytes(fmt: str = "PNG", *, gps: bool = False, size: tuple[int, int] = (8, 6)) -> bytes:
+    image = Image.new("RGB", size, (200, 30, 30))
+    out = io.BytesIO()
+    if gps:
+        exif = Image.Exif()
+        exif[0x010F] = "FictiefMerk"  # camera make
+        gps_ifd = {1: "N", 2: (52.0, 5.0, 0.0), 3: "E", 4: (5.0, 7.0, 0.0)}
+        exif[0x8825] = gps_ifd
+        image.save(out, format=fmt, exif=exif.tobytes())
+    else:
+        image.save(out, format=fmt)
+    return out.getvalue()
+
+
+def upload(data: bytes, name: str = "schermafdruk.png", content_type: str = "image/png") -> Any:
+    return SimpleUploadedFile(name, data, content_type=content_type)

@@ -137,9 +137,16 @@ class ReachRow:
     reach: ContactReach | None
 
 
-def who_can_reach(viewer: Viewer, group: Group) -> list[ReachRow]:
-    """Contacts ranked for a group the viewer may see. Only group members the viewer may see
-    count, so the ranking cannot reveal hidden memberships."""
+def who_can_reach(viewer: Viewer, group: Group, *, limit: int | None = None) -> list[ReachRow]:
+    """Contacts ranked for a group the viewer may see, best first (``limit`` rows at most)."""
+    ranked = ranked_for_group(viewer, group)
+    return reach_rows(viewer, group, ranked if limit is None else ranked[:limit])
+
+
+def ranked_for_group(viewer: Viewer, group: Group) -> list[ranking.Ranked]:
+    """The ranking on plain values (no model instances). Only group members the viewer may see
+    count, so it cannot reveal hidden memberships; names break ties only among contacts seen in
+    full."""
     member_roles = dict(
         visible(viewer, GroupMembership.objects.filter(group=group)).values_list(
             "person_id", "role"
@@ -149,41 +156,58 @@ def who_can_reach(viewer: Viewer, group: Group) -> list[ReachRow]:
     for area in group.areas or []:
         if str(area).strip():
             related |= Q(area_key__icontains=f"|{str(area).strip().lower()}|")
-    reaches = ContactReach.objects.filter(group=group)
-    links = ContactPersonLink.objects.filter(person_id__in=list(member_roles))
     found = list(
-        visible(viewer, Contact.objects.filter(related).distinct())
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch("reaches", queryset=reaches), Prefetch("person_links", queryset=links)
+        visible(viewer, Contact.objects.filter(related))
+        .values_list("pk", "kind", "name", "areas", "out_of_hours")
+        .distinct()
+        .order_by()
+    )
+    ids = [row[0] for row in found]
+    full = set(
+        visible(viewer, Contact.objects.filter(pk__in=ids), minimum=Access.FULL).values_list(
+            "pk", flat=True
         )
     )
-    by_id = {contact.pk: contact for contact in found}
-    candidates = []
-    for contact in found:
-        reach = next(iter(contact.reaches.all()), None)
-        candidates.append(
-            ranking.Candidate(
-                contact_id=contact.pk,
-                kind=contact.kind,
-                name=contact.name,
-                areas=tuple(contact.areas or ()),
-                out_of_hours=contact.out_of_hours,
-                reach_strength=reach.strength if reach else None,
-                known_member_roles=tuple(
-                    member_roles[link.person_id] for link in contact.person_links.all()
-                ),
-            )
+    strengths = dict(
+        ContactReach.objects.filter(group=group, contact_id__in=ids).values_list(
+            "contact_id", "strength"
         )
+    )
+    known: dict[int, list[str]] = {}
+    for contact_id, person_id in ContactPersonLink.objects.filter(
+        contact_id__in=ids, person_id__in=list(member_roles)
+    ).values_list("contact_id", "person_id"):
+        known.setdefault(contact_id, []).append(member_roles[person_id])
+    candidates = [
+        ranking.Candidate(
+            contact_id=pk,
+            kind=kind,
+            name=name if pk in full else "",
+            areas=tuple(areas or ()),
+            out_of_hours=out_of_hours,
+            reach_strength=strengths.get(pk),
+            known_member_roles=tuple(known.get(pk, ())),
+        )
+        for pk, kind, name, areas, out_of_hours in found
+    ]
+    return ranking.rank(candidates, tuple(group.areas or ()))
+
+
+def reach_rows(viewer: Viewer, group: Group, ranked: list[ranking.Ranked]) -> list[ReachRow]:
+    """Model instances for the ranked contacts that are shown."""
+    contacts = Contact.objects.select_related("organisation").prefetch_related(
+        Prefetch("reaches", queryset=ContactReach.objects.filter(group=group))
+    )
+    by_id = {c.pk: c for c in contacts.filter(pk__in=[r.contact_id for r in ranked])}
     rows = []
-    for ranked in ranking.rank(candidates, tuple(group.areas or ())):
-        contact = by_id[ranked.contact_id]
+    for result in ranked:
+        contact = by_id[result.contact_id]
         rows.append(
             ReachRow(
                 contact=contact,
                 access=access_for(viewer, contact),
-                score=ranked.score,
-                reasons=ranked.reasons,
+                score=result.score,
+                reasons=result.reasons,
                 reach=next(iter(contact.reaches.all()), None),
             )
         )
@@ -197,7 +221,8 @@ def export_rows(viewer: Viewer, queryset: QuerySet[Contact] | list[Contact]) -> 
 
 def area_choices(viewer: Viewer) -> list[str]:
     values: set[str] = set()
-    for areas in visible(viewer, Contact.objects.all()).values_list("areas", flat=True):
+    distinct = visible(viewer, Contact.objects.all()).order_by().values_list("areas", flat=True)
+    for areas in distinct.distinct():
         values.update(str(a) for a in areas or [] if str(a).strip())
     return sorted(values, key=str.lower)
 

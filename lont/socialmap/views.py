@@ -30,6 +30,8 @@ from .choices import ContactKind
 from .forms import ContactForm, DeleteForm, PersonLinkForm, ReachForm
 from .models import Contact, ContactPersonLink, ContactReach
 
+REACH_PAGE_SIZE = 30
+
 EVENT_LABELS = {
     "socialmap.consent_recorded": gettext_lazy("toestemming vastgelegd"),
     "socialmap.reach_recorded": gettext_lazy("bereik naar een groep vastgelegd"),
@@ -342,7 +344,12 @@ class ReachView(MemberTemplateView):
             path=self.request.get_full_path(),
             pk=self.kwargs["pk"],
         )
-        rows = selectors.who_can_reach(self.viewer, group)
+        # The best few answer the question; only what is shown is read (and logged).
+        show_all = self.request.GET.get("alle") == "1"
+        ranked = selectors.ranked_for_group(self.viewer, group)
+        rows = selectors.reach_rows(
+            self.viewer, group, ranked if show_all else ranked[:REACH_PAGE_SIZE]
+        )
         log_reads(
             self.viewer,
             [row.contact for row in rows],
@@ -350,5 +357,6 @@ class ReachView(MemberTemplateView):
             path=self.request.get_full_path(),
         )
         data.update(group=group, rows=rows, groups=selectors.visible_groups(self.viewer))
+        data.update(total=len(ranked), hidden=len(ranked) - len(rows))
         data["export_url"] = reverse("socialmap:export_print") + f"?groep_bereik={group.pk}"
         return data

@@ -251,3 +251,17 @@ def test_list_warns_about_own_contacts_needing_consent_review(member, client_for
     assert "toestemming herzien" in body
     flagged = client.get(reverse("socialmap:list") + "?herzien=1").content.decode()
     assert "Oude Toestemming" in flagged and "Verse Toestemming" not in flagged
+
+
+def test_reach_page_shows_the_best_thirty_and_reads_only_those(member, client_for):
+    group = group_factory(member.organisation, areas=["Noorderhaven"])
+    for _ in range(35):
+        contact_factory(member.organisation, kind=ContactKind.PARENT, areas=["Noorderhaven"])
+    client = client_for(member)
+    url = reverse("socialmap:reach", args=[group.pk])
+    body = client.get(url).content.decode()
+    assert body.count('class="utrecht-ordered-list__item lont-card"') == 30
+    assert "Nog 5 contacten met een zwakkere relatie." in body and "Toon alle 35" in body
+    assert AccessLogEntry.objects.filter(object_type="socialmap.contact").count() == 30
+    everything = client.get(url + "?alle=1").content.decode()
+    assert everything.count('class="utrecht-ordered-list__item lont-card"') == 35

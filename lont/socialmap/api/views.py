@@ -53,6 +53,9 @@ FILTER_PARAMETERS = [
 ]
 
 
+MAX_RANKING = 500
+
+
 def _drf_error(error: DjangoValidationError) -> ValidationError:
     return ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
 
@@ -269,7 +272,10 @@ class GroupReachViewSet(ApiViewMixin, viewsets.GenericViewSet):
     required_permission = "case.read"
     shows_personal_data = True
 
-    @extend_schema(responses={200: ReachRankingSerializer(many=True)})
+    @extend_schema(
+        responses={200: ReachRankingSerializer(many=True)},
+        parameters=[OpenApiParameter("limit", int, description="Hoeveel contacten (standaard 50)")],
+    )
     def retrieve(self, request: Request, pk: str) -> Response:
         group, _level = get_visible(
             self.viewer,
@@ -278,7 +284,9 @@ class GroupReachViewSet(ApiViewMixin, viewsets.GenericViewSet):
             path=request.get_full_path(),
             pk=pk,
         )
-        rows = selectors.who_can_reach(self.viewer, group)
+        limit = request.query_params.get("limit", "")
+        size = min(int(limit), MAX_RANKING) if limit.isdigit() and int(limit) > 0 else 50
+        rows = selectors.who_can_reach(self.viewer, group, limit=size)
         log_reads(
             self.viewer, [r.contact for r in rows], via=AccessVia.API, path=request.get_full_path()
         )

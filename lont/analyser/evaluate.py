@@ -270,7 +270,8 @@ def evaluate(
         resolver = GazetteerResolver(Gazetteer.from_csv, gazetteer, gazetteer_dir, warnings)
         for post in loaded.posts:
             try:
-                result = analyse(post.text, posted_at=post.posted_at, gazetteer=resolver(post))
+                gazetteer_for_post: Any = resolver(post)
+                result = analyse(post.text, posted_at=post.posted_at, gazetteer=gazetteer_for_post)
                 spans: list[SpanLike] = list(result.spans)
             except Exception as exc:  # one crashing post must not hide the rest
                 crashes += 1

@@ -115,7 +115,7 @@ def _on_or_after(today: date, build: object) -> date | None:
         except ValueError:
             continue
         if candidate >= today:
-            return candidate  # type: ignore[no-any-return]
+            return candidate
     return None
 
 

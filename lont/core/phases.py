@@ -47,7 +47,7 @@ PHASES: dict[str, Phase] = {
             Capability("P6", _("Risicokalender")),
             Capability("P7", _("Kleine verzoeken")),
             Capability("P8", _("Groepsdynamiek"), True, "subjects:groups"),
-            Capability("P9", _("Drillrap in context")),
+            Capability("P9", _("Drillrap in context"), True, "assessment:dashboard"),
             Capability("P10", _("Soort dreiging"), True, "subjects:relations"),
             Capability("P11", _("Informatiebronnen")),
             Capability("P12", _("Bewustwording")),

@@ -1,0 +1,26 @@
+"""The demo shows what the issue asks for, and loading it twice changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from lont.assessment.models import Action, CaseMeeting, Situation
+from lont.networks.demo import load_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_situations_and_meetings():
+    load_demo()
+    load_demo()
+    rivalry = Situation.objects.get(title__startswith="Rivaliteit 3031")
+    assert rivalry.level == "hoog"
+    assert rivalry.drill["red_flag"] and rivalry.drill["attacks_rising"]
+    kooi = Situation.objects.get(title="Groepsdynamiek De Kooi")
+    assert any(b["kind"] == "rate" and b["subject"] == "group" for b in kooi.trend_breaks)
+    alarm = Situation.objects.get(title="Mogelijke confrontatie station")
+    assert alarm.level == "laag"
+    assert any("contextnotities" in c["reason_nl"] for c in alarm.explanation["contributions"])
+    assert CaseMeeting.objects.filter(status="closed").count() == 2
+    assert Action.objects.filter(status="open").count() == 2
+    assert Situation.objects.filter(title__startswith="Rivaliteit 3031").count() == 1

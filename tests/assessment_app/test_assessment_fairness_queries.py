@@ -1,0 +1,93 @@
+"""Fairness aggregates (small cells suppressed), query counts, parameters, demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from assessment_app.assessment_factories import signal_factory, situation_factory
+from django.urls import reverse
+
+from lont.assessment import selectors, services
+from lont.assessment.engine import DEFAULT_PARAMETERS
+from lont.assessment.models import EngineParameterSet
+from lont.networks.choices import PartnerType, Role
+from lont.subjects.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def _person(member, n, band):
+    return Person.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        alias=f"Alias{n}",
+        review_date=dt.date(2099, 1, 1),
+        category="group_analysis",
+        age_band=band,
+        area="Noorderhaven",
+    )
+
+
+def test_fairness_suppresses_small_cells(make_member, viewer_for):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    director = make_member(PartnerType.MUNICIPALITY, role=Role.DIRECTOR)
+    six = [_person(youth, i, "16-17") for i in range(6)]
+    two = [_person(youth, 10 + i, "12-15") for i in range(2)]
+    signal_factory(youth, people=tuple((p, "involved") for p in six + two))
+    tables = selectors.fairness(viewer_for(director))
+    ages = dict(tables["age"])
+    assert ages["16-17"] == ["6"]
+    assert ages["12-15"] == ["<5"]
+    assert dict(tables["area"])["Noorderhaven"] == ["8"]
+
+
+def _grow(member, n):
+    for _ in range(n):
+        situation_factory(member, signal_factory(member, days_ago=0.5))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["assessment:dashboard", "assessment:situations", "assessment:actions", "assessment:meetings"],
+)
+def test_list_queries_are_constant(make_member, client_for, django_assert_max_num_queries, name):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    client = client_for(youth)
+    url = reverse(name)
+    _grow(youth, 2)
+    client.get(url)
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(url).status_code == 200
+    _grow(youth, 8)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_parameters_versioned_by_the_director(make_member, client_for):
+    director = make_member(PartnerType.MUNICIPALITY, role=Role.DIRECTOR)
+    pro = make_member(PartnerType.YOUTH_WORK)
+    url = reverse("assessment:parameters")
+    assert client_for(pro).get(url).status_code == 403
+    data = DEFAULT_PARAMETERS.to_dict()
+    data["half_life_days"] = 0
+    bad = client_for(director).post(
+        url, {"parameters": __import__("json").dumps(data), "reason": "Test"}
+    )
+    assert bad.status_code == 400 and "halfwaardetijd" in bad.content.decode()
+    assert not EngineParameterSet.objects.exists()
+    data["half_life_days"] = 7
+    ok = client_for(director).post(
+        url, {"parameters": __import__("json").dumps(data), "reason": "Sneller vergeten"}
+    )
+    assert ok.status_code == 302
+    row = EngineParameterSet.objects.get()
+    assert row.number == 2 and row.data["half_life_days"] == 7
+
+
+def test_parameters_service_refuses_others(make_member, viewer_for):
+    pro = make_member(PartnerType.YOUTH_WORK)
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.parameters_create(viewer=viewer_for(pro), data={}, reason="x")

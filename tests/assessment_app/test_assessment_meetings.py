@@ -1,0 +1,160 @@
+"""A case meeting through its three stages, minutes, actions board and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from assessment_app.assessment_factories import signal_factory, situation_factory
+from django.urls import reverse
+
+from lont.assessment import services
+from lont.assessment.models import Action, AgendaItem
+from lont.networks.choices import PartnerType
+from lont.signalregister.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting(make_member, viewer_for):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    police = make_member(PartnerType.POLICE)
+    situation = situation_factory(youth, signal_factory(youth, days_ago=0.5))
+    meeting = services.meeting_create(
+        viewer=viewer_for(youth),
+        data={
+            "date": dt.date.today(),
+            "participants": [police.organisation],
+            "situations": [situation],
+        },
+    )
+    return {
+        "youth": youth,
+        "police": police,
+        "meeting": meeting,
+        "item": meeting.items.get(),
+        "situation": situation,
+    }
+
+
+def _step(client, item, step, data):
+    return client.post(reverse("assessment:item_step", args=[item.pk, step]), data)
+
+
+def test_three_stages(meeting, client_for):
+    client = client_for(meeting["youth"])
+    item = meeting["item"]
+    # given the picture compiled automatically
+    page = client.get(meeting["meeting"].get_absolute_url()).content.decode()
+    assert "Wat weten we niet, en hoe komen we erachter?" in page
+    # beeldvorming
+    assert _step(client, item, "beeld", {"unknowns": "Wie zit erachter?"}).status_code == 302
+    # oordeelsvorming: a judged level that differs needs a rationale; nothing changes, input kept
+    bad = _step(client, item, "oordeel", {"judged_level": "hoog", "concerns": "Mijn zorg"})
+    assert bad.status_code == 400
+    assert "Onderbouw waarom" in bad.content.decode() and "Mijn zorg" in bad.content.decode()
+    assert AgendaItem.objects.get(pk=item.pk).stage == "oordeelsvorming"
+    ok = _step(client, item, "oordeel", {"judged_level": "hoog", "rationale": "Gezien de context"})
+    assert ok.status_code == 302
+    # a partner's dissent
+    police = client_for(meeting["police"])
+    assert _step(police, item, "dissent", {"text": "Politie ziet het lager."}).status_code == 302
+    # besluitvorming: doing nothing needs a reason
+    assert _step(client, item, "besluit", {"decision": "nothing"}).status_code == 400
+    action = {
+        "description": "Gesprek voeren",
+        "organisation": meeting["police"].organisation.pk,
+        "owner": meeting["police"].user.pk,
+        "due_date": "2020-01-01",
+        "mode": "offline",
+    }
+    assert _step(client, item, "actie", action).status_code == 302
+    assert _step(client, item, "besluit", {"decision": "act"}).status_code == 302
+    item.refresh_from_db()
+    assert (item.stage, item.judged_level, item.computed_level) == ("afgerond", "hoog", "verhoogd")
+    # minutes page and PDF
+    minutes = client.get(reverse("assessment:minutes", args=[meeting["meeting"].pk]))
+    assert "Politie ziet het lager." in minutes.content.decode()
+    pdf = client.get(reverse("assessment:minutes_pdf", args=[meeting["meeting"].pk]))
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_deliberately_do_nothing_is_a_decision(meeting, viewer_for):
+    viewer = viewer_for(meeting["youth"])
+    item = meeting["item"]
+    services.item_picture(viewer=viewer, item=item, data={})
+    services.item_judge(viewer=viewer, item=item, data={"judged_level": item.computed_level})
+    services.item_decide(
+        viewer=viewer,
+        item=item,
+        data={"decision": "nothing", "decision_reason": "Context verklaart het."},
+    )
+    item.refresh_from_db()
+    assert item.stage == "afgerond" and item.decision == "nothing"
+
+
+def test_outsider_cannot_change_a_meeting(meeting, make_member, client_for):
+    school = make_member(PartnerType.EDUCATION)
+    response = _step(client_for(school), meeting["item"], "beeld", {"unknowns": "x"})
+    assert response.status_code in (403, 404)
+    assert AgendaItem.objects.get(pk=meeting["item"].pk).stage == "beeldvorming"
+
+
+def test_actions_board_and_reminders(meeting, viewer_for, client_for):
+    viewer = viewer_for(meeting["youth"])
+    item = meeting["item"]
+    services.item_picture(viewer=viewer, item=item, data={})
+    services.item_judge(viewer=viewer, item=item, data={"judged_level": item.computed_level})
+    today = dt.date.today()
+    for days, text in ((-3, "Te laat"), (5, "Nog even")):
+        services.action_create(
+            viewer=viewer,
+            item=item,
+            data={
+                "organisation": meeting["police"].organisation,
+                "owner": meeting["police"].user,
+                "description": text,
+                "due_date": today + dt.timedelta(days=days),
+                "mode": "online",
+            },
+        )
+    board = client_for(meeting["police"]).get(reverse("assessment:actions")).content.decode()
+    assert board.index("Te laat") < board.index("Nog even")
+    assert "over tijd" in board
+    # the daily reminder notifies the owner once for the due action
+    assert services.actions_remind(today=today) == 1
+    assert services.actions_remind(today=today) == 0
+    assert Notification.objects.filter(user=meeting["police"].user).count() == 1
+    # the owner partner reports the result; the action moves to done
+    action = Action.objects.get(description="Te laat")
+    client_for(meeting["police"]).post(
+        reverse("assessment:action_update", args=[action.pk]),
+        {"status": "done", "result": "Gesprek gevoerd"},
+    )
+    action.refresh_from_db()
+    assert action.status == "done"
+
+
+def test_next_meeting_opens_with_previous_results(meeting, viewer_for, client_for):
+    viewer = viewer_for(meeting["youth"])
+    item = meeting["item"]
+    services.item_picture(viewer=viewer, item=item, data={})
+    services.item_judge(viewer=viewer, item=item, data={"judged_level": item.computed_level})
+    services.action_create(
+        viewer=viewer,
+        item=item,
+        data={
+            "organisation": meeting["youth"].organisation,
+            "owner": meeting["youth"].user,
+            "description": "Vorige actie",
+            "due_date": dt.date.today(),
+            "mode": "online",
+        },
+    )
+    later = services.meeting_create(
+        viewer=viewer,
+        data={"date": dt.date.today() + dt.timedelta(days=14), "participants": []},
+    )
+    page = client_for(meeting["youth"]).get(later.get_absolute_url()).content.decode()
+    assert "Vorige actie" in page

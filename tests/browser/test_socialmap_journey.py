@@ -62,3 +62,19 @@ def test_a_parent_without_consent_is_not_saved(page, live_server):
     assert page.get_by_label("Naam").input_value() == "Fictieve Ouder Browser"
     assert Contact.objects.count() == before
     assert_accessible(page)
+
+
+def test_social_map_pages_have_no_axe_violations(page, live_server):
+    load_demo()
+    login(page, live_server, YOUTH_WORKER)
+    contact = Contact.objects.get(name="Jermaine Cijntje")
+    for path in [
+        f"/sociale-kaart/organisatie/{contact.organisation_id}/",
+        "/sociale-kaart/?herzien=1",
+        "/sociale-kaart/bereik/",
+        f"/sociale-kaart/{contact.pk}/wijzigen/",
+        f"/sociale-kaart/{contact.pk}/geschiedenis/",
+        f"/sociale-kaart/{contact.pk}/verwijderen/",
+    ]:
+        page.goto(live_server.url + path)
+        assert_accessible(page)

@@ -19,6 +19,7 @@ from lont.networks.api.views import (
     NetworkViewSet,
     OrganisationViewSet,
 )
+from lont.signalregister.api import views as signalregister_api
 from lont.socialmap.api.views import (
     ContactPersonLinkViewSet,
     ContactReachViewSet,
@@ -80,6 +81,16 @@ router.register(
 router.register("situations", assessment_api.SituationViewSet, basename="situation")
 router.register("meetings", assessment_api.MeetingViewSet, basename="meeting")
 router.register("actions", assessment_api.ActionViewSet, basename="action")
+router.register("signals", signalregister_api.SignalViewSet, basename="signal")
+router.register("signal-notes", signalregister_api.ContextNoteViewSet, basename="signal-note")
+router.register(
+    "signal-engagement",
+    signalregister_api.EngagementObservationViewSet,
+    basename="signal-engagement",
+)
+router.register(
+    "signal-attachments", signalregister_api.SignalAttachmentViewSet, basename="signal-attachment"
+)
 router.register("analyse/places", analyser_api.GazetteerPlaceViewSet, basename="analyser-place")
 router.register("analyse/lexicon", analyser_api.LexiconEntryViewSet, basename="analyser-lexicon")
 

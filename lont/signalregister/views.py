@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -144,11 +145,19 @@ class SignalCreateView(MemberView):
             requests=form.requests(),
             attachments=[form.clean_upload] if form.clean_upload else [],
         )
-        try:
-            if order_form is not None:
+        if order_form is not None:
+            if self.viewer.partner_type != PartnerType.POLICE:
+                raise PermissionDenied
+            try:
                 if not order_form.is_valid():
                     raise ValidationError(_("Vul de gegevens van het bevel volledig in."))
-                self._record_orders(order_form, parts, event_ids)
+                self._record_orders(order_form, parts, form.cleaned_data["observed_at"], event_ids)
+            except ValidationError as error:
+                for message in error.messages:
+                    if message not in order_form.non_field_errors():
+                        order_form.add_error(None, message)
+                return self._guard_page(request, form, formset, [], [], event_ids, order_form)
+        try:
             signal = services.signal_create(
                 viewer=self.viewer, fields=form.signal_fields(), parts=parts
             )
@@ -168,9 +177,15 @@ class SignalCreateView(MemberView):
         messages.success(request, _("Het signaal is geregistreerd."))
         return redirect(signal.get_absolute_url())
 
+    @transaction.atomic
     def _record_orders(
-        self, order_form: ProsecutorOrderForm, parts: services.SignalParts, event_ids: list[int]
+        self,
+        order_form: ProsecutorOrderForm,
+        parts: services.SignalParts,
+        observed_at: Any,
+        event_ids: list[int],
     ) -> None:
+        """One order per person whose threshold is crossed; all or none."""
         data = order_form.cleaned_data
         people = {p.pk: p for p, _role in parts.people}
         checks = services.guard.blocking(
@@ -178,7 +193,7 @@ class SignalCreateView(MemberView):
                 self.viewer,
                 people=[(p.pk, p.alias) for p in people.values()],
                 source_type=self.request.POST.get("source_type", ""),
-                observed_at=self._observed_at(parts),
+                observed_at=observed_at,
             )
         )
         for index, item in enumerate(checks):
@@ -191,11 +206,6 @@ class SignalCreateView(MemberView):
                 scope=data["order_scope"],
                 guard_event_id=event_ids[index] if index < len(event_ids) else None,
             )
-
-    def _observed_at(self, parts: services.SignalParts) -> Any:
-        form = SignalForm(self.request.POST, viewer=self.viewer)
-        form.is_valid()
-        return form.cleaned_data.get("observed_at")
 
     def _handover(
         self, request: HttpRequest, form: SignalForm, formset: Any, event_ids: list[int]

@@ -91,3 +91,19 @@ def test_parameters_service_refuses_others(make_member, viewer_for):
 
     with pytest.raises(PermissionDenied):
         services.parameters_create(viewer=viewer_for(pro), data={}, reason="x")
+
+
+def test_situation_page_queries_are_constant(
+    make_member, client_for, viewer_for, django_assert_max_num_queries
+):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    client = client_for(youth)
+    situation = situation_factory(youth, signal_factory(youth, days_ago=1))
+    url = situation.get_absolute_url()
+    client.get(url)
+    with django_assert_max_num_queries(60) as small:
+        assert client.get(url).status_code == 200
+    more = [signal_factory(youth, days_ago=d) for d in range(2, 12)]
+    services.situation_link_signals(viewer=viewer_for(youth), situation=situation, signals=more)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200

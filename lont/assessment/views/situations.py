@@ -62,13 +62,6 @@ class SituationDetailView(VisibleDetailView):
         data["chart"] = svg.drill_chart(situation.drill) if situation.drill else None
         data["following"] = situation.followers.filter(pk=viewer.user.pk).exists()
         data["can_edit"] = self.access == Access.FULL and viewer.can("case.write")
-        data["link_form"] = (
-            LinkSignalsForm(
-                signals=visible(viewer, Signal.objects.all()).exclude(situations=situation)[:200]
-            )
-            if data["can_edit"]
-            else None
-        )
         return data
 
 

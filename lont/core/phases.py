@@ -43,7 +43,7 @@ PHASES: dict[str, Phase] = {
             Capability("P2", _("Convenant en online werkwijze"), True, "networks:covenant"),
             Capability("P3", _("Professionele online aanwezigheid")),
             Capability("P4", _("Sociale kaart en context"), True, "socialmap:list"),
-            Capability("P5", _("Signalen en gezamenlijke duiding")),
+            Capability("P5", _("Signalen en gezamenlijke duiding"), True, "signalregister:list"),
             Capability("P6", _("Risicokalender")),
             Capability("P7", _("Kleine verzoeken")),
             Capability("P8", _("Groepsdynamiek"), True, "subjects:groups"),

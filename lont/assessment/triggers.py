@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 
 def _situations_of_signal(signal_id: int | None) -> list[int]:
@@ -26,6 +26,13 @@ def _on_signal_change(sender: type, instance: Any, raw: bool = False, **kwargs: 
 
     signal_id = instance.pk if sender.__name__ == "Signal" else getattr(instance, "signal_id", None)
     recompute_later(_situations_of_signal(signal_id))
+
+
+def _before_signal_delete(sender: type, instance: Any, **kwargs: Any) -> None:
+    # The links go with the signal, so the situations are looked up before it is deleted.
+    from .services import recompute_later
+
+    recompute_later(_situations_of_signal(instance.pk))
 
 
 def _on_relation_change(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
@@ -57,6 +64,7 @@ def connect() -> None:
         post_delete.connect(
             _on_signal_change, sender=model, dispatch_uid=f"assess-del-{model.__name__}"
         )
+    pre_delete.connect(_before_signal_delete, sender=sr.Signal, dispatch_uid="assess-del-signal")
     post_save.connect(_on_relation_change, sender=GroupRelation, dispatch_uid="assess-relation")
     m2m_changed.connect(
         _on_link_change, sender=Situation.signals.through, dispatch_uid="assess-links"

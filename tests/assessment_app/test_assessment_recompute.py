@@ -91,3 +91,54 @@ def test_recompute_is_deterministic(make_member):
     first = situation.explanation
     services.situation_recompute(situation, now=situation.computed_at)
     assert Situation.objects.get(pk=situation.pk).explanation == first
+
+
+def test_deleting_a_signal_recomputes(make_member, django_capture_on_commit_callbacks):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    signal = signal_factory(youth, days_ago=0.1)
+    situation = situation_factory(youth, signal)
+    assert situation.level == "verhoogd"
+    with django_capture_on_commit_callbacks(execute=True):
+        signal.delete()
+    situation.refresh_from_db()
+    assert situation.level == "laag" and situation.score == 0
+
+
+def test_relation_change_recomputes_structure(make_member, django_capture_on_commit_callbacks):
+    # given a rivalry situation whose rivalry is recent
+    import datetime as dt
+
+    from lont.subjects.models import Group, GroupRelation
+
+    police = make_member(PartnerType.POLICE)
+    groups = [
+        Group.objects.create(network=police.network, organisation=police.organisation, name=n)
+        for n in ("Groep Oost", "Groep West")
+    ]
+    relation = GroupRelation.objects.create(
+        network=police.network,
+        organisation=police.organisation,
+        group_a=groups[0],
+        group_b=groups[1],
+        kind="rivaliteit",
+        since=dt.date.today(),
+    )
+    situation = situation_factory(police, rivalry=relation)
+    assert situation.score == 0
+    # when the rivalry turns out to be old and symbolic
+    with django_capture_on_commit_callbacks(execute=True):
+        relation.since = dt.date.today() - dt.timedelta(days=800)
+        relation.threat_a = "symbolic"
+        relation.save()
+    situation.refresh_from_db()
+    # then history (1.5) and symbolic threat (1.0) count
+    assert situation.score == pytest.approx(2.5)
+
+
+def test_daily_command(make_member):
+    from django.core.management import call_command
+
+    youth = make_member(PartnerType.YOUTH_WORK)
+    situation_factory(youth, signal_factory(youth, days_ago=0.1))
+    call_command("assessment_daily")
+    assert Situation.objects.get().history[-1]["level"] == "verhoogd"

@@ -1,0 +1,122 @@
+"""Pages and API writes: create, correct (versioned), status, context notes; bad input keeps data."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from signalregister.signals_factories import signal_factory
+from subjects.subjects_factories import person_factory
+
+from lont.networks.choices import PartnerType
+from lont.signalregister.models import ContextNote, Signal, SignalVersion
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(**extra) -> dict:
+    return {
+        "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "source_type": "own_offline",
+        "description": "Ruzie bij de kooi",
+        "people-TOTAL_FORMS": "0",
+        "people-INITIAL_FORMS": "0",
+        "drill_weapons_shown": "0",
+        "drill_members_shown": "0",
+        "drill_personal_attacks": "0",
+        "request_outcome": "asked",
+        **extra,
+    }
+
+
+def test_create_page_saves_with_people_and_engagement(make_member, client_for):
+    member = make_member()
+    person = person_factory(member.organisation, alias="Panna Pim")
+    client = client_for(member)
+    assert client.get(reverse("signalregister:create")).status_code == 200
+    response = client.post(
+        reverse("signalregister:create"),
+        _form(
+            **{
+                "people-TOTAL_FORMS": "1",
+                "people-0-person": str(person.pk),
+                "people-0-role": "witness",
+                "views": "120",
+                "likes": "10",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    signal = Signal.objects.get()
+    assert signal.people.get().role == "witness"
+    assert signal.engagement.get().views == 120
+    assert client.get(signal.get_absolute_url()).status_code == 200
+
+
+def test_online_source_without_platform_keeps_input(make_member, client_for):
+    client = client_for(make_member())
+    response = client.post(
+        reverse("signalregister:create"),
+        _form(source_type="open_online", description="Typtekst 77"),
+    )
+    assert response.status_code == 400
+    assert "Vul het platform in" in response.content.decode()
+    assert "Typtekst 77" in response.content.decode()
+    assert not Signal.objects.exists()
+
+
+def test_correction_page_keeps_a_version_visible_to_full_readers(make_member, client_for):
+    owner = make_member()
+    signal = signal_factory(owner, description="Oorspronkelijk")
+    client = client_for(owner)
+    assert client.get(reverse("signalregister:edit", args=[signal.pk])).status_code == 200
+    response = client.post(
+        reverse("signalregister:edit", args=[signal.pk]),
+        _form(
+            source_type="open_online",
+            platform="Snapchat",
+            description="Gecorrigeerd",
+            reason="Verkeerde tekst",
+        ),
+    )
+    assert response.status_code == 302
+    assert SignalVersion.objects.get(signal=signal).snapshot["description"] == "Oorspronkelijk"
+    page = client.get(signal.get_absolute_url()).content.decode()
+    assert "Gecorrigeerd" in page and "Oorspronkelijk" in page
+    # and another partner may not correct it
+    police = client_for(make_member(PartnerType.POLICE))
+    assert police.get(reverse("signalregister:edit", args=[signal.pk])).status_code == 403
+
+
+def test_status_and_context_note_pages(make_member, client_for):
+    owner = make_member()
+    signal = signal_factory(owner)
+    client_for(owner).post(
+        reverse("signalregister:status", args=[signal.pk]), {"status": "handled"}
+    )
+    signal.refresh_from_db()
+    assert signal.status == "handled"
+    police = client_for(make_member(PartnerType.POLICE))
+    police.post(
+        reverse("signalregister:note_create", args=[signal.pk]),
+        {"adjustment": "-2", "reason": "running gag in deze groep"},
+    )
+    assert ContextNote.objects.get().adjustment == -2
+
+
+def test_api_context_note_post_and_bad_input(make_member, client_for):
+    owner = make_member()
+    signal = signal_factory(owner)
+    police = client_for(make_member(PartnerType.POLICE))
+    ok = police.post(
+        reverse("api:signal-note-list"),
+        {"signal": signal.pk, "adjustment": 1, "reason": "broer is vorige week overleden"},
+        content_type="application/json",
+    )
+    assert ok.status_code == 201 and ok.json()["adjustment"] == 1
+    bad = police.post(
+        reverse("api:signal-note-list"),
+        {"signal": signal.pk, "adjustment": 5, "reason": "x"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and ContextNote.objects.count() == 1

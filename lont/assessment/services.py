@@ -16,6 +16,7 @@ from lont.audit.events import record_event
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
+from lont.networks.models import Membership
 from lont.signalregister.models import Notification
 
 from . import engine as e
@@ -205,9 +206,15 @@ def _notify_rise(situation: Situation, before: str) -> None:
         "new": situation.level,
     }
     url = reverse("assessment:situation_detail", args=[situation.pk])
+    # Only followers who may still see the situation hear of it (access can change with the
+    # covenant or a new role).
+    memberships = Membership.objects.filter(
+        network_id=situation.network_id, is_active=True, user__in=situation.followers.all()
+    ).select_related("organisation", "network", "user")
+    users = {m.user_id for m in memberships if access_for(Viewer(m), situation) >= Access.SUMMARY}
     Notification.objects.bulk_create(
-        Notification(user=user, network_id=situation.network_id, text=text, url=url)
-        for user in situation.followers.all()
+        Notification(user_id=user_id, network_id=situation.network_id, text=text, url=url)
+        for user_id in sorted(users)
     )
     record_event(
         event="situation.level_rose", obj=situation, details={"from": before, "to": situation.level}

@@ -20,7 +20,9 @@ def world(make_member):
     housing = make_member(PartnerType.HOUSING)  # default covenant: nothing
     fg = make_member(PartnerType.MUNICIPALITY, role=Role.PRIVACY_OFFICER)
     signal = signal_factory(youth, days_ago=0.5)
-    situation = situation_factory(youth, signal, title="Zichtbaar voor eigenaar")
+    situation = situation_factory(
+        youth, signal, title="Spanning Noord", description="Omschrijving alleen voor eigenaar"
+    )
     return {
         "youth": youth,
         "school": school,
@@ -39,7 +41,7 @@ def test_situation_page_full_for_the_owner(world, client_for):
     assert page.status_code == 200
     assert "brontype open online bron" in body
     assert SECRET in body
-    assert "Zichtbaar voor eigenaar" in body
+    assert "Omschrijving alleen voor eigenaar" in body
 
 
 def test_situation_page_summary_for_a_summary_partner(world, client_for):
@@ -50,7 +52,8 @@ def test_situation_page_summary_for_a_summary_partner(world, client_for):
     assert page.status_code == 200
     assert "brontype" not in body
     assert SECRET not in body
-    assert "Zichtbaar voor eigenaar" not in body
+    assert "Omschrijving alleen voor eigenaar" not in body
+    assert "als samenvatting" in body
     assert "(samenvatting)" in body
     amount = world["situation"].explanation["contributions"][0]["amount"]
     assert f"{amount:.2f}".replace(".", ",") in body
@@ -98,3 +101,16 @@ def test_fairness_only_for_director_and_fg(world, make_member, client_for):
     assert client_for(director).get(url).status_code == 200
     assert client_for(world["fg"]).get(url).status_code == 200
     assert client_for(world["youth"]).get(url).status_code == 403
+
+
+def test_rise_notifies_only_followers_with_access(world, django_capture_on_commit_callbacks):
+    from lont.signalregister.models import Notification
+
+    situation = world["situation"]
+    situation.followers.add(world["school"].user, world["housing"].user)
+    second = signal_factory(world["youth"], days_ago=0.1, weights=("strong", "fairly_strong"))
+    with django_capture_on_commit_callbacks(execute=True):
+        situation.signals.add(second)
+    notified = set(Notification.objects.values_list("user_id", flat=True))
+    assert world["school"].user.pk in notified
+    assert world["housing"].user.pk not in notified

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from lont.accounts.models import User
 from lont.accounts.reauth import reauth_redirect, recently_authenticated
+from lont.core.spreadsheet import safe_cell
 from lont.core.views_base import MemberTemplateView, MemberView
 
 from . import selectors
@@ -113,6 +114,4 @@ def _cell(entry: Any, column: str) -> str:
         return value.name if value else ""
     if column == "at":
         return timezone.localtime(value).isoformat()
-    text = "" if value is None else str(value)
-    # Spreadsheet formula injection: a leading =,+,-,@ would run as a formula in Excel.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return safe_cell(value)

@@ -20,6 +20,7 @@ from lont.audit.access import log_reads
 from lont.audit.events import export_event
 from lont.audit.models import AccessVia
 from lont.core.selectors import get_visible
+from lont.core.spreadsheet import safe_cell
 from lont.core.views_base import MemberTemplateView, MemberView
 from lont.subjects.models import Group
 
@@ -39,13 +40,6 @@ COLUMNS = [
     ("languages", gettext_lazy("talen")),
     ("recorded_by", gettext_lazy("bekend bij")),
 ]
-
-
-def safe_cell(value: Any) -> str:
-    """Spreadsheet formula injection: a cell starting with =, +, -, @ (or a tab or carriage
-    return that some programs strip first) would run as a formula in Excel or LibreOffice."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def cell(contact: Contact, column: str) -> str:

@@ -16,6 +16,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
 from lont.signalregister.models import ContextNote, Signal, SignalPerson
+from lont.subjects.models import ConflictEvent
 
 from .choices import LEVEL_RANK, ActionStatus, LevelCode
 from .models import Action, AgendaItem, CaseMeeting, EngineParameterSet, Situation
@@ -74,7 +75,8 @@ def situation_signals(viewer: Viewer, situation: Situation) -> list[tuple[Any, A
 def timeline(
     viewer: Viewer, situation: Situation, signals: list[tuple[Any, Access]]
 ) -> list[dict[str, Any]]:
-    """Signals, context notes (only on signals seen in full) and meetings, newest first."""
+    """Signals, context notes (only on signals seen in full), the rivalry's conflict events and
+    meetings, newest first."""
     events: list[dict[str, Any]] = []
     full_ids = [s.pk for s, a in signals if a == Access.FULL]
     for signal, access in signals:
@@ -87,6 +89,13 @@ def timeline(
     for item in items:
         at = dt.datetime.combine(item.meeting.date, dt.time(12), tzinfo=dt.UTC)
         events.append({"at": at, "kind": "meeting", "obj": item, "access": Access.FULL})
+    if situation.rivalry_id:
+        conflict = visible(viewer, ConflictEvent.objects.filter(relation_id=situation.rivalry_id))
+        for event in conflict.select_related("organisation"):
+            at = dt.datetime.combine(event.date, dt.time(12), tzinfo=dt.UTC)
+            events.append(
+                {"at": at, "kind": "event", "obj": event, "access": access_for(viewer, event)}
+            )
     events.sort(key=lambda ev: ev["at"], reverse=True)
     return events
 

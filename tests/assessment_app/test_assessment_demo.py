@@ -6,11 +6,12 @@ import pytest
 
 from lont.assessment.models import Action, CaseMeeting, Situation
 from lont.networks.demo import load_demo
+from lont.networks.models import Membership
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_situations_and_meetings():
+def test_demo_situations_and_meetings(client_for):
     load_demo()
     load_demo()
     rivalry = Situation.objects.get(title__startswith="Rivaliteit 3031")
@@ -24,3 +25,13 @@ def test_demo_situations_and_meetings():
     assert CaseMeeting.objects.filter(status="closed").count() == 2
     assert Action.objects.filter(status="open").count() == 2
     assert Situation.objects.filter(title__startswith="Rivaliteit 3031").count() == 1
+    # the pages render for the police officer (owner) with chart, timeline and conflict events
+    police = Membership.objects.get(
+        user__email="wijkagent@politie.voorbeeldstad.test", network__slug="voorbeeldstad-noord"
+    )
+    client = client_for(police)
+    page = client.get(rivalry.get_absolute_url()).content.decode()
+    assert "Drillduiding" in page and "Gebeurtenis in het conflict" in page
+    meeting = CaseMeeting.objects.order_by("date").last()
+    assert "Resultaten van de acties" in client.get(meeting.get_absolute_url()).content.decode()
+    assert client.get("/duiding/").status_code == 200

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_guard
 
 app_name = "signalregister"
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.SignalStatusView.as_view(), name="status"),
     path("<int:pk>/context/", views.ContextNoteCreateView.as_view(), name="note_create"),
     path("bijlage/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
-    path("stelselmatigheid/", views.GuardReportView.as_view(), name="guard_report"),
-    path("doorgegeven/", views.HandoverListView.as_view(), name="handovers"),
-    path("meldingen/", views.NotificationListView.as_view(), name="notifications"),
+    path("stelselmatigheid/", views_guard.GuardReportView.as_view(), name="guard_report"),
+    path("doorgegeven/", views_guard.HandoverListView.as_view(), name="handovers"),
+    path("meldingen/", views_guard.NotificationListView.as_view(), name="notifications"),
 ]

@@ -10,13 +10,12 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.selectors import get_visible
-from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
+from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access, PartnerType
 
@@ -156,7 +155,15 @@ class SignalCreateView(MemberView):
                 for message in error.messages:
                     if message not in order_form.non_field_errors():
                         order_form.add_error(None, message)
-                return self._guard_page(request, form, formset, [], [], event_ids, order_form)
+                checks = services.guard.blocking(
+                    services.guard.check_people(
+                        self.viewer,
+                        people=[(p.pk, p.alias) for p, _role in parts.people],
+                        source_type=form.cleaned_data["source_type"],
+                        observed_at=form.cleaned_data["observed_at"],
+                    )
+                )
+                return self._guard_page(request, form, formset, checks, [], event_ids, order_form)
         try:
             signal = services.signal_create(
                 viewer=self.viewer, fields=form.signal_fields(), parts=parts
@@ -396,44 +403,3 @@ class AttachmentDownloadView(MemberView):
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response
-
-
-class GuardReportView(MemberTemplateView):
-    """For the FG: crossings of the guard per organisation and person alias; no content."""
-
-    required_permission = "audit.read"
-    template_name = "signalregister/guard_report.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        data["rows"] = selectors.guard_report(self.viewer)
-        return data
-
-
-class HandoverListView(MemberTemplateView):
-    """Information other partners handed to this organisation after a guard warning."""
-
-    # Only the receiving organisation's rows; each listed row is access-logged below.
-    required_permission = "case.read"
-    template_name = "signalregister/handovers.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        rows = list(selectors.handovers_to(self.viewer))
-        log_reads(self.viewer, rows, via=AccessVia.LIST, path=self.request.get_full_path())
-        data["rows"] = rows
-        return data
-
-
-class NotificationListView(MemberTemplateView):
-    template_name = "signalregister/notifications.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        data["rows"] = list(selectors.notifications(self.viewer)[:100])
-        return data
-
-    def post(self, request: HttpRequest) -> HttpResponse:
-        for note in selectors.notifications(self.viewer).filter(read_at__isnull=True):
-            services.notification_mark_read(user=request.user, notification=note)
-        return redirect(reverse("signalregister:notifications"))

@@ -1,13 +1,12 @@
-"""All writes of the assessment app: parameters, situations, recompute, case meetings, actions."""
+"""Writes of case meetings (BOB): items through three stages, dissent, actions, reminders."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,237 +15,17 @@ from lont.audit.events import record_event
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
-from lont.networks.models import Membership
 from lont.signalregister.models import Notification
 
-from . import engine as e
-from . import recompute
-from .choices import LEVEL_RANK, ActionStatus, DecisionKind, MeetingStatus, Stage
-from .models import (
+from ..choices import ActionStatus, DecisionKind, MeetingStatus, Stage
+from ..models import (
     Action,
     AgendaItem,
     CaseMeeting,
     Dissent,
-    EngineParameterSet,
-    LastVisit,
     Situation,
 )
-
-
-def _require_write(viewer: Viewer) -> None:
-    if not viewer.can("case.write"):
-        raise PermissionDenied(_("Uw rol mag hier niets vastleggen."))
-
-
-def _require_full(viewer: Viewer, obj: models.Model) -> None:
-    _require_write(viewer)
-    if access_for(viewer, obj) < Access.FULL:
-        raise PermissionDenied(_("U heeft geen volledige toegang tot dit gegeven."))
-
-
-def _same_network(viewer: Viewer, *objects: Any) -> None:
-    for obj in objects:
-        if obj is not None and obj.network_id != viewer.network.pk:
-            raise PermissionDenied
-
-
-def _save(obj: models.Model) -> None:
-    obj.full_clean()
-    obj.save()
-
-
-# Engine parameters ----------------------------------------------------------------------------
-
-
-def parameters_create(*, viewer: Viewer, data: dict[str, Any], reason: str) -> EngineParameterSet:
-    """A new version of the network's parameters (the director only); older versions stay."""
-    if not viewer.can("indicators.change"):
-        raise PermissionDenied(_("Alleen de netwerkregisseur stelt de parameters vast."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Geef een reden voor de wijziging.")})
-    try:
-        params = e.EngineParameters.from_dict(data)
-    except e.ParameterError as error:
-        raise ValidationError({"data": error.messages}) from None
-    with transaction.atomic():
-        last = (
-            EngineParameterSet.objects.select_for_update()
-            .filter(network=viewer.network)
-            .order_by("-number")
-            .first()
-        )
-        number = (last.number if last else 1) + 1
-        stored = params.to_dict()
-        stored["version"] = number
-        row = EngineParameterSet(
-            network=viewer.network,
-            number=number,
-            data=stored,
-            reason=reason,
-            created_by=viewer.user,
-        )
-        _save(row)
-        record_event(
-            event="engine.parameters_changed",
-            obj=row,
-            actor=viewer.user,
-            reason=reason,
-            details={"number": number},
-        )
-        ids = list(Situation.objects.filter(network=viewer.network).values_list("pk", flat=True))
-        transaction.on_commit(lambda: _enqueue_many(ids))
-    return row
-
-
-# Situations -----------------------------------------------------------------------------------
-
-
-SITUATION_FIELDS = ("kind", "title", "description", "rivalry")
-
-
-def situation_create(*, viewer: Viewer, data: dict[str, Any]) -> Situation:
-    _require_write(viewer)
-    _same_network(viewer, data.get("rivalry"), *data.get("groups", []))
-    with transaction.atomic():
-        situation = Situation(network=viewer.network, organisation=viewer.organisation)
-        for name in SITUATION_FIELDS:
-            if name in data:
-                setattr(situation, name, data[name])
-        _save(situation)
-        situation.groups.set(data.get("groups", []))
-        situation.followers.add(viewer.user)
-        record_event(event="situation.created", obj=situation, actor=viewer.user)
-        situation_recompute(situation)
-    return situation
-
-
-def situation_update(*, viewer: Viewer, situation: Situation, data: dict[str, Any]) -> Situation:
-    _require_full(viewer, situation)
-    _same_network(viewer, data.get("rivalry"), *data.get("groups", []))
-    with transaction.atomic():
-        for name in SITUATION_FIELDS:
-            if name in data:
-                setattr(situation, name, data[name])
-        _save(situation)
-        if "groups" in data:
-            situation.groups.set(data["groups"])
-        record_event(event="situation.updated", obj=situation, actor=viewer.user)
-        situation_recompute(situation)
-    return situation
-
-
-def situation_link_signals(
-    *, viewer: Viewer, situation: Situation, signals: Iterable[Any], unlink: Iterable[Any] = ()
-) -> Situation:
-    """Link signals the viewer may see (at least as summary) to a situation they may edit."""
-    _require_full(viewer, situation)
-    signals, unlink = list(signals), list(unlink)
-    for signal in [*signals, *unlink]:
-        if access_for(viewer, signal) < Access.SUMMARY:
-            raise PermissionDenied
-    with transaction.atomic():
-        situation.signals.add(*signals)
-        situation.signals.remove(*unlink)
-        record_event(
-            event="situation.signals_linked",
-            obj=situation,
-            actor=viewer.user,
-            details={"added": [s.pk for s in signals], "removed": [s.pk for s in unlink]},
-        )
-        situation_recompute(situation)
-    return situation
-
-
-def situation_follow(*, viewer: Viewer, situation: Situation, follow: bool) -> None:
-    if access_for(viewer, situation) < Access.SUMMARY:
-        raise PermissionDenied
-    if follow:
-        situation.followers.add(viewer.user)
-    else:
-        situation.followers.remove(viewer.user)
-
-
-def situation_recompute(situation: Situation, *, now: dt.datetime | None = None) -> Situation:
-    """Recompute and store the level, explanation, drill reading, request patterns and trend
-    breaks; a rise in level notifies the followers (in-app, without content)."""
-    now = now or timezone.now()
-    result = recompute.compute(situation, now)
-    before = situation.level
-    first = situation.computed_at is None
-    with transaction.atomic():
-        situation.level = result["level"]
-        situation.score = result["score"]
-        situation.explanation = result["explanation"]
-        situation.drill = result["drill"]
-        situation.requests = result["requests"]
-        situation.trend_breaks = _keep_first_seen(situation.trend_breaks, result["trend_breaks"])
-        situation.history = [
-            *situation.history,
-            {"at": now.isoformat(), "score": result["score"], "level": result["level"]},
-        ][-recompute.HISTORY_LENGTH :]
-        situation.computed_at = now
-        situation.save()
-        if not first and LEVEL_RANK[situation.level] > LEVEL_RANK.get(before, 0):
-            _notify_rise(situation, before)
-    return situation
-
-
-def _keep_first_seen(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A break keeps the moment it was first flagged, so "new trend breaks" means new."""
-    seen = {(b["subject"], b["subject_ref"], b["kind"]): b.get("at") for b in old}
-    for b in new:
-        b["at"] = seen.get((b["subject"], b["subject_ref"], b["kind"])) or b["at"]
-    return new
-
-
-def _notify_rise(situation: Situation, before: str) -> None:
-    text = _("Het berekende niveau van situatie #%(pk)s steeg van %(old)s naar %(new)s.") % {
-        "pk": situation.pk,
-        "old": before,
-        "new": situation.level,
-    }
-    url = reverse("assessment:situation_detail", args=[situation.pk])
-    # Only followers who may still see the situation hear of it (access can change with the
-    # covenant or a new role).
-    memberships = Membership.objects.filter(
-        network_id=situation.network_id, is_active=True, user__in=situation.followers.all()
-    ).select_related("organisation", "network", "user")
-    users = {m.user_id for m in memberships if access_for(Viewer(m), situation) >= Access.SUMMARY}
-    Notification.objects.bulk_create(
-        Notification(user_id=user_id, network_id=situation.network_id, text=text, url=url)
-        for user_id in sorted(users)
-    )
-    record_event(
-        event="situation.level_rose", obj=situation, details={"from": before, "to": situation.level}
-    )
-
-
-def _enqueue_many(ids: Iterable[int]) -> None:
-    from .tasks import recompute_situation
-
-    for pk in ids:
-        recompute_situation.enqueue(pk)
-
-
-def recompute_later(situation_ids: Iterable[int]) -> None:
-    """Recompute these situations in a task once the current transaction commits."""
-    ids = sorted(set(situation_ids))
-    if ids:
-        transaction.on_commit(lambda: _enqueue_many(ids))
-
-
-def dashboard_visit(viewer: Viewer) -> dt.datetime | None:
-    """Store this visit; return the previous one (for "new since your last visit")."""
-    now = timezone.now()
-    visit, created = LastVisit.objects.get_or_create(
-        network=viewer.network, user=viewer.user, defaults={"at": now}
-    )
-    if created:
-        return None
-    previous = visit.at
-    LastVisit.objects.filter(pk=visit.pk).update(at=now)
-    return previous
-
+from ._common import _require_write, _same_network, _save
 
 # Case meetings --------------------------------------------------------------------------------
 

@@ -114,3 +114,12 @@ def test_rise_notifies_only_followers_with_access(world, django_capture_on_commi
     notified = set(Notification.objects.values_list("user_id", flat=True))
     assert world["school"].user.pk in notified
     assert world["housing"].user.pk not in notified
+
+
+def test_situation_page_logs_the_signals_it_shows(world, client_for):
+    from lont.audit.models import AccessLogEntry
+
+    client_for(world["school"]).get(world["situation"].get_absolute_url())
+    logged = set(AccessLogEntry.objects.values_list("object_type", "object_id"))
+    assert ("signalregister.signal", str(world["signal"].pk)) in logged
+    assert ("assessment.situation", str(world["situation"].pk)) in logged

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.audit.access import log_reads
+from lont.audit.models import AccessVia
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleListView
 from lont.networks.choices import Access
 
@@ -83,9 +85,14 @@ class MeetingDetailView(MemberTemplateView):
         data = super().get_context_data(**kwargs)
         meeting = fetch(self, selectors.meetings(self.viewer), self.kwargs["pk"])
         items = selectors.meeting_items(self.viewer, meeting)
+        contexts = [_item_context(self.viewer, item) for item in items]
+        shown = [row for ctx in contexts for row, _a in ctx["signals"]]
+        log_reads(
+            self.viewer, [*items, *shown], via=AccessVia.PAGE, path=self.request.get_full_path()
+        )
         data.update(
             meeting=meeting,
-            items=[_item_context(self.viewer, item) for item in items],
+            items=contexts,
             previous=selectors.previous_actions(self.viewer, meeting),
             participants=meeting.participants.all(),
             can_write=self.viewer.can("case.write") and not self.minutes,

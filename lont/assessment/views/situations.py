@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from lont.audit.access import log_reads
+from lont.audit.models import AccessVia
 from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
 from lont.core.visibility import visible
 from lont.networks.choices import Access
@@ -56,6 +58,13 @@ class SituationDetailView(VisibleDetailView):
         situation, viewer = self.object, self.viewer
         signals = selectors.situation_signals(viewer, situation)
         data["lines"] = selectors.explanation_lines(viewer, situation)
+        # The signals shown on the timeline are reads of case content too.
+        log_reads(
+            viewer,
+            [row for row, _a in signals],
+            via=AccessVia.PAGE,
+            path=self.request.get_full_path(),
+        )
         data["signals"] = signals
         data["timeline"] = selectors.timeline(viewer, situation, signals)
         data["groups"] = visible(viewer, situation.groups.all())

@@ -133,3 +133,20 @@ def test_privacy_officer_reads_no_signals(recorded, make_member, client_for):
     client = client_for(fg)
     assert client.get(reverse("signalregister:detail", args=[signal.pk])).status_code in (403, 404)
     assert client.get(reverse("api:signal-list")).status_code in (200, 403)
+
+
+def test_engagement_and_attachment_api_only_in_full(network, make_member, client_for):
+    # given an online signal with reach figures and a screenshot, recorded by the municipality
+    owner = make_member(PartnerType.MUNICIPALITY)
+    signal = signal_factory(owner, attachments=[upload(image_bytes("PNG"))])
+    from lont.signalregister.models import EngagementObservation
+
+    row = EngagementObservation(signal=signal, at=signal.observed_at, views=10)
+    row.save()
+    set_access(network, {(C.ONLINE_OPEN_SOURCE, PartnerType.EDUCATION): Access.SUMMARY})
+    summary = client_for(make_member(PartnerType.EDUCATION))
+    full = client_for(make_member(PartnerType.POLICE))
+    # then the summary viewer sees neither, the full viewer both
+    for name in ("api:signal-engagement-list", "api:signal-attachment-list"):
+        assert summary.get(reverse(name)).json()["results"] == []
+        assert len(full.get(reverse(name)).json()["results"]) == 1

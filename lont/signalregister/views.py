@@ -312,11 +312,10 @@ class SignalEditView(MemberView):
                 requests=form.requests(),
                 attachments=[form.clean_upload] if form.clean_upload else [],
             )
-            fresh = Signal.objects.get(pk=signal.pk)  # the form mutated ``signal`` in place
             try:
                 services.signal_update(
                     viewer=self.viewer,
-                    signal=fresh,
+                    signal=signal,  # the service re-reads it under a row lock
                     fields=form.signal_fields(),
                     parts=parts,
                     reason=form.cleaned_data["reason"],

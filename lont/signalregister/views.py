@@ -31,6 +31,7 @@ from .forms import (
     people_from,
 )
 from .models import Signal, SignalAttachment
+from .prefill import initial_from
 from .summaries import indicator_tags, summary_text
 
 
@@ -122,6 +123,22 @@ class SignalCreateView(MemberView):
         return render(request, self.template_name, _form_context(form, formset))
 
     def post(self, request: HttpRequest) -> HttpResponse:
+        if "prefill" in request.POST:
+            # Unbound: the proposals are shown as a fresh form, without validation errors.
+            form = SignalForm(viewer=self.viewer, initial=initial_from(self.viewer, request.POST))
+            people = PersonFormSet(
+                request.POST, prefix="people", form_kwargs={"viewer": self.viewer}
+            )
+            rows = [f.cleaned_data for f in people.forms if f.is_valid() and f.cleaned_data]
+            formset = PersonFormSet(
+                prefix="people",
+                initial=[
+                    {"person": r["person"], "role": r["role"]} for r in rows if r.get("person")
+                ],
+                form_kwargs={"viewer": self.viewer},
+            )
+            context = _form_context(form, formset, prefilled=True)
+            return render(request, self.template_name, context)
         form = SignalForm(request.POST, request.FILES, viewer=self.viewer)
         formset = PersonFormSet(request.POST, prefix="people", form_kwargs={"viewer": self.viewer})
         if not (form.is_valid() and formset.is_valid()):

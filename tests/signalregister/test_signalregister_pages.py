@@ -120,3 +120,23 @@ def test_api_context_note_post_and_bad_input(make_member, client_for):
         content_type="application/json",
     )
     assert bad.status_code == 400 and ContextNote.objects.count() == 1
+
+
+def test_analyse_and_fill_in_proposes_without_saving(make_member, client_for):
+    # given a description that names a time, a place and a call to action
+    client = client_for(make_member())
+    response = client.post(
+        reverse("signalregister:create"),
+        _form(
+            source_type="open_online",
+            platform="Instagram",
+            description="zaterdag om 21:00 bij de kooi, iedereen komen",
+            prefill="1",
+        ),
+    )
+    # then the form comes back with proposals and nothing is saved
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Controleer ze" in body and "iedereen komen" in body
+    assert 'name="mentioned_time"' in body and "T21:00" in body
+    assert not Signal.objects.exists()

@@ -16,6 +16,8 @@ urlpatterns = [
     path("sociale-kaart/", include("lont.socialmap.urls")),
     path("privacy/", include("lont.audit.urls")),
     path("doelgroepen/", include("lont.subjects.urls")),
+    path("signalen/", include("lont.signalregister.urls")),
+    path("duiding/", include("lont.assessment.urls")),
     path("api/v1/", include("lont.api_urls")),
     path("i18n/setlang/", policy(PUBLIC)(set_language), name="set_language"),
     path("beheer/", admin.site.urls),

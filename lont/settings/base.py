@@ -211,6 +211,7 @@ SPECTACULAR_SETTINGS = {
         "PersonRelationKindEnum": "lont.subjects.choices.PersonRelationKind",
         "ThreatEnum": "lont.subjects.choices.Threat",
         "ContactKindEnum": "lont.socialmap.choices.ContactKind",
+        "LevelCodeEnum": "lont.assessment.choices.LevelCode",
     },
 }
 

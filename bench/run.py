@@ -1,7 +1,8 @@
 """`make bench`: every benchmark, figures printed (never asserted).
 
-Runs the text analyser benchmark, the assessment-engine benchmark and page timings of the
-foundation (test client, warm, demo network) one after the other.
+Runs the text analyser benchmark, the assessment-engine benchmark, page timings of the
+foundation (test client, warm, demo network) and the assessment at scale (demo next to a generated
+large network: pages, recomputes, signal list) one after the other.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ BENCHMARKS = [
     ("Text analyser vs dateparser (issue 5)", ["bench/analyser_bench.py"]),
     ("Assessment engine (issue 4, pure)", ["bench/engine_bench.py"]),
     ("Foundation pages (test client, warm)", ["bench/pages_bench.py"]),
+    ("Assessment at scale: demo vs large network (issue 4)", ["bench/assessment_bench.py"]),
 ]
 
 

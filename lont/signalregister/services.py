@@ -149,7 +149,10 @@ def _child_save(row: Any) -> Any:
     row.network_id = row.signal.network_id
     row.signal_organisation_id = row.signal.organisation_id
     row.category = row.signal.category
-    row.full_clean(validate_constraints=False)
+    # The related rows were passed in as instances of this network (checked above), so the
+    # per-field existence queries of full_clean (which also decrypt a person) are skipped.
+    relations = [field.name for field in row._meta.concrete_fields if field.is_relation]
+    row.full_clean(exclude=relations, validate_constraints=False)
     row.save()
     return row
 

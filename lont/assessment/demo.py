@@ -1,11 +1,13 @@
 """Demo data for Voorbeeldstad Noord (all fictional): situations over signals that show, when the
-demo loads, one rivalry at *hoog* with a rising drill reading, a trend break in one group, a false
-alarm defused by a youth worker's context note, and two past case meetings with decisions and
-open actions.
+demo loads, one rivalry at *hoog* with a rising drill reading and a network change (members of
+the two rival groups suddenly collaborating, tagging each other and going live together), a trend
+break in one group, a false alarm defused by a youth worker's context note, and two past case
+meetings with decisions and open actions.
 
 The situations need signals of a known shape, so this loader adds its own small set (``demo_key``
 ``assess-…``) next to the signal register's demo signals. Idempotent: it does nothing when the
-demo situations exist.
+demo situations exist, except adding the network-change signals to a demo loaded before they
+were part of it.
 """
 
 from __future__ import annotations
@@ -20,9 +22,16 @@ from lont.core import context
 from lont.core.viewer import Viewer
 from lont.knowledge.models import Indicator
 from lont.networks.models import Membership
-from lont.signalregister.models import ContextNote, Signal, SignalGroup, SignalIndicator
+from lont.signalregister.choices import PersonRole
+from lont.signalregister.models import (
+    ContextNote,
+    Signal,
+    SignalGroup,
+    SignalIndicator,
+    SignalPerson,
+)
 from lont.subjects.choices import GroupRelationKind
-from lont.subjects.models import Group, GroupRelation
+from lont.subjects.models import Group, GroupRelation, Person
 
 from . import services
 from .choices import ActionMode, ActionStatus, DecisionKind, LevelCode
@@ -33,6 +42,34 @@ POLICE = "wijkagent@politie.voorbeeldstad.test"
 YOUTH = "jongerenwerker@jongerenwerk.voorbeeldstad.test"
 DIRECTOR = "regisseur@gemeente.voorbeeldstad.test"
 RIVALRY_TITLE = "Rivaliteit 3031 Collective – Kreekside"
+# Members of the two rival groups who appear together online (aliases from the subjects demo;
+# not the guard person, whose signal count the signal register's demo sets on purpose).
+NETWORK_SIGNALS = (
+    (
+        "assess-net-collab",
+        3,
+        "online.rival_collaboration",
+        "Nieuwe collab: een rapper van 3031 en een van Kreekside brengen samen een track uit.",
+        ("Rico Kade", "Dex KS"),
+        False,
+    ),
+    (
+        "assess-net-tag",
+        2,
+        "online.network_visible",
+        "Leden van 3031 en Kreekside taggen elkaar onder elkaars posts, zonder disses.",
+        ("Lil Haven", "Young Vonk"),
+        False,
+    ),
+    (
+        "assess-net-live",
+        1,
+        "online.rival_collaboration",
+        "Kernleden van beide groepen samen live op Instagram.",
+        ("Kay-Dertig", "Big Kreek"),
+        True,
+    ),
+)
 
 
 def _member(email: str) -> Membership:
@@ -71,6 +108,7 @@ def _signal(
     weight: str = "strong",
     groups: tuple[Group, ...] = (),
     source_type: str = "open_online",
+    indicator: Indicator | None = None,
     **fields: Any,
 ) -> Signal:
     signal = Signal.objects.create(
@@ -87,7 +125,8 @@ def _signal(
     SignalIndicator.objects.create(
         network=member.network,
         signal=signal,
-        indicator=_indicator(member.network, weight, drill=bool(fields.get("is_drill"))),
+        indicator=indicator
+        or _indicator(member.network, weight, drill=bool(fields.get("is_drill"))),
     )
     for group in groups:
         SignalGroup.objects.create(network=member.network, signal=signal, group=group)
@@ -96,14 +135,59 @@ def _signal(
 
 def load_demo(networks: dict[str, Any]) -> None:
     network = networks.get(NETWORK)
-    if network is None or Situation.objects.filter(network=network, title=RIVALRY_TITLE).exists():
+    if network is None:
         return
     groups = {g.name: g for g in Group.objects.filter(network=network)}
     if "3031 Collective" not in groups:
         return  # the subjects demo did not run
     police, youth, director = _member(POLICE), _member(YOUTH), _member(DIRECTOR)
+    rivalry = Situation.objects.filter(network=network, title=RIVALRY_TITLE).first()
     with context.acting(user=director.user, network=network, via="demo"), transaction.atomic():
-        _load(network, groups, police, youth, director)
+        if rivalry is None:
+            _load(network, groups, police, youth, director)
+        else:
+            _network_change(network, groups, police, rivalry, timezone.now())
+
+
+def _network_change(
+    network: Any,
+    groups: dict[str, Group],
+    police: Membership,
+    rivalry: Situation,
+    now: dt.datetime,
+) -> None:
+    """Members of the rival groups suddenly together online: a network change (trendbreuk).
+    Adds only the signals that are missing, so loading twice changes nothing."""
+    existing = set(
+        Signal.objects.filter(network=network, demo_key__startswith="assess-net-").values_list(
+            "demo_key", flat=True
+        )
+    )
+    a, b = groups["3031 Collective"], groups["Kreekside"]
+    people = {p.alias: p for p in Person.objects.filter(network=network)}
+    added = []
+    for key, days, code, text, aliases, both_groups in NETWORK_SIGNALS:
+        if key in existing or not all(alias in people for alias in aliases):
+            continue
+        indicator = Indicator.objects.filter(network=network, code=code).first()
+        if indicator is None:
+            continue
+        signal = _signal(
+            police,
+            key,
+            now - dt.timedelta(days=days),
+            text,
+            groups=(a, b) if both_groups else (),
+            indicator=indicator,
+            platform="Instagram",
+        )
+        for alias in aliases:
+            SignalPerson.objects.create(
+                network=network, signal=signal, person=people[alias], role=PersonRole.INVOLVED
+            )
+        added.append(signal)
+    if added:
+        services.situation_link_signals(viewer=Viewer(police), situation=rivalry, signals=added)
 
 
 def _load(
@@ -173,6 +257,7 @@ def _load(
     services.situation_link_signals(
         viewer=police_viewer, situation=rivalry_situation, signals=signals
     )
+    _network_change(network, groups, police, rivalry_situation, now)
     # 2. A trend break in one group: many signals in the last fortnight against a quiet quarter.
     kooi = groups["De Kooi Noorderhaven"]
     kooi_signals = [

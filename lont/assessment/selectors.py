@@ -11,12 +11,13 @@ from django.db.models import Count
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
 from lont.signalregister.models import ContextNote, Signal, SignalPerson
-from lont.subjects.models import ConflictEvent
+from lont.subjects.models import ConflictEvent, Group, Person
 
 from .choices import LEVEL_RANK, ActionStatus, LevelCode
 from .models import Action, AgendaItem, CaseMeeting, EngineParameterSet, Situation
@@ -62,6 +63,90 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
                 "access": level,
             }
         )
+    return lines
+
+
+def _kinds_nl(kinds: list[str]) -> str:
+    labels = {"collaboration": _("samenwerking"), "tag": _("taggen"), "live": _("samen live")}
+    return ", ".join(str(labels.get(k, k)) for k in kinds)
+
+
+def _network_text(
+    viewer: Viewer,
+    net: dict[str, Any],
+    access: dict[int, Access],
+    group_names: dict[int, str],
+    aliases: dict[int, str],
+) -> str:
+    """A network change at the viewer's access level: people are named only to a viewer who
+    reads at least one of its signals in full, groups only to one who may see the groups."""
+    seen = [pk for pk in net["signals"] if access.get(pk, Access.NONE) >= Access.SUMMARY]
+    if not seen:
+        return _(
+            "Netwerkverandering, gezien in signalen van een partner die u volgens het convenant "
+            "niet ziet."
+        )
+    full = any(access.get(pk) == Access.FULL for pk in net["signals"])
+    hidden = _("afgeschermd")
+    a_group = group_names.get(net["a_group"], hidden)
+    b_group = group_names.get(net["b_group"], hidden)
+    if net["actor"] == "group":
+        a, b = a_group, b_group
+    else:
+        someone = _("een persoon")
+        a_name = aliases.get(net["a"], someone) if full else someone
+        b_name = aliases.get(net["b"], someone) if full else someone
+        a = f"{a_name} ({a_group})"
+        b = f"{b_name} ({b_group})"
+    relation = _("rivaliserende") if net["relation"] == "rival" else _("niet-verbonden")
+    first = dt.datetime.fromisoformat(net["first_at"])
+    text = _(
+        "Netwerkverandering: %(a)s en %(b)s uit %(relation)s groepen hebben sinds %(date)s "
+        "nieuw contact (%(kinds)s; %(count)s×) en hadden eerder geen zulke band."
+    ) % {
+        "a": a,
+        "b": b,
+        "relation": relation,
+        "date": timezone.localtime(first).strftime("%d-%m-%Y"),
+        "kinds": _kinds_nl(net["kinds"]),
+        "count": net["count"],
+    }
+    evidence = ", ".join(f"#{pk}" for pk in seen)
+    text += " " + _("Bewijs: signaal %(signals)s.") % {"signals": evidence}
+    unseen = len(net["signals"]) - len(seen)
+    if unseen:
+        text += " " + ngettext(
+            "En %(count)s signaal van een partner dat u niet ziet.",
+            "En %(count)s signalen van partners die u niet ziet.",
+            unseen,
+        ) % {"count": unseen}
+    return text
+
+
+def trend_break_lines(viewer: Viewer, situation: Situation) -> list[dict[str, Any]]:
+    """The situation's trend breaks, each with its evidence at the viewer's access level."""
+    breaks = situation.trend_breaks
+    nets = [b["network"] for b in breaks if b.get("kind") == "network" and "network" in b]
+    signal_ids = {pk for net in nets for pk in net["signals"]}
+    group_ids = {g for net in nets for g in (net["a_group"], net["b_group"])}
+    person_ids = {p for net in nets if net["actor"] == "person" for p in (net["a"], net["b"])}
+    access = signal_access(viewer, signal_ids) if signal_ids else {}
+    group_names = (
+        dict(visible(viewer, Group.objects.filter(pk__in=group_ids)).values_list("pk", "name"))
+        if group_ids
+        else {}
+    )
+    aliases = (
+        dict(visible(viewer, Person.objects.filter(pk__in=person_ids)).values_list("pk", "alias"))
+        if person_ids
+        else {}
+    )
+    lines = []
+    for b in breaks:
+        text = b["evidence_nl"]
+        if b.get("kind") == "network" and "network" in b:
+            text = _network_text(viewer, b["network"], access, group_names, aliases)
+        lines.append({**{k: v for k, v in b.items() if k != "network"}, "evidence_nl": text})
     return lines
 
 

@@ -59,7 +59,14 @@ def connect() -> None:
 
     from .models import Situation
 
-    for model in (sr.Signal, sr.SignalIndicator, sr.SignalPerson, sr.ContextNote, sr.SignalRequest):
+    for model in (
+        sr.Signal,
+        sr.SignalIndicator,
+        sr.SignalPerson,
+        sr.SignalGroup,
+        sr.ContextNote,
+        sr.SignalRequest,
+    ):
         post_save.connect(_on_signal_change, sender=model, dispatch_uid=f"assess-{model.__name__}")
         post_delete.connect(
             _on_signal_change, sender=model, dispatch_uid=f"assess-del-{model.__name__}"

@@ -22,8 +22,18 @@ class ContributionSerializer(serializers.Serializer):
     access = serializers.IntegerField()
 
 
+class TrendBreakSerializer(serializers.Serializer):
+    subject = serializers.CharField()
+    subject_ref = serializers.CharField()
+    kind = serializers.CharField()
+    evidence_nl = serializers.CharField()
+    p_value = serializers.FloatField(allow_null=True)
+    at = serializers.CharField()
+
+
 class SituationSerializer(serializers.ModelSerializer):
     access = serializers.SerializerMethodField()
+    trend_breaks = serializers.SerializerMethodField()
     contributions = serializers.SerializerMethodField()
     summary_nl = serializers.SerializerMethodField()
     description = serializers.SerializerMethodField()
@@ -57,6 +67,15 @@ class SituationSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.CharField())
     def get_summary_nl(self, obj: Situation) -> str:
         return str(obj.explanation.get("summary_nl", ""))
+
+    @extend_schema_field(TrendBreakSerializer(many=True))
+    def get_trend_breaks(self, obj: Situation) -> list[dict[str, Any]]:
+        # Network changes carry ids of people and groups: rendered per viewer, never raw.
+        fields = ("subject", "subject_ref", "kind", "evidence_nl", "p_value", "at")
+        return [
+            {name: line.get(name) for name in fields}
+            for line in selectors.trend_break_lines(self._viewer(), obj)
+        ]
 
     @extend_schema_field(ContributionSerializer(many=True))
     def get_contributions(self, obj: Situation) -> list[dict[str, Any]]:

@@ -167,9 +167,14 @@ def situation_recompute(situation: Situation, *, now: dt.datetime | None = None)
 
 def _keep_first_seen(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A break keeps the moment it was first flagged, so "new trend breaks" means new."""
-    seen = {(b["subject"], b["subject_ref"], b["kind"]): b.get("at") for b in old}
+
+    def key(b: dict[str, Any]) -> tuple[str, str, str, str]:
+        # A network change is one pair of groups or people: each pair is its own break.
+        return (b["subject"], b["subject_ref"], b["kind"], b.get("pair", ""))
+
+    seen = {key(b): b.get("at") for b in old}
     for b in new:
-        b["at"] = seen.get((b["subject"], b["subject_ref"], b["kind"])) or b["at"]
+        b["at"] = seen.get(key(b)) or b["at"]
     return new
 
 

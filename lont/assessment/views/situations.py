@@ -58,6 +58,7 @@ class SituationDetailView(VisibleDetailView):
         situation, viewer = self.object, self.viewer
         signals = selectors.situation_signals(viewer, situation)
         data["lines"] = selectors.explanation_lines(viewer, situation)
+        data["breaks"] = selectors.trend_break_lines(viewer, situation)
         # The signals shown on the timeline are reads of case content too.
         log_reads(
             viewer,

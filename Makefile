@@ -38,7 +38,7 @@ demo: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -168,7 +168,12 @@ def test_views_with_personal_data_write_the_access_log(client_for):
         if obj is None:
             failures.append((name, f"no demo object of {model.__name__} to read"))
             continue
-        path = to_path(segments, {"pk": str(obj.pk)})
+        # Route arguments come from the object read: its own pk, or the organisation that owns it
+        # (lists scoped to one partner, e.g. that partner's contacts).
+        values = {"pk": str(obj.pk)}
+        if getattr(obj, "organisation_id", None):
+            values["organisation_id"] = str(obj.organisation_id)
+        path = to_path(segments, values)
         before = AccessLogEntry.objects.count()
         response = client.get(path)
         checked += 1

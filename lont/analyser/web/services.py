@@ -166,6 +166,50 @@ def _import_errors(errors: list[tuple[int, ValidationError]]) -> ValidationError
     )
 
 
+def _rows_apply(
+    *,
+    network: Network,
+    actor: Any,
+    event: str,
+    matched: Sequence[tuple[int, Any, dict[str, Any]]],
+) -> ImportResult:
+    """Apply (row number, existing-or-new object, values) triples; all or nothing.
+
+    Uniqueness is settled by the callers (rows matched on their key, duplicates refused when
+    parsing) and the network is given: skipping the per-row queries for both keeps large
+    imports fast.
+    """
+    created = updated = unchanged = 0
+    pending: list[Any] = []
+    errors: list[tuple[int, ValidationError]] = []
+    for number, obj, values in matched:
+        is_new = obj.pk is None
+        if not _apply(obj, values) and not is_new:
+            unchanged += 1
+            continue
+        try:
+            obj.full_clean(exclude=["network"], validate_constraints=False)
+        except ValidationError as error:
+            errors.append((number, error))
+            continue
+        pending.append(obj)
+        created, updated = created + is_new, updated + (not is_new)
+    if errors:
+        raise _import_errors(errors)
+    _save_all(pending)
+    if not (created or updated):
+        return ImportResult(created, updated, unchanged)  # nothing changed, nothing to record
+    record_event(
+        event=event,
+        obj=network,
+        actor=actor,
+        network=network,
+        details={"created": created, "updated": updated, "unchanged": unchanged},
+    )
+    _invalidate_on_commit(network.pk)
+    return ImportResult(created, updated, unchanged)
+
+
 @transaction.atomic
 def gazetteer_rows_apply(
     *, network: Network, rows: Sequence[PlaceRow], actor: Any = None
@@ -179,45 +223,17 @@ def gazetteer_rows_apply(
         p.name.lower(): p
         for p in GazetteerPlace.objects.filter(network=network).order_by(Lower("name"))
     }
-    created = updated = unchanged = 0
-    pending: list[GazetteerPlace] = []
-    errors: list[tuple[int, ValidationError]] = []
-    for index, row in enumerate(rows):
-        place = existing.get(row.name.lower()) or GazetteerPlace(network=network)
-        is_new = place.pk is None
-        values = {
-            "name": row.name,
-            "aliases": list(row.aliases),
-            "kind": row.kind,
-            "area": row.area,
-        }
-        if not _apply(place, values) and not is_new:
-            unchanged += 1
-            continue
-        try:
-            # Uniqueness is settled above (rows matched by name, duplicates refused when
-            # parsing) and the network is given: skipping the per-row queries for both keeps
-            # large imports fast.
-            place.full_clean(exclude=["network"], validate_constraints=False)
-        except ValidationError as error:
-            errors.append((row.line or index + 2, error))
-            continue
-        pending.append(place)
-        created, updated = created + is_new, updated + (not is_new)
-    if errors:
-        raise _import_errors(errors)
-    _save_all(pending)
-    if not (created or updated):
-        return ImportResult(created, updated, unchanged)  # nothing changed, nothing to record
-    record_event(
-        event="analyser.gazetteer_imported",
-        obj=network,
-        actor=actor,
-        network=network,
-        details={"created": created, "updated": updated, "unchanged": unchanged},
+    matched = [
+        (
+            row.line or index + 2,
+            existing.get(row.name.lower()) or GazetteerPlace(network=network),
+            {"name": row.name, "aliases": list(row.aliases), "kind": row.kind, "area": row.area},
+        )
+        for index, row in enumerate(rows)
+    ]
+    return _rows_apply(
+        network=network, actor=actor, event="analyser.gazetteer_imported", matched=matched
     )
-    _invalidate_on_commit(network.pk)
-    return ImportResult(created, updated, unchanged)
 
 
 @transaction.atomic
@@ -226,38 +242,17 @@ def lexicon_rows_apply(
 ) -> ImportResult:
     """Create entries, or update the note of an existing (kind, phrase); all or nothing."""
     existing = {(e.kind, e.phrase.lower()): e for e in LexiconEntry.objects.filter(network=network)}
-    created = updated = unchanged = 0
-    pending: list[LexiconEntry] = []
-    errors: list[tuple[int, ValidationError]] = []
-    for index, row in enumerate(rows):
-        entry = existing.get((row.kind, row.phrase.lower())) or LexiconEntry(network=network)
-        is_new = entry.pk is None
-        if not _apply(entry, {"kind": row.kind, "phrase": row.phrase, "note": row.note}) and (
-            not is_new
-        ):
-            unchanged += 1
-            continue
-        try:
-            entry.full_clean(exclude=["network"], validate_constraints=False)
-        except ValidationError as error:
-            errors.append((row.line or index + 2, error))
-            continue
-        pending.append(entry)
-        created, updated = created + is_new, updated + (not is_new)
-    if errors:
-        raise _import_errors(errors)
-    _save_all(pending)
-    if not (created or updated):
-        return ImportResult(created, updated, unchanged)  # nothing changed, nothing to record
-    record_event(
-        event="analyser.lexicon_imported",
-        obj=network,
-        actor=actor,
-        network=network,
-        details={"created": created, "updated": updated, "unchanged": unchanged},
+    matched = [
+        (
+            row.line or index + 2,
+            existing.get((row.kind, row.phrase.lower())) or LexiconEntry(network=network),
+            {"kind": row.kind, "phrase": row.phrase, "note": row.note},
+        )
+        for index, row in enumerate(rows)
+    ]
+    return _rows_apply(
+        network=network, actor=actor, event="analyser.lexicon_imported", matched=matched
     )
-    _invalidate_on_commit(network.pk)
-    return ImportResult(created, updated, unchanged)
 
 
 def gazetteer_import(*, viewer: Viewer, rows: Sequence[PlaceRow]) -> ImportResult:

@@ -130,7 +130,11 @@ LONT_LOCKOUT = {
     "WINDOW_SECONDS": 15 * 60,
     "MAX_FAILURES_PER_ACCOUNT": 5,
     "MAX_FAILURES_PER_IP": 20,
+    # Each further block of failures within a day doubles the lock, up to a day.
+    "MAX_LOCK_SECONDS": 24 * 3600,
 }
+# Login attempts (e-mail, address, time) are deleted after this many days (daily task).
+LONT_LOGIN_ATTEMPT_RETENTION_DAYS = int(os.environ.get("LONT_LOGIN_ATTEMPT_RETENTION_DAYS", "30"))
 # Reverse proxies in front of Lont: the client address for the per-IP lockout comes from
 # X-Forwarded-For then (otherwise every user shares the proxy's address).
 LONT_TRUSTED_PROXIES = int(os.environ.get("LONT_TRUSTED_PROXIES", "0"))

@@ -140,6 +140,8 @@ LONT_LOGIN_ATTEMPT_RETENTION_DAYS = int(os.environ.get("LONT_LOGIN_ATTEMPT_RETEN
 LONT_TRUSTED_PROXIES = int(os.environ.get("LONT_TRUSTED_PROXIES", "0"))
 LONT_REAUTH_SECONDS = 10 * 60
 LONT_INVITATION_DAYS = 7
+# A password-reset link (started by the coordinator) is valid this many hours.
+LONT_PASSWORD_RESET_HOURS = 24
 LONT_API_TOKEN_DAYS = 90
 LONT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 

@@ -87,6 +87,9 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
 class TOTPDevice(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
     secret = models.CharField(max_length=255)  # Fernet token of the base32 secret
+
+    # A Fernet token in a plain column: the restore check (lont.core.backup) decrypts it.
+    encrypted_fields = ("secret",)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_used_step = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -58,7 +58,7 @@ serve: install
 	  --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
 
 worker: install
-	$(MANAGE) db_worker
+	$(MANAGE) run_worker
 
 otp: install
 	@$(MANAGE) demo_otp "$(USER)"

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "lont.core",
     "lont.accounts",
     "lont.networks",
@@ -179,11 +181,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lont <noreply@lont.invalid>")
 LONT_BASE_URL = os.environ.get("LONT_BASE_URL", "http://127.0.0.1:8000")
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("LONT_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
+# Background tasks: the embedded database backend, or RQ on Redis when a network outgrows one
+# worker (LONT_TASK_BACKEND=rq, Redis at LONT_REDIS_URL). `manage.py run_worker` starts either.
+LONT_REDIS_URL = os.environ.get("LONT_REDIS_URL", "redis://127.0.0.1:6379/0")
+TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
 }
+LONT_TASK_BACKEND = os.environ.get("LONT_TASK_BACKEND", "database")
+TASKS = {"default": TASK_BACKENDS[LONT_TASK_BACKEND]}
+RQ_QUEUES = {"default": {"URL": LONT_REDIS_URL, "DEFAULT_TIMEOUT": 900}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

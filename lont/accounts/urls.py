@@ -14,6 +14,7 @@ urlpatterns = [
         "uitnodiging/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"
     ),
     path("", views.SettingsView.as_view(), name="settings"),
+    path("taal/", views.LanguagePreferenceView.as_view(), name="language"),
     path("tokens/<int:pk>/intrekken/", views.RevokeTokenView.as_view(), name="revoke_token"),
     path(
         "leden/<int:pk>/herstellen/",

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any, cast
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -176,6 +178,7 @@ class TwoFactorView(View):
         else:
             response = redirect(_safe_next(request))
         devices.note_login(request, response, user)
+        apply_language(response, user.preferred_language)
         return response
 
 
@@ -313,6 +316,7 @@ class SettingsView(MemberView):
                 "tokens": tokens,
                 "new_token": new_token,
                 "recovery_left": _user(request).recovery_codes.filter(used_at__isnull=True).count(),
+                "languages": settings.LANGUAGES,
             },
         )
 
@@ -324,6 +328,36 @@ class SettingsView(MemberView):
             viewer=self.viewer, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
         )
         return self.get(request, new_token=raw)
+
+
+def apply_language(response: HttpResponse, language: str) -> None:
+    """The user's chosen language, through the cookie the locale middleware already reads."""
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            samesite="Lax",
+        )
+
+
+class LanguagePreferenceView(MemberView):
+    """The language of the interface, kept with the account and applied at every login."""
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        language = request.POST.get("language", "")
+        if language not in dict(settings.LANGUAGES):
+            messages.error(request, _("Kies een van de beschikbare talen."))
+            return redirect("accounts:settings")
+        user = _user(request)
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+        translation.activate(language)
+        messages.success(request, _("De taal is opgeslagen."))
+        response = redirect("accounts:settings")
+        apply_language(response, language)
+        return response
 
 
 class RevokeTokenView(MemberView):

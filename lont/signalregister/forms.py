@@ -229,9 +229,13 @@ class HandoverForm(StyledForm):
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            network=viewer.network
-        ).exclude(pk=viewer.organisation.pk)
+        # Only partners whose legal powers allow the data are offered (finding 4).
+        allowed = [org.pk for org in selectors.handover_recipients(viewer)]
+        self.fields["to"].queryset = Organisation.objects.filter(pk__in=allowed)  # type: ignore[attr-defined]
+        if not allowed:
+            self.fields["to"].help_text = _(
+                "Geen partner in dit netwerk heeft de wettelijke bevoegdheid voor deze gegevens."
+            )
 
 
 __all__ = [

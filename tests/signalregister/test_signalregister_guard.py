@@ -199,3 +199,56 @@ def test_fg_report_counts_without_content(world, client_for, make_member):
     assert SECRET not in body
     # and a professional may not open it
     assert client_for(member).get(reverse("signalregister:guard_report")).status_code == 403
+
+
+def test_finding_4_handover_only_to_a_partner_with_criminal_law_powers(
+    world, client_for, make_member
+):
+    from django.core.exceptions import ValidationError
+
+    from lont.core.viewer import Viewer
+    from lont.signalregister import services
+    from lont.signalregister.forms import HandoverForm
+
+    # given a youth worker at the threshold, a school mentor and a police coordinator
+    member, _coordinator, person = world(PartnerType.YOUTH_WORK)
+    school = make_member(PartnerType.EDUCATION, role=Role.COORDINATOR)
+    police = make_member(PartnerType.POLICE, role=Role.COORDINATOR)
+    client = client_for(member)
+    warning = client.post(reverse("signalregister:create"), _payload(person))
+    event = GuardEvent.objects.get()
+    # then the handover form offers the police, not the school
+    assert warning.status_code == 409
+    offered = set(HandoverForm(viewer=Viewer(member)).fields["to"].queryset)
+    assert police.organisation in offered and school.organisation not in offered
+    assert school.organisation.name not in warning.content.decode()
+    # when the page is forged to hand over to the school, nothing is handed over
+    forged = client.post(
+        reverse("signalregister:create"),
+        _payload(
+            person,
+            guard_action="handover",
+            guard_event=str(event.pk),
+            to=str(school.organisation_id),
+            note="Geheime overdracht 5521",
+        ),
+    )
+    assert forged.status_code == 409
+    event.refresh_from_db()
+    assert event.outcome == GuardEvent.Outcome.WARNED
+    # and the service refuses it with a Dutch reason (API and other callers alike)
+    with pytest.raises(ValidationError, match="wettelijke bevoegdheid"):
+        services.guard_handover(
+            viewer=Viewer(member),
+            guard_event_id=event.pk,
+            to=school.organisation,
+            note="Geheime overdracht 5521",
+        )
+    # and a handover stored before the rule is not shown to the school
+    GuardEvent.objects.filter(pk=event.pk).update(
+        outcome=GuardEvent.Outcome.HANDOVER,
+        handover_to=school.organisation,
+        handover_note="Geheime overdracht 5521",
+    )
+    page = client_for(school).get(reverse("signalregister:handovers")).content.decode()
+    assert "Geheime overdracht 5521" not in page and "Zino" not in page

@@ -157,6 +157,39 @@ def _child_save(row: Any) -> Any:
     return row
 
 
+def guard_checks(
+    viewer: Viewer,
+    *,
+    people: Iterable[tuple[Any, str]],
+    source_type: str,
+    observed_at: dt.datetime,
+    signal_id: int | None = None,
+) -> list[guard.PersonCheck]:
+    """The guard's verdict on saving a new signal, or a correction of the stored ``signal_id``.
+
+    A correction is checked like a new signal, without counting itself, for every person it would
+    newly observe: a person it adds, or every person when it turns an offline signal online or
+    moves its time. Fixing a typo adds no observation and is not stopped again.
+    """
+    already: set[int] = set()
+    if signal_id is not None:
+        stored = Signal.objects.get(pk=signal_id)
+        if stored.is_online and stored.observed_at == observed_at:
+            already = set(
+                SignalPerson.objects.filter(signal_id=signal_id, person__isnull=False).values_list(
+                    "person_id", flat=True
+                )
+            )
+    unique = {p.pk: p for p, _role in people if p.pk not in already}
+    return guard.check_people(
+        viewer,
+        people=[(p.pk, p.alias) for p in unique.values()],
+        source_type=source_type,
+        observed_at=observed_at,
+        exclude_signal_id=signal_id,
+    )
+
+
 @transaction.atomic
 def signal_create(
     *,
@@ -181,9 +214,9 @@ def signal_create(
     signal.category = derive_category(signal.source_type, signal.special_data)
     signal.retain_until = retention_date(viewer, signal.category, signal.registered_at)
     signal.full_clean()
-    checks = guard.check_people(
+    checks = guard_checks(
         viewer,
-        people=[(p.pk, p.alias) for p, _role in parts.people],
+        people=parts.people,
         source_type=signal.source_type,
         observed_at=signal.observed_at,
     )
@@ -233,7 +266,11 @@ def signal_update(
     reason: str = "",
 ) -> Signal:
     """A correction: the previous state is kept as a version; people, groups and indicators are
-    replaced by the new selection; engagement, requests and attachments are added."""
+    replaced by the new selection; engagement, requests and attachments are added.
+
+    Raises :class:`GuardCrossed` (before anything is written) like :func:`signal_create` when the
+    correction would make the organisation's signals about a person systematic observation.
+    """
     _require_write(viewer)
     if signal.organisation_id != viewer.organisation.pk:
         raise PermissionDenied
@@ -244,6 +281,15 @@ def signal_update(
         setattr(locked, name, value)
     locked.category = derive_category(locked.source_type, locked.special_data)
     locked.full_clean()
+    checks = guard_checks(
+        viewer,
+        people=parts.people,
+        source_type=locked.source_type,
+        observed_at=locked.observed_at,
+        signal_id=locked.pk,  # still the stored state: nothing is written yet
+    )
+    if guard.blocking(checks):
+        raise GuardCrossed(guard.blocking(checks))
     number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = SignalVersion(
         signal=locked, number=number, snapshot=before, changed_by=viewer.membership, reason=reason
@@ -371,6 +417,7 @@ __all__ = [
     "attachment_add",
     "context_note_create",
     "guard",
+    "guard_checks",
     "guard_handover",
     "guard_stop",
     "guard_warning_record",

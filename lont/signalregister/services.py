@@ -23,7 +23,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
 
-from . import guard
+from . import guard, shielding
 from .attachments import CleanImage, clean_image
 from .choices import PROTECTED_ROLES, PersonRole, Status
 from .models import (
@@ -82,6 +82,8 @@ class SignalParts:
     engagement: list[dict[str, Any]] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[UploadedFile | CleanImage] = field(default_factory=list)
+    # The recording organisation's reason to link a victim or tipster as possible perpetrator.
+    perpetrator_override: str = ""
 
 
 def _require_write(viewer: Viewer) -> None:
@@ -205,6 +207,7 @@ def signal_create(
     """
     _require_write(viewer)
     validate_roles(parts.people)
+    overridden = shielding.check(viewer, parts.people, parts.perpetrator_override)
     signal = Signal(
         network=viewer.network,
         organisation=viewer.organisation,
@@ -229,6 +232,7 @@ def signal_create(
     except Exception:
         _delete_files(stored)  # the rollback removes the rows; the files go with them
         raise
+    shielding.record_override(viewer, signal, overridden, parts.perpetrator_override)
     covered = [c for c in checks if c.check.covered_by_order]
     record_event(
         event="signal.created",
@@ -276,6 +280,9 @@ def signal_update(
         raise PermissionDenied
     validate_roles(parts.people)
     locked = Signal.objects.select_for_update().get(pk=signal.pk)
+    overridden = shielding.check(
+        viewer, parts.people, parts.perpetrator_override, signal_id=locked.pk
+    )
     before = snapshot(locked)
     for name, value in fields.items():
         setattr(locked, name, value)
@@ -306,6 +313,7 @@ def signal_update(
         _delete_files(stored)
         raise
     _resync_children(locked)
+    shielding.record_override(viewer, locked, overridden, parts.perpetrator_override)
     record_event(
         event="signal.corrected",
         obj=locked,

@@ -148,6 +148,7 @@ class SignalCreateView(GuardFlowMixin, MemberView):
             engagement=form.engagement(),
             requests=form.requests(),
             attachments=[form.clean_upload] if form.clean_upload else [],
+            perpetrator_override=form.cleaned_data.get("perpetrator_override") or "",
         )
         try:
             result = self.guarded_save(
@@ -217,6 +218,7 @@ class SignalEditView(GuardFlowMixin, MemberView):
                 engagement=form.engagement(),
                 requests=form.requests(),
                 attachments=[form.clean_upload] if form.clean_upload else [],
+                perpetrator_override=form.cleaned_data.get("perpetrator_override") or "",
             )
             try:
                 result = self.guarded_save(

@@ -92,7 +92,7 @@ class SignalDetailView(VisibleDetailView):
         if full:
             people = list(signal.people.select_related("person"))
             attachments = list(signal.attachments.all())
-            log_reads(self.viewer, [p.person for p in people], via=AccessVia.PAGE)
+            log_reads(self.viewer, [p.person for p in people if p.person], via=AccessVia.PAGE)
             data.update(
                 people=people,
                 attachments=attachments,

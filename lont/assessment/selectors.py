@@ -301,7 +301,10 @@ def fairness(viewer: Viewer) -> dict[str, Any]:
         .values("year", "quarter", "signal__groups__group_id", "signal__groups__group__name")
         .annotate(n=Count("person", distinct=True))
     )
-    names = _group_labels(viewer, {r["signal__groups__group_id"]: r for r in group_rows})
+    names = _group_labels(
+        viewer,
+        {r["signal__groups__group_id"]: r["signal__groups__group__name"] for r in group_rows},
+    )
     tables["group"] = [
         (r["year"], r["quarter"], names[r["signal__groups__group_id"]], r["n"]) for r in group_rows
     ]
@@ -320,9 +323,9 @@ def fairness(viewer: Viewer) -> dict[str, Any]:
     return out
 
 
-def _group_labels(viewer: Viewer, rows: dict[int, dict[str, Any]]) -> dict[int, str]:
+def _group_labels(viewer: Viewer, rows: dict[int, str]) -> dict[int, str]:
     if viewer.can("case.read"):
-        return {pk: row["signal__groups__group__name"] for pk, row in rows.items()}
+        return rows
     # Numbered in the order the groups were recorded: stable, and says nothing about the group.
     return {pk: _("Groep %(n)s") % {"n": n} for n, pk in enumerate(sorted(rows), start=1)}
 

@@ -24,7 +24,9 @@ def indicator_tags(signal: Signal) -> list[dict[str, str]]:
             "label": i.label_nl,
             "weight": str(i.get_weight_class_display()),
             # Provocation signs concern the professional's safety, not the group's level.
-            "provocation": i.category == "provocation" or i.code.startswith("provocation."),
+            "provocation": "1"
+            if i.category == "provocation" or i.code.startswith("provocation.")
+            else "",
         }
         for i in rows
     ]

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import ForeignObjectRel
 
 from lont.audit.events import record_event
 from lont.networks.models import Network
@@ -57,14 +58,15 @@ def register_hook(kind: str, hook: Callable[[Person], int]) -> None:
 def person_links() -> list[tuple[type[models.Model], str]]:
     """Every (model, field) that points at Person: reverse foreign keys, hidden ones (related
     name "+") and the through tables of many-to-many fields included."""
-    links = []
+    links: list[tuple[type[models.Model], str]] = []
     for rel in Person._meta.get_fields(include_hidden=True):
-        if not (rel.auto_created and not rel.concrete) or rel.many_to_many:
+        if not isinstance(rel, ForeignObjectRel) or rel.many_to_many:
             continue  # a many-to-many is covered by its through table's foreign key
         links.append((rel.related_model, rel.field.name))
     for field in Person._meta.many_to_many:  # Person's own many-to-many (through → person)
         through = field.remote_field.through
-        links.append((through, field.m2m_field_name()))
+        if through is not None:
+            links.append((through, field.m2m_field_name()))
     return sorted(set(links), key=lambda link: (link[0]._meta.label, link[1]))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from typing import Any
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -15,8 +16,10 @@ from lont.core.spreadsheet import safe_cell
 from lont.core.views_base import MemberTemplateView, MemberView
 
 from . import selectors
+from .access import log_reads
 from .events import export_event
 from .forms import LogFilterForm
+from .models import AccessVia
 
 ACCESS_COLUMNS = [
     "at",
@@ -80,6 +83,7 @@ class AuditExportView(MemberView):
     """CSV export of the filtered log; needs a recent re-authentication and is itself logged."""
 
     required_permission = "audit.read"
+    is_export = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
         if not recently_authenticated(request):
@@ -92,10 +96,12 @@ class AuditExportView(MemberView):
         response["Content-Disposition"] = f'attachment; filename="lont-{log}-log-{stamp}.csv"'
         writer = csv.writer(response)
         writer.writerow(columns)
-        count = 0
+        count, actors = 0, set()
         for entry in entries.iterator(chunk_size=2000):
             writer.writerow([_cell(entry, column) for column in columns])
+            actors.add(entry.actor_id)
             count += 1
+        _log_named_members(self.viewer, actors, path=request.get_full_path())
         export_event(
             obj=self.viewer.membership,
             actor=self.viewer.user,
@@ -104,6 +110,14 @@ class AuditExportView(MemberView):
             count=count,
         )
         return response
+
+
+def _log_named_members(viewer: Any, user_ids: set[int | None], *, path: str) -> None:
+    """The export names professionals (the actors): log a read of each one's membership, the
+    personal record it shows. Resolved through the app registry: audit imports no domain app."""
+    membership = apps.get_model("networks", "Membership")
+    named = membership.objects.filter(network=viewer.network, user_id__in=user_ids - {None})
+    log_reads(viewer, named, via=AccessVia.EXPORT, path=path)
 
 
 def _cell(entry: Any, column: str) -> str:

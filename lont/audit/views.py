@@ -20,11 +20,13 @@ from .access import log_reads
 from .events import export_event
 from .forms import LogFilterForm
 from .models import AccessVia
+from .names import field_label, model_label
 
 ACCESS_COLUMNS = [
     "at",
     "actor",
     "organisation",
+    "role",
     "via",
     "object_type",
     "object_id",
@@ -52,8 +54,14 @@ CHANGE_COLUMNS = [
 
 def _form(viewer: Any, data: Any) -> LogFilterForm:
     users = User.objects.filter(memberships__network=viewer.network).distinct()
+    organisations = apps.get_model("networks", "Organisation").objects.filter(
+        network=viewer.network
+    )
     return LogFilterForm(
-        data or None, users=users, object_types=selectors.object_types(viewer=viewer)
+        data or None,
+        users=users,
+        organisations=organisations,
+        object_types=selectors.object_types(viewer=viewer),
     )
 
 
@@ -65,7 +73,19 @@ def _entries(viewer: Any, form: LogFilterForm) -> tuple[str, Any]:
     return log, selectors.access_log(viewer=viewer, **filters)
 
 
+def _named_changes(entries: Any) -> list[Any]:
+    """Change-log rows with Dutch model and field names for the page."""
+    rows = list(entries)
+    for entry in rows:
+        entry.model_label = model_label(entry.object_type)
+        entry.field_labels = [field_label(entry.object_type, name) for name in entry.after or {}]
+    return rows
+
+
 class AuditIndexView(MemberTemplateView):
+    """The logs for the privacy officer: one entry per request for reads (which records, at which
+    level, by whom from which partner in which role), the change log per change."""
+
     template_name = "audit/index.html"
     required_permission = "audit.read"
 
@@ -73,8 +93,15 @@ class AuditIndexView(MemberTemplateView):
         data = super().get_context_data(**kwargs)
         form = _form(self.viewer, self.request.GET)
         log, entries = _entries(self.viewer, form)
-        page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
-        data.update(form=form, log=log, page_obj=page, is_paginated=page.has_other_pages())
+        source = entries if log == "change" else selectors.read_groups(entries)
+        page = Paginator(source, 50).get_page(self.request.GET.get("page"))
+        if log == "change":
+            rows = _named_changes(page.object_list)
+        else:
+            rows = selectors.fill_groups(entries, list(page.object_list))
+        data.update(
+            form=form, log=log, page_obj=page, rows=rows, is_paginated=page.has_other_pages()
+        )
         data["export_query"] = self.request.GET.urlencode()
         return data
 
@@ -122,6 +149,8 @@ def _log_named_members(viewer: Any, user_ids: set[int | None], *, path: str) -> 
 
 def _cell(entry: Any, column: str) -> str:
     value = getattr(entry, column)
+    if value is None:
+        return ""
     if column == "actor":
         return value.full_name if value else ""
     if column == "organisation":

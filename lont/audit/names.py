@@ -46,8 +46,13 @@ def field_label(object_type: str, name: str) -> str:
     except FieldDoesNotExist:
         return name
     verbose = str(getattr(field, "verbose_name", name))
-    if verbose == name.replace("_", " ") and name in COMMON_FIELDS:
+    if verbose != name.replace("_", " "):
+        return verbose  # the field's own name
+    if name in COMMON_FIELDS:
         return str(COMMON_FIELDS[name])
+    related = getattr(field, "related_model", None)
+    if related is not None and related._meta.model_name == name.replace("_", ""):
+        return str(related._meta.verbose_name)  # e.g. ``signal`` → "signaal"
     return verbose
 
 

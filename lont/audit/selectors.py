@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db.models import (
     Case,
@@ -152,6 +152,16 @@ class ReadGroup:
     paths: list[str] = field(default_factory=list)
     purposes: list[str] = field(default_factory=list)
     records: list[ReadRecord] = field(default_factory=list)
+
+    SHOWN: ClassVar[int] = 25  # an export can touch hundreds; the CSV lists them all
+
+    @property
+    def shown(self) -> list[ReadRecord]:
+        return self.records[: self.SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(len(self.records) - self.SHOWN, 0)
 
     @property
     def summary_only(self) -> bool:

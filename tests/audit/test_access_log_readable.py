@@ -140,3 +140,13 @@ def test_the_csv_stays_complete_one_line_per_read_with_the_role(officer, make_me
     assert AccessLogEntry.objects.count() == before + 1
     assert AccessLogEntry.objects.latest("id").object_id == str(reader.pk)
     assert ChangeLogEntry.objects.filter(event="export", actor=officer.user).exists()
+
+
+def test_a_large_request_shows_the_first_records_and_counts_the_rest(
+    officer, make_member, client_for
+):
+    reader = make_member(PartnerType.POLICE)
+    read(reader, [("subjects.person", n, f"Alias {n}") for n in range(40)], request_id="e" * 32)
+    page = client_for(officer).get(INDEX)
+    assert len(page.context["rows"][0].records) == 40
+    assert "En nog 15 gegevens" in page.content.decode()

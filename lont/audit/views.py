@@ -143,7 +143,8 @@ def _log_named_members(viewer: Any, user_ids: set[int | None], *, path: str) -> 
     """The export names professionals (the actors): log a read of each one's membership, the
     personal record it shows. Resolved through the app registry: audit imports no domain app."""
     membership = apps.get_model("networks", "Membership")
-    named = membership.objects.filter(network=viewer.network, user_id__in=user_ids - {None})
+    known = [user_id for user_id in user_ids if user_id is not None]
+    named = membership.objects.filter(network=viewer.network, user_id__in=known)
     log_reads(viewer, named, via=AccessVia.EXPORT, path=path)
 
 

@@ -14,6 +14,7 @@ from lont.accounts.models import User
 from lont.accounts.reauth import reauth_redirect, recently_authenticated
 from lont.core.spreadsheet import safe_cell
 from lont.core.views_base import MemberTemplateView, MemberView
+from lont.core.visibility import visible
 
 from . import selectors
 from .access import log_reads
@@ -54,9 +55,7 @@ CHANGE_COLUMNS = [
 
 def _form(viewer: Any, data: Any) -> LogFilterForm:
     users = User.objects.filter(memberships__network=viewer.network).distinct()
-    organisations = apps.get_model("networks", "Organisation").objects.filter(
-        network=viewer.network
-    )
+    organisations = visible(viewer, apps.get_model("networks", "Organisation"))
     return LogFilterForm(
         data or None,
         users=users,
@@ -144,7 +143,7 @@ def _log_named_members(viewer: Any, user_ids: set[int | None], *, path: str) -> 
     personal record it shows. Resolved through the app registry: audit imports no domain app."""
     membership = apps.get_model("networks", "Membership")
     known = [user_id for user_id in user_ids if user_id is not None]
-    named = membership.objects.filter(network=viewer.network, user_id__in=known)
+    named = visible(viewer, membership.objects.filter(user_id__in=known))
     log_reads(viewer, named, via=AccessVia.EXPORT, path=path)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from signalregister.signals_factories import signal_factory
 
 from lont.accounts import services as account_services
@@ -66,3 +67,30 @@ def test_finding_6_token_api_writes_record_actor(network, make_member):
             assert entry.via == "api", (url, entry)
             assert entry.network_id == network.pk, (url, entry)
             assert entry.request_id == response["X-Request-ID"], (url, entry)
+
+
+def test_session_api_writes_are_logged_as_api_too(network, make_member, client_for):
+    professional = make_member(PartnerType.POLICE, Role.PROFESSIONAL)
+    signal = signal_factory(professional)
+    last = ChangeLogEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    response = client_for(professional).post(
+        "/api/v1/signal-notes/",
+        {"signal": signal.pk, "adjustment": -1, "reason": "Fictief"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    rows = entries_since(last)
+    assert rows and {(e.actor_id, e.via) for e in rows} == {(professional.user_id, "api")}
+
+
+def test_pages_keep_via_page(network, make_member, client_for):
+    director = make_member(PartnerType.MUNICIPALITY, Role.DIRECTOR)
+    indicator = Indicator.objects.filter(network=network).first()
+    last = ChangeLogEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    response = client_for(director).post(
+        reverse("knowledge:indicator_edit", args=[indicator.pk]),
+        {"weight_class": "weak", "is_active": "on", "reason": "Fictief"},
+    )
+    assert response.status_code == 302
+    rows = entries_since(last)
+    assert rows and {(e.actor_id, e.via) for e in rows} == {(director.user_id, "page")}

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lont.audit.changelog import update_logged
 from lont.audit.events import member_deactivated_event, member_invited_event, record_event
 from lont.core.crypto import token_hash
 from lont.networks.choices import Role
@@ -140,8 +141,9 @@ def membership_deactivate(*, viewer: Any, membership: Membership, reason: str) -
     membership.is_active = False
     membership.deactivated_at = timezone.now()
     membership.save()
-    ApiToken.objects.filter(membership=membership, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
+    update_logged(
+        ApiToken.objects.filter(membership=membership, revoked_at__isnull=True),
+        revoked_at=timezone.now(),
     )
     user = membership.user
     user.rotate_security_stamp()

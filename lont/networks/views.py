@@ -119,6 +119,8 @@ class CovenantView(MemberTemplateView):
 
 
 class CovenantPdfView(CovenantView):
+    is_export = True  # the annex names organisations only: no personal records to log
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         version = self.get_version()
         pdf = covenant_annex_pdf(

@@ -296,6 +296,8 @@ class ContextNoteCreateView(MemberView):
 class AttachmentDownloadView(MemberView):
     """An attachment, only to viewers with full access to its signal; every read is logged."""
 
+    is_export = True
+
     shows_personal_data = True
     required_permission = "case.read"
     model = SignalAttachment

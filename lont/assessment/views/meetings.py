@@ -109,6 +109,7 @@ class MinutesView(MeetingDetailView):
 
 
 class MinutesPdfView(MemberView):
+    is_export = True
     shows_personal_data = True
     model = CaseMeeting
 

@@ -16,10 +16,11 @@ from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
 
+from .acting import ActingContextMixin
 from .permissions import viewer_of
 
 
-class ApiViewMixin:
+class ApiViewMixin(ActingContextMixin):
     lont_policy: ClassVar[str] = API
     required_permission: ClassVar[str | None] = None
     write_permission: ClassVar[str | None] = None

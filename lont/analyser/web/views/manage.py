@@ -246,6 +246,7 @@ class EntryImportView(EntityMixin, MemberTemplateView):
 
 
 class EntryExportView(EntityMixin, MemberView):
+    is_export = True  # places and lexicon entries hold no personal data
     required_permission = MANAGE
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

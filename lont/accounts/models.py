@@ -206,7 +206,9 @@ class PasswordReset(ChangeLoggedModel):
     membership = models.ForeignKey(
         "networks.Membership", on_delete=models.CASCADE, related_name="password_resets"
     )
-    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("hersteld door")
+    )
     reason = models.CharField(_("reden"), max_length=300)
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -183,6 +183,7 @@ REST_FRAMEWORK = {
         "lont.accounts.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lont.core.api.permissions.IsNetworkMember"],
+    "EXCEPTION_HANDLER": "lont.core.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

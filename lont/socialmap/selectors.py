@@ -14,6 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lont.audit.models import ChangeLogEntry
+from lont.core.filters import int_param
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access, InformationCategory
@@ -228,16 +229,14 @@ def area_choices(viewer: Viewer) -> list[str]:
 
 
 def parse_filters(params: Any, *, organisation_id: int | None = None) -> ContactFilters:
-    group = str(params.get("groep", ""))
-    organisation = str(params.get("organisatie", ""))
     return ContactFilters(
         text=str(params.get("q", "")).strip()[:100],
         kind=str(params.get("soort", "")),
         area=str(params.get("gebied", "")).strip()[:100],
         language=str(params.get("taal", "")).strip()[:50],
-        group_id=int(group) if group.isdigit() else None,
+        group_id=int_param(params, "groep"),
         organisation_id=organisation_id
         if organisation_id is not None
-        else (int(organisation) if organisation.isdigit() else None),
+        else int_param(params, "organisatie"),
         review_due=params.get("herzien") == "1",
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.filters import int_param
 from lont.core.selectors import get_visible
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
 from lont.networks.choices import Access
@@ -317,9 +318,9 @@ class ReachIndexView(MemberTemplateView):
     template_name = "socialmap/reach_index.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        group = request.GET.get("groep", "")
-        if group.isdigit():
-            return redirect("socialmap:reach", pk=int(group))
+        group = int_param(request.GET, "groep")
+        if group is not None:
+            return redirect("socialmap:reach", pk=group)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

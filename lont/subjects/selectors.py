@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from lont.audit.models import ChangeLogEntry
+from lont.core.filters import parse_id
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.knowledge.catalogue import load_lists
@@ -93,8 +94,8 @@ def persons(
         qs = qs.filter(age_band=age_band)
     if involvement:
         qs = qs.filter(involvement=involvement)
-    if group.isdigit():
-        member_ids = visible(viewer, GroupMembership).filter(group_id=int(group))
+    if parse_id(group) is not None:
+        member_ids = visible(viewer, GroupMembership).filter(group_id=parse_id(group))
         qs = qs.filter(pk__in=member_ids.values("person_id"))
     return qs
 

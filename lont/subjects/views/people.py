@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.core.filters import int_param, parse_id
 from lont.core.views_base import VisibleDetailView, VisibleListView
 from lont.core.visibility import visible
 from lont.networks.choices import Access
@@ -41,7 +42,7 @@ class PersonListView(VisibleListView):
             area=get.get("gebied", ""),
             age_band=get.get("leeftijd", ""),
             involvement=get.get("betrokkenheid", ""),
-            group=get.get("groep", ""),
+            group=str(int_param(get, "groep") or ""),
         )
         return qs.prefetch_related(
             models.Prefetch(
@@ -161,9 +162,8 @@ class MembershipCreateView(FormPageView):
     def form_kwargs(self) -> dict[str, Any]:
         initial = {}
         for param, field in (("groep", "group"), ("persoon", "person")):
-            value = self.request.GET.get(param, "")
-            if value.isdigit():
-                initial[field] = int(value)
+            if (value := parse_id(self.request.GET.get(param))) is not None:
+                initial[field] = value
         return {
             "groups": selectors.groups(self.viewer),
             "persons": selectors.persons(self.viewer).exclude(
@@ -195,10 +195,10 @@ class PersonRelationCreateView(FormPageView):
     success_message = gettext_lazy("De relatie is vastgelegd.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        value = self.request.GET.get("persoon", "")
+        value = parse_id(self.request.GET.get("persoon"))
         return {
             "persons": selectors.persons(self.viewer),
-            "initial": {"person_a": int(value)} if value.isdigit() else {},
+            "initial": {"person_a": value} if value else {},
         }
 
     def perform(self, data: dict[str, Any]) -> Any:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.core.filters import parse_id
 from lont.core.views_base import VisibleDetailView, VisibleListView
 from lont.networks.choices import Access
 
@@ -67,10 +68,10 @@ class RelationCreateView(FormPageView):
     success_message = gettext_lazy("De relatie is vastgelegd.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        value = self.request.GET.get("groep", "")
+        value = parse_id(self.request.GET.get("groep"))
         return {
             "groups": selectors.groups(self.viewer),
-            "initial": {"group_a": int(value)} if value.isdigit() else {},
+            "initial": {"group_a": value} if value else {},
         }
 
     def perform(self, data: dict[str, Any]) -> Any:

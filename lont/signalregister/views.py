@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.selectors import get_visible
-from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
+from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView, add_service_errors
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access, PartnerType
 
@@ -195,8 +195,7 @@ class SignalCreateView(MemberView):
                 request, form, formset, crossed.checks, events, event_ids, order_form
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
             return render(request, self.template_name, _form_context(form, formset), status=400)
         messages.success(request, _("Het signaal is geregistreerd."))
         return redirect(signal.get_absolute_url())
@@ -338,8 +337,7 @@ class SignalEditView(MemberView):
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("De correctie is opgeslagen; de vorige versie is bewaard.")

@@ -13,7 +13,6 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from lont.audit.models import ChangeLogEntry
 from lont.core.filters import int_param
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
@@ -121,12 +120,6 @@ def can_maintain(viewer: Viewer, contact: Contact) -> bool:
     if not viewer.can("case.write") or access_for(viewer, contact) < Access.FULL:
         return False
     return contact.organisation_id == viewer.organisation.pk or viewer.role == "director"
-
-
-def contact_history(viewer: Viewer, contact: Contact) -> QuerySet[ChangeLogEntry]:
-    return ChangeLogEntry.objects.filter(
-        network=viewer.network, object_type=contact._meta.label_lower, object_id=str(contact.pk)
-    ).select_related("actor")
 
 
 @dataclass(frozen=True)

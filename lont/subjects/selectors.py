@@ -6,7 +6,6 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from lont.audit.models import ChangeLogEntry
 from lont.core.filters import parse_id
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
@@ -202,19 +201,6 @@ def conflict_events(viewer: Viewer, relation: GroupRelation) -> QuerySet[Conflic
 def justifications(viewer: Viewer, person: Person) -> QuerySet[PersonJustification]:
     return visible(viewer, PersonJustification.objects.select_related("organisation")).filter(
         person=person
-    )
-
-
-def object_history(viewer: Viewer, obj: Any) -> QuerySet[ChangeLogEntry]:
-    """The change log of one object the caller already fetched through ``get_visible``. Content
-    fields are redacted in the log itself, so a summary-level reader learns only who changed
-    what and when."""
-    return (
-        ChangeLogEntry.objects.filter(
-            network=viewer.network, object_type=obj._meta.label_lower, object_id=str(obj.pk)
-        )
-        .select_related("actor")
-        .order_by("-at", "-pk")
     )
 
 

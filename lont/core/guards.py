@@ -88,5 +88,6 @@ def protected_reason(error: ProtectedError) -> str:
     only (not how many, nor which: the viewer may not see them)."""
     kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
     return _(
-        "Dit kan niet worden verwijderd: er verwijzen nog %(kinds)s naar. Ontkoppel die eerst."
-    ) % {"kinds": ", ".join(kinds) or _("andere gegevens")}
+        "Dit kan niet worden verwijderd: andere gegevens verwijzen er nog naar (%(kinds)s). "
+        "Haal die koppelingen eerst weg; er is niets verwijderd."
+    ) % {"kinds": ", ".join(kinds) or "?"}

@@ -231,6 +231,7 @@ class GroupReachViewSet(ApiViewMixin, viewsets.GenericViewSet):
     serializer_class = ReachRankingSerializer
     required_permission = "case.read"
     shows_personal_data = True
+    pagination_class = None  # one ranking, bounded by ``limit``: documented as the list it is
 
     @extend_schema(
         responses={200: ReachRankingSerializer(many=True)},

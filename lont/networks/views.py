@@ -39,9 +39,9 @@ class MemberListView(VisibleListView):
         qs = Membership.objects.select_related("user", "organisation").order_by(
             "organisation__name", "user__full_name"
         )
-        organisation = self.request.GET.get("organisatie", "")
-        if parse_id(organisation) is not None:
-            qs = qs.filter(organisation_id=parse_id(organisation))
+        organisation = parse_id(self.request.GET.get("organisatie"))
+        if organisation is not None:
+            qs = qs.filter(organisation_id=organisation)
         if self.request.GET.get("inactief") != "1":
             qs = qs.filter(is_active=True)
         return qs

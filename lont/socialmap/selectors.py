@@ -14,6 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lont.core.filters import int_param
+from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access, InformationCategory
@@ -113,6 +114,14 @@ def contact_queryset(viewer: Viewer) -> QuerySet[Contact]:
     return Contact.objects.select_related("organisation", "member__user").prefetch_related(
         Prefetch("reaches", queryset=reaches), Prefetch("person_links", queryset=links)
     )
+
+
+def full_contact(viewer: Viewer, pk: Any, *, via: str, path: str) -> Contact:
+    """One contact the viewer reads in full (404 otherwise), the read access-logged."""
+    contact, _level = get_visible(
+        viewer, contact_queryset(viewer), via=via, path=path, minimum=Access.FULL, pk=pk
+    )
+    return contact
 
 
 def can_maintain(viewer: Viewer, contact: Contact) -> bool:

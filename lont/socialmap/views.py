@@ -157,14 +157,8 @@ class MaintainedContactMixin:
     request: HttpRequest
 
     def contact(self, pk: int) -> Contact:
-        contact, _level = get_visible(
-            self.viewer,
-            selectors.contact_queryset(self.viewer),
-            via=AccessVia.PAGE,
-            path=self.request.get_full_path(),
-            minimum=Access.FULL,
-            pk=pk,
-        )
+        path = self.request.get_full_path()
+        contact = selectors.full_contact(self.viewer, pk, via=AccessVia.PAGE, path=path)
         if not selectors.can_maintain(self.viewer, contact):
             raise PermissionDenied
         return contact

@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("LONT_SCHEMATHESIS_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("LONT_SCHEMATHESIS_EXAMPLES", "6"))
 CHECKS = [not_a_server_error, response_schema_conformance]
 
 

@@ -100,7 +100,7 @@ class ServiceViewSet(VisibleReadOnlyViewSet):
             return
         methods = {"get", "head", "options"}
         for action in cls.get_extra_actions():
-            methods |= set(action.mapping)
+            methods |= set(action.mapping)  # type: ignore[attr-defined]  # DRF's @action
         if cls.service_create is not ServiceViewSet.service_create:
             methods.add("post")
         if cls.service_update is not ServiceViewSet.service_update:

@@ -106,15 +106,8 @@ class ContactViewSet(ServiceViewSet):
 
 
 def _full_contact(viewset: ServiceViewSet, pk: Any) -> Contact:
-    contact, _level = get_visible(
-        viewset.viewer,
-        selectors.contact_queryset(viewset.viewer),
-        via=AccessVia.API,
-        path=viewset.request.get_full_path(),
-        minimum=Access.FULL,
-        pk=pk,
-    )
-    return contact
+    path = viewset.request.get_full_path()
+    return selectors.full_contact(viewset.viewer, pk, via=AccessVia.API, path=path)
 
 
 def _visible_or_invalid(queryset: Any, pk: Any, field: str, message: str) -> Any:

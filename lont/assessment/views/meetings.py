@@ -101,7 +101,9 @@ class MeetingDetailView(MemberTemplateView):
             items=contexts,
             previous=selectors.previous_actions(self.viewer, meeting),
             participants=meeting.participants.all(),
-            can_write=self.viewer.can("case.write") and not self.minutes,
+            can_write=self.viewer.can("case.write")
+            and not self.minutes
+            and services.meeting_may_write(self.viewer, meeting),
             stages=Stage,
             today=timezone.localdate(),
             minutes=self.minutes,

@@ -209,3 +209,16 @@ def fill_groups(entries: QuerySet[AccessLogEntry], groups: list[dict[str, Any]])
             )
         )
     return [built[key] for key in keys if key in built]
+
+
+def object_history(viewer: Any, obj: Any) -> QuerySet[ChangeLogEntry]:
+    """The change log of one object the caller already fetched through ``get_visible``. Content
+    fields are redacted in the log itself, so a summary-level reader learns only who changed
+    what and when."""
+    return (
+        ChangeLogEntry.objects.filter(
+            network=viewer.network, object_type=obj._meta.label_lower, object_id=str(obj.pk)
+        )
+        .select_related("actor")
+        .order_by("-at", "-pk")
+    )

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from lont.accounts.reauth import RecentAuthRequiredMixin
+from lont.core.filters import parse_id
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
 
 from . import covenant_rules, selectors, services
@@ -38,9 +39,9 @@ class MemberListView(VisibleListView):
         qs = Membership.objects.select_related("user", "organisation").order_by(
             "organisation__name", "user__full_name"
         )
-        organisation = self.request.GET.get("organisatie", "")
-        if organisation.isdigit():
-            qs = qs.filter(organisation_id=int(organisation))
+        organisation = parse_id(self.request.GET.get("organisatie"))
+        if organisation is not None:
+            qs = qs.filter(organisation_id=organisation)
         if self.request.GET.get("inactief") != "1":
             qs = qs.filter(is_active=True)
         return qs

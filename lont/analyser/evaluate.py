@@ -41,6 +41,7 @@ KNOWN_KINDS = (
     "mention",
     "hashtag",
     "engagement",
+    "duration",
 )
 # A post without posted_at still needs a reference moment; a fixed one keeps runs reproducible.
 DEFAULT_POSTED_AT = datetime(2026, 1, 1, 12, 0)
@@ -224,6 +225,7 @@ class Result:
                 return None
             return {
                 "kinds": {k: s.as_dict() for k, s in sorted(b.kinds.items())},
+                "types": {k: s.as_dict() for k, s in sorted(b.types.items())},
                 "all": b.micro().as_dict(),
             }
 
@@ -322,6 +324,29 @@ def _row(label: str, s: KindScore) -> str:
     )
 
 
+def _types_table(analyser: Scoreboard, baseline: Scoreboard) -> list[str]:
+    """Recall and value accuracy per expression type of the gold spans, both systems."""
+    from lont.analyser.exprtypes import TYPES
+
+    present = [t for t in TYPES if analyser.types.get(t, KindScore()).gold]
+    if not present:
+        return []
+    out = [
+        "",
+        "Per expression type (gold type; recall and value accuracy of hits)",
+        f"{'type':<14}{'gold':>6} | {'hit':>5} {'R':>6} {'value':>6} | "
+        f"{'base':>5} {'R':>6} {'value':>6}",
+    ]
+    for name in present:
+        a = analyser.types[name]
+        b = baseline.types.get(name, KindScore())
+        out.append(
+            f"{name:<14}{a.gold:>6} | {a.matched:>5} {_fmt(a.recall)} {_fmt(a.value_accuracy)} | "
+            f"{b.matched:>5} {_fmt(b.recall if b.gold else None)} {_fmt(b.value_accuracy)}"
+        )
+    return out
+
+
 def render(result: Result, paths: Sequence[Path], show_errors: int = 0) -> str:
     """The human-readable report."""
     out = [f"Evaluated {result.posts} posts from {len(paths)} file(s)."]
@@ -342,6 +367,7 @@ def render(result: Result, paths: Sequence[Path], show_errors: int = 0) -> str:
         out.append(_row("analyser", result.analyser.kind("time")))
         out.append(_row("baseline", result.baseline.kind("time")))
         out.append("(baseline value: point in gold period / same date for gold dates)")
+        out += _types_table(result.analyser, result.baseline)
     if result.posts:
         out.append("")
         rate = result.posts / max(result.analyser_seconds, 1e-9)

@@ -1,0 +1,206 @@
+"""Rule family: days, dates, holidays and parts of the day."""
+
+from __future__ import annotations
+
+import re
+
+from ..scan import Anchored
+from .piece import (
+    _DAYW,
+    _FRACTION_AFTER,
+    _MONTH,
+    _PARTW,
+    _SCORE_WORDS,
+    _WD,
+    _WD_ABBR,
+    Piece,
+    _lookup_stretched,
+    _part,
+    _prev_word,
+    _unstretch,
+    _weekday,
+)
+from .words import (
+    DAY_WORDS,
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    MONTHS,
+    TONIGHT_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    alternation,
+    elongated,
+)
+
+DAY_RE = re.compile(
+    rf"\b(?:(?P<nw>volgende\s+week|volgende\s+wk)\s+(?P<wd1>{_WD})"
+    rf"|(?P<pw>vorige\s+week)\s+(?P<wd3>{_WD})"
+    rf"|(?:(?P<mod>komende|aanstaande|deze|volgende|aankomende|vorige|afgelopen)\s+)?"
+    rf"(?P<wd2>{_WD})"
+    rf"(?P<part1>{_PARTW})?(?:\s+(?P<nw2>volgende\s+week|a\.?s\.?(?!\w)|aanstaande))?"
+    rf"|(?P<abbr>{_WD_ABBR})\.?(?=\s*[0-9])"
+    rf"|(?P<dw>{_DAYW})(?P<part2>{_PARTW})?"
+    rf"|(?P<tn>{alternation(TONIGHT_WORDS)})(?P<late>\s+laat)?"
+    rf"|(?P<we>(?:dit|deze|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
+    rf"{elongated('weekend')}|in\s+het\s+{elongated('weekend')})"
+    rf"|(?P<week>volgende\s+week)"
+    rf"|(?P<hol>{alternation(list(FIXED_HOLIDAYS) + list(EASTER_HOLIDAYS), stretch=False)})"
+    rf")\b"
+)
+
+DATE_RE = re.compile(
+    rf"(?<![0-9.,:/-])(?P<iy>20[0-9]{{2}})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
+    rf"(?P<id>[0-9]{{1,2}})(?![0-9])"
+    rf"|(?<![0-9.,:/-])(?P<dd>[0-9]{{1,2}})\.(?P<dm>[0-9]{{1,2}})\.(?P<dy>20[0-9]{{2}})(?![0-9])"
+    rf"|\b(?P<mon2>{_MONTH})\.?[\s-]+(?P<my>20[0-9]{{2}})(?![0-9])"
+    rf"|(?<![0-9.,:/-])(?P<d>[0-9]{{1,2}})\s*(?:e\s+|ste\s+|de\s+)?(?P<mon>{_MONTH})\.?(?!\w)"
+    rf"(?:\s+(?P<y>20[0-9]{{2}}))?"
+    rf"|(?<![0-9.,:/\-€$])(?P<nd>[0-9]{{1,2}})(?P<sep>[-/])(?P<nm>[0-9]{{1,2}})"
+    rf"(?:(?P=sep)(?P<ny>20[0-9]{{2}}|[0-9]{{2}}))?(?![0-9]|[-/.,:][0-9]|\s*%)"
+)
+
+PART_RE = re.compile(
+    rf"(?:(?<!\w)'?s\s?(?P<s>{alternation(['avonds', 'ochtends', 'morgens', 'middags', 'nachts'])})"
+    rf"(?P<late>\s+laat)?"
+    rf"|\bin\s+de\s+(?P<inde>{alternation(['avond', 'ochtend', 'middag', 'nacht', 'morgen'])})"
+    rf"|\bdeze\s+(?P<deze>{alternation(['avond', 'ochtend', 'middag', 'namiddag', 'nacht'])})"
+    rf"|\b(?P<bare>{alternation(['avond', 'ochtend', 'middag', 'namiddag', 'nacht', 'vroeg'])}))"
+    rf"(?!\w)"
+)
+
+DAY_SCAN = Anchored(
+    DAY_RE,
+    [
+        *WEEKDAYS,
+        *WEEKDAY_ABBREVIATIONS,
+        *DAY_WORDS,
+        *TONIGHT_WORDS,
+        *FIXED_HOLIDAYS,
+        *EASTER_HOLIDAYS,
+        "volgende",
+        "komende",
+        "aanstaande",
+        "deze",
+        "aankomende",
+        "dit",
+        "komend",
+        "volgend",
+        "aankomend",
+        "in",
+        "vorige",
+        "afgelopen",
+    ],
+)
+DATE_SCAN = Anchored(DATE_RE, ["1", *MONTHS])
+PART_SCAN = Anchored(
+    PART_RE,
+    [
+        "s",
+        "savonds",
+        "sochtends",
+        "smorgens",
+        "smiddags",
+        "snachts",
+        "in",
+        "deze",
+        "namiddag",
+        "avond",
+        "ochtend",
+        "middag",
+        "nacht",
+        "vroeg",
+    ],
+)
+
+
+def _day_piece(m: re.Match[str]) -> Piece | None:
+    g = m.groupdict()
+    start, end = m.span()
+    if g["wd1"]:
+        return Piece(start, end, "day", day=("wd", _weekday(g["wd1"]), 1, 0))
+    if g["wd3"]:
+        return Piece(start, end, "day", day=("wd", _weekday(g["wd3"]), 4, 0))
+    if g["wd2"]:
+        mode = 1 if g["nw2"] and "week" in g["nw2"] else 0
+        if g["mod"] == "volgende":
+            mode = 2
+        elif g["mod"] in ("vorige", "afgelopen"):
+            mode = 3
+        piece = Piece(start, end, "day", day=("wd", _weekday(g["wd2"]), mode, 0))
+        if g["part1"]:
+            piece.part = _part(g["part1"])
+        return piece
+    if g["abbr"]:
+        return Piece(start, end, "day", day=("wd", WEEKDAY_ABBREVIATIONS[g["abbr"]], 0, 0))
+    if g["dw"]:
+        offset = _lookup_stretched(g["dw"], DAY_WORDS)
+        piece = Piece(start, end, "day", day=("rel", offset, 0, 0))
+        if g["part2"]:
+            piece.part = _part(g["part2"])
+        return piece
+    if g["tn"]:
+        part = TONIGHT_WORDS[_unstretch(g["tn"], TONIGHT_WORDS)]
+        return Piece(start, end, "day", day=("rel", 0, 0, 0), part=part, tonight=True)
+    if g["we"]:
+        following = 1 if g["we"].startswith("volgend") else 0
+        return Piece(start, end, "day", day=("weekend", following, 0, 0))
+    if g["week"]:
+        return Piece(start, end, "day", day=("week", 1, 0, 0))
+    if g["hol"]:
+        name = " ".join(g["hol"].split())
+        if name in FIXED_HOLIDAYS:
+            d, mo = FIXED_HOLIDAYS[name]
+            return Piece(start, end, "day", day=("fixed", d, mo, 0))
+        return Piece(start, end, "day", day=("easter", EASTER_HOLIDAYS[name], 0, 0))
+    return None
+
+
+def _date_pieces(folded: str) -> list[Piece]:
+    out: list[Piece] = []
+    for m in DATE_SCAN.finditer(folded):
+        start, end = m.span()
+        whole = _whole_date(m)
+        if whole is not None:
+            out.append(Piece(start, end, "day", day=("date", *whole), confidence=0.85))
+            continue
+        if m.group("d") is None and m.group("nd") is None:
+            continue
+        if m.group("mon"):
+            day, month = int(m.group("d")), MONTHS[_unstretch(m.group("mon"), MONTHS)]
+            year = int(m.group("y") or 0)
+            out.append(Piece(start, end, "day", day=("date", day, month, year), confidence=0.85))
+            continue
+        day, month = int(m.group("nd")), int(m.group("nm"))
+        year_text = m.group("ny") or ""
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0) if year_text else 0
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        surface = m.group(0)
+        if surface == "24/7" and not _looks_dated(folded, end):
+            continue  # "24/7" is an idiom (always), not the 24th of July
+        prev = _prev_word(folded, start)
+        if m.group("sep") == "-" and not year_text:
+            following = re.match(r"\s*([a-z]+)", folded[end : end + 20])
+            if prev in _SCORE_WORDS or prev in ("met", "staat", "werd", "wordt", "het", "is"):
+                continue
+            if following and following.group(1) in _SCORE_WORDS | {"voor", "achter", "thuis"}:
+                continue
+        if _FRACTION_AFTER.match(folded, end):
+            continue
+        out.append(Piece(start, end, "day", day=("date", day, month, year), confidence=0.75))
+    return out
+
+
+def _whole_date(m: re.Match[str]) -> tuple[int, int, int] | None:
+    """ISO and dotted dates with a year; "september 2026" is read as its first day."""
+    if m.group("iy"):
+        return int(m.group("id")), int(m.group("im")), int(m.group("iy"))
+    if m.group("dy"):
+        return int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
+    if m.group("mon2"):
+        return 1, MONTHS[_unstretch(m.group("mon2"), MONTHS)], int(m.group("my"))
+    return None
+
+
+def _looks_dated(folded: str, end: int) -> bool:
+    return bool(re.match(r"\s*(?:om\b|[0-9]{1,2}[:.][0-9]{2})", folded[end : end + 12]))

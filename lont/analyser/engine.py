@@ -13,6 +13,7 @@ from .patterns import fixed_spans, lexicon_spans
 from .places import find_pattern_places
 from .suggest import EngagementThresholds, suggest
 from .times import find_times
+from .times.durations import find_durations
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Longer texts are analysed in full, but a post is rarely longer; this bounds pathological input.
@@ -37,7 +38,23 @@ def find_spans(
     folded = fold(text)
     now = local_naive(posted_at)
     spans: list[Span] = []
-    spans.extend(find_times(text, folded, now))
+    times = find_times(text, folded, now)
+    durations = find_durations(text, folded)
+    # A duration inside a time ("over 10 minuten", "om 2 uur") is that time; a time inside a
+    # longer duration ("twee uur, 3 kwartier", "2 uur lang") is part of the duration.
+    longer = [
+        d
+        for d in durations
+        if any(
+            d.start <= t.start and t.end <= d.end and (t.start, t.end) != (d.start, d.end)
+            for t in times
+        )
+    ]
+    times = [t for t in times if not any(d.start <= t.start and t.end <= d.end for d in longer)]
+    spans.extend(times)
+    spans.extend(
+        d for d in durations if not any(d.start < t.end and t.start < d.end for t in times)
+    )
     if gazetteer is not None:
         spans.extend(gazetteer.find(text, folded))
     spans.extend(find_pattern_places(text, folded))

@@ -9,22 +9,15 @@ small margin, so a drop fails the test.
 from __future__ import annotations
 
 import csv
-import os
 from collections import Counter
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from lont.analyser import analyse
+from lont.analyser.corpora import DEFAULT_EVAL_ROOT
 
-CORPUS = (
-    Path(
-        os.environ.get("LONT_SHARED_EVAL", Path(__file__).resolve().parents[3] / "shared" / "eval")
-    )
-    / "mhc-dutch"
-    / "hatecheck_cases_final_dutch.csv"
-)
+CORPUS = DEFAULT_EVAL_ROOT / "mhc-dutch" / "hatecheck_cases_final_dutch.csv"
 POSTED = datetime(2026, 3, 14, 16, 20)
 HARD_NEGATIVES = (
     "negate_neg_nh",

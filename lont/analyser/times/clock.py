@@ -51,7 +51,9 @@ CLOCK_RE = re.compile(
     # om 9, om negen
     rf"|\b(?P<blead>om|rond|tegen|vanaf|at|tot)\s+(?P<bh>{_HOUR})\b{_NOT_UNIT}(?![.,:][0-9])"
     # "van 8 tot 10", "tussen 8 en 10": the first hour of a range
-    rf"|\b(?P<vlead>van|tussen)\s+(?P<vh>{_HOUR})(?=\s+(?:uur\s+)?(?:tot|en)\s)"
+    rf"|\b(?P<vlead>van|tussen)\s+(?P<vh>{_HOUR})(?=\s+(?:uur\s+)?(?:tot|en|t/m)\s)"
+    rf"(?:\s+(?:uur\s+)?(?:tot\s+en\s+met|tot|en|t/m)\s+(?P<vh2>{_HOUR})\b(?!\s*[:.][0-9])"
+    rf"{_NOT_UNIT}(?:\s+uur\b)?)?"
     r")"
 )
 
@@ -176,6 +178,8 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
         hour = _hour(g["vh"])
         if not 0 <= hour <= 24:
             return None
+        if g["vh2"] is not None:
+            end = m.start("vh") + len(g["vh"])
         return Piece(start, end, "clock", hour=hour % 24, fixed24=hour >= 13, confidence=0.7)
     if g["bh"] is not None:
         hour = _hour(g["bh"])
@@ -233,3 +237,15 @@ def _rel_piece(m: re.Match[str], folded: str) -> Piece | None:
         days = round(amount * -per_unit) * sign
         return Piece(start, end, "rel", minutes=days * 24 * 60, in_days=True, confidence=0.8)
     return Piece(start, end, "rel", minutes=round(amount * per_unit) * sign, confidence=0.8)
+
+
+def range_end_piece(m: re.Match[str]) -> Piece | None:
+    """The second hour of "tussen 8 en 10" / "van 8 tot 10" as a clock piece of its own."""
+    if "vh2" not in m.groupdict() or m.group("vh2") is None:
+        return None
+    hour = _hour(m.group("vh2"))
+    if not 0 <= hour <= 24:
+        return None
+    return Piece(
+        m.start("vh2"), m.end(), "clock", hour=hour % 24, fixed24=hour >= 13, confidence=0.7
+    )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..scan import Anchored
+from .period_resolve import easter, islamic_feast, koningsdag, nth_sunday
 from .piece import (
     _DAYW,
     _FRACTION_AFTER,
@@ -25,6 +27,7 @@ from .words import (
     EASTER_HOLIDAYS,
     FIXED_HOLIDAYS,
     MONTHS,
+    SPECIAL_HOLIDAYS,
     TONIGHT_WORDS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
@@ -44,19 +47,20 @@ DAY_RE = re.compile(
     rf"|(?P<we>(?:dit|deze|komend|komende|aankomend|aankomende|volgend|volgende)\s+"
     rf"{elongated('weekend')}|in\s+het\s+{elongated('weekend')})"
     rf"|(?P<week>volgende\s+week)"
-    rf"|(?P<hol>{alternation(list(FIXED_HOLIDAYS) + list(EASTER_HOLIDAYS), stretch=False)})"
+    rf"|(?P<hol>{alternation([*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *SPECIAL_HOLIDAYS], stretch=False)})"
+    rf"(?:\s+(?P<holy>(?:19|20)[0-9]{{2}}))?"
     rf")\b"
 )
 
 DATE_RE = re.compile(
-    rf"(?<![0-9.,:/-])(?P<iy>20[0-9]{{2}})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
+    rf"(?<![0-9.,:/-])(?P<iy>(?:19|20)[0-9]{{2}})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
     rf"(?P<id>[0-9]{{1,2}})(?![0-9])"
-    rf"|(?<![0-9.,:/-])(?P<dd>[0-9]{{1,2}})\.(?P<dm>[0-9]{{1,2}})\.(?P<dy>20[0-9]{{2}})(?![0-9])"
-    rf"|\b(?P<mon2>{_MONTH})\.?[\s-]+(?P<my>20[0-9]{{2}})(?![0-9])"
+    rf"|(?<![0-9.,:/-])(?P<dd>[0-9]{{1,2}})\.(?P<dm>[0-9]{{1,2}})\.(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9])"
+    rf"|\b(?P<mon2>{_MONTH})\.?[\s-]+(?P<my>(?:19|20)[0-9]{{2}})(?![0-9])"
     rf"|(?<![0-9.,:/-])(?P<d>[0-9]{{1,2}})\s*(?:e\s+|ste\s+|de\s+)?(?P<mon>{_MONTH})\.?(?!\w)"
-    rf"(?:\s+(?P<y>20[0-9]{{2}}))?"
+    rf"(?:\s+(?P<y>(?:19|20)[0-9]{{2}}|'[0-9]{{2}}|[0-9]{{2}}(?=\s*(?:$|[,;!?)]|\.(?![0-9])))))?"
     rf"|(?<![0-9.,:/\-€$])(?P<nd>[0-9]{{1,2}})(?P<sep>[-/])(?P<nm>[0-9]{{1,2}})"
-    rf"(?:(?P=sep)(?P<ny>20[0-9]{{2}}|[0-9]{{2}}))?(?![0-9]|[-/.,:][0-9]|\s*%)"
+    rf"(?:(?P=sep)(?P<ny>(?:19|20)[0-9]{{2}}|'?[0-9]{{2}}))?(?![0-9]|[-/.,:][0-9]|\s*%)"
 )
 
 PART_RE = re.compile(
@@ -77,6 +81,7 @@ DAY_SCAN = Anchored(
         *TONIGHT_WORDS,
         *FIXED_HOLIDAYS,
         *EASTER_HOLIDAYS,
+        *SPECIAL_HOLIDAYS,
         "volgende",
         "komende",
         "aanstaande",
@@ -148,6 +153,12 @@ def _day_piece(m: re.Match[str]) -> Piece | None:
         return Piece(start, end, "day", day=("week", 1, 0, 0))
     if g["hol"]:
         name = " ".join(g["hol"].split())
+        if g["holy"]:
+            on = holiday_in_year(name, int(g["holy"]))
+            if on is not None:
+                return Piece(start, end, "day", day=("date", on.day, on.month, on.year))
+        if name in SPECIAL_HOLIDAYS:
+            return Piece(start, end, "day", day=SPECIAL_HOLIDAYS[name])
         if name in FIXED_HOLIDAYS:
             d, mo = FIXED_HOLIDAYS[name]
             return Piece(start, end, "day", day=("fixed", d, mo, 0))
@@ -155,10 +166,30 @@ def _day_piece(m: re.Match[str]) -> Piece | None:
     return None
 
 
+def holiday_in_year(name: str, year: int) -> date | None:
+    """ "Koningsdag 2018", "Pasen 2027": the holiday's date in that year."""
+    if name in FIXED_HOLIDAYS:
+        day, month = FIXED_HOLIDAYS[name]
+        return date(year, month, day)
+    if name in EASTER_HOLIDAYS:
+        return easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
+    kind, a, b, _ = SPECIAL_HOLIDAYS[name]
+    if kind == "koningsdag":
+        return koningsdag(year)
+    if kind == "nthsunday":
+        return nth_sunday(year, a, b)
+    found = islamic_feast(a, year)
+    return found[0] if found else None
+
+
 def _date_pieces(folded: str) -> list[Piece]:
     out: list[Piece] = []
     for m in DATE_SCAN.finditer(folded):
         start, end = m.span()
+        if m.group("mon2"):  # "september 2026": the month
+            month = MONTHS[_unstretch(m.group("mon2"), MONTHS)]
+            out.append(Piece(start, end, "day", day=("namedmonth", month, 0, int(m.group("my")))))
+            continue
         whole = _whole_date(m)
         if whole is not None:
             out.append(Piece(start, end, "day", day=("date", *whole), confidence=0.85))
@@ -167,11 +198,14 @@ def _date_pieces(folded: str) -> list[Piece]:
             continue
         if m.group("mon"):
             day, month = int(m.group("d")), MONTHS[_unstretch(m.group("mon"), MONTHS)]
-            year = int(m.group("y") or 0)
+            year_text = (m.group("y") or "").lstrip("'")
+            year = int(year_text or 0)
+            if len(year_text) == 2:
+                year += 1900 if year >= 50 else 2000
             out.append(Piece(start, end, "day", day=("date", day, month, year), confidence=0.85))
             continue
         day, month = int(m.group("nd")), int(m.group("nm"))
-        year_text = m.group("ny") or ""
+        year_text = (m.group("ny") or "").lstrip("'")
         year = int(year_text) + (2000 if len(year_text) == 2 else 0) if year_text else 0
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue

@@ -8,9 +8,22 @@ from __future__ import annotations
 
 import re
 
-from .clock import AUX_SCAN, CLOCK_SCAN, REL_SCAN, VAGUE_SCAN, _clock_piece, _rel_piece
+from .clock import (
+    AUX_SCAN,
+    CLOCK_SCAN,
+    REL_SCAN,
+    VAGUE_SCAN,
+    _clock_piece,
+    _rel_piece,
+    range_end_piece,
+)
 from .days import DAY_SCAN, PART_SCAN, _date_pieces, _day_piece
+from .periods import period_pieces
 from .piece import _GREETING_BEFORE, Piece, _part, _prev_word
+
+# "16:00 CET", "8:00 GMT": minutes east of UTC of the named zone.
+_ZONE_AFTER = re.compile(r"\s*\(?(?P<zone>cest|cet|gmt|utc|bst|wet)\b\)?")
+ZONE_OFFSETS = {"cet": 60, "cest": 120, "gmt": 0, "utc": 0, "wet": 0, "bst": 60}
 
 __all__ = ["Piece", "find_pieces"]
 
@@ -53,11 +66,19 @@ def find_pieces(folded: str) -> list[Piece]:
     for m in CLOCK_SCAN.finditer(folded):
         piece = _clock_piece(m, folded)
         if piece is not None:
+            zone = _ZONE_AFTER.match(folded, piece.end)
+            if zone is not None:
+                piece.end = zone.end()
+                piece.tz_offset = ZONE_OFFSETS[zone.group("zone")]
             pieces.append(piece)
+            until = range_end_piece(m)
+            if until is not None:
+                pieces.append(until)
     for m in REL_SCAN.finditer(folded):
         piece = _rel_piece(m, folded)
         if piece is not None:
             pieces.append(piece)
+    pieces.extend(period_pieces(folded))
     for m in VAGUE_SCAN.finditer(folded):
         pieces.append(Piece(m.start(), m.end(), "vague", confidence=0.4))
     for m in AUX_SCAN.finditer(folded):

@@ -30,8 +30,10 @@ DaySpec = tuple[str, int, int, int]  # (kind, a, b, c): see Piece.day
 class Piece:
     """One building block. ``day`` kinds: ``rel`` (offset), ``wd`` (weekday, mode 0 next /
     1 next week / 2 strictly after today), ``date`` (day, month, year or 0), ``weekend``
-    (0 this / 1 next), ``week`` (1 next week), ``easter`` (offset from Easter), ``fixed``
-    (day, month)."""
+    (offset: -1 last / 0 this / 1 next), ``week`` (offset, edge), ``easter`` (offset from
+    Easter), ``fixed`` (day, month); the period kinds of :mod:`.periods` (``month``,
+    ``namedmonth``, ``year``, ``quarter``, ``season``, ``dayrange``, ``workday``, ``islamic``,
+    ``nthsunday``, ``now``) are resolved by :mod:`.period_resolve`."""
 
     start: int
     end: int
@@ -45,12 +47,16 @@ class Piece:
     minutes: int = 0
     in_days: bool = False  # a relative offset counted in days ("over 2 weken"), not minutes
     confidence: float = 0.85
+    recurrence: str = ""  # RFC 5545 RRULE subset for "elke vrijdag": FREQ=WEEKLY;BYDAY=FR
+    weak: bool = False  # "elke dag" alone says little; kept only when joined to a clock/part
+    midnight: bool = False  # "middernacht": the 00:00 that ends the named day
+    tz_offset: int | None = None  # minutes east of UTC for "16:00 CET", "8:00 GMT"
 
 
 _WD = alternation(WEEKDAYS)
 _WD_ABBR = alternation(WEEKDAY_ABBREVIATIONS, stretch=False)
 _DAYW = alternation(DAY_WORDS)
-_PARTW = alternation(["ochtend", "morgen", "middag", "avond", "nacht", "vroeg"])
+_PARTW = alternation(["ochtend", "morgen", "namiddag", "middag", "avond", "nacht", "vroeg"])
 _MONTH = alternation(MONTHS)
 _HOURW = alternation(HOUR_WORDS, stretch=False)
 _NUM = r"(?:[0-9]{1,2})"

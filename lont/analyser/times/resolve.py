@@ -19,9 +19,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from . import period_resolve as periods
 from .grammar import Piece
 from .words import PART_RANGES
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 FMT = "%Y-%m-%dT%H:%M"
 _CONNECTOR = re.compile(r"[\s,]*(?:(?:om|rond|tegen|vanaf|op|at|de|van|tussen|in\s+de|-)[\s,]*)?")
@@ -52,6 +56,9 @@ def _compatible(group: list[Piece], piece: Piece) -> bool:
         days = [p for p in group if p.slot == "day"]
         if not days:
             return True
+        kinds = {days[0].day[0] if days[0].day else "", piece.day[0] if piece.day else ""}
+        if len(days) == 1 and kinds == {"week", "wd"}:
+            return True  # "deze week maandag", "maandag van deze week"
         # A weekday may be followed by a date: "zaterdag 14 maart".
         return (
             len(days) == 1
@@ -77,6 +84,16 @@ def combine(pieces: list[Piece], folded: str) -> list[list[Piece]]:
                 last.append(piece)
                 continue
             if (
+                piece.slot == "day"
+                and last[-1].slot == "day"
+                and len(last) == 1
+                and _day_range_ok(last[0], piece)
+                and (_RANGE.fullmatch(gap) and gap.strip() != "en")
+            ):
+                piece.slot = "day_end"  # "van vrijdag tot zondag", "ma t/m vr"
+                last.append(piece)
+                continue
+            if (
                 piece.slot == "clock"
                 and last[-1].slot == "clock"
                 and sum(p.slot == "clock" for p in last) == 1
@@ -93,19 +110,20 @@ def combine(pieces: list[Piece], folded: str) -> list[list[Piece]]:
     return [g for g in groups if not (len(g) == 1 and g[0].slot == "barepart")]
 
 
-def _easter(year: int) -> date:
-    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month = (h + ell - 7 * m + 114) // 31
-    day = (h + ell - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
+_RANGE_DAYS = ("wd", "date", "rel", "fixed", "easter")
+
+
+def _day_range_ok(first: Piece, second: Piece) -> bool:
+    return (
+        first.day is not None
+        and second.day is not None
+        and first.day[0] in _RANGE_DAYS
+        and second.day[0] in _RANGE_DAYS
+        and not first.recurrence
+    )
+
+
+_easter = periods.easter
 
 
 def _on_or_after(today: date, build: object) -> date | None:
@@ -190,13 +208,60 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
     clock = slots.get("clock")
 
     spec = day_piece.day if day_piece is not None else None
-    if spec is not None and spec[0] in ("weekend", "week"):
-        return _range(spec, today), False, ()
+    if spec is not None and spec[0] == "now":
+        return _fmt(now), False, ()
+    if spec is not None and spec[0] == "lastn" and spec[1] >= 4:  # hours, minutes, seconds
+        length = timedelta(seconds={4: 3600, 5: 60, 6: 1}[spec[1]] * spec[2])
+        if spec[3] > 0:
+            return f"{_fmt(now)}/{_fmt(now + length)}", False, ()
+        return f"{_fmt(now - length)}/{_fmt(now)}", False, ()
+    week_day = _weekday_in_week(days, today)
+    if week_day is not None:
+        spec = ("date", week_day.day, week_day.month, week_day.year)
+    found = periods.interval(spec, today) if spec is not None and clock is None else None
+    if found is not None:
+        return periods.fmt_interval(found[0], found[1]), False, ()
+    day_end = slots.get("day_end")
+    if day_end is not None and day_end.day is not None and spec is not None:
+        end_spec = day_end.day
+        if spec[0] == "date" and not spec[3] and end_spec[0] == "date" and end_spec[3]:
+            # "10 augustus - 12 september 2013": the first date takes the year of the last
+            spec = (spec[0], spec[1], spec[2], end_spec[3])
+            if (spec[2], spec[1]) > (end_spec[2], end_spec[1]):
+                spec = (spec[0], spec[1], spec[2], end_spec[3] - 1)
+        first = _base(spec, today)
+        last = _base(end_spec, first or today)
+        if first is None or last is None:
+            return None
+        while last < first and day_end.day[0] == "wd":
+            last += timedelta(days=7)
+        if last < first:
+            return None
+        return periods.fmt_interval(first, last), False, ()
 
     base: date | None
     weekday_mode = -1
+    alternatives: tuple[str, ...] = ()
     if spec is None:
         base = None
+    elif spec[0] in ("workday", "islamic", "koningsdag", "nthsunday", "monthday"):
+        day_found = periods.day_of(spec, today)
+        if day_found is None:
+            return None
+        base = day_found[0]
+        alternatives = tuple(d.isoformat() for d in day_found[1])
+    elif spec[0] in (
+        "week",
+        "weekend",
+        "month",
+        "namedmonth",
+        "year",
+        "quarter",
+        "season",
+        "dayrange",
+    ):
+        found = periods.interval(spec, today)  # with a clock: its first day
+        base = found[0] if found else None
     elif spec[0] == "rel":
         base = today + timedelta(days=spec[1])
     elif spec[0] == "wd":
@@ -222,7 +287,9 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
 
     if clock is None:
         if part is None:
-            return (base.isoformat() if base else None), False, ()  # type: ignore[return-value]
+            if base is None:
+                return None
+            return base.isoformat(), bool(alternatives), alternatives
         if base is None:
             base = _part_day_nearest(today, now, part)
         elif part == "nacht" and not (tonight and now.hour < 6):
@@ -231,7 +298,16 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
             base = base + timedelta(days=7)
         return _period(base, part), False, ()
 
+    if clock.midnight and base is not None:
+        base += timedelta(days=1)  # "zaterdag middernacht": the midnight that ends Saturday
     start = _resolve_clock(clock, part, base, now, tonight, weekday_mode, spec)
+    if clock.tz_offset is not None:
+        zone = clock.tz_offset
+        start = (
+            _to_amsterdam(start[0], zone),
+            start[1],
+            tuple(_to_amsterdam(a, zone) for a in start[2]),
+        )
     until = slots.get("clock_end")
     if until is None:
         return start
@@ -247,15 +323,39 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
     return f"{start[0]}/{_fmt(finish)}", start[1], ()
 
 
-def _range(spec: tuple[str, int, int, int], today: date) -> str:
-    if spec[0] == "week":
-        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
-        return f"{monday.isoformat()}T00:00/{(monday + timedelta(days=6)).isoformat()}T23:59"
-    saturday = today + timedelta(days=(5 - today.weekday()) % 7)
-    if today.weekday() == 6:
-        saturday = today - timedelta(days=1)
-    saturday += timedelta(days=7 * spec[1])
-    return f"{saturday.isoformat()}T00:00/{(saturday + timedelta(days=1)).isoformat()}T23:59"
+def _weekday_in_week(days: list[Piece], today: date) -> date | None:
+    """ "deze week maandag", "dinsdag van volgende week": that weekday within that week."""
+    specs = {p.day[0]: p.day for p in days if p.day is not None}
+    if len(days) != 2 or set(specs) != {"week", "wd"} or specs["week"][2]:
+        return None
+    monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * specs["week"][1])
+    return monday + timedelta(days=specs["wd"][1])
+
+
+def _to_amsterdam(value: str, offset_minutes: int) -> str:
+    """A wall-clock time in a named zone ("16:00 CET", "8:00 GMT") as Amsterdam wall clock."""
+    moment = datetime.fromisoformat(value) - timedelta(minutes=offset_minutes)
+    utc = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return _fmt(utc.astimezone(AMSTERDAM).replace(tzinfo=None))
+
+
+def _base(spec: tuple[str, int, int, int], today: date) -> date | None:
+    """The day a single-day spec names (for day ranges)."""
+    kind = spec[0]
+    if kind == "rel":
+        return today + timedelta(days=spec[1])
+    if kind == "wd":
+        return _weekday(today, spec[1], spec[2])
+    if kind == "date":
+        d, m, y = spec[1], spec[2], spec[3]
+        if y:
+            return date(y, m, d)
+        return _on_or_after(today, lambda year: date(year, m, d))
+    if kind == "fixed":
+        return _on_or_after(today, lambda year: date(year, spec[2], spec[1]))
+    if kind == "easter":
+        return _on_or_after(today, lambda year: _easter(year) + timedelta(days=spec[1]))
+    return None
 
 
 def _weekday(today: date, weekday: int, mode: int) -> date:

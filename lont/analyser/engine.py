@@ -60,6 +60,7 @@ def find_spans(
     spans.extend(find_pattern_places(text, folded))
     spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
     spans.extend(fixed_spans(text, folded))
+    spans = _drop_repeated_emoji_threats(text, spans)
     # Guarantee the contract: inside the text and never empty, whatever a rule did.
     valid = [
         s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()
@@ -75,6 +76,22 @@ def find_spans(
             or not any(start <= s.start and s.end <= end for start, end in tags)
         ]
     return drop_overlaps(valid)
+
+
+def _drop_repeated_emoji_threats(text: str, spans: list[Span]) -> list[Span]:
+    """A weapon emoji after a threat already marked in words is part of that threat."""
+    worded = [s for s in spans if s.kind == "threat" and any(c.isalpha() for c in s.value)]
+    if not worded:
+        return spans
+    return [
+        s
+        for s in spans
+        if not (
+            s.kind == "threat"
+            and not any(c.isalpha() for c in s.value)
+            and any(abs(s.start - w.end) <= 40 or abs(w.start - s.end) <= 40 for w in worded)
+        )
+    ]
 
 
 def analyse(

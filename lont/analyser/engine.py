@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,7 @@ def find_spans(
     posted_at: datetime,
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
+    area: str | Sequence[str] | None = None,
 ) -> list[Span]:
     text = text[:MAX_CHARS]
     folded = fold(text)
@@ -56,7 +58,8 @@ def find_spans(
         d for d in durations if not any(d.start < t.end and t.start < d.end for t in times)
     )
     if gazetteer is not None:
-        spans.extend(gazetteer.find(text, folded))
+        areas = (area,) if isinstance(area, str) else tuple(area or ())
+        spans.extend(gazetteer.find(text, folded, areas))
     spans.extend(find_pattern_places(text, folded))
     spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
     spans.extend(fixed_spans(text, folded))
@@ -101,14 +104,17 @@ def analyse(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
     engagement_thresholds: EngagementThresholds | None = None,
+    area: str | Sequence[str] | None = None,
 ) -> Analysis:
     """Mark times, places, calls to action, threats, weapons, drill slang, the dead, reputation
     attacks, mentions, hashtags and engagement in ``text`` and suggest indicators.
 
     ``posted_at``: aware datetime, or naive Europe/Amsterdam local time. Never raises for any
-    string; spans are sorted by start and lie within the text.
+    string; spans are sorted by start and lie within the text. ``area`` (optional): the area or
+    areas the post comes from (the group's, the network's); a place name that several places in
+    the gazetteer share is resolved by it, else by the other places in the post.
     """
-    spans = find_spans(text, posted_at=posted_at, gazetteer=gazetteer, lexicon=lexicon)
+    spans = find_spans(text, posted_at=posted_at, gazetteer=gazetteer, lexicon=lexicon, area=area)
     return Analysis(
         text=text,
         posted_at=posted_at,

@@ -57,7 +57,11 @@ def _compatible(group: list[Piece], piece: Piece) -> bool:
         if not days:
             return True
         kinds = {days[0].day[0] if days[0].day else "", piece.day[0] if piece.day else ""}
-        if len(days) == 1 and kinds == {"week", "wd"}:
+        if (
+            len(days) == 1
+            and kinds == {"week", "wd"}
+            and not (days[0].recurrence or piece.recurrence)
+        ):
             return True  # "deze week maandag", "maandag van deze week"
         # A weekday may be followed by a date: "zaterdag 14 maart".
         return (

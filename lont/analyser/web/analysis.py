@@ -100,6 +100,8 @@ class SpanView:
     explanation: str
     start: int
     end: int
+    grain: str = ""
+    recurrence: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def span_views(text: str, spans: Sequence[Span]) -> list[SpanView]:
                 explanation=span.explanation,
                 start=span.start,
                 end=span.end,
+                grain=span.grain,
+                recurrence=span.recurrence,
             )
         )
     return views

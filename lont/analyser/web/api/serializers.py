@@ -61,6 +61,13 @@ class AnalysisSpanSerializer(serializers.Serializer):
     ambiguous = serializers.BooleanField()
     alternatives = serializers.ListField(child=serializers.CharField())
     explanation = serializers.CharField()
+    grain = serializers.CharField(
+        help_text="Time spans: minute, hour, part_of_day, day, week, weekend, month, quarter, "
+        "season or year; empty for other kinds."
+    )
+    recurrence = serializers.CharField(
+        help_text="Recurring times: an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=FR) repeating the value."
+    )
 
 
 class AnalysisSuggestionSerializer(serializers.Serializer):

@@ -32,9 +32,12 @@ _STARTS += ["kanker"]
 ACCUSE_SCAN = Anchored(
     ACCUSE_RE,
     [*_STARTS, "kkr", "tyfus", "tering", "dikke", "grote", "fucking", "kut", "zielige", "domme"],
+    needles=re.findall(r"[a-z]{3,}", _LABEL),
 )
 FAMILY_SCAN = Anchored(
-    FAMILY_RE, ["kanker", "kkr", "tyfus", "tering", "kut", "hoeren", "moeder", "je", "jouw"]
+    FAMILY_RE,
+    ["kanker", "kkr", "tyfus", "tering", "kut", "hoeren", "moeder", "je", "jouw"],
+    needles=("moeder", "moer", "vader", "familie", "zus", "mama", "ma ", "pa "),
 )
 
 

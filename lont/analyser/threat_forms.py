@@ -33,6 +33,23 @@ _FAMILY = (
 )
 _TARGET = r"(?:je|jou|jij|jullie|hem|haar|hen|ze|die|dat|deze|zulke|zo'n|al\s+die|alle)"
 
+# Trigger substrings per rule (same order as RULES_RAW): a rule is skipped when none occurs.
+NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("dood",),
+    ("worden",),
+    ("verdien",),
+    ("hoop", "wou", "wilde", "wens"),
+    ("lijden", "sterven", "bloeden", "creperen"),
+    ("iemand",),
+    ("einde",),
+    ("beste", "beter", "belang", "oplossing"),
+    ("oplossing",),
+    ("brandstapel", "handen", "sterven"),
+    ("ontdoen",),
+    ("dood",),
+    ("illegaal", "gedecrimin", "legaal", "toegestaan"),
+    ("waar", "volgende", "eraan", "dood", "haasje"),
+)
 RULES_RAW: tuple[tuple[str, float, list[str]], ...] = (
     # "die zou dood moeten", "jullie moeten allemaal dood", "hij moet gewoon dood"
     (
@@ -145,7 +162,8 @@ RULES_RAW: tuple[tuple[str, float, list[str]], ...] = (
 # Rules whose own words look like a negation ("niet illegaal"): skip the clause check.
 _OWN_NEGATION = frozenset({12})
 RULES: tuple[tuple[Anchored, float], ...] = tuple(
-    (Anchored(re.compile(regex), words), confidence) for regex, confidence, words in RULES_RAW
+    (Anchored(re.compile(regex), words, needles=needles), confidence)
+    for (regex, confidence, words), needles in zip(RULES_RAW, NEEDLES, strict=True)
 )
 
 # "als ik je zie …", "als ik je ooit tegenkom, ben je dood": a condition, then a threat or an
@@ -159,17 +177,23 @@ CONDITIONAL_RE = re.compile(
     r"|zijn\s+jullie\s+(?:dood|er\s+geweest|klaar)|ga\s+(?:je|jij)\s+(?:eraan|dood|slapen)"
     r"|is\s+het\s+(?:over|klaar|einde)|weet\s+je\s+hoe\s+laat\s+het\s+is))"
 )
-CONDITIONAL_SCAN = Anchored(CONDITIONAL_RE, ["als", "wanneer", "zodra"])
+CONDITIONAL_SCAN = Anchored(
+    CONDITIONAL_RE, ["als", "wanneer", "zodra"], needles=("als ", "wanneer", "zodra")
+)
 
 # Masked spellings: digits standing for letters inside a word ("st3k", "v3rm00rd", "d00d").
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
-_MIXED = re.compile(r"\b(?=[a-z0-9@]*[a-z])(?=[a-z0-9@]*[0-9@])[a-z0-9@]{2,}\b")
+# A digit between letters ("st3k", "v3rm00rd"); "21u", "12,3k" and "2day" are not masks.
+_MIXED = re.compile(r"\b[a-z0-9@]*[a-z][0-9@]+[a-z][a-z0-9@]*\b")
+
+
+_MASK_CHARS = re.compile(r"[a-z][0-9@]+[a-z]")
 
 
 def unmask(folded: str) -> str:
     """The folded text with leetspeak undone in words that mix letters and digits (same
     length, so offsets stay valid); the text itself when nothing is masked."""
-    if not any(ch.isdigit() or ch == "@" for ch in folded):
+    if _MASK_CHARS.search(folded) is None:
         return folded
     return _MIXED.sub(lambda m: m.group(0).translate(_LEET), folded)
 
@@ -177,6 +201,7 @@ def unmask(folded: str) -> str:
 # Emoji that carry a threat next to a target; 💀 and ⚰️ only together with one of these.
 _WEAPON_EMOJI = "\U0001f52a\U0001f5e1\U0001f52b\U0001fa78\U0001fa93\U0001f4a3"
 _CARRIER = _WEAPON_EMOJI + "\U0001f480\u2620\u26b0\ufe0f\U0001f3fb-\U0001f3ff"
+_WEAPON_RE = re.compile(f"[{_WEAPON_EMOJI}]")
 EMOJI_RUN = re.compile(rf"[{_CARRIER}](?:\s*[{_CARRIER}])*")
 _TARGET_BEFORE = re.compile(
     r"(?:@[\w.]+|(?:(?<=\w\s)|^)[A-Z][a-z]{2,}|\b(?:je|jij|jou|jullie|hem|haar|die\s+\w+))"
@@ -191,7 +216,7 @@ _NOT_NAMES = frozenset([*WEEKDAYS, *DAY_WORDS, *TONIGHT_WORDS, "straks", "nu", "
 
 def emoji_threats(text: str) -> list[tuple[int, int]]:
     """Runs of weapon/blood emoji right next to a mention, a name or "je/jij/jullie"."""
-    if not any(ch in _WEAPON_EMOJI for ch in text):
+    if _WEAPON_RE.search(text) is None:
         return []
     found: list[tuple[int, int]] = []
     for m in EMOJI_RUN.finditer(text):

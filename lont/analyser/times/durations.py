@@ -40,7 +40,14 @@ DURATION_RE = re.compile(
     rf"(?:(?:\s*,\s*|\s+en\s+|\s+)(?:{_AMOUNT})\s*(?:{_UNIT})(?![\w'\"]))*(?:\s+lang\b)?"
 )
 ONE_RE = re.compile(_ONE)
-DURATION_SCAN = Anchored(DURATION_RE, ["1", *_NUMBERS])
+DURATION_SCAN = Anchored(
+    DURATION_RE,
+    ["1", *_NUMBERS],
+    gate=(
+        r"sec|min|kwartier|uur|uren|(?<![a-z])dag|week|weken|maand|mnd|kwarta|jaar|jaren"
+        r"|[0-9]\s?(?:[suhwj]\b|['\"])"
+    ),
+)
 _OFFSET_BEFORE = re.compile(r"(?:over|binnen|na|sinds)\s*$")
 _OFFSET_AFTER = re.compile(r"\s*(?:geleden|later|eerder|vanaf|terug)\b")
 

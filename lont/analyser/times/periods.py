@@ -112,15 +112,32 @@ NOW_RE = re.compile(
     r"|\b(?:om\s+|rond\s+|tegen\s+)?(?P<mid>" + elongated("middernacht") + r")\b"
 )
 
+# Every period names a unit, a month, a year, a quarter or a day number: without one of these
+# substrings the family is skipped.
+_PERIOD_NEEDLES = (
+    *("week", "maand", "jaar", "jaren", "kwartaal", "zomer", "winter", "lente", "herfst"),
+    *("komende", "volgende", "aankomende", "afgelopen", "vorige", "laatste", "voorbije"),
+    *("jan", "feb", "maart", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "oct"),
+    *("nov", "dec", "op de", "q1", "q2", "q3", "q4"),
+)
+# "in 2027", "eind 2008", "de 15e", "3 tot 5 maart" (the month is a needle already)
+_PERIOD_GATE = r"(?:in|heel|begin|eind|einde|midden|medio)\s+(?:19|20)[0-9]{2}|de\s+[0-9]"
+
 PERIOD_SCAN = Anchored(
     PERIOD_RE,
     [*_NEAR, *EDGES, "in", "heel", "1", "q1", "van", "op", *_LASTN_DIR, *ORDINALS, *CARDINALS],
+    needles=_PERIOD_NEEDLES,
+    gate=_PERIOD_GATE,
 )
 RECUR_SCAN = Anchored(
-    RECUR_RE, ["elke", "iedere", "ieder", "elk", "om", "dagelijks", "wekelijks", "maandelijks"]
+    RECUR_RE,
+    ["elke", "iedere", "ieder", "elk", "om", "dagelijks", "wekelijks", "maandelijks"],
+    needles=("elk", "ieder", "om de", "dagelijks", "wekelijks", "maandelijks"),
 )
 NOW_SCAN = Anchored(
-    NOW_RE, ["op", "vanaf", "right", "nu", "om", "rond", "tegen", "middernacht", "midernacht"]
+    NOW_RE,
+    ["op", "vanaf", "right", "nu", "om", "rond", "tegen", "middernacht", "midernacht"],
+    needles=("nu", "moment", "nacht"),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -63,7 +64,7 @@ def find_spans(
     spans.extend(find_pattern_places(text, folded))
     spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
     spans.extend(fixed_spans(text, folded))
-    spans = _drop_repeated_emoji_threats(text, spans)
+    spans = _join_threat_parts(folded, _drop_repeated_emoji_threats(text, spans))
     # Guarantee the contract: inside the text and never empty, whatever a rule did.
     valid = [
         s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()
@@ -79,6 +80,30 @@ def find_spans(
             or not any(start <= s.start and s.end <= end for start, end in tags)
         ]
     return drop_overlaps(valid)
+
+
+def _join_threat_parts(folded: str, spans: list[Span]) -> list[Span]:
+    """Two rules that each matched part of one threat ("… een gruwelijke dood sterven door mijn
+    handen") give one span: one threat, one mark. Only parts that touch or overlap join; two
+    clauses ("ik ga je vinden en dan steek ik je") stay two threats."""
+    threats = sorted((s for s in spans if s.kind == "threat"), key=lambda s: s.start)
+    if len(threats) < 2:
+        return spans
+    joined: list[Span] = [threats[0]]
+    for span in threats[1:]:
+        last = joined[-1]
+        gap = folded[last.end : span.start]
+        if span.start <= last.end or not gap.strip():
+            end = max(last.end, span.end)
+            joined[-1] = replace(
+                last,
+                end=end,
+                value=" ".join(folded[last.start : end].split()),
+                confidence=max(last.confidence, span.confidence),
+            )
+        else:
+            joined.append(span)
+    return [s for s in spans if s.kind != "threat"] + joined
 
 
 def _drop_repeated_emoji_threats(text: str, spans: list[Span]) -> list[Span]:

@@ -247,7 +247,8 @@ class Scoreboard:
             g, p = gold[i], pred[j]
             score = self.kind(g.kind)
             score.matched += 1
-            typed = self.types[gold_types[i]] if gold_types[i] else KindScore()
+            gold_type = gold_types[i]
+            typed = self.types[gold_type] if gold_type else KindScore()
             typed.matched += 1
             if g.kind in VALUE_KINDS and g.value.strip():
                 score.value_checked += 1

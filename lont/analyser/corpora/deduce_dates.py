@@ -2,6 +2,8 @@
 
 Gold spans are deduce's ``datum`` annotations; deduce gives no resolved values, so the gold value
 is empty and only finding the span is scored (value accuracy is not computed for these spans).
+Where deduce lists nested alternatives for one date ("'02-04-12" and "02-04-12") they are merged
+into the longest, as for its locations: one date is one span.
 """
 
 from __future__ import annotations
@@ -24,5 +26,12 @@ def convert(root: Path) -> Converted:
             start, end = annotation["start_char"], annotation["end_char"]
             if annotation.get("tag") == "datum" and 0 <= start < end <= len(text):
                 spans.append((start, end, "time", ""))
-        converted.add(text, spans, kinds=["time"])
+        merged: list[tuple[int, int, str, str]] = []
+        for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+            if merged and span[0] < merged[-1][1]:
+                last = merged[-1]
+                merged[-1] = (last[0], max(last[1], span[1]), "time", "")
+            else:
+                merged.append(span)
+        converted.add(text, merged, kinds=["time"])
     return converted

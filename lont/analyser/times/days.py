@@ -56,6 +56,9 @@ DATE_RE = re.compile(
     rf"(?<![0-9.,:/-])(?P<iy>(?:19|20)[0-9]{{2}})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
     rf"(?P<id>[0-9]{{1,2}})(?![0-9])"
     rf"|(?<![0-9.,:/-])(?P<dd>[0-9]{{1,2}})\.(?P<dm>[0-9]{{1,2}})\.(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9])"
+    # record style, year first: "2011 mei 17", "1928.jan.15", "2018- AUGUSTUS 1"
+    rf"|\b(?P<ry>(?:19|20)[0-9]{{2}})\s*[-.\s]\s*(?P<rmon>{_MONTH})\s*[-.\s]\s*(?P<rd>[0-9]{{1,2}})(?![0-9])"
+    rf"|(?<![0-9.,:/-])(?P<pd>[0-9]{{1,2}})\.(?P<pmon>{_MONTH})\.(?P<py>(?:19|20)[0-9]{{2}})(?![0-9])"
     rf"|\b(?P<mon2>{_MONTH})\.?[\s-]+(?P<my>(?:19|20)[0-9]{{2}})(?![0-9])"
     rf"|(?<![0-9.,:/-])(?P<d>[0-9]{{1,2}})\s*(?:e\s+|ste\s+|de\s+)?(?P<mon>{_MONTH})\.?(?!\w)"
     rf"(?:\s+(?P<y>(?:19|20)[0-9]{{2}}|'[0-9]{{2}}|[0-9]{{2}}(?=\s*(?:$|[,;!?)]|\.(?![0-9])))))?"
@@ -226,7 +229,11 @@ def _date_pieces(folded: str) -> list[Piece]:
 
 
 def _whole_date(m: re.Match[str]) -> tuple[int, int, int] | None:
-    """ISO and dotted dates with a year; "september 2026" is read as its first day."""
+    """ISO, dotted and year-first dates with a year."""
+    if m.group("ry"):
+        return int(m.group("rd")), MONTHS[_unstretch(m.group("rmon"), MONTHS)], int(m.group("ry"))
+    if m.group("pd"):
+        return int(m.group("pd")), MONTHS[_unstretch(m.group("pmon"), MONTHS)], int(m.group("py"))
     if m.group("iy"):
         return int(m.group("id")), int(m.group("im")), int(m.group("iy"))
     if m.group("dy"):

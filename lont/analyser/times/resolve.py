@@ -28,7 +28,7 @@ from .words import PART_RANGES
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 FMT = "%Y-%m-%dT%H:%M"
-_CONNECTOR = re.compile(r"[\s,]*(?:(?:om|rond|tegen|vanaf|op|at|de|van|tussen|in\s+de|-)[\s,]*)?")
+_CONNECTOR = re.compile(r"[\s,|]*(?:(?:om|rond|tegen|vanaf|op|at|de|van|tussen|in\s+de|-)[\s,|]*)?")
 # Between two clock times: a range ("9:30 - 11:00", "van 8 tot 10", "tussen 8 en 10").
 _RANGE = re.compile(r"\s*(?:-|tot(?:\s+en\s+met)?|t/m|en)\s*")
 _WEEKDAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")

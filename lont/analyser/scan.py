@@ -37,7 +37,9 @@ _KEY_CACHE: dict[str, str] = {}
 
 
 @lru_cache(maxsize=16)
-def _tokens(folded: str) -> tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]]]:
+def _tokens(
+    folded: str,
+) -> tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]:
     """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
     cache = _KEY_CACHE
     if len(cache) > 100_000:
@@ -56,7 +58,7 @@ def _tokens(folded: str) -> tuple[tuple[tuple[int, int, str], ...], dict[str, li
             grouped[key] = [start]
         else:
             bucket.append(start)
-    return tuple(out), grouped
+    return tuple(out), grouped, frozenset(grouped)
 
 
 def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
@@ -121,8 +123,8 @@ class Anchored:
         out: list[re.Match[str]] = []
         if self.gate is not None and self.gate.search(folded) is None:
             return out
-        grouped = starts_by_key(folded)
-        present = self.keys.intersection(grouped)
+        _all, grouped, keyset = _tokens(folded)
+        present = self.keys & keyset  # iterates the smaller of the two sets
         if not present:
             return out
         subject = folded if target is None else target

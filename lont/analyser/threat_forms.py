@@ -177,6 +177,13 @@ CONDITIONAL_RE = re.compile(
     r"|zijn\s+jullie\s+(?:dood|er\s+geweest|klaar)|ga\s+(?:je|jij)\s+(?:eraan|dood|slapen)"
     r"|is\s+het\s+(?:over|klaar|einde)|weet\s+je\s+hoe\s+laat\s+het\s+is))"
 )
+# One search for the whole family: the trigger words of every rule and of the conditional form.
+FORMS_GATE = re.compile(
+    "|".join(
+        re.escape(n)
+        for n in sorted({n for ns in NEEDLES for n in ns} | {"als ", "wanneer", "zodra"})
+    )
+)
 CONDITIONAL_SCAN = Anchored(
     CONDITIONAL_RE, ["als", "wanneer", "zodra"], needles=("als ", "wanneer", "zodra")
 )

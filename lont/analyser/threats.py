@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .scan import Anchored
-from .threat_forms import _OWN_NEGATION, CONDITIONAL_SCAN, RULES, unmask
+from .threat_forms import _OWN_NEGATION, CONDITIONAL_SCAN, FORMS_GATE, RULES, unmask
 
 _SUBJ = r"(?:ik|k|we|wij|wy)"
 _OBJ = (
@@ -136,6 +136,23 @@ _STARTS = [
     ["iemand", "men", "we", "jullie"],
     ["zal", "ga", "wil", "laten"],
 ]
+# Every grammar rule needs one of these verbs: without any of them the grammar is skipped.
+_GRAMMAR_GATE = re.compile(
+    "|".join(
+        sorted(
+            set(
+                re.findall(
+                    r"[a-z]+",
+                    _VINF_STRONG + _VINF_WEAK + _VFIN_STRONG + _VFIN_WEAK + "maken zoeken komen",
+                )
+            )
+            - {"in", "een", "aan", "te", "elkaar", "pijn", "laten", "einde"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + "|ste+k"
+)
 THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
     (Anchored(rule, words), confidence)
     for (rule, confidence), words in zip(THREAT_RULES_RAW, _STARTS, strict=True)
@@ -222,11 +239,13 @@ def find_threats(folded: str) -> list[tuple[int, int, float]]:
 
     Masked spellings ("ik st3k je") are read through :func:`threat_forms.unmask`, which keeps
     offsets; the negation and quotation checks always look at the text as written."""
-    found = _grammar_threats(folded, folded)
     plain = unmask(folded)
-    if plain != folded:
+    found = _grammar_threats(folded, folded) if _GRAMMAR_GATE.search(folded) else []
+    if plain != folded and _GRAMMAR_GATE.search(plain):
         found += _grammar_threats(plain, folded)
     for subject in {folded, plain}:
+        if FORMS_GATE.search(subject) is None:
+            continue  # none of the normative, wished or conditional forms can match
         for index, (rule, confidence) in enumerate(RULES):
             for m in rule.finditer(subject):
                 start, end = m.span()

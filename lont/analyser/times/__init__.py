@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..model import Span
+from .combine import combine, keep_longest
 from .grammar import Piece, find_pieces
-from .resolve import combine, describe, keep_longest, resolve
+from .resolve import describe, resolve
 
 __all__ = ["find_times", "grain_of"]
 

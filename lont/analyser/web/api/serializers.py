@@ -44,6 +44,13 @@ class AnalyseRequestSerializer(serializers.Serializer):
     )
     platform = serializers.ChoiceField(choices=Platform.choices, default=Platform.OTHER)
     engagement = AnalysisEngagementSerializer(required=False)
+    area = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Optional: the area the post comes from (the group's district); a place name "
+        "that several places in the network's list share is resolved by it.",
+    )
 
     def validate_posted_at(self, value: Any) -> Any:
         return value if value is not None else timezone.now()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import traceback
 from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -78,6 +79,14 @@ def serving_request() -> bool:
     return ctx is not None and ctx.via in SERVING_VIAS
 
 
+def _caller() -> str:
+    """The innermost project frame that evaluated the queryset (views, templates' callers)."""
+    for frame in reversed(traceback.extract_stack()):
+        if "/lont/" in frame.filename and not frame.filename.endswith("scoping.py"):
+            return f"{frame.filename.split('/lont/', 1)[1]}:{frame.lineno}"
+    return "?"
+
+
 def _mode() -> str:
     return str(getattr(settings, "LONT_UNSCOPED_QUERIES", "raise"))
 
@@ -115,7 +124,8 @@ class ScopedQuerySet(models.QuerySet[_M]):
         if not is_registered(self.model):
             return
         message = (
-            f"Unscoped {operation} of {self.model.__name__} while a request is served: read it "
+            f"Unscoped {operation} of {self.model.__name__} at {_caller()} while a request is "
+            f"served: read it "
             f"through {self.model.__name__}.objects.for_viewer(viewer) or visible(), or run "
             'system work under system_context("reason").'
         )
@@ -176,4 +186,8 @@ class ScopedManager(models.Manager[_M]):
 
 
 def has_scoped_manager(model: type[models.Model]) -> bool:
+    """True for a model whose default manager is scoped (and for plain classes that are not
+    Django models, which unit tests of the visibility rules register)."""
+    if not issubclass(model, models.Model):
+        return True
     return isinstance(model._default_manager, ScopedManager)

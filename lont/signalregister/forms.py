@@ -112,9 +112,11 @@ class SignalForm(StyledModelForm):
         self.fields["observed_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["mentioned_time"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         if self.instance.pk:
-            self.initial.setdefault("groups", [g.group_id for g in self.instance.groups.all()])
             self.initial.setdefault(
-                "indicators", [i.indicator_id for i in self.instance.indicators.all()]
+                "groups", [g.group_id for g in self.instance.groups.for_viewer(viewer)]
+            )
+            self.initial.setdefault(
+                "indicators", [i.indicator_id for i in self.instance.indicators.for_viewer(viewer)]
             )
         self.clean_upload: CleanImage | None = None
 

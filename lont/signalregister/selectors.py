@@ -23,8 +23,10 @@ from .models import (
     GuardEvent,
     Notification,
     Signal,
+    SignalAttachment,
     SignalGroup,
     SignalIndicator,
+    SignalPerson,
 )
 
 
@@ -88,18 +90,33 @@ def full_access_q(viewer: Viewer) -> Q:
     )
 
 
-def summary_prefetch() -> list[Any]:
+def summary_prefetch(viewer: Viewer) -> list[Any]:
     """What a summary shows (groups, indicators): two prefetches, constant in the row count."""
     return [
-        Prefetch("groups", queryset=SignalGroup.objects.select_related("group")),
-        Prefetch("indicators", queryset=SignalIndicator.objects.select_related("indicator")),
+        Prefetch("groups", queryset=SignalGroup.objects.for_viewer(viewer).select_related("group")),
+        Prefetch(
+            "indicators",
+            queryset=SignalIndicator.objects.for_viewer(viewer).select_related("indicator"),
+        ),
+    ]
+
+
+def people_and_attachments_prefetch(viewer: Viewer) -> list[Any]:
+    """The people (with their person row) and attachments of signals, read through the layer."""
+    return [
+        Prefetch(
+            "people", queryset=SignalPerson.objects.for_viewer(viewer).select_related("person")
+        ),
+        Prefetch("attachments", queryset=SignalAttachment.objects.for_viewer(viewer)),
     ]
 
 
 def signals(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Signal]:
     filters = filters or SignalFilters()
     queryset = (
-        visible(viewer, Signal).select_related("organisation").prefetch_related(*summary_prefetch())
+        visible(viewer, Signal)
+        .select_related("organisation")
+        .prefetch_related(*summary_prefetch(viewer))
     )
     if filters.status:
         queryset = queryset.filter(status=filters.status)
@@ -138,11 +155,11 @@ def notes_for(viewer: Viewer, signal: Signal) -> list[tuple[ContextNote, Access]
     return [(note, access_for(viewer, note)) for note in rows]
 
 
-def engagement_growth(signal: Signal) -> list[dict[str, Any]]:
+def engagement_growth(viewer: Viewer, signal: Signal) -> list[dict[str, Any]]:
     """Each measurement with its growth against the previous one (views, likes, reposts, comments)."""
     rows: list[dict[str, Any]] = []
     previous: EngagementObservation | None = None
-    for obs in signal.engagement.all():
+    for obs in signal.engagement.for_viewer(viewer):
         row: dict[str, Any] = {"obs": obs, "growth": {}}
         if previous is not None:
             for name in ("views", "likes", "reposts", "comments"):

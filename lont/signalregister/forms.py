@@ -231,9 +231,9 @@ class HandoverForm(StyledForm):
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            network=viewer.network
-        ).exclude(pk=viewer.organisation.pk)
+        self.fields["to"].queryset = Organisation.objects.for_viewer(viewer).exclude(  # type: ignore[attr-defined]
+            pk=viewer.organisation.pk
+        )
 
 
 __all__ = [

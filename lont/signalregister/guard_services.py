@@ -87,8 +87,10 @@ def guard_warning_record(*, viewer: Viewer, checks: list[guard.PersonCheck]) -> 
 
 def _own_event(viewer: Viewer, event_id: int) -> GuardEvent:
     try:
-        return GuardEvent.objects.select_for_update().get(
-            pk=event_id, organisation=viewer.organisation, member=viewer.membership
+        return (
+            GuardEvent.objects.for_viewer(viewer)
+            .select_for_update()
+            .get(pk=event_id, organisation=viewer.organisation, member=viewer.membership)
         )
     except GuardEvent.DoesNotExist:
         raise PermissionDenied from None

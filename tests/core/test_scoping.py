@@ -126,7 +126,7 @@ def test_unscoped_reads_raise_while_a_request_is_served(world):
             lambda: Group.objects.filter(name="x").update(name="y"),
             lambda: Group.objects.filter(name="x").delete(),
         ):
-            with pytest.raises(UnscopedQueryError, match="Unscoped .* of Group"):
+            with pytest.raises(UnscopedQueryError, match=r"Unscoped .* of Group"):
                 evaluate()
         # scoped reads pass
         viewer = Viewer(world["police"])

@@ -95,11 +95,22 @@ class ScopedQuerySet(models.QuerySet[_M]):
     """A queryset that knows whether it went through the visibility layer."""
 
     _lont_scoped: bool = False
+    _lont_viewer: Viewer | None = None
 
     def _clone(self) -> Any:
         clone = super()._clone()  # type: ignore[misc]
         clone._lont_scoped = self._lont_scoped
+        clone._lont_viewer = self._lont_viewer
         return clone
+
+    def _prefetch_related_objects(self) -> None:
+        # A scoped queryset's prefetches of registered rows go through the layer too, for the
+        # same viewer: ``for_viewer(v).prefetch_related("people")`` reads only visible people.
+        if self._lont_viewer is not None:
+            self._prefetch_related_lookups = tuple(
+                scoped_lookups(self._lont_viewer, self.model, self._prefetch_related_lookups)
+            )
+        super()._prefetch_related_objects()  # type: ignore[misc]
 
     def for_viewer(self, viewer: Viewer, *, minimum: Access | None = None) -> ScopedQuerySet[_M]:
         """What this viewer may see at ``minimum`` (default: summary), marked as scoped."""
@@ -168,11 +179,82 @@ class ScopedQuerySet(models.QuerySet[_M]):
         return super().delete()
 
 
-def mark_scoped(queryset: models.QuerySet[_M]) -> models.QuerySet[_M]:
+def mark_scoped(queryset: models.QuerySet[_M], viewer: Viewer | None = None) -> models.QuerySet[_M]:
     """Mark a queryset the visibility layer produced (a fresh clone, so marking it is safe)."""
     if isinstance(queryset, ScopedQuerySet):
         queryset._lont_scoped = True
+        queryset._lont_viewer = viewer
     return queryset
+
+
+def _scoped(viewer: Viewer, queryset: models.QuerySet[Any]) -> models.QuerySet[Any]:
+    from .visibility import visible
+
+    return visible(viewer, queryset)
+
+
+def _needs_scope(queryset: Any) -> bool:
+    from .visibility import is_registered
+
+    return (
+        isinstance(queryset, ScopedQuerySet)
+        and not queryset.is_scoped
+        and is_registered(queryset.model)
+    )
+
+
+def scoped_lookups(viewer: Viewer, model: type[models.Model], lookups: Any) -> list[Any]:
+    """``prefetch_related`` lookups with every reverse or many-to-many hop to a registered model
+    read through the layer: a string hop becomes ``Prefetch(hop, queryset=visible(…))``, an
+    unscoped ``Prefetch`` queryset is scoped. Forward foreign keys are left alone (Django reads
+    them through the plain base manager)."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.db.models import Prefetch
+    from django.db.models.constants import LOOKUP_SEP
+
+    from .visibility import is_registered
+
+    explicit = {
+        lookup.prefetch_through
+        for lookup in lookups
+        if isinstance(lookup, Prefetch) and lookup.queryset is not None
+    }
+    added: set[str] = set()
+    result: list[Any] = []
+    for lookup in lookups:
+        through = lookup.prefetch_through if isinstance(lookup, Prefetch) else str(lookup)
+        parts = through.split(LOOKUP_SEP)
+        current: Any = model
+        for depth, part in enumerate(parts, start=1):
+            try:
+                field = current._meta.get_field(part)
+            except FieldDoesNotExist:
+                break
+            if not field.is_relation or field.related_model is None:
+                break
+            current = field.related_model
+            prefix = LOOKUP_SEP.join(parts[:depth])
+            if (
+                (field.one_to_many or field.many_to_many)
+                and is_registered(current)
+                and prefix not in explicit
+                and prefix not in added
+            ):
+                result.append(
+                    Prefetch(prefix, queryset=_scoped(viewer, current._default_manager.all()))
+                )
+                added.add(prefix)
+        if isinstance(lookup, Prefetch):
+            if _needs_scope(lookup.queryset):
+                lookup = Prefetch(
+                    lookup.prefetch_through,
+                    queryset=_scoped(viewer, lookup.queryset),
+                    to_attr=lookup.to_attr,
+                )
+            result.append(lookup)
+        elif through not in added:
+            result.append(lookup)
+    return result
 
 
 class ScopedManager(models.Manager[_M]):

@@ -141,7 +141,7 @@ def visible(
 ) -> models.QuerySet:
     """The objects of a model this viewer may see at ``minimum`` access or better, marked as
     scoped (``lont.core.scoping``): the same as ``Model.objects.for_viewer(viewer)``."""
-    return mark_scoped(_visible_unmarked(viewer, model_or_queryset, minimum=minimum))
+    return mark_scoped(_visible_unmarked(viewer, model_or_queryset, minimum=minimum), viewer)
 
 
 def _visible_unmarked(

@@ -149,9 +149,21 @@ def test_related_managers_are_unscoped_unless_prefetched_through_the_layer(world
         )
         assert [p.role for p in prefetched.people.all()] == [PersonRole.POSSIBLE_PERPETRATOR]
         assert prefetched.people.count() == 1
-        # a plain prefetch of a registered model is an unscoped read too
+        # a scoped queryset's plain prefetches go through the layer for the same viewer
+        plain = (
+            Signal.objects.for_viewer(viewer).prefetch_related("people__person").get(pk=signal.pk)
+        )
+        assert [p.person.alias for p in plain.people.all()] == ["Vos"]
+        # an unscoped Prefetch queryset on a scoped parent is scoped too
+        given = (
+            Signal.objects.for_viewer(viewer)
+            .prefetch_related(Prefetch("people", queryset=SignalPerson.objects.all()))
+            .get(pk=signal.pk)
+        )
+        assert given.people.count() == 1
+        # but prefetching from an unscoped parent is refused with the parent
         with pytest.raises(UnscopedQueryError):
-            Signal.objects.for_viewer(viewer).prefetch_related("people").get(pk=signal.pk)
+            Signal.objects.prefetch_related("people").get(pk=signal.pk)
 
 
 def test_system_context_and_work_outside_a_request_are_not_refused(world):

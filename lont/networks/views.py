@@ -168,7 +168,7 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
         users = User.objects.filter(pk__in=members.values("user_id"))
         version = self.viewer.covenant
         initial = covenant_initial(version) if version else {}
-        return CovenantForm(data, initial=initial, network=self.viewer.network, members=users)
+        return CovenantForm(data, initial=initial, viewer=self.viewer, members=users)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
@@ -51,7 +52,8 @@ def meeting_create(*, viewer: Viewer, data: dict[str, Any]) -> CaseMeeting:
             chair=data.get("chair") or viewer.user,
         )
         _save(meeting)
-        meeting.participants.set({*participants, viewer.organisation})
+        with system_context("the service replaces the many-to-many links it writes"):
+            meeting.participants.set({*participants, viewer.organisation})
         for order, situation in enumerate(data.get("situations", [])):
             _add_item(viewer, meeting, situation, order)
         record_event(event="meeting.created", obj=meeting, actor=viewer.user)

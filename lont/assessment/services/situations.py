@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
@@ -87,7 +88,8 @@ def situation_create(*, viewer: Viewer, data: dict[str, Any]) -> Situation:
             if name in data:
                 setattr(situation, name, data[name])
         _save(situation)
-        situation.groups.set(data.get("groups", []))
+        with system_context("the service replaces the many-to-many links it writes"):
+            situation.groups.set(data.get("groups", []))
         situation.followers.add(viewer.user)
         record_event(event="situation.created", obj=situation, actor=viewer.user)
         situation_recompute(situation)
@@ -103,7 +105,8 @@ def situation_update(*, viewer: Viewer, situation: Situation, data: dict[str, An
                 setattr(situation, name, data[name])
         _save(situation)
         if "groups" in data:
-            situation.groups.set(data["groups"])
+            with system_context("the service replaces the many-to-many links it writes"):
+                situation.groups.set(data["groups"])
         record_event(event="situation.updated", obj=situation, actor=viewer.user)
         situation_recompute(situation)
     return situation
@@ -140,6 +143,7 @@ def situation_follow(*, viewer: Viewer, situation: Situation, follow: bool) -> N
         situation.followers.remove(viewer.user)
 
 
+@system_context("the level engine recomputes a situation from all its rows")
 def situation_recompute(situation: Situation, *, now: dt.datetime | None = None) -> Situation:
     """Recompute and store the level, explanation, drill reading, request patterns and trend
     breaks; a rise in level notifies the followers (in-app, without content)."""

@@ -107,7 +107,7 @@ class GroupEditView(ObjectMixin, FormPageView):
 
     def perform(self, data: dict[str, Any]) -> Any:
         # The form validated against the instance; reload so the service starts from the DB state.
-        group = Group.objects.get(pk=self.object.pk)
+        group = Group.objects.for_viewer(self.viewer).get(pk=self.object.pk)
         return services.group_update(viewer=self.viewer, group=group, data=data)
 
 

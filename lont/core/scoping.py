@@ -28,6 +28,7 @@ guarded, nor are ``save()`` and the delete collector (they use the base manager 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import traceback
 from collections.abc import Iterator
@@ -265,6 +266,23 @@ class ScopedManager(models.Manager[_M]):
 
     def for_viewer(self, viewer: Viewer, *, minimum: Access | None = None) -> ScopedQuerySet[_M]:
         return self.get_queryset().for_viewer(viewer, minimum=minimum)
+
+
+def exempt_uniqueness_checks(model: type[models.Model]) -> None:
+    """A model's own uniqueness checks (``full_clean``) ask whether a clashing row exists, and must
+    find one the writer may not see (or the duplicate slips in): they run as system work. Applied
+    by ``visibility.register``, so every registered model gets it."""
+    for name in ("_perform_unique_checks", "_perform_date_checks", "validate_constraints"):
+        original = getattr(model, name)
+        if getattr(original, "lont_system_work", False):
+            continue
+
+        def checked(self: Any, *args: Any, __original: Any = original, **kwargs: Any) -> Any:
+            with system_context("uniqueness check of the model's own table"):
+                return __original(self, *args, **kwargs)
+
+        checked.lont_system_work = True  # type: ignore[attr-defined]
+        setattr(model, name, functools.wraps(original)(checked))
 
 
 def has_scoped_manager(model: type[models.Model]) -> bool:

@@ -24,7 +24,7 @@ from django.db import models
 
 from lont.networks.choices import Access, InformationCategory, Role
 
-from .scoping import has_scoped_manager, mark_scoped
+from .scoping import exempt_uniqueness_checks, has_scoped_manager, mark_scoped
 from .viewer import Viewer
 
 
@@ -62,6 +62,8 @@ def register(
             f"{model.__name__} is registered with the visibility layer but its default manager is "
             "not lont.core.scoping.ScopedManager (declare objects = ScopedManager())."
         )
+    if issubclass(model, models.Model):
+        exempt_uniqueness_checks(model)
     _REGISTRY[model] = Registration(
         model=model,
         category=category,

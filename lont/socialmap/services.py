@@ -183,7 +183,9 @@ def reach_set(
     _require_write(viewer)
     _require_maintainer(viewer, contact)
     _require_visible(viewer, group, _("Deze groep bestaat niet of is voor u niet zichtbaar."))
-    reach = ContactReach.objects.filter(contact=contact, group=group).first() or ContactReach(
+    reach = ContactReach.objects.for_viewer(viewer).filter(
+        contact=contact, group=group
+    ).first() or ContactReach(
         network=viewer.network, organisation=viewer.organisation, contact=contact, group=group
     )
     created = reach.pk is None

@@ -141,11 +141,11 @@ class ContactCreateView(MemberTemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        data.setdefault("form", ContactForm(network=self.viewer.network))
+        data.setdefault("form", ContactForm(viewer=self.viewer))
         return data
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        form = ContactForm(request.POST, network=self.viewer.network)
+        form = ContactForm(request.POST, viewer=self.viewer)
         if form.is_valid():
             try:
                 contact = services.contact_create(viewer=self.viewer, **form.cleaned_data)
@@ -185,12 +185,12 @@ class ContactUpdateView(MaintainedContactMixin, MemberTemplateView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         contact = self.contact(kwargs["pk"])
-        form = ContactForm(initial=ContactForm.initial_for(contact), network=self.viewer.network)
+        form = ContactForm(initial=ContactForm.initial_for(contact), viewer=self.viewer)
         return self.render_to_response(self.get_context_data(form=form, contact=contact))
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         contact = self.contact(kwargs["pk"])
-        form = ContactForm(request.POST, network=self.viewer.network)
+        form = ContactForm(request.POST, viewer=self.viewer)
         if form.is_valid():
             try:
                 services.contact_update(viewer=self.viewer, contact=contact, **form.cleaned_data)

@@ -206,9 +206,7 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
             }
         )
     names = dict(
-        Organisation.objects.filter(network=viewer.network, pk__in=holders).values_list(
-            "pk", "name"
-        )
+        Organisation.objects.for_viewer(viewer).filter(pk__in=holders).values_list("pk", "name")
     )
     for organisation_id in sorted(holders):
         nodes.append(

@@ -191,11 +191,11 @@ class AssessmentViewSet(ServiceViewSet):
     serializer_class = s.AssessmentSerializer
     queryset = GroupAssessment.objects.select_related("organisation")
 
-    def get_queryset(self) -> Any:
+    def base_queryset(self) -> Any:  # list and retrieve alike: the members come prefetched
         viewer = self.viewer
         return (
             super()
-            .get_queryset()
+            .base_queryset()
             .prefetch_related(
                 Prefetch(
                     "steps", queryset=visible(viewer, AssessmentStep), to_attr="visible_steps"

@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from lont.analyser import Gazetteer, Lexicon, Place
 from lont.audit.models import AccessVia
+from lont.core.scoping import system_context
 from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
@@ -55,6 +56,7 @@ def lexicon_entry(viewer: Viewer, pk: int, *, path: str = "") -> LexiconEntry:
     return obj
 
 
+@system_context("cache key of the network's reference list (count and last change)")
 def _fingerprint(
     model: type[GazetteerPlace] | type[LexiconEntry], network_id: int
 ) -> tuple[Any, ...]:

@@ -36,7 +36,7 @@ def _require_meeting_member(viewer: Viewer, meeting: CaseMeeting) -> None:
     _same_network(viewer, meeting)
     if viewer.role == Role.DIRECTOR or meeting.chair_id == viewer.user.pk:
         return
-    if not meeting.participants.filter(pk=viewer.organisation.pk).exists():
+    if not meeting.participants.for_viewer(viewer).filter(pk=viewer.organisation.pk).exists():
         raise PermissionDenied(_("Uw organisatie neemt niet deel aan dit casusoverleg."))
 
 

@@ -68,7 +68,10 @@ def parameters_create(*, viewer: Viewer, data: dict[str, Any], reason: str) -> E
             reason=reason,
             details={"number": number},
         )
-        ids = list(Situation.objects.filter(network=viewer.network).values_list("pk", flat=True))
+        with system_context("new engine parameters: recompute every situation of the network"):
+            ids = list(
+                Situation.objects.filter(network=viewer.network).values_list("pk", flat=True)
+            )
         transaction.on_commit(lambda: _enqueue_many(ids))
     return row
 

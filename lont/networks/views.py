@@ -35,8 +35,10 @@ class MemberListView(VisibleListView):
     shows_personal_data = True
 
     def base_queryset(self) -> Any:
-        qs = Membership.objects.select_related("user", "organisation").order_by(
-            "organisation__name", "user__full_name"
+        qs = (
+            Membership.objects.for_viewer(self.viewer)
+            .select_related("user", "organisation")
+            .order_by("organisation__name", "user__full_name")
         )
         organisation = self.request.GET.get("organisatie", "")
         if organisation.isdigit():
@@ -159,7 +161,8 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
 
     def make_form(self, data: Any = None) -> CovenantForm:
         members = (
-            Membership.objects.filter(network=self.viewer.network, is_active=True)
+            Membership.objects.for_viewer(self.viewer)
+            .filter(is_active=True)
             .select_related("user")
             .order_by("user__full_name")
         )

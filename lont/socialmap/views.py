@@ -272,7 +272,11 @@ class ReachRemoveView(MaintainedContactMixin, MemberView):
 
     def post(self, request: HttpRequest, pk: int, reach_id: int) -> HttpResponse:
         contact = self.contact(pk)
-        reach = ContactReach.objects.filter(contact=contact, pk=reach_id).first()
+        reach = (
+            ContactReach.objects.for_viewer(self.viewer)
+            .filter(contact=contact, pk=reach_id)
+            .first()
+        )
         if reach is None:
             raise Http404
         services.reach_remove(viewer=self.viewer, reach=reach)
@@ -303,7 +307,11 @@ class PersonLinkRemoveView(MaintainedContactMixin, MemberView):
 
     def post(self, request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
         contact = self.contact(pk)
-        link = ContactPersonLink.objects.filter(contact=contact, pk=link_id).first()
+        link = (
+            ContactPersonLink.objects.for_viewer(self.viewer)
+            .filter(contact=contact, pk=link_id)
+            .first()
+        )
         if link is None:
             raise Http404
         services.person_link_remove(viewer=self.viewer, link=link)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 ESCAPE = re.compile(r"#\s*lint:\s*system-read\s+\S")
 MANAGERS = frozenset({"objects", "_default_manager"})
+LAYER_CALLS = frozenset({"visible", "get_visible", "fetch"})
 SCOPED_OR_EMPTY = frozenset({"for_viewer", "none"})
 CHECKED_FILES = frozenset({"pdf.py", "exports.py"})
 CHECKED_DIRS = frozenset({"api", "views", "templatetags", "notifications"})
@@ -107,7 +108,7 @@ def checked_files(root: Path) -> Iterator[Path]:
 def _declared_querysets(tree: ast.AST) -> set[int]:
     """Nodes inside a class-level ``queryset = …`` (a DRF declaration): the base viewsets pass it
     through ``visible()`` before anything is read, and the runtime guard catches one that doesn't.
-    ``Model.objects.none()`` (a schema view's empty queryset) reads nothing and passes too."""
+        ``Model.objects.none()`` (a schema view's empty queryset) reads nothing and passes too."""
     skipped: set[int] = set()
     for cls in ast.walk(tree):
         if not isinstance(cls, ast.ClassDef):
@@ -120,13 +121,29 @@ def _declared_querysets(tree: ast.AST) -> set[int]:
     return skipped
 
 
+def _layer_arguments(tree: ast.AST) -> set[int]:
+    """Nodes that the layer scopes before anything is read: arguments of ``visible(…)`` /
+    ``get_visible(…)`` (and ``fetch(…)``, the assessment pages' wrapper of it), and what a
+    ``base_queryset`` method returns (the base views and viewsets pass it through ``visible``)."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) in LAYER_CALLS:
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                skipped.update(id(n) for n in ast.walk(arg))
+        elif isinstance(node, ast.FunctionDef) and node.name == "base_queryset":
+            for ret in ast.walk(node):
+                if isinstance(ret, ast.Return) and ret.value is not None:
+                    skipped.update(id(n) for n in ast.walk(ret.value))
+    return skipped
+
+
 def violations(root: Path) -> Iterator[str]:
     models = registered_models(root)
     for path in checked_files(root):
         source = path.read_text(encoding="utf-8")
         lines = source.splitlines()
         tree = ast.parse(source, filename=str(path))
-        declared = _declared_querysets(tree)
+        declared = _declared_querysets(tree) | _layer_arguments(tree)
         nodes = sorted(
             (n for n in ast.walk(tree) if isinstance(n, ast.Attribute)),
             key=lambda n: (n.lineno, n.col_offset),

@@ -143,7 +143,7 @@ class GroupTimelineView(ObjectMixin, MemberView):
 def _assessment_form_kwargs(viewer: Any) -> dict[str, Any]:
     return {
         "persons": selectors.persons(viewer),
-        "organisations": Organisation.objects.filter(network=viewer.network),
+        "organisations": Organisation.objects.for_viewer(viewer),
     }
 
 
@@ -179,7 +179,7 @@ class AssessmentEditView(ObjectMixin, FormPageView):
         return {"instance": self.object, **_assessment_form_kwargs(self.viewer)}
 
     def perform(self, data: dict[str, Any]) -> Any:
-        assessment = GroupAssessment.objects.get(pk=self.object.pk)
+        assessment = GroupAssessment.objects.for_viewer(self.viewer).get(pk=self.object.pk)
         return services.assessment_update(viewer=self.viewer, assessment=assessment, data=data)
 
 

@@ -168,7 +168,8 @@ def timeline(
     full_ids = [s.pk for s, a in signals if a == Access.FULL]
     for signal, access in signals:
         events.append({"at": signal.observed_at, "kind": "signal", "obj": signal, "access": access})
-    for note in ContextNote.objects.filter(signal_id__in=full_ids).select_related("organisation"):
+    notes = ContextNote.objects.for_viewer(viewer).filter(signal_id__in=full_ids)
+    for note in notes.select_related("organisation"):
         events.append({"at": note.created_at, "kind": "note", "obj": note, "access": Access.FULL})
     items = visible(
         viewer, AgendaItem.objects.filter(situation=situation).select_related("meeting")

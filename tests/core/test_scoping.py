@@ -75,7 +75,7 @@ def world(network):
 def test_for_viewer_equals_visible_for_every_model_and_viewer(world):
     for member in world.values():
         viewer = Viewer(member)
-        for model in registered_models():
+        for model in [m for m in registered_models() if hasattr(m, "_meta")]:
             for minimum in (Access.SUMMARY, Access.FULL):
                 scoped = model._default_manager.for_viewer(viewer, minimum=minimum)  # type: ignore[attr-defined]
                 expected = visible(viewer, model, minimum=minimum)

@@ -77,6 +77,7 @@ def _cached(kind: str, network_id: int, fingerprint: tuple[Any, ...], build: Any
     return value
 
 
+@system_context("the network's reference list for the analyser (no personal data)")
 def network_gazetteer(network: Network | int) -> Gazetteer:
     """The network's gazetteer, rebuilt only when its places changed."""
     network_id = network if isinstance(network, int) else network.pk
@@ -88,6 +89,7 @@ def network_gazetteer(network: Network | int) -> Gazetteer:
     return _cached("gazetteer", network_id, _fingerprint(GazetteerPlace, network_id), build)
 
 
+@system_context("the network's reference list for the analyser (no personal data)")
 def network_lexicon(network: Network | int) -> Lexicon:
     """The built-in word lists plus the network's additions, rebuilt only when those changed."""
     network_id = network if isinstance(network, int) else network.pk

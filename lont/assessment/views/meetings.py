@@ -16,6 +16,7 @@ from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleListView
 from lont.networks.choices import Access
+from lont.networks.models import Organisation
 
 from .. import selectors, services
 from ..choices import Stage
@@ -26,7 +27,7 @@ from .base import FormPageView, add_service_errors, fetch, member_users
 
 
 def _organisations(viewer: Any) -> Any:
-    return viewer.network.organisations.all()
+    return Organisation.objects.for_viewer(viewer)
 
 
 class MeetingListView(VisibleListView):

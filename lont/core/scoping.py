@@ -109,7 +109,11 @@ class ScopedQuerySet(models.QuerySet[_M]):
         # same viewer: ``for_viewer(v).prefetch_related("people")`` reads only visible people.
         if self._lont_viewer is not None:
             self._prefetch_related_lookups = tuple(
-                scoped_lookups(self._lont_viewer, self.model, self._prefetch_related_lookups)
+                scoped_lookups(
+                    self._lont_viewer,
+                    self.model,
+                    self._prefetch_related_lookups,  # type: ignore[has-type]
+                )
             )
         super()._prefetch_related_objects()  # type: ignore[misc]
 
@@ -151,7 +155,7 @@ class ScopedQuerySet(models.QuerySet[_M]):
     def _fetch_all(self) -> None:
         if self._result_cache is None:
             self._check_scoped("read")
-        super()._fetch_all()  # type: ignore[misc]
+        super()._fetch_all()
 
     def count(self) -> int:
         if self._result_cache is None:
@@ -249,7 +253,7 @@ def scoped_lookups(viewer: Viewer, model: type[models.Model], lookups: Any) -> l
             if _needs_scope(lookup.queryset):
                 lookup = Prefetch(
                     lookup.prefetch_through,
-                    queryset=_scoped(viewer, lookup.queryset),
+                    queryset=_scoped(viewer, lookup.queryset),  # type: ignore[arg-type]
                     to_attr=lookup.to_attr,
                 )
             result.append(lookup)
@@ -262,7 +266,7 @@ class ScopedManager(models.Manager[_M]):
     """The default manager of every registered model (``objects = ScopedManager()``)."""
 
     def get_queryset(self) -> ScopedQuerySet[_M]:
-        return ScopedQuerySet(self.model, using=self._db, hints=self._hints)
+        return ScopedQuerySet(self.model, using=self._db, hints=self._hints)  # type: ignore[attr-defined]
 
     def for_viewer(self, viewer: Viewer, *, minimum: Access | None = None) -> ScopedQuerySet[_M]:
         return self.get_queryset().for_viewer(viewer, minimum=minimum)

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils.dateparse import parse_date
 
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, categories_at_least, visible
 from lont.knowledge.models import Indicator
@@ -169,6 +170,7 @@ def engagement_growth(viewer: Viewer, signal: Signal) -> list[dict[str, Any]]:
     return rows
 
 
+@system_context("the FG's guard report: counts per organisation and alias, no content")
 def guard_report(viewer: Viewer) -> list[Any]:
     """For the FG: crossings per organisation and person alias, with their outcomes. No content."""
     return list(
@@ -184,9 +186,10 @@ def guard_report(viewer: Viewer) -> list[Any]:
     )
 
 
-def handovers_to(viewer: Viewer) -> QuerySet[GuardEvent]:
+@system_context("handovers addressed to the viewer's organisation (a transfer, not sharing)")
+def handovers_to(viewer: Viewer) -> list[GuardEvent]:
     """Information other partners handed to the viewer's organisation."""
-    return (
+    return list(
         GuardEvent.objects.filter(
             network=viewer.network,
             handover_to=viewer.organisation,

@@ -225,7 +225,9 @@ def person_link_add(
     _require_visible(viewer, person, _("Deze persoon bestaat niet of is voor u niet zichtbaar."))
     if not relation.strip():
         raise ValidationError({"relation": _("Beschrijf de relatie (bijvoorbeeld: trainer).")})
-    link = ContactPersonLink.objects.filter(contact=contact, person=person).first()
+    link = (
+        ContactPersonLink.objects.for_viewer(viewer).filter(contact=contact, person=person).first()
+    )
     link = link or ContactPersonLink(
         network=viewer.network, organisation=viewer.organisation, contact=contact, person=person
     )

@@ -95,7 +95,7 @@ class MeetingDetailView(MemberTemplateView):
             meeting=meeting,
             items=contexts,
             previous=selectors.previous_actions(self.viewer, meeting),
-            participants=meeting.participants.all(),
+            participants=meeting.participants.for_viewer(self.viewer),
             can_write=self.viewer.can("case.write") and not self.minutes,
             stages=Stage,
             today=timezone.localdate(),

@@ -167,7 +167,7 @@ class ContactReachViewSet(_WritableVisibleViewSet):
         return group
 
     def _reach(self, pk: Any) -> ContactReach:
-        reach = self.base_queryset().filter(pk=pk).first()
+        reach = visible(self.viewer, self.base_queryset()).filter(pk=pk).first()
         if reach is None:
             raise Http404
         return reach
@@ -256,7 +256,7 @@ class ContactPersonLinkViewSet(_WritableVisibleViewSet):
         return Response(ContactPersonLinkSerializer(link).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        link = self.base_queryset().filter(pk=kwargs["pk"]).first()
+        link = visible(self.viewer, self.base_queryset()).filter(pk=kwargs["pk"]).first()
         if link is None:
             raise Http404
         services.person_link_remove(viewer=self.viewer, link=link)

@@ -231,3 +231,29 @@ def test_guard_raises_on_an_unscoped_read_through_the_api_with_a_token(world, mo
     api.raise_request_exception = True
     with pytest.raises(UnscopedQueryError, match="Organisation"):
         api.get("/api/v1/organisations/")
+
+
+def test_api_many_to_many_fields_read_and_accept_through_the_layer(world):
+    police = world["police"]
+    group = Group.objects.get(name="Noordgroep")
+    person = Person.objects.get(alias="Vos")
+    client = _client(police)
+    client.raise_request_exception = True
+    created = client.post(
+        "/api/v1/subjects/assessments/",
+        {"group": group.pk, "started_on": "2026-01-01", "credible_messengers": [person.pk]},
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    assert created.json()["credible_messengers"] == [person.pk]
+    # a person of the network the caller may not see is not accepted as a many-to-many value
+    school_person = person_factory(world["school"].organisation, "Mus")
+    set_access(
+        police.network, {(InformationCategory.GROUP_ANALYSIS, PartnerType.POLICE): Access.NONE}
+    )
+    refused = client.patch(
+        f"/api/v1/subjects/assessments/{created.json()['id']}/",
+        {"credible_messengers": [school_person.pk]},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400

@@ -164,7 +164,7 @@ def action_create(*, viewer: Viewer, item: AgendaItem, data: dict[str, Any]) -> 
     owner = data["owner"]
     organisation = data["organisation"]
     _same_network(viewer, organisation)
-    if not organisation.memberships.filter(user=owner, is_active=True).exists():
+    if not organisation.memberships.for_viewer(viewer).filter(user=owner, is_active=True).exists():
         raise ValidationError({"owner": _("Deze persoon is geen actief lid van die partner.")})
     with transaction.atomic():
         action = Action(

@@ -191,11 +191,16 @@ class AssessmentViewSet(ServiceViewSet):
     serializer_class = s.AssessmentSerializer
     queryset = GroupAssessment.objects.select_related("organisation")
 
-    def base_queryset(self) -> Any:  # list and retrieve alike: the members come prefetched
+    def base_queryset(self) -> Any:  # retrieve too: the members come prefetched (scoped)
+        return (
+            super().base_queryset().prefetch_related("prototypical_members", "credible_messengers")
+        )
+
+    def get_queryset(self) -> Any:
         viewer = self.viewer
         return (
             super()
-            .base_queryset()
+            .get_queryset()
             .prefetch_related(
                 Prefetch(
                     "steps", queryset=visible(viewer, AssessmentStep), to_attr="visible_steps"

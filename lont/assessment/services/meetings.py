@@ -146,7 +146,7 @@ def item_decide(*, viewer: Viewer, item: AgendaItem, data: dict[str, Any]) -> Ag
         raise ValidationError(
             {"decision_reason": _("Bewust niets doen is een besluit: geef de reden.")}
         )
-    if decision == DecisionKind.ACT and not item.actions.exists():
+    if decision == DecisionKind.ACT and not item.actions.for_viewer(viewer).exists():
         raise ValidationError({"decision": _("Leg eerst minstens één actie vast.")})
     with transaction.atomic():
         item.decision = decision

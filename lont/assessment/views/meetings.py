@@ -114,7 +114,7 @@ class MinutesPdfView(MemberView):
     model = CaseMeeting
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        meeting = fetch(self, selectors.meetings(self.viewer), pk)
+        meeting = fetch(self, selectors.meetings(self.viewer).prefetch_related("participants"), pk)
         items = selectors.meeting_items(self.viewer, meeting)
         lines = {
             item.pk: selectors.explanation_lines(self.viewer, item.situation) for item in items

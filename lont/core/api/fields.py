@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework import relations
+from rest_framework.fields import get_attribute
 
 from .permissions import viewer_of
 
@@ -25,7 +26,7 @@ class ScopedManyRelatedField(relations.ManyRelatedField):
     def get_attribute(self, instance: Any) -> Any:
         if getattr(instance, "pk", None) is None:
             return []
-        manager = relations.get_attribute(instance, self.source_attrs)
+        manager = get_attribute(instance, self.source_attrs)
         cache = getattr(instance, "_prefetched_objects_cache", {})
         viewer = _viewer(self)
         if (

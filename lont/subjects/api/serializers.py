@@ -42,7 +42,7 @@ class AccessSerializer(serializers.ModelSerializer):
             field = getattr(field, "child_relation", field)  # many-to-many: its item field
             queryset = getattr(field, "queryset", None)
             if queryset is not None and name != "organisation":
-                field.queryset = visible(viewer, queryset.model)  # type: ignore[attr-defined]
+                field.queryset = visible(viewer, queryset.model)  # type: ignore[union-attr]
 
     def get_access(self, obj: Any) -> int:
         return int(access_for(self.context["viewer"], obj))

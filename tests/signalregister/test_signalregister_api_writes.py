@@ -137,6 +137,7 @@ def test_bad_input_gives_dutch_400s_and_creates_nothing(make_member):
         (body(platform=""), "platform"),
         (body(person, people=[{"person": person.pk, "role": "baas"}]), "people"),
         (body(observed_at="gisteren"), "observed_at"),
+        (body(observed_at="0268-03-06T14:06:18Z"), "observed_at"),
         (body(indicators=["bestaat.niet"]), "indicators"),
         (body(link="geen url"), "link"),
     ]

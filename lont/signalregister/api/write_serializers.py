@@ -7,9 +7,11 @@ Dutch message, no id echoed), so the API never confirms that a hidden row is the
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Model, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -33,6 +35,9 @@ from ..models import GuardEvent
 SIGNAL_FIELDS: tuple[str, ...] = tuple(SignalForm.Meta.fields)
 MAX_ID = 2**31 - 1
 MAX_SMALL = 32767
+# Plausible moments (a typo such as year 268 would otherwise pass and confuse the guard's windows).
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
 
 
 class VisibleField(serializers.PrimaryKeyRelatedField):
@@ -91,6 +96,11 @@ class EngagementInSerializer(serializers.Serializer):
     likes = serializers.IntegerField(min_value=0, max_value=MAX_ID, default=0)
     reposts = serializers.IntegerField(min_value=0, max_value=MAX_ID, default=0)
     comments = serializers.IntegerField(min_value=0, max_value=MAX_ID, default=0)
+
+    def validate_at(self, value: dt.datetime | None) -> dt.datetime | None:
+        if value is not None and not EARLIEST <= value < LATEST:
+            raise serializers.ValidationError(_("Het moment ligt buiten 2000–2100."))
+        return value
 
 
 class RequestInSerializer(serializers.Serializer):
@@ -191,6 +201,18 @@ class SignalWriteSerializer(serializers.Serializer):
             "stuur het verzoek opnieuw met dit veld en guard_events."
         ),
     )
+
+    def validate_observed_at(self, value: dt.datetime) -> dt.datetime:
+        if value < EARLIEST or value > timezone.now() + dt.timedelta(days=1):
+            raise serializers.ValidationError(
+                _("Het moment van waarnemen moet na 2000 liggen en niet in de toekomst.")
+            )
+        return value
+
+    def validate_mentioned_time(self, value: dt.datetime | None) -> dt.datetime | None:
+        if value is not None and not EARLIEST <= value < LATEST:
+            raise serializers.ValidationError(_("Het genoemde tijdstip ligt buiten 2000–2100."))
+        return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not self.partial:

@@ -175,13 +175,14 @@ class SignalWriteSerializer(serializers.Serializer):
     drill_personal_attacks = serializers.IntegerField(min_value=0, max_value=MAX_SMALL, default=0)
     drill_target_group = VisibleField(Group, required=False, allow_null=True, default=None)
     drill_target_person = VisibleField(Person, required=False, allow_null=True, default=None)
-    people = PersonRoleInSerializer(many=True, required=False, max_length=20)
+    # (``max_length`` is the ListSerializer's; the stubs do not know it.)
+    people = PersonRoleInSerializer(many=True, required=False, max_length=20)  # type: ignore[call-arg]
     groups = serializers.ListField(child=VisibleField(Group), required=False, max_length=50)
     indicators = serializers.ListField(
         child=IndicatorCodeField(), required=False, max_length=50, help_text=_("Indicatorcodes.")
     )
-    engagement = EngagementInSerializer(many=True, required=False, max_length=10)
-    requests = RequestInSerializer(many=True, required=False, max_length=10)
+    engagement = EngagementInSerializer(many=True, required=False, max_length=10)  # type: ignore[call-arg]
+    requests = RequestInSerializer(many=True, required=False, max_length=10)  # type: ignore[call-arg]
     perpetrator_override = serializers.CharField(
         max_length=500,
         required=False,

@@ -73,7 +73,7 @@ WRITE_RESPONSES = {400: INVALID, 403: FORBIDDEN, 409: CONFLICT}
         responses={200: SignalSerializer, **WRITE_RESPONSES, 404: OpenApiResponse()},
     ),
 )
-class SignalWriteViewSet(SignalViewSet, ServiceViewSet):
+class SignalWriteViewSet(SignalViewSet, ServiceViewSet):  # type: ignore[misc]  # both say case.read
     full_update = True
     write_permission = "case.write"
 
@@ -101,15 +101,15 @@ class SignalWriteViewSet(SignalViewSet, ServiceViewSet):
         """PUT hands every field; PATCH only the changed ones, the rest is the stored state."""
         fields = {name: data.get(name, getattr(obj, name)) for name in SIGNAL_FIELDS}
         _check_platform(fields)
-        for name, stored in (
-            ("people", [(p.person, p.role) for p in obj.people.all() if p.person is not None]),
-            ("groups", [g.group for g in obj.groups.select_related("group")]),
-            ("indicators", [i.indicator for i in obj.indicators.select_related("indicator")]),
-        ):
-            if name not in data:
-                data[name] = (
-                    [{"person": p, "role": r} for p, r in stored] if name == "people" else stored
-                )
+        # What a PATCH leaves out stays as stored (an expired person is no longer linked).
+        if "people" not in data:
+            data["people"] = [
+                {"person": p.person, "role": p.role} for p in obj.people.all() if p.person
+            ]
+        if "groups" not in data:
+            data["groups"] = [g.group for g in obj.groups.select_related("group")]
+        if "indicators" not in data:
+            data["indicators"] = [i.indicator for i in obj.indicators.select_related("indicator")]
         parts = guard_flow.parts_from(data, fields["observed_at"])
         changed = {name: fields[name] for name in SIGNAL_FIELDS if name in data}
         return guard_flow.guarded_save(

@@ -410,3 +410,12 @@ def test_a_correction_enqueues_the_recompute_on_commit(
         )
     assert response.status_code == 200, response.json()
     assert situation.pk in enqueued
+
+
+def test_the_browsable_api_renders_with_the_write_forms(make_member, client_for):
+    member = make_member(PartnerType.YOUTH_WORK)
+    signal = signal_factory(member)
+    client = client_for(member)
+    for url in (URL, f"{URL}{signal.pk}/"):
+        response = client.get(url, HTTP_ACCEPT="text/html")
+        assert response.status_code == 200, url

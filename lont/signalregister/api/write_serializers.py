@@ -124,7 +124,7 @@ def own_guard_events(viewer: Any, ids: list[int]) -> list[int]:
     """The caller's own guard warnings (as the page: its organisation and member), or a 400."""
     ids = list(dict.fromkeys(ids))
     found = set(
-        GuardEvent.objects.filter(
+        GuardEvent.objects.for_viewer(viewer).filter(
             pk__in=ids, organisation=viewer.organisation, member=viewer.membership
         ).values_list("pk", flat=True)
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
 from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
 from lont.core.visibility import access_for, visible
@@ -50,7 +51,7 @@ class SignalListView(VisibleListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         data["rows"] = [
-            (signal, access, summary_text(signal), indicator_tags(signal))
+            (signal, access, summary_text(signal, self.viewer), indicator_tags(signal))
             for signal, access in data["rows"]
         ]
         query = self.request.GET.copy()
@@ -82,7 +83,7 @@ class SignalDetailView(VisibleDetailView):
         signal: Signal = self.object
         full = self.access == Access.FULL
         data.update(
-            summary=summary_text(signal),
+            summary=summary_text(signal, self.viewer),
             tags=indicator_tags(signal),
             notes=selectors.notes_for(self.viewer, signal),
             note_form=ContextNoteForm(),
@@ -92,14 +93,22 @@ class SignalDetailView(VisibleDetailView):
             statuses=Status.choices,
         )
         if full:
-            people = list(signal.people.select_related("person"))
-            attachments = list(signal.attachments.all())
-            log_reads(self.viewer, [p.person for p in people], via=AccessVia.PAGE)
+            # People and requests name other registered rows (a tipster, a group): only those
+            # the viewer may see (the alias is a person's summary) are shown, each access-logged.
+            prefetch_visible(
+                self.viewer,
+                [signal],
+                "people",
+                "requests",
+                minimum=Access.SUMMARY,
+                via=AccessVia.PAGE,
+                path=self.request.get_full_path(),
+            )
             data.update(
-                people=people,
-                attachments=attachments,
+                people=list(signal.people.all()),
+                attachments=list(signal.attachments.all()),
                 engagement=selectors.engagement_growth(signal),
-                requests=list(signal.requests.select_related("requester_person", "target_person")),
+                requests=list(signal.requests.all()),
                 versions=list(signal.versions.select_related("changed_by__user")),
             )
         return data

@@ -15,7 +15,10 @@ class SocialMapConfig(AppConfig):
 
         # Contacts are real people: personal data in the CONTACTS category, owned by the
         # organisation that recorded them. Their reach and links follow the same agreement.
+        named = {ContactReach: ("contact", "group"), ContactPersonLink: ("contact", "person")}
         for model in (Contact, ContactReach, ContactPersonLink):
-            visibility.register(model, category=InformationCategory.CONTACTS.value)
+            visibility.register(
+                model, category=InformationCategory.CONTACTS.value, related=named.get(model, ())
+            )
         # After the subjects loader (40): the demo contacts are linked to its groups by name.
         demo.register(50, load_demo)

@@ -28,9 +28,25 @@ class SubjectsConfig(AppConfig):
             m.PersonRelation,
             m.PersonJustification,
         )
+        # Rows that name other registered objects are shown only as far as both ends are.
+        named: dict[type[Model], tuple[str, ...]] = {
+            m.GroupAssessment: ("group",),
+            m.AssessmentStep: ("assessment",),
+            m.AssessmentContribution: ("assessment",),
+            m.GroupRelation: ("group_a", "group_b"),
+            m.ConflictEvent: ("relation",),
+            m.GroupMembership: ("group", "person"),
+            m.PersonRelation: ("person_a", "person_b"),
+            m.PersonJustification: ("person",),
+        }
         for model in group_analysis_models:
-            visibility.register(model, category=C.GROUP_ANALYSIS.value)
+            visibility.register(
+                model,
+                category=C.GROUP_ANALYSIS.value,
+                related=named.get(model, ()),
+                summary_fields=("name",) if model is m.Group else (),
+            )
         # Person rows: category per row (group analysis, or tips for tipsters); the identifying
         # fields are gated separately (see Person's docstring).
-        visibility.register(m.Person, category_field="category")
+        visibility.register(m.Person, category_field="category", summary_fields=("alias",))
         demo.register(40, load_demo)

@@ -1,0 +1,151 @@
+"""Rows shown *beside* the object a page is about: one rule, applied by one prefetch helper.
+
+A related row (a person on a signal, a dissent in a meeting, a membership, a relation) is shown
+only when the viewer may see the row and every registered object it names (``related=`` at
+registration) at the level shown — :func:`lont.core.visibility.effective_access`. Pages, API,
+exports and PDFs read such rows through :func:`prefetch_visible`, which
+
+- fetches them through a scoped queryset (``visible(viewer, Model, minimum=…)``),
+- drops every row whose effective access (row *and* both ends) is below ``minimum``,
+- marks each kept row with its effective access (``row.lont_access``), and
+- access-logs the personal rows it returns (and the personal objects they name).
+
+What a summary shows is declared with the registration (``summary_fields``, ``summary``) and
+rendered by :func:`summary_of` / :func:`summary_text` — by serializers and templates alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+
+from lont.networks.choices import Access
+
+from .viewer import Viewer
+from .visibility import (
+    effective_access,
+    is_registered,
+    named_objects,
+    registration_for,
+    visible,
+)
+
+ACCESS_ATTR = "lont_access"
+
+
+def access_name(level: int) -> str:
+    """The API's one representation of an access level: ``"full"``, ``"summary"`` or ``"none"``."""
+    return {Access.FULL: "full", Access.SUMMARY: "summary"}.get(Access(level), "none")
+
+
+def _related_model(model: type[models.Model], name: str) -> tuple[type[models.Model], Any]:
+    descriptor = model._meta.get_field(name)
+    return descriptor.related_model, descriptor  # type: ignore[return-value]
+
+
+def _cache_name(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    accessor = getattr(field, "get_accessor_name", None)
+    return str(accessor() if accessor else name)
+
+
+def _scoped(viewer: Viewer, related_model: type[models.Model], minimum: Access) -> models.QuerySet:
+    queryset = visible(viewer, related_model, minimum=minimum)
+    reg = registration_for(related_model)
+    return queryset.select_related(*reg.related) if reg.related else queryset
+
+
+def _keep(viewer: Viewer, rows: Iterable[Any], minimum: Access) -> list[Any]:
+    kept = []
+    for row in rows:
+        level = effective_access(viewer, row)
+        if level >= minimum:
+            setattr(row, ACCESS_ATTR, level)
+            kept.append(row)
+    return kept
+
+
+def filter_visible(
+    viewer: Viewer, rows: Iterable[Any], *, minimum: Access = Access.SUMMARY
+) -> list[Any]:
+    """Rows already read (e.g. through ``visible``) that may be *shown*: both ends checked."""
+    return _keep(viewer, rows, minimum)
+
+
+def prefetch_visible(
+    viewer: Viewer,
+    objects: Sequence[models.Model],
+    *lookups: str,
+    minimum: Access = Access.SUMMARY,
+    via: str = "",
+    path: str = "",
+) -> list[Any]:
+    """Prefetch ``lookups`` (reverse foreign keys or many-to-many; ``a__b`` for nested) on
+    ``objects`` through the visibility layer and keep only the rows the viewer may see at
+    ``minimum`` on both ends. ``obj.<lookup>.all()`` then returns only those rows.
+
+    With ``via`` the personal rows returned (and the personal objects they name) are
+    access-logged. Returns every related row kept, for callers that log or count them."""
+    kept_all: list[Any] = []
+    objects = list(objects)
+    if not objects:
+        return kept_all
+    model = type(objects[0])
+    for lookup in lookups:
+        first, _sep, rest = lookup.partition("__")
+        related_model, _field = _related_model(model, first)
+        if not is_registered(related_model):
+            raise LookupError(
+                f"{related_model.__name__} is not registered: register it with "
+                "lont.core.visibility.register(…, related=…) before prefetching it"
+            )
+        cache = _cache_name(model, first)
+        for obj in objects:  # an earlier, unscoped prefetch of the same rows would be reused
+            getattr(obj, "_prefetched_objects_cache", {}).pop(cache, None)
+        prefetch_related_objects(
+            objects, Prefetch(first, queryset=_scoped(viewer, related_model, minimum))
+        )
+        children: list[Any] = []
+        for obj in objects:
+            queryset = obj._prefetched_objects_cache[cache]  # type: ignore[attr-defined]
+            rows = _keep(viewer, queryset._result_cache or [], minimum)
+            queryset._result_cache = rows
+            children.extend(rows)
+        kept_all.extend(children)
+        if rest and children:
+            kept_all.extend(prefetch_visible(viewer, children, rest, minimum=minimum))
+    if via:
+        log_shown(viewer, kept_all, via=via, path=path)
+    return kept_all
+
+
+def log_shown(viewer: Viewer, rows: Iterable[Any], *, via: str, path: str = "") -> int:
+    """Access-log rows shown beside a page's subject, and the personal objects they name."""
+    from lont.audit.access import log_reads
+
+    seen: set[tuple[str, Any]] = set()
+    shown: list[Any] = []
+    for row in rows:
+        for obj in (row, *named_objects(row)):
+            key = (obj._meta.label_lower, obj.pk)
+            if key not in seen:
+                seen.add(key)
+                shown.append(obj)
+    return log_reads(viewer, shown, via=via, path=path)
+
+
+def summary_of(viewer: Viewer, obj: models.Model) -> dict[str, Any]:
+    """The declared summary fields of a row, plus its summary sentence."""
+    reg = registration_for(type(obj))
+    data = {name: getattr(obj, name) for name in reg.summary_fields}
+    data["summary"] = summary_text(viewer, obj)
+    return data
+
+
+def summary_text(viewer: Viewer, obj: models.Model) -> str:
+    """The declared summary sentence (it names nothing the viewer may not see)."""
+    reg = registration_for(type(obj))
+    return reg.summary(viewer, obj) if reg.summary is not None else ""

@@ -52,10 +52,12 @@ def _cache_name(model: type[models.Model], name: str) -> str:
     return str(accessor() if accessor else name)
 
 
-def _scoped(viewer: Viewer, related_model: type[models.Model], minimum: Access) -> models.QuerySet:
+def _scoped(
+    viewer: Viewer, related_model: type[models.Model], minimum: Access, select: tuple[str, ...]
+) -> models.QuerySet:
     queryset = visible(viewer, related_model, minimum=minimum)
-    reg = registration_for(related_model)
-    return queryset.select_related(*reg.related) if reg.related else queryset
+    names = (*registration_for(related_model).related, *select)
+    return queryset.select_related(*names) if names else queryset
 
 
 def _keep(viewer: Viewer, rows: Iterable[Any], minimum: Access) -> list[Any]:
@@ -69,10 +71,19 @@ def _keep(viewer: Viewer, rows: Iterable[Any], minimum: Access) -> list[Any]:
 
 
 def filter_visible(
-    viewer: Viewer, rows: Iterable[Any], *, minimum: Access = Access.SUMMARY
+    viewer: Viewer,
+    rows: Iterable[Any],
+    *,
+    minimum: Access = Access.SUMMARY,
+    via: str = "",
+    path: str = "",
 ) -> list[Any]:
-    """Rows already read (e.g. through ``visible``) that may be *shown*: both ends checked."""
-    return _keep(viewer, rows, minimum)
+    """Rows a selector already read through ``visible`` that may be *shown*: both ends checked,
+    and with ``via`` access-logged (rows shown beside a page's subject are reads too)."""
+    kept = _keep(viewer, rows, minimum)
+    if via:
+        log_shown(viewer, kept, via=via, path=path)
+    return kept
 
 
 def prefetch_visible(
@@ -82,13 +93,15 @@ def prefetch_visible(
     minimum: Access = Access.SUMMARY,
     via: str = "",
     path: str = "",
+    select_related: tuple[str, ...] = (),
 ) -> list[Any]:
     """Prefetch ``lookups`` (reverse foreign keys or many-to-many; ``a__b`` for nested) on
     ``objects`` through the visibility layer and keep only the rows the viewer may see at
     ``minimum`` on both ends. ``obj.<lookup>.all()`` then returns only those rows.
 
     With ``via`` the personal rows returned (and the personal objects they name) are
-    access-logged. Returns every related row kept, for callers that log or count them."""
+    access-logged; ``select_related`` adds joins for what the page prints beside them.
+    Returns every related row kept, for callers that log or count them."""
     kept_all: list[Any] = []
     objects = list(objects)
     if not objects:
@@ -106,7 +119,8 @@ def prefetch_visible(
         for obj in objects:  # an earlier, unscoped prefetch of the same rows would be reused
             getattr(obj, "_prefetched_objects_cache", {}).pop(cache, None)
         prefetch_related_objects(
-            objects, Prefetch(first, queryset=_scoped(viewer, related_model, minimum))
+            objects,
+            Prefetch(first, queryset=_scoped(viewer, related_model, minimum, select_related)),
         )
         children: list[Any] = []
         for obj in objects:
@@ -116,7 +130,11 @@ def prefetch_visible(
             children.extend(rows)
         kept_all.extend(children)
         if rest and children:
-            kept_all.extend(prefetch_visible(viewer, children, rest, minimum=minimum))
+            kept_all.extend(
+                prefetch_visible(
+                    viewer, children, rest, minimum=minimum, select_related=select_related
+                )
+            )
     if via:
         log_shown(viewer, kept_all, via=via, path=path)
     return kept_all

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.audit.models import AccessVia
+from lont.core.related import filter_visible
 from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
 from lont.core.visibility import visible
 from lont.knowledge.catalogue import load_lists
@@ -70,8 +72,14 @@ class GroupDetailView(VisibleDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         group, viewer = self.object, self.viewer
-        data["memberships"] = selectors.memberships(viewer, group=group)
-        data["relations"] = selectors.group_relations(viewer, group=group)
+        # Rows shown beside the group name people and groups: both ends checked, each logged.
+        shown = {"via": AccessVia.PAGE, "path": self.request.get_full_path()}
+        data["memberships"] = filter_visible(
+            viewer, selectors.memberships(viewer, group=group), **shown
+        )
+        data["relations"] = filter_visible(
+            viewer, selectors.group_relations(viewer, group=group), **shown
+        )
         data["assessments"] = selectors.assessments(viewer, group=group)
         data["stage_advice"] = selectors.stage_advice(group.formation_stage)
         data["purpose_advice"] = selectors.purpose_advice(group.core_purpose)

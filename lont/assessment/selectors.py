@@ -211,8 +211,9 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
         for b in situation.trend_breaks
         if b.get("at", "") >= cutoff.isoformat()
     ]
+    # Actions are shown with what is to be done: only to who reads them in full.
     actions = list(
-        visible(viewer, Action.objects.filter(status=ActionStatus.OPEN))
+        visible(viewer, Action.objects.filter(status=ActionStatus.OPEN), minimum=Access.FULL)
         .select_related("organisation", "owner", "item__situation")
         .order_by("due_date", "pk")[:20]
     )
@@ -273,14 +274,14 @@ def previous_actions(viewer: Viewer, meeting: CaseMeeting) -> list[Action]:
     if previous is None:
         return []
     return list(
-        visible(viewer, Action.objects.filter(item__meeting=previous)).select_related(
-            "organisation", "owner", "item__situation"
-        )
+        visible(
+            viewer, Action.objects.filter(item__meeting=previous), minimum=Access.FULL
+        ).select_related("organisation", "owner", "item__situation")
     )
 
 
 def actions_board(viewer: Viewer, today: dt.date) -> dict[str, list[Action]]:
-    rows = visible(viewer, Action.objects.all()).select_related(
+    rows = visible(viewer, Action.objects.all(), minimum=Access.FULL).select_related(
         "organisation", "owner", "item__situation", "item__meeting"
     )
     board: dict[str, list[Action]] = {"overdue": [], "open": [], "done": []}

@@ -359,7 +359,8 @@ class ProsecutorOrder(ChangeLoggedModel):
     recorded_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    audit_redact = frozenset({"scope"})
+    # The order's reference is criminal-law data too: the change log marks it only as changed.
+    audit_redact = frozenset({"scope", "reference"})
 
     class Meta:
         ordering = ["-issued_on", "-pk"]

@@ -39,14 +39,27 @@ class SubjectsConfig(AppConfig):
             m.PersonRelation: ("person_a", "person_b"),
             m.PersonJustification: ("person",),
         }
+        # What a summary-level reader sees (the API and pages show these fields, nothing else).
+        summaries: dict[type[Model], tuple[str, ...]] = {
+            m.Group: ("name", "other_names", "areas", "size_estimate", "age_min", "age_max"),
+            m.GroupMembership: ("group", "person", "role"),
+            m.PersonRelation: ("person_a", "person_b", "kind"),
+            m.GroupRelation: ("group_a", "group_b", "kind", "since"),
+            m.ConflictEvent: ("relation", "date"),
+            m.GroupAssessment: ("group", "started_on", "steps"),
+        }
         for model in group_analysis_models:
             visibility.register(
                 model,
                 category=C.GROUP_ANALYSIS.value,
                 related=named.get(model, ()),
-                summary_fields=("name",) if model is m.Group else (),
+                summary_fields=summaries.get(model, ()),
             )
         # Person rows: category per row (group analysis, or tips for tipsters); the identifying
         # fields are gated separately (see Person's docstring).
-        visibility.register(m.Person, category_field="category", summary_fields=("alias",))
+        visibility.register(
+            m.Person,
+            category_field="category",
+            summary_fields=("alias", "age_band", "area", "involvement"),
+        )
         demo.register(40, load_demo)

@@ -4,7 +4,8 @@ Generated from the visibility registry and the URL conf — nothing here lists m
 
 Given one partner organisation owning a row of every registered model (and, for rows that other
 rows name, one per information category), each with a unique canary in every text field, and
-viewers of every partner type and role in other organisations, when the covenant shares every
+viewers of every role and every partner type (by the class of its legal ceilings) in other
+organisations, when the covenant shares every
 category in full, as a summary, or not at all (capped by the law), and each viewer requests
 every page, API endpoint, export, PDF, graph JSON, search and notification page (detail routes
 filled with the row's key), then no response holds a canary of a row the viewer may not read in
@@ -77,14 +78,32 @@ def _client(membership: Any) -> Client:
     return client
 
 
-def _viewers(world: World) -> list[Any]:
-    """Every partner type, every role (roles rotate over the partner types)."""
-    members = []
-    for index, partner_type in enumerate(PartnerType.values):
-        organisation = organisation_factory(
-            world.network, f"Lezer {partner_type}", partner_type=partner_type
+def _partner_classes() -> list[list[str]]:
+    """Partner types grouped by their legal ceilings. Under covenants that share every category
+    alike (the three states below), types in one class read exactly the same, so one viewer per
+    class covers every partner type — and a new type with new powers gets its own class."""
+    classes: dict[tuple[int, ...], list[str]] = {}
+    for partner_type in PartnerType.values:
+        powers = covenant_rules.DEFAULT_POWERS.get(partner_type, ())
+        key = tuple(
+            int(covenant_rules.legal_ceiling(c, partner_type, powers))
+            for c in InformationCategory.values
         )
-        role = ROLES[index % len(ROLES)]
+        classes.setdefault(key, []).append(partner_type)
+    return list(classes.values())
+
+
+def _viewers(world: World) -> list[Any]:
+    """A professional of every partner-type class, and every other role in turn."""
+    classes = _partner_classes()
+    plan = [(types[0], Role.PROFESSIONAL) for types in classes]
+    others = [role for role in ROLES if role != Role.PROFESSIONAL]
+    plan += [(classes[i % len(classes)][-1], role) for i, role in enumerate(others)]
+    members = []
+    for partner_type, role in plan:
+        organisation = organisation_factory(
+            world.network, f"Lezer {partner_type} {role}", partner_type=partner_type
+        )
         members.append(member_factory(world.network, organisation=organisation, role=role))
     return members
 

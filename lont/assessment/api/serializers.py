@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lont.core.api.serializers import SummaryFieldsMixin
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 
@@ -85,7 +86,9 @@ class SituationSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
+    """In full, or (summary access) who does it by when — never what or its result."""
+
     situation = serializers.IntegerField(source="item.situation_id", read_only=True)
     meeting = serializers.IntegerField(source="item.meeting_id", read_only=True)
 
@@ -93,6 +96,8 @@ class ActionSerializer(serializers.ModelSerializer):
         model = Action
         fields = [
             "id",
+            "access",
+            "summary",
             "meeting",
             "situation",
             "organisation",

@@ -22,6 +22,7 @@ class AssessmentConfig(AppConfig):
         summaries = {
             m.Situation: ("kind", "title", "level", "score", "computed_at"),
             m.Action: ("organisation", "due_date", "mode", "status"),
+            m.AgendaItem: ("meeting", "situation", "order", "stage", "computed_level"),
         }
         for model in (m.Situation, m.CaseMeeting, m.AgendaItem, m.Dissent, m.Action):
             visibility.register(

@@ -256,11 +256,12 @@ def meeting_items(
     actions are other partners' rows: only those the viewer reads in full, row *and* item
     (finding 3), fetched through the layer and, with ``via``, access-logged."""
     allowed = set(situations(viewer).values_list("pk", flat=True))
-    items = [
-        item
-        for item in AgendaItem.objects.filter(meeting=meeting).select_related("situation")
-        if item.situation_id in allowed
-    ]
+    # Items read as a summary keep only their summary (no unknowns, rationale, concerns…).
+    items = filter_visible(
+        viewer,
+        visible(viewer, AgendaItem.objects.filter(meeting=meeting)).select_related("situation"),
+    )
+    items = [item for item in items if item.situation_id in allowed]
     for lookup, joins in (("dissents", ("organisation",)), ("actions", ("organisation", "owner"))):
         prefetch_visible(
             viewer, items, lookup, minimum=Access.FULL, via=via, path=path, select_related=joins

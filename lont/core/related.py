@@ -60,14 +60,53 @@ def _scoped(
     return queryset.select_related(*names) if names else queryset
 
 
+def _load_named(viewer: Viewer, rows: list[Any]) -> set[int]:
+    """Load the objects the rows name in one scoped query per foreign key (no query per row);
+    returns the ids of rows naming an object the viewer may not see at all."""
+    needed: dict[Any, list[Any]] = {}
+    for row in rows:
+        for name in registration_for(type(row)).related:
+            field = row._meta.get_field(name)
+            if getattr(row, field.attname) is not None and not field.is_cached(row):
+                needed.setdefault(field, []).append(row)
+    hidden: set[int] = set()
+    for field, needing in needed.items():
+        ids = {getattr(row, field.attname) for row in needing}
+        found = {obj.pk: obj for obj in visible(viewer, field.related_model).filter(pk__in=ids)}
+        for row in needing:
+            target = found.get(getattr(row, field.attname))
+            if target is None:
+                hidden.add(id(row))
+            else:
+                field.set_cached_value(row, target)
+    return hidden
+
+
 def _keep(viewer: Viewer, rows: Iterable[Any], minimum: Access) -> list[Any]:
+    rows = list(rows)
+    hidden = _load_named(viewer, rows)
     kept = []
     for row in rows:
+        if id(row) in hidden:
+            continue
         level = effective_access(viewer, row)
         if level >= minimum:
             setattr(row, ACCESS_ATTR, level)
-            kept.append(row)
+            kept.append(summarised(row) if level < Access.FULL else row)
     return kept
+
+
+def summarised(row: Any) -> Any:
+    """A row kept as a summary names nothing beyond its declared summary fields: its other text
+    fields are emptied in memory (never saved), so no page, PDF or serializer can show them."""
+    keep = set(registration_for(type(row)).summary_fields)
+    for field in row._meta.concrete_fields:
+        if field.name in keep or field.choices or not field.editable:
+            continue
+        if isinstance(field, models.CharField | models.TextField):
+            setattr(row, field.attname, "")
+    row._lont_summarised = True
+    return row
 
 
 def filter_visible(

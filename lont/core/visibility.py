@@ -155,10 +155,20 @@ def effective_access(viewer: Viewer, obj: models.Model) -> Access:
     access to every registered object it names (a tipster on a signal, a dissent's meeting item,
     both ends of a relation). A row never reveals more than its least visible end."""
     level = access_for(viewer, obj)
-    for target in named_objects(obj):
-        if level == Access.NONE:
-            break
-        level = Access(min(level, access_for(viewer, target)))
+    for name in registration_for(type(obj)).related:
+        field = obj._meta.get_field(name)
+        target_id = getattr(obj, field.attname)
+        if level == Access.NONE or target_id is None:
+            continue
+        if field.is_cached(obj):
+            target = getattr(obj, name)
+        else:  # read what the row names through the layer too: invisible means none
+            target = visible(viewer, field.related_model).filter(pk=target_id).first()
+            if target is None:
+                return Access.NONE
+            field.set_cached_value(obj, target)
+        if type(target) in _REGISTRY:
+            level = Access(min(level, access_for(viewer, target)))
     return level
 
 

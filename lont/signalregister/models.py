@@ -335,7 +335,8 @@ class SignalVersion(SignalChild):
     reason = models.CharField(_("reden van correctie"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    audit_redact = frozenset({"snapshot"})
+    # A correction's reason may quote the content it corrects.
+    audit_redact = frozenset({"snapshot", "reason"})
 
     class Meta:
         ordering = ["-number"]

@@ -168,17 +168,20 @@ def build(
 
 
 def _drop_invalid_json(obj: models.Model, names: list[str]) -> None:
-    if not names:
-        return
-    try:
-        obj.clean()
-    except ValidationError as error:
-        bad = set(getattr(error, "error_dict", {}))
-        for name in names if not bad else bad & set(names) or names:
+    """Keep a JSON canary only where the model's clean() accepts its shape (clean() may stop at
+    the first problem, so try again until it passes)."""
+    remaining = list(names)
+    while remaining:
+        try:
+            obj.clean()
+            return
+        except ValidationError as error:
+            bad = set(getattr(error, "error_dict", {})) & set(remaining) or set(remaining)
+        except Exception:
+            bad = set(remaining)
+        for name in bad:
             setattr(obj, name, obj._meta.get_field(name).get_default())
-    except Exception:
-        for name in names:
-            setattr(obj, name, obj._meta.get_field(name).get_default())
+            remaining.remove(name)
 
 
 def _has_category(model: type[models.Model]) -> bool:

@@ -156,9 +156,9 @@ def effective_access(viewer: Viewer, obj: models.Model) -> Access:
     both ends of a relation). A row never reveals more than its least visible end."""
     level = access_for(viewer, obj)
     for name in registration_for(type(obj)).related:
-        field = obj._meta.get_field(name)
+        field: Any = obj._meta.get_field(name)
         target_id = getattr(obj, field.attname)
-        if level == Access.NONE or target_id is None:
+        if level == Access.NONE or target_id is None or field.related_model not in _REGISTRY:
             continue
         if field.is_cached(obj):
             target = getattr(obj, name)
@@ -167,8 +167,7 @@ def effective_access(viewer: Viewer, obj: models.Model) -> Access:
             if target is None:
                 return Access.NONE
             field.set_cached_value(obj, target)
-        if type(target) in _REGISTRY:
-            level = Access(min(level, access_for(viewer, target)))
+        level = Access(min(level, access_for(viewer, target)))
     return level
 
 

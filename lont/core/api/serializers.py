@@ -56,7 +56,7 @@ class SummaryFieldsMixin(serializers.Serializer):
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         if self.access_level(instance) == Access.FULL:
-            return super().to_representation(instance)  # type: ignore[no-any-return]
+            return super().to_representation(instance)
         keep = self.summary_field_names(instance)
         data: dict[str, Any] = {}
         for name, field in self.fields.items():

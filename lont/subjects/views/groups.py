@@ -73,12 +73,12 @@ class GroupDetailView(VisibleDetailView):
         data = super().get_context_data(**kwargs)
         group, viewer = self.object, self.viewer
         # Rows shown beside the group name people and groups: both ends checked, each logged.
-        shown = {"via": AccessVia.PAGE, "path": self.request.get_full_path()}
+        path = self.request.get_full_path()
         data["memberships"] = filter_visible(
-            viewer, selectors.memberships(viewer, group=group), **shown
+            viewer, selectors.memberships(viewer, group=group), via=AccessVia.PAGE, path=path
         )
         data["relations"] = filter_visible(
-            viewer, selectors.group_relations(viewer, group=group), **shown
+            viewer, selectors.group_relations(viewer, group=group), via=AccessVia.PAGE, path=path
         )
         data["assessments"] = selectors.assessments(viewer, group=group)
         data["stage_advice"] = selectors.stage_advice(group.formation_stage)

@@ -75,15 +75,15 @@ class PersonDetailView(VisibleDetailView):
         person, viewer = self.object, self.viewer
         data["identifying"] = selectors.identifying_access(viewer, person)
         # Rows shown beside the person name groups and people: both ends checked, each logged.
-        shown = {"via": AccessVia.PAGE, "path": self.request.get_full_path()}
+        path = self.request.get_full_path()
         data["memberships"] = filter_visible(
-            viewer, selectors.memberships(viewer, person=person), **shown
+            viewer, selectors.memberships(viewer, person=person), via=AccessVia.PAGE, path=path
         )
         data["relations"] = filter_visible(
-            viewer, selectors.person_relations(viewer, person=person), **shown
+            viewer, selectors.person_relations(viewer, person=person), via=AccessVia.PAGE, path=path
         )
         data["justifications"] = filter_visible(
-            viewer, selectors.justifications(viewer, person), **shown
+            viewer, selectors.justifications(viewer, person), via=AccessVia.PAGE, path=path
         )
         data["contacts"] = visible(viewer, person.contact_professionals.all()).select_related(
             "user", "organisation"

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from lont.core.api.serializers import SummaryFieldsMixin
+from lont.core.related import access_name
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 
@@ -20,7 +21,7 @@ class ContributionSerializer(serializers.Serializer):
     ref = serializers.CharField()
     amount = serializers.FloatField()
     text = serializers.CharField()
-    access = serializers.IntegerField()
+    access = serializers.ChoiceField(choices=["full", "summary", "none"])
 
 
 class TrendBreakSerializer(serializers.Serializer):
@@ -58,8 +59,8 @@ class SituationSerializer(serializers.ModelSerializer):
     def _viewer(self) -> Any:
         return self.context["view"].viewer
 
-    def get_access(self, obj: Situation) -> int:
-        return int(access_for(self._viewer(), obj))
+    def get_access(self, obj: Situation) -> str:
+        return access_name(access_for(self._viewer(), obj))
 
     @extend_schema_field(serializers.CharField(allow_blank=True))
     def get_description(self, obj: Situation) -> str:
@@ -81,7 +82,7 @@ class SituationSerializer(serializers.ModelSerializer):
     @extend_schema_field(ContributionSerializer(many=True))
     def get_contributions(self, obj: Situation) -> list[dict[str, Any]]:
         return [
-            {**line, "access": int(line["access"])}
+            {**line, "access": access_name(line["access"])}
             for line in selectors.explanation_lines(self._viewer(), obj)
         ]
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from lont.core.related import access_name
 from lont.core.visibility import access_for, effective_access, registration_for, visible
 from lont.networks.choices import Access
 
@@ -40,8 +41,8 @@ class AccessSerializer(serializers.ModelSerializer):
             if queryset is not None and name != "organisation":
                 field.queryset = visible(viewer, queryset.model)  # type: ignore[attr-defined]
 
-    def get_access(self, obj: Any) -> int:
-        return int(effective_access(self.context["viewer"], obj))
+    def get_access(self, obj: Any) -> str:
+        return access_name(effective_access(self.context["viewer"], obj))
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         data = super().to_representation(instance)

@@ -49,17 +49,10 @@ FOUND = re.compile(CANARY_PATTERN)
 # Each is reported in the output; a leak not listed here fails the test.
 FAIRNESS = "finding 5, another part of issue 8: the fairness view shows group names and areas"
 GUARD = "by design: the FG's guard report counts crossings per person alias (GuardEvent)"
-IDENTIFYING = (
-    "product decision pending: identifying fields follow the identifying-data agreement "
-    "(subjects.selectors.identifying_access), also when the row itself is read as a summary"
-)
 KNOWN: dict[tuple[str, str, str], str] = {
     ("assessment:fairness", "Group", "name"): FAIRNESS,
     ("assessment:fairness", "Person", "area"): FAIRNESS,
     ("signalregister:guard_report", "Person", "alias"): GUARD,
-    ("subjects:person_detail", "Person", "real_name"): IDENTIFYING,
-    ("subjects:person_detail", "Person", "address"): IDENTIFYING,
-    ("subjects:person_detail", "Person", "date_of_birth"): IDENTIFYING,
 }
 
 

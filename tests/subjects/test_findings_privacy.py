@@ -50,3 +50,30 @@ def test_finding_9_person_page_logs_relations_and_hides_unseen_ends(make_member,
     other = client_for(reader).get(reverse("subjects:person_detail", args=[person.pk]))
     if other.status_code == 200:
         assert "Tipalias8813" not in other.content.decode()
+
+
+def test_canary_real_name_needs_the_person_row_in_full(network, make_member, client_for):
+    """Found by the canary matrix: a tipster read as a summary showed the real name to a partner
+    with full identifying access."""
+    from subjects.subjects_factories import set_access
+
+    from lont.networks.choices import Access
+
+    owner = make_member(PartnerType.YOUTH_WORK)
+    reader = make_member(PartnerType.POLICE)
+    tipster = person_factory(
+        owner.organisation,
+        alias="Tipalias8814",
+        category=InformationCategory.TIP,
+        real_name="Echte Naam 8815",
+    )
+    set_access(
+        network,
+        {
+            (InformationCategory.TIP, PartnerType.POLICE): Access.SUMMARY,
+            (InformationCategory.IDENTIFYING, PartnerType.POLICE): Access.FULL,
+        },
+    )
+    page = client_for(reader).get(reverse("subjects:person_detail", args=[tipster.pk]))
+    assert page.status_code == 200 and "Tipalias8814" in page.content.decode()
+    assert "Echte Naam 8815" not in page.content.decode()

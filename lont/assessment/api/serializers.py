@@ -21,7 +21,7 @@ class ContributionSerializer(serializers.Serializer):
     ref = serializers.CharField()
     amount = serializers.FloatField()
     text = serializers.CharField()
-    access = serializers.ChoiceField(choices=["full", "summary", "none"])
+    access = serializers.CharField()  # "full", "summary" or "none" (a partner's unseen signal)
 
 
 class TrendBreakSerializer(serializers.Serializer):

@@ -15,7 +15,21 @@ class AssessmentConfig(AppConfig):
         from .demo import load_demo
 
         # Situations, meetings and actions are analyses of groups and their conflicts.
+        # An agenda item names its meeting and situation; dissents and actions name their item,
+        # so another partner's dissent is shown only to who may see it *and* its item.
+        named = {m.AgendaItem: ("meeting", "situation"), m.Dissent: ("item",), m.Action: ("item",)}
+        # A summary of a situation is its title and level; of an action, who does it by when.
+        summaries = {
+            m.Situation: ("kind", "title", "level", "score", "computed_at"),
+            m.Action: ("organisation", "due_date", "mode", "status"),
+            m.AgendaItem: ("meeting", "situation", "order", "stage", "computed_level"),
+        }
         for model in (m.Situation, m.CaseMeeting, m.AgendaItem, m.Dissent, m.Action):
-            visibility.register(model, category=C.GROUP_ANALYSIS.value)
+            visibility.register(
+                model,
+                category=C.GROUP_ANALYSIS.value,
+                related=named.get(model, ()),
+                summary_fields=summaries.get(model, ()),
+            )
         triggers.connect()
         demo.register(50, load_demo)

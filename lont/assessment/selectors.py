@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lont.core.related import filter_visible, prefetch_visible
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
@@ -161,16 +162,28 @@ def situation_signals(viewer: Viewer, situation: Situation) -> list[tuple[Any, A
 
 
 def timeline(
-    viewer: Viewer, situation: Situation, signals: list[tuple[Any, Access]]
+    viewer: Viewer,
+    situation: Situation,
+    signals: list[tuple[Any, Access]],
+    *,
+    via: str = "",
+    path: str = "",
 ) -> list[dict[str, Any]]:
     """Signals, context notes (only on signals seen in full), the rivalry's conflict events and
-    meetings, newest first."""
+    meetings, newest first. The notes' reasons are read through the layer and, with ``via``,
+    access-logged (finding 9)."""
     events: list[dict[str, Any]] = []
     full_ids = [s.pk for s, a in signals if a == Access.FULL]
     for signal, access in signals:
         events.append({"at": signal.observed_at, "kind": "signal", "obj": signal, "access": access})
-    notes = ContextNote.objects.for_viewer(viewer).filter(signal_id__in=full_ids)
-    for note in notes.select_related("organisation"):
+    notes = visible(viewer, ContextNote.objects.filter(signal_id__in=full_ids), minimum=Access.FULL)
+    for note in filter_visible(
+        viewer,
+        notes.select_related("organisation", "signal"),
+        minimum=Access.FULL,
+        via=via,
+        path=path,
+    ):
         events.append({"at": note.created_at, "kind": "note", "obj": note, "access": Access.FULL})
     items = visible(
         viewer, AgendaItem.objects.filter(situation=situation).select_related("meeting")
@@ -201,8 +214,9 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
         for b in situation.trend_breaks
         if b.get("at", "") >= cutoff.isoformat()
     ]
+    # Actions are shown with what is to be done: only to who reads them in full.
     actions = list(
-        visible(viewer, Action.objects.filter(status=ActionStatus.OPEN))
+        visible(viewer, Action.objects.filter(status=ActionStatus.OPEN), minimum=Access.FULL)
         .select_related("organisation", "owner", "item__situation")
         .order_by("due_date", "pk")[:20]
     )
@@ -227,16 +241,35 @@ def meetings(viewer: Viewer) -> models.QuerySet:
     return visible(viewer, CaseMeeting.objects.select_related("chair", "organisation"))
 
 
-def meeting_items(viewer: Viewer, meeting: CaseMeeting) -> list[AgendaItem]:
-    """Items whose situation the viewer may see (at least as summary)."""
+def printed_signals(viewer: Viewer, lines: dict[int, list[dict[str, Any]]]) -> list[Any]:
+    """The signals whose lines are printed at summary or full (for the access log)."""
+    ids = {
+        int(line["ref"])
+        for rows in lines.values()
+        for line in rows
+        if line["kind"] in SIGNAL_KINDS and line["ref"].isdigit() and line["access"] > Access.NONE
+    }
+    return list(visible(viewer, Signal.objects.filter(pk__in=ids)))
+
+
+def meeting_items(
+    viewer: Viewer, meeting: CaseMeeting, *, via: str = "", path: str = ""
+) -> list[AgendaItem]:
+    """Items whose situation the viewer may see (at least as summary). Their dissents and
+    actions are other partners' rows: only those the viewer reads in full, row *and* item
+    (finding 3), fetched through the layer and, with ``via``, access-logged."""
     allowed = set(situations(viewer).values_list("pk", flat=True))
-    items = (
-        AgendaItem.objects.for_viewer(viewer)
-        .filter(meeting=meeting)
-        .select_related("situation")
-        .prefetch_related("dissents__organisation", "actions__organisation", "actions__owner")
+    # Items read as a summary keep only their summary (no unknowns, rationale, concerns…).
+    items = filter_visible(
+        viewer,
+        visible(viewer, AgendaItem.objects.filter(meeting=meeting)).select_related("situation"),
     )
-    return [item for item in items if item.situation_id in allowed]
+    items = [item for item in items if item.situation_id in allowed]
+    for lookup, joins in (("dissents", ("organisation",)), ("actions", ("organisation", "owner"))):
+        prefetch_visible(
+            viewer, items, lookup, minimum=Access.FULL, via=via, path=path, select_related=joins
+        )
+    return items
 
 
 def previous_actions(viewer: Viewer, meeting: CaseMeeting) -> list[Action]:
@@ -245,14 +278,14 @@ def previous_actions(viewer: Viewer, meeting: CaseMeeting) -> list[Action]:
     if previous is None:
         return []
     return list(
-        visible(viewer, Action.objects.filter(item__meeting=previous)).select_related(
-            "organisation", "owner", "item__situation"
-        )
+        visible(
+            viewer, Action.objects.filter(item__meeting=previous), minimum=Access.FULL
+        ).select_related("organisation", "owner", "item__situation")
     )
 
 
 def actions_board(viewer: Viewer, today: dt.date) -> dict[str, list[Action]]:
-    rows = visible(viewer, Action.objects.all()).select_related(
+    rows = visible(viewer, Action.objects.all(), minimum=Access.FULL).select_related(
         "organisation", "owner", "item__situation", "item__meeting"
     )
     board: dict[str, list[Action]] = {"overdue": [], "open": [], "done": []}

@@ -12,7 +12,7 @@ from lont.networks.choices import Access
 
 from .filters import parse_id
 from .viewer import Viewer
-from .visibility import access_for, visible
+from .visibility import effective_access, visible
 
 
 def get_visible(
@@ -33,7 +33,8 @@ def get_visible(
         obj = visible(viewer, model_or_queryset, minimum=minimum).get(**lookup)
     except models.ObjectDoesNotExist:
         raise Http404 from None
-    level = access_for(viewer, obj)
+    # A row that names other registered objects is shown no further than its least visible end.
+    level = effective_access(viewer, obj)
     if level < minimum:
         raise Http404
     log_reads(viewer, [obj], via=via, path=path, purpose=purpose)

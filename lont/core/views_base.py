@@ -27,9 +27,10 @@ from lont.networks.choices import Access
 from . import guards
 from .filters import BadFilter
 from .policies import LOGIN, MEMBER, PUBLIC
+from .related import ACCESS_ATTR, filter_visible
 from .selectors import get_visible
 from .viewer import Viewer
-from .visibility import access_for, visible
+from .visibility import visible
 
 
 class MemberRequiredMixin:
@@ -86,8 +87,9 @@ class VisibleListView(MemberRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        rows = list(data["object_list"])
-        data["rows"] = [(obj, access_for(self.viewer, obj)) for obj in rows]
+        # Rows that name other registered objects: only those visible on both ends.
+        rows = filter_visible(self.viewer, data["object_list"], minimum=self.minimum_access)
+        data["rows"] = [(obj, getattr(obj, ACCESS_ATTR)) for obj in rows]
         log_reads(self.viewer, rows, via=AccessVia.LIST, path=self.request.get_full_path())
         return data
 

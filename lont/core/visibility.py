@@ -38,6 +38,12 @@ class Registration:
     personal_data: bool
     case_content: bool
     category_of: Callable[[Any], str] | None
+    # Foreign keys from a row to other registered objects it *names* (a person on a signal, the
+    # two ends of a relation): the row is shown only at the lowest access over itself and them.
+    related: tuple[str, ...] = ()
+    # What a summary-level reader may see of a row, declared once (serializers and templates).
+    summary_fields: tuple[str, ...] = ()
+    summary: Callable[[Any, Any], str] | None = None
 
 
 _REGISTRY: dict[type[models.Model], Registration] = {}
@@ -52,11 +58,22 @@ def register(
     network_field: str = "network",
     personal_data: bool = True,
     case_content: bool = True,
+    related: tuple[str, ...] = (),
+    summary_fields: tuple[str, ...] = (),
+    summary: Callable[[Any, Any], str] | None = None,
 ) -> None:
     """Register a model. ``category=None`` and no ``category_field`` means a network directory
-    (every member of the network reads it in full, e.g. the member list)."""
+    (every member of the network reads it in full, e.g. the member list).
+
+    ``related`` names the foreign keys to other registered objects the row shows (see
+    :func:`effective_access`); ``summary_fields`` and ``summary(viewer, obj)`` declare what a
+    reader with summary access sees (``lont.core.related.summary_of``)."""
     if category is not None and category not in InformationCategory.values:
         raise ValueError(f"Unknown information category {category!r}")
+    for name in related:
+        field = model._meta.get_field(name) if hasattr(model, "_meta") else None
+        if field is not None and not getattr(field, "many_to_one", False):
+            raise ValueError(f"{model.__name__}.{name} is not a foreign key")
     if not has_scoped_manager(model):
         raise ImproperlyConfigured(
             f"{model.__name__} is registered with the visibility layer but its default manager is "
@@ -73,7 +90,14 @@ def register(
         personal_data=personal_data,
         case_content=case_content,
         category_of=getattr(model, "visibility_category", None),
+        related=tuple(related),
+        summary_fields=tuple(summary_fields),
+        summary=summary,
     )
+
+
+def is_registered(model: type[models.Model]) -> bool:
+    return model in _REGISTRY
 
 
 def registration_for(model: type[models.Model]) -> Registration:
@@ -84,10 +108,6 @@ def registration_for(model: type[models.Model]) -> Registration:
             f"{model.__name__} is not registered with the visibility layer "
             "(lont.core.visibility.register)."
         ) from None
-
-
-def is_registered(model: type[models.Model]) -> bool:
-    return model in _REGISTRY
 
 
 def registered_models() -> list[type[models.Model]]:
@@ -125,6 +145,39 @@ def access_for(viewer: Viewer, obj: models.Model) -> Access:
     if category is None:
         return Access.FULL
     return _with_role_floor(viewer, _covenant_access(viewer, category))
+
+
+def named_objects(obj: models.Model) -> list[models.Model]:
+    """The registered objects a row names through its declared ``related`` foreign keys."""
+    named = []
+    for name in registration_for(type(obj)).related:
+        if getattr(obj, f"{name}_id", None) is None:
+            continue
+        target = getattr(obj, name)
+        if type(target) in _REGISTRY:
+            named.append(target)
+    return named
+
+
+def effective_access(viewer: Viewer, obj: models.Model) -> Access:
+    """The access at which a row may be *shown*: the lowest of the row's own access and the
+    access to every registered object it names (a tipster on a signal, a dissent's meeting item,
+    both ends of a relation). A row never reveals more than its least visible end."""
+    level = access_for(viewer, obj)
+    for name in registration_for(type(obj)).related:
+        field: Any = obj._meta.get_field(name)
+        target_id = getattr(obj, field.attname)
+        if level == Access.NONE or target_id is None or field.related_model not in _REGISTRY:
+            continue
+        if field.is_cached(obj):
+            target = getattr(obj, name)
+        else:  # read what the row names through the layer too: invisible means none
+            target = visible(viewer, field.related_model).filter(pk=target_id).first()
+            if target is None:
+                return Access.NONE
+            field.set_cached_value(obj, target)
+        level = Access(min(level, access_for(viewer, target)))
+    return level
 
 
 def categories_at_least(viewer: Viewer, minimum: Access) -> list[str]:

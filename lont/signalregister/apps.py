@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+# What a summary-level reader sees of a child row (besides nothing at all for most of them).
+SUMMARY_FIELDS = {"ContextNote": ("organisation", "adjustment", "created_at")}
+
 
 class SignalRegisterConfig(AppConfig):
     name = "lont.signalregister"
@@ -10,10 +13,22 @@ class SignalRegisterConfig(AppConfig):
         from lont.core import demo, visibility
 
         from . import models as m
+        from . import summaries
         from .demo import load_demo
 
-        # The signal carries its category; every child row follows its signal's row.
-        visibility.register(m.Signal, category_field="category")
+        # The signal carries its category; every child row follows its signal's row, and is
+        # shown only as far as the viewer also sees what it names (a tipster, a group).
+        visibility.register(
+            m.Signal,
+            category_field="category",
+            summary_fields=("organisation", "observed_at", "status"),
+            summary=summaries.summary_for,
+        )
+        names = {
+            m.SignalPerson: ("signal", "person"),
+            m.SignalGroup: ("signal", "group"),
+            m.SignalRequest: ("signal", "requester_person", "requester_group", "target_person"),
+        }
         for child in (
             m.SignalPerson,
             m.SignalGroup,
@@ -24,11 +39,17 @@ class SignalRegisterConfig(AppConfig):
             m.ContextNote,
             m.SignalVersion,
         ):
-            visibility.register(child, category_field="category", owner_field="signal_organisation")
+            visibility.register(
+                child,
+                category_field="category",
+                owner_field="signal_organisation",
+                related=names.get(child, ("signal",)),
+                summary_fields=SUMMARY_FIELDS.get(child.__name__, ()),
+            )
         # Orders and guard events name a person: criminal-law data, owned by the recording
         # organisation (the FG's report counts them through its own selector, without content).
-        visibility.register(m.ProsecutorOrder, category="criminal")
-        visibility.register(m.GuardEvent, category="criminal")
+        visibility.register(m.ProsecutorOrder, category="criminal", related=("person",))
+        visibility.register(m.GuardEvent, category="criminal", related=("person",))
         # After the subjects demo (40) and the social map (50): signals point at their groups.
         demo.register(60, load_demo)
         # Principle 9: what a person's expiry does with the links to them.

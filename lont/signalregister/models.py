@@ -367,7 +367,8 @@ class SignalVersion(SignalChild):
     reason = models.CharField(_("reden van correctie"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    audit_redact = frozenset({"snapshot"})
+    # A correction's reason may quote the content it corrects.
+    audit_redact = frozenset({"snapshot", "reason"})
 
     class Meta:
         ordering = ["-number"]
@@ -395,7 +396,8 @@ class ProsecutorOrder(ChangeLoggedModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    audit_redact = frozenset({"scope"})
+    # The order's reference is criminal-law data too: the change log marks it only as changed.
+    audit_redact = frozenset({"scope", "reference"})
 
     class Meta:
         ordering = ["-issued_on", "-pk"]

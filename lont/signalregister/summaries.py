@@ -4,10 +4,18 @@ and their weight, so they know whom to call."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from lont.core.visibility import access_for
+from lont.networks.choices import Access
+
 from .models import Signal
+
+if TYPE_CHECKING:
+    from lont.core.viewer import Viewer
 
 WEIGHT_ORDER = {"strong": 0, "fairly_strong": 1, "somewhat": 2, "weak": 3}
 
@@ -37,8 +45,23 @@ def strongest_weight(signal: Signal) -> str:
     return tags[0]["weight"] if tags else ""
 
 
-def summary_text(signal: Signal) -> str:
-    groups = ", ".join(row.group.name for row in signal.groups.all()) or _("geen groep")
+def group_names(viewer: Viewer, signal: Signal) -> list[str]:
+    """The signal's groups (prefetched) that this viewer may see: a summary never names a group
+    the reader may not see (finding 2)."""
+    return [
+        row.group.name
+        for row in signal.groups.all()
+        if access_for(viewer, row.group) >= Access.SUMMARY
+    ]
+
+
+def summary_for(viewer: Viewer, signal: Signal) -> str:
+    """The summary sentence registered with the visibility layer for signals."""
+    return summary_text(signal, viewer)
+
+
+def summary_text(signal: Signal, viewer: Viewer) -> str:
+    groups = ", ".join(group_names(viewer, signal)) or _("geen groep")
     when = formats.date_format(timezone.localtime(signal.observed_at), "j F Y")
     tags = indicator_tags(signal)
     text = _("Signaal van %(org)s over %(groups)s, %(when)s") % {

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
 from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView, add_service_errors
 from lont.core.visibility import access_for, visible
@@ -48,7 +49,7 @@ class SignalListView(VisibleListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         data["rows"] = [
-            (signal, access, summary_text(signal), indicator_tags(signal))
+            (signal, access, summary_text(signal, self.viewer), indicator_tags(signal))
             for signal, access in data["rows"]
         ]
         query = self.request.GET.copy()
@@ -82,7 +83,7 @@ class SignalDetailView(VisibleDetailView):
         signal: Signal = self.object
         full = self.access == Access.FULL
         data.update(
-            summary=summary_text(signal),
+            summary=summary_text(signal, self.viewer),
             tags=indicator_tags(signal),
             notes=selectors.notes_for(self.viewer, signal),
             note_form=ContextNoteForm(),
@@ -92,18 +93,22 @@ class SignalDetailView(VisibleDetailView):
             statuses=Status.choices,
         )
         if full:
-            people = list(signal.people.for_viewer(self.viewer).select_related("person"))
-            attachments = list(signal.attachments.for_viewer(self.viewer))
-            log_reads(self.viewer, [p.person for p in people if p.person], via=AccessVia.PAGE)
+            # People and requests name other registered rows (a tipster, a group): only those
+            # the viewer may see (the alias is a person's summary) are shown, each access-logged.
+            prefetch_visible(
+                self.viewer,
+                [signal],
+                "people",
+                "requests",
+                minimum=Access.SUMMARY,
+                via=AccessVia.PAGE,
+                path=self.request.get_full_path(),
+            )
             data.update(
-                people=people,
-                attachments=attachments,
+                people=list(signal.people.all()),
+                attachments=list(signal.attachments.for_viewer(self.viewer)),
                 engagement=selectors.engagement_growth(self.viewer, signal),
-                requests=list(
-                    signal.requests.for_viewer(self.viewer).select_related(
-                        "requester_person", "target_person"
-                    )
-                ),
+                requests=list(signal.requests.all()),
                 versions=list(
                     signal.versions.for_viewer(self.viewer).select_related("changed_by__user")
                 ),

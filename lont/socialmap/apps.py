@@ -15,8 +15,20 @@ class SocialMapConfig(AppConfig):
 
         # Contacts are real people: personal data in the CONTACTS category, owned by the
         # organisation that recorded them. Their reach and links follow the same agreement.
+        # A link's summary says who can reach whom, and how (the point of the social map).
+        summaries = {
+            Contact: ("kind", "areas", "organisation"),
+            ContactReach: ("contact", "group", "strength"),
+            ContactPersonLink: ("contact", "person", "relation"),
+        }
+        named = {ContactReach: ("contact", "group"), ContactPersonLink: ("contact", "person")}
         for model in (Contact, ContactReach, ContactPersonLink):
-            visibility.register(model, category=InformationCategory.CONTACTS.value)
+            visibility.register(
+                model,
+                category=InformationCategory.CONTACTS.value,
+                related=named.get(model, ()),
+                summary_fields=summaries[model],
+            )
         # After the subjects loader (40): the demo contacts are linked to its groups by name.
         demo.register(50, load_demo)
         # Principle 9: a contact's "knows person" link goes when the person expires.

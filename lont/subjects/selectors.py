@@ -32,11 +32,13 @@ PERSON_IDENTIFYING = tuple(f"person__{name}" for name in IDENTIFYING_FIELDS)
 def identifying_access(viewer: Viewer, person: Person) -> bool:
     """May this viewer see the person's real name, address and date of birth?
 
-    Only when the person row is visible at all, and then for the recording organisation or under
+    Only when the person row is read in full, and then for the recording organisation or under
     full covenant access to *identifying personal data* for the viewer's organisation. The
     director's summary floor does not apply here: a summary of a real name is still the name.
     """
-    if access_for(viewer, person) < Access.SUMMARY:
+    # A person read only as a summary (a tipster, a person in criminal-law data) shows no real
+    # name either: the identifying agreement adds to full access to the row, never replaces it.
+    if access_for(viewer, person) < Access.FULL:
         return False
     if person.organisation_id == viewer.organisation.pk:
         return True

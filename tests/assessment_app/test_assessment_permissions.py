@@ -70,9 +70,9 @@ def test_api_explanation_at_access_level(world, client_for):
     full = client_for(world["youth"]).get(url).json()
     summary = client_for(world["school"]).get(url).json()
     assert "brontype" in full["contributions"][0]["text"]
-    assert full["contributions"][0]["access"] == 2
+    assert full["contributions"][0]["access"] == "full"
     assert "brontype" not in summary["contributions"][0]["text"]
-    assert summary["contributions"][0]["access"] == 1
+    assert summary["contributions"][0]["access"] == "summary"
     assert summary["description"] == ""
     assert client_for(world["housing"]).get(url).status_code == 404
 

@@ -115,7 +115,7 @@ def test_group_analysis_access_matrix(network, make_member, client_for, world, p
         status, data = _api(client, f"/api/v1/subjects/{resource}/{obj.pk}/")
         assert status == (200 if sees else 404), resource
         if sees:
-            assert data["access"] == int(level)
+            assert data["access"] == {Access.FULL: "full", Access.SUMMARY: "summary"}[level]
             assert (SECRET in json.dumps(data)) is full, resource
         status, listing = _api(client, f"/api/v1/subjects/{resource}/")
         rows = listing["results"] if isinstance(listing, dict) else listing

@@ -7,6 +7,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lont.core.api.serializers import SummaryFieldsMixin
+from lont.core.related import access_name
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 
@@ -19,7 +21,7 @@ class ContributionSerializer(serializers.Serializer):
     ref = serializers.CharField()
     amount = serializers.FloatField()
     text = serializers.CharField()
-    access = serializers.IntegerField()
+    access = serializers.CharField()  # "full", "summary" or "none" (a partner's unseen signal)
 
 
 class TrendBreakSerializer(serializers.Serializer):
@@ -57,8 +59,8 @@ class SituationSerializer(serializers.ModelSerializer):
     def _viewer(self) -> Any:
         return self.context["view"].viewer
 
-    def get_access(self, obj: Situation) -> int:
-        return int(access_for(self._viewer(), obj))
+    def get_access(self, obj: Situation) -> str:
+        return access_name(access_for(self._viewer(), obj))
 
     @extend_schema_field(serializers.CharField(allow_blank=True))
     def get_description(self, obj: Situation) -> str:
@@ -80,12 +82,14 @@ class SituationSerializer(serializers.ModelSerializer):
     @extend_schema_field(ContributionSerializer(many=True))
     def get_contributions(self, obj: Situation) -> list[dict[str, Any]]:
         return [
-            {**line, "access": int(line["access"])}
+            {**line, "access": access_name(line["access"])}
             for line in selectors.explanation_lines(self._viewer(), obj)
         ]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
+    """In full, or (summary access) who does it by when — never what or its result."""
+
     situation = serializers.IntegerField(source="item.situation_id", read_only=True)
     meeting = serializers.IntegerField(source="item.meeting_id", read_only=True)
 
@@ -93,6 +97,8 @@ class ActionSerializer(serializers.ModelSerializer):
         model = Action
         fields = [
             "id",
+            "access",
+            "summary",
             "meeting",
             "situation",
             "organisation",

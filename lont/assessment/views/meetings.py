@@ -91,12 +91,11 @@ class MeetingDetailView(MemberTemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         meeting = fetch(self, selectors.meetings(self.viewer), self.kwargs["pk"])
-        items = selectors.meeting_items(self.viewer, meeting)
+        path = self.request.get_full_path()
+        items = selectors.meeting_items(self.viewer, meeting, via=AccessVia.PAGE, path=path)
         contexts = [_item_context(self.viewer, item) for item in items]
         shown = [row for ctx in contexts for row, _a in ctx["signals"]]
-        log_reads(
-            self.viewer, [*items, *shown], via=AccessVia.PAGE, path=self.request.get_full_path()
-        )
+        log_reads(self.viewer, [*items, *shown], via=AccessVia.PAGE, path=path)
         data.update(
             meeting=meeting,
             items=contexts,
@@ -124,10 +123,14 @@ class MinutesPdfView(MemberView):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         meeting = fetch(self, selectors.meetings(self.viewer).prefetch_related("participants"), pk)
-        items = selectors.meeting_items(self.viewer, meeting)
+        path = request.get_full_path()
+        items = selectors.meeting_items(self.viewer, meeting, via=AccessVia.PDF, path=path)
         lines = {
             item.pk: selectors.explanation_lines(self.viewer, item.situation) for item in items
         }
+        # Every export logs what it contains: the agenda items and the signals it prints.
+        printed = selectors.printed_signals(self.viewer, lines)
+        log_reads(self.viewer, [*items, *printed], via=AccessVia.EXPORT, path=path)
         body = minutes_pdf(meeting=meeting, items=items, lines=lines)
         response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="casusoverleg-{meeting.pk}.pdf"'

@@ -67,7 +67,9 @@ class SituationDetailView(VisibleDetailView):
             path=self.request.get_full_path(),
         )
         data["signals"] = signals
-        data["timeline"] = selectors.timeline(viewer, situation, signals)
+        data["timeline"] = selectors.timeline(
+            viewer, situation, signals, via=AccessVia.PAGE, path=self.request.get_full_path()
+        )
         data["groups"] = visible(viewer, situation.groups.all())
         data["chart"] = svg.drill_chart(situation.drill) if situation.drill else None
         data["following"] = situation.followers.filter(pk=viewer.user.pk).exists()

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.policies import API
+from lont.core.related import filter_visible
 from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
@@ -69,7 +70,8 @@ class VisibleReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
-        rows = list(page if page is not None else queryset)
+        # Rows that name other registered objects: only those visible on both ends.
+        rows = filter_visible(self.viewer, page if page is not None else queryset)
         log_reads(self.viewer, rows, via=AccessVia.API, path=request.get_full_path())
         data = self.get_serializer(rows, many=True).data
         return self.get_paginated_response(data) if page is not None else Response(data)

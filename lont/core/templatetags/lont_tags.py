@@ -47,3 +47,28 @@ def access_label(level: int) -> str:
     from lont.networks.choices import Access
 
     return str(Access(level).label)
+
+
+# Access levels in templates: one flag per level, never a comparison of numbers (issue 8).
+@register.filter
+def is_full(level: Any) -> bool:
+    """``{% if access|is_full %}``: the viewer reads this row in full."""
+    from lont.networks.choices import Access
+
+    return level is not None and level != "" and int(level) == Access.FULL
+
+
+@register.filter
+def is_summary(level: Any) -> bool:
+    """``{% if access|is_summary %}``: the viewer reads this row as a summary only."""
+    from lont.networks.choices import Access
+
+    return level is not None and level != "" and int(level) == Access.SUMMARY
+
+
+@register.simple_tag(takes_context=True)
+def summary_of(context: dict[str, Any], obj: Any) -> str:
+    """``{% summary_of obj %}``: the summary sentence declared with the model's registration."""
+    from lont.core.related import summary_text
+
+    return summary_text(context["viewer"], obj)

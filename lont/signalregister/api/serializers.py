@@ -3,17 +3,16 @@ access: summary rows carry only organisation, date, groups, indicators with weig
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lont.core.api.serializers import SummaryFieldsMixin
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 
 from ..models import ContextNote, EngagementObservation, Signal, SignalAttachment
-from ..summaries import indicator_tags, summary_text
+from ..summaries import group_names, indicator_tags
 
 FULL_ONLY = (
     "source_type",
@@ -49,12 +48,13 @@ class SignalPersonSerializer(serializers.Serializer):
     role = serializers.CharField()
 
 
-class SignalSerializer(serializers.ModelSerializer):
-    """Fields after ``status`` are present only for rows the viewer reads in full."""
+class SignalSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
+    """Fields after ``status`` are present only for rows the viewer reads in full; what a
+    summary shows is declared with the registration (``summary_fields``, ``summary``)."""
+
+    extra_summary_fields = ("groups", "indicators")
 
     organisation = serializers.CharField(source="organisation.name")
-    access = serializers.SerializerMethodField()
-    summary = serializers.SerializerMethodField()
     groups = serializers.SerializerMethodField()
     indicators = serializers.SerializerMethodField()
     people = SignalPersonSerializer(many=True, required=False)
@@ -75,20 +75,8 @@ class SignalSerializer(serializers.ModelSerializer):
         ]
         extra_kwargs = {name: {"required": False} for name in FULL_ONLY}
 
-    def _access(self, obj: Signal) -> Access:
-        cache: dict[int, Access] = self.__dict__.setdefault("_access_cache", {})
-        if obj.pk not in cache:
-            cache[obj.pk] = access_for(self.context["viewer"], obj)
-        return Access(cache[obj.pk])
-
-    def get_access(self, obj: Signal) -> str:
-        return "full" if self._access(obj) == Access.FULL else "summary"
-
-    def get_summary(self, obj: Signal) -> str:
-        return summary_text(obj)
-
     def get_groups(self, obj: Signal) -> list[str]:
-        return [row.group.name for row in obj.groups.all()]
+        return group_names(self._viewer(), obj)
 
     @extend_schema_field(IndicatorTagSerializer(many=True))
     def get_indicators(self, obj: Signal) -> list[dict[str, str]]:
@@ -98,20 +86,6 @@ class SignalSerializer(serializers.ModelSerializer):
         return [
             reverse("api:signal-attachment-download", args=[a.pk]) for a in obj.attachments.all()
         ]
-
-    def to_representation(self, instance: Signal) -> dict[str, Any]:
-        if self._access(instance) == Access.FULL:
-            return super().to_representation(instance)
-        # Summary rows: the full-only fields are never even computed.
-        fields = self.fields
-        data: dict[str, Any] = {}
-        for name in self.Meta.fields:
-            if name in FULL_ONLY:
-                continue
-            field = fields[name]
-            attribute = field.get_attribute(instance)
-            data[name] = field.to_representation(attribute) if attribute is not None else None
-        return data
 
 
 class ContextNoteSerializer(serializers.ModelSerializer):

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.api.views import ServiceViewSet, VisibleReadOnlyViewSet
+from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
@@ -54,6 +55,23 @@ class SignalViewSet(VisibleReadOnlyViewSet):
             self.viewer,
             selectors.parse_filters(self.request.query_params),
         ).prefetch_related(*selectors.people_and_attachments_prefetch(self.viewer))
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        # People name a person (a tipster may be in a category the reader does not share):
+        # only people the reader may see (at least the alias), fetched through the layer, logged.
+        if args and not getattr(self, "swagger_fake_view", False):
+            rows = list(args[0]) if kwargs.get("many") else [args[0]]
+            full = [row for row in rows if access_for(self.viewer, row) == Access.FULL]
+            prefetch_visible(
+                self.viewer,
+                full,
+                "people",
+                minimum=Access.SUMMARY,
+                via=AccessVia.API,
+                path=self.request.get_full_path(),
+            )
+            args = (rows if kwargs.get("many") else rows[0], *args[1:])
+        return super().get_serializer(*args, **kwargs)
 
 
 @extend_schema_view(

@@ -3,12 +3,13 @@ of a person only with identifying access — the keys are absent, not empty, oth
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rest_framework import serializers
 
 from lont.core.api.fields import ScopedPrimaryKeyRelatedField
-from lont.core.visibility import access_for, visible
+from lont.core.related import access_name
+from lont.core.visibility import access_for, effective_access, registration_for, visible
 from lont.networks.choices import Access
 
 from .. import selectors
@@ -28,7 +29,6 @@ BASE = ("id", "organisation", "access")
 
 class AccessSerializer(serializers.ModelSerializer):
     serializer_related_field = ScopedPrimaryKeyRelatedField  # many-to-many read through the layer
-    summary_fields: ClassVar[tuple[str, ...]] = ()
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     access = serializers.SerializerMethodField()
 
@@ -44,20 +44,20 @@ class AccessSerializer(serializers.ModelSerializer):
             if queryset is not None and name != "organisation":
                 field.queryset = visible(viewer, queryset.model)  # type: ignore[union-attr]
 
-    def get_access(self, obj: Any) -> int:
-        return int(access_for(self.context["viewer"], obj))
+    def get_access(self, obj: Any) -> str:
+        return access_name(effective_access(self.context["viewer"], obj))
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         data = super().to_representation(instance)
-        if access_for(self.context["viewer"], instance) < Access.FULL:
-            keep = set(BASE) | set(self.summary_fields)
+        # A row is shown no further than its least visible end (a membership's person).
+        if effective_access(self.context["viewer"], instance) < Access.FULL:
+            # What a summary shows is declared once, with the model's registration.
+            keep = set(BASE) | set(registration_for(type(instance)).summary_fields)
             data = {k: v for k, v in data.items() if k in keep}
         return data
 
 
 class GroupSerializer(AccessSerializer):
-    summary_fields = ("name", "other_names", "areas", "size_estimate", "age_min", "age_max")
-
     class Meta:
         model = Group
         fields = [
@@ -81,8 +81,6 @@ class GroupSerializer(AccessSerializer):
 
 
 class PersonSerializer(AccessSerializer):
-    summary_fields = ("alias", "age_band", "area", "involvement")
-
     class Meta:
         model = Person
         fields = [
@@ -112,31 +110,24 @@ class PersonSerializer(AccessSerializer):
 
 
 class MembershipSerializer(AccessSerializer):
-    summary_fields = ("group", "person", "role")
-
     class Meta:
         model = GroupMembership
         fields = [*BASE, "group", "person", "role", "basis", "basis_note", "since", "until"]
 
 
 class PersonRelationSerializer(AccessSerializer):
-    summary_fields = ("person_a", "person_b", "kind")
-
     class Meta:
         model = PersonRelation
         fields = [*BASE, "person_a", "person_b", "kind", "date", "note"]
 
 
 class ConflictEventSerializer(AccessSerializer):
-    summary_fields = ("relation", "date")
-
     class Meta:
         model = ConflictEvent
         fields = [*BASE, "relation", "date", "description"]
 
 
 class GroupRelationSerializer(AccessSerializer):
-    summary_fields = ("group_a", "group_b", "kind", "since")
     events = serializers.SerializerMethodField()
 
     class Meta:
@@ -162,7 +153,6 @@ class GroupRelationSerializer(AccessSerializer):
 
 
 class AssessmentSerializer(AccessSerializer):
-    summary_fields = ("group", "started_on", "steps")
     steps = serializers.SerializerMethodField()
 
     class Meta:

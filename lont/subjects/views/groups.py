@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.audit.models import AccessVia
 from lont.core import guards
+from lont.core.related import filter_visible
 from lont.core.views_base import (
     MemberView,
     ObjectHistoryView,
@@ -68,8 +70,14 @@ class GroupDetailView(VisibleDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         group, viewer = self.object, self.viewer
-        data["memberships"] = selectors.memberships(viewer, group=group)
-        data["relations"] = selectors.group_relations(viewer, group=group)
+        # Rows shown beside the group name people and groups: both ends checked, each logged.
+        path = self.request.get_full_path()
+        data["memberships"] = filter_visible(
+            viewer, selectors.memberships(viewer, group=group), via=AccessVia.PAGE, path=path
+        )
+        data["relations"] = filter_visible(
+            viewer, selectors.group_relations(viewer, group=group), via=AccessVia.PAGE, path=path
+        )
         data["assessments"] = selectors.assessments(viewer, group=group)
         data["stage_advice"] = selectors.stage_advice(group.formation_stage)
         data["purpose_advice"] = selectors.purpose_advice(group.core_purpose)

@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.audit.models import AccessVia
 from lont.core import guards
 from lont.core.filters import int_param, parse_id
+from lont.core.related import filter_visible
 from lont.core.views_base import (
     ObjectHistoryView,
     ServiceDeleteView,
@@ -78,9 +80,17 @@ class PersonDetailView(VisibleDetailView):
         data = super().get_context_data(**kwargs)
         person, viewer = self.object, self.viewer
         data["identifying"] = selectors.identifying_access(viewer, person)
-        data["memberships"] = selectors.memberships(viewer, person=person)
-        data["relations"] = selectors.person_relations(viewer, person=person)
-        data["justifications"] = selectors.justifications(viewer, person)
+        # Rows shown beside the person name groups and people: both ends checked, each logged.
+        path = self.request.get_full_path()
+        data["memberships"] = filter_visible(
+            viewer, selectors.memberships(viewer, person=person), via=AccessVia.PAGE, path=path
+        )
+        data["relations"] = filter_visible(
+            viewer, selectors.person_relations(viewer, person=person), via=AccessVia.PAGE, path=path
+        )
+        data["justifications"] = filter_visible(
+            viewer, selectors.justifications(viewer, person), via=AccessVia.PAGE, path=path
+        )
         data["contacts"] = visible(viewer, person.contact_professionals.all()).select_related(
             "user", "organisation"
         )

@@ -1,0 +1,119 @@
+"""Issue 8, findings 1 and 2: rows beside a signal name nothing the reader may not see.
+
+Given a signal recorded by youth work that the police read in full (or as a summary), with a
+tipster and a group the police may not see, then neither the alias nor the group's name reaches
+the police — not on the list, the page, nor in the API's list, detail, ``summary`` or ``groups``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from signalregister.signals_factories import signal_factory
+from subjects.subjects_factories import group_factory, person_factory, set_access
+
+from lont.audit.models import AccessLogEntry
+from lont.networks.choices import Access, InformationCategory, PartnerType
+
+pytestmark = pytest.mark.django_db
+C = InformationCategory
+TIPSTER = "Tipgeversalias7731"
+GROUP = "Verborgen groep 4410"
+SEEN_PERSON = "Zichtbarealias5120"
+
+
+@pytest.fixture
+def world(network, make_member):
+    owner = make_member(PartnerType.YOUTH_WORK)
+    reader = make_member(PartnerType.POLICE)
+    tipster = person_factory(owner.organisation, alias=TIPSTER, category=C.TIP)
+    seen = person_factory(owner.organisation, alias=SEEN_PERSON)
+    group = group_factory(owner.organisation, name=GROUP)
+    signal = signal_factory(
+        owner,
+        description="Beschrijving 9911",
+        people=[(tipster, "tipster"), (seen, "involved")],
+        groups=[group],
+    )
+    return {"owner": owner, "reader": reader, "signal": signal, "tipster": tipster}
+
+
+def _surfaces(client, signal) -> dict[str, str]:
+    return {
+        "list": client.get(reverse("signalregister:list")).content.decode(),
+        "page": client.get(reverse("signalregister:detail", args=[signal.pk])).content.decode(),
+        "api list": client.get(reverse("api:signal-list")).content.decode(),
+        "api detail": client.get(reverse("api:signal-detail", args=[signal.pk])).content.decode(),
+    }
+
+
+def test_finding_1_tipster_alias_hidden_without_tip_access(world, network, client_for):
+    # given full access to open-source signals and group analyses, none to tips
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.FULL,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): Access.FULL,
+            (C.TIP, PartnerType.POLICE): Access.NONE,
+        },
+    )
+    surfaces = _surfaces(client_for(world["reader"]), world["signal"])
+    # then the signal's content and the other person are shown, the tipster nowhere
+    assert "Beschrijving 9911" in surfaces["page"] and SEEN_PERSON in surfaces["page"]
+    assert SEEN_PERSON in surfaces["api detail"]
+    for name, body in surfaces.items():
+        assert TIPSTER not in body, name
+
+
+def test_finding_1_tipster_shown_and_logged_with_tip_access(world, network, client_for):
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.FULL,
+            (C.TIP, PartnerType.POLICE): Access.FULL,
+        },
+    )
+    page = client_for(world["reader"]).get(
+        reverse("signalregister:detail", args=[world["signal"].pk])
+    )
+    assert TIPSTER in page.content.decode()
+    assert AccessLogEntry.objects.filter(
+        object_type="subjects.person", object_id=str(world["tipster"].pk)
+    ).exists()
+
+
+@pytest.mark.parametrize("level", [Access.FULL, Access.SUMMARY])
+def test_finding_2_summary_never_names_a_group_the_reader_may_not_see(
+    world, network, client_for, level
+):
+    # given the signal shared at this level, group analyses not shared with the police
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): level,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): Access.NONE,
+        },
+    )
+    client = client_for(world["reader"])
+    surfaces = _surfaces(client, world["signal"])
+    # then the summary reads "geen groep" and the group's name is nowhere
+    assert "Signaal van" in surfaces["list"]
+    for name, body in surfaces.items():
+        assert GROUP not in body, name
+    detail = client.get(reverse("api:signal-detail", args=[world["signal"].pk])).json()
+    assert detail["groups"] == [] and "geen groep" in detail["summary"]
+    assert detail["access"] == ("full" if level == Access.FULL else "summary")
+
+
+def test_finding_2_the_group_is_named_to_who_may_see_it(world, network, client_for):
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.SUMMARY,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): Access.SUMMARY,
+        },
+    )
+    detail = client_for(world["reader"]).get(
+        reverse("api:signal-detail", args=[world["signal"].pk])
+    )
+    assert detail.json()["groups"] == [GROUP] and GROUP in detail.json()["summary"]

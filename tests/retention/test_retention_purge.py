@@ -153,10 +153,10 @@ def test_a_failure_in_one_record_does_not_stop_the_others(police, long_ago, monk
     _first, second, _third = (_old_signal(police, long_ago) for _ in range(3))
     real = purge.delete_with_cascade
 
-    def failing(row):
-        if row.pk == second.pk:
+    def failing(rows):
+        if any(r.pk == second.pk for r in rows):
             raise RuntimeError("disk full")
-        return real(row)
+        return real(rows)
 
     monkeypatch.setattr(purge, "delete_with_cascade", failing)
     (run,) = services.purge_expired()

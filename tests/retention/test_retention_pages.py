@@ -43,8 +43,11 @@ def test_privacy_officer_sees_counts_and_no_content(police, officer, long_ago, c
 
 def test_director_may_open_the_page_and_others_may_not(director, police, client_for):
     assert reverse("retention:index") == URL
-    assert client_for(director).get(URL).status_code == 200
+    page = client_for(director).get(URL)
+    assert page.status_code == 200
+    assert f'href="{URL}"' in page.content.decode()  # in the main navigation
     assert client_for(police).get(URL).status_code == 403
+    assert f'href="{URL}"' not in client_for(police).get("/").content.decode()
 
 
 def test_the_page_runs_a_flat_number_of_queries(police, officer, long_ago, client_for):

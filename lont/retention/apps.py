@@ -7,7 +7,11 @@ class RetentionConfig(AppConfig):
     verbose_name = "Bewaartermijnen"
 
     def ready(self) -> None:
-        from . import holds  # noqa: F401  (registers the built-in hold providers)
+        from . import holds  # registers the built-in hold providers
         from .declarations import declare
 
         declare()
+        # A person under a legal hold or a valid prosecutor order does not expire meanwhile.
+        from lont.subjects import expiry
+
+        expiry.register_hold(holds.held_persons)

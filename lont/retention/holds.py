@@ -35,6 +35,12 @@ def held_keys(network: Network, today: dt.date) -> dict[str, set[int]]:
     return held
 
 
+def held_persons(network_id: int, today: dt.date) -> set[int]:
+    """Person ids held in a network (for ``lont.subjects.expiry``)."""
+    network = Network.objects.get(pk=network_id)
+    return held_keys(network, today).get("subjects.Person", set())
+
+
 # --- scopes: what a hold on an object holds besides the object itself
 
 

@@ -229,3 +229,29 @@ def test_task_and_command_run_the_purge(police, long_ago):
     call_command("purge_expired")
     assert not Signal.objects.exists()
     assert PurgeRun.objects.count() == 2
+
+
+def test_a_person_under_a_valid_order_does_not_expire(police):
+    from lont.subjects.models import Person
+    from lont.subjects.services import persons_expire
+
+    today = timezone.localdate()
+    person = person_factory(police.organisation, review_date=today - dt.timedelta(days=1))
+    gone = person_factory(police.organisation, review_date=today - dt.timedelta(days=1))
+    ProsecutorOrder.objects.create(
+        network=police.network,
+        organisation=police.organisation,
+        person=person,
+        reference="OvJ-2",
+        issued_on=today,
+        valid_until=today + dt.timedelta(days=10),
+        scope="Fictief",
+        recorded_by=police,
+    )
+    counts = persons_expire(today=today)
+    assert counts["held"] == 1 and counts["persons"] == 1
+    assert Person.objects.filter(pk=person.pk).exists()
+    assert not Person.objects.filter(pk=gone.pk).exists()
+    # after the order, the person expires as usual
+    persons_expire(today=today + dt.timedelta(days=11))
+    assert not Person.objects.filter(pk=person.pk).exists()

@@ -6,7 +6,15 @@ the visibility layer and missing here fails ``tests/retention/test_retention_reg
 
 from __future__ import annotations
 
-from .rules import ANONYMISE, DELETE, ELSEWHERE, EXEMPT, WITH_PARENT, register
+from .rules import (
+    ANONYMISE,
+    DELETE,
+    ELSEWHERE,
+    EXEMPT,
+    WITH_PARENT,
+    register,
+    register_bulk_context,
+)
 
 
 def declare() -> None:
@@ -14,6 +22,9 @@ def declare() -> None:
     # situations lose the link and are recomputed (assessment.triggers). The stored
     # ``retain_until`` wins; without one the covenant's days count from the registration.
     register("signalregister.Signal", DELETE, since="registered_at", until="retain_until")
+    from lont.assessment.triggers import signals_in_bulk
+
+    register_bulk_context("signalregister.Signal", signals_in_bulk)
     for child in (
         "SignalPerson",
         "SignalGroup",

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from lont.core import visibility
 
-from .rules import ANONYMISE, DELETE, Rule
+from .rules import ANONYMISE, DELETE, Rule, bulk_context
 
 logger = logging.getLogger(__name__)
 
@@ -195,7 +195,9 @@ def _apply(
     if not rows:
         return
     if rule.kind == DELETE:
-        for label, n in delete_with_cascade(rows).items():
+        with bulk_context(rule.label, [row.pk for row in rows]):
+            deleted = delete_with_cascade(rows)
+        for label, n in deleted.items():
             outcome = "deleted" if label == rule.label else "deleted_with_parent"
             counts[(label, category, outcome)] += n
     else:

@@ -19,6 +19,8 @@ A row expires when its stored retention date (``until``) has passed, or, without
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +51,19 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+# label → context manager taking the primary keys about to be deleted (e.g. the assessment app's
+# triggers look up the situations of many signals at once instead of once per row)
+BulkContext = Callable[[list[int]], AbstractContextManager[Any]]
+_BULK: dict[str, BulkContext] = {}
+
+
+def register_bulk_context(label: str, context: BulkContext) -> None:
+    _BULK[label] = context
+
+
+def bulk_context(label: str, pks: list[int]) -> AbstractContextManager[Any]:
+    context = _BULK.get(label)
+    return context(pks) if context else nullcontext()
 
 
 def register(

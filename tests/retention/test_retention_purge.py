@@ -255,3 +255,24 @@ def test_a_person_under_a_valid_order_does_not_expire(police):
     # after the order, the person expires as usual
     persons_expire(today=today + dt.timedelta(days=11))
     assert not Person.objects.filter(pk=person.pk).exists()
+
+
+def test_situations_of_purged_signals_are_recomputed_once(
+    police, long_ago, monkeypatch, django_capture_on_commit_callbacks
+):
+    from lont.assessment.models import Situation
+    from lont.assessment.services import situations as situation_services
+
+    old = [_old_signal(police, long_ago) for _ in range(3)]
+    situation = Situation.objects.create(
+        network=police.network, organisation=police.organisation, kind="rivalry", title="Fictief"
+    )
+    situation.signals.add(*old)
+    enqueued: list[list[int]] = []
+    monkeypatch.setattr(situation_services, "_enqueue_many", enqueued.append)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.purge_expired()
+
+    assert not situation.signals.exists()
+    assert enqueued == [[situation.pk]]

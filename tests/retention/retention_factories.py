@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
-from signalregister.signals_factories import signal_factory
+from signalregister.signals_factories import image_bytes, signal_factory, upload
 from socialmap.socialmap_factories import contact_factory
 from subjects.subjects_factories import (
     conflict_event_factory,
@@ -27,7 +27,8 @@ DESCRIPTION = "Fictieve inhoud die nooit in een log mag staan"
 
 
 def _signal(member: Membership) -> Any:
-    return signal_factory(member, description=DESCRIPTION)
+    # with an attachment: the registry test checks that no file outlives its row
+    return signal_factory(member, description=DESCRIPTION, attachments=[upload(image_bytes())])
 
 
 def _order(member: Membership) -> Any:

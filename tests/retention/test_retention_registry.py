@@ -4,6 +4,8 @@ retention purges by its own date loses an expired row and keeps a fresh one (X3)
 from __future__ import annotations
 
 import pytest
+from django.apps import apps
+from django.core.files.storage import default_storage
 from django.db import models
 from retention.retention_factories import BUILDERS
 
@@ -41,14 +43,43 @@ def test_rule_is_consistent_with_the_model(label):
             model._meta.get_field(name)
 
 
+def _files_on_disk(settings, path: str = "") -> set[str]:
+    try:
+        dirs, files = default_storage.listdir(path)
+    except FileNotFoundError:  # nothing stored yet
+        return set()
+    found = {f"{path}/{name}" if path else name for name in files}
+    for name in dirs:
+        found |= _files_on_disk(settings, f"{path}/{name}" if path else name)
+    return found
+
+
+def _files_referenced() -> set[str]:
+    names = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField):
+                names |= set(
+                    model._base_manager.exclude(**{field.name: ""}).values_list(
+                        field.name, flat=True
+                    )
+                )
+    return names
+
+
 @pytest.mark.parametrize("label", [r.label for r in rules.purging_rules()])
-def test_expired_row_goes_and_a_fresh_one_stays(label, police, long_ago):
+def test_expired_row_goes_and_a_fresh_one_stays(
+    label, police, long_ago, settings, django_capture_on_commit_callbacks
+):
     rule = next(r for r in rules.purging_rules() if r.label == label)
+    earlier = _files_on_disk(settings)  # the in-memory storage outlives other tests' rows
     with long_ago():
         old = BUILDERS[label](police)
     fresh = BUILDERS[label](police)
 
-    runs = purge_expired()
+    before = _files_on_disk(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        runs = purge_expired()
 
     model = rule.model
     assert model._base_manager.filter(pk=fresh.pk).exists()
@@ -60,3 +91,7 @@ def test_expired_row_goes_and_a_fresh_one_stays(label, police, long_ago):
         for name, value in rule.clear.items():
             assert getattr(survivor, name) == value
     assert all(not run.failures for run in runs)
+    # no file outlives its row, and every remaining row still has its file
+    assert _files_on_disk(settings) - earlier == _files_referenced()
+    if label == "signalregister.Signal":
+        assert len(before - earlier) == 2 and len(_files_on_disk(settings) - earlier) == 1

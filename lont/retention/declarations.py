@@ -50,6 +50,7 @@ def declare() -> None:
     register(
         "subjects.Person",
         ELSEWHERE,
+        until="review_date",  # counted in the dry run
         reason="herbeoordelingsdatum (subjects.expiry, manage.py expire_persons)",
     )
     for child in ("PersonJustification", "GroupMembership"):

@@ -11,6 +11,7 @@ one. Rule kinds:
 - ``WITH_PARENT``: the row has no date of its own and goes with its parent (a cascading foreign
   key), e.g. a signal's people, attachments and versions go with the signal;
 - ``ELSEWHERE``: another mechanism expires the row (a person's review date, ``subjects.expiry``);
+  with ``until`` the dry run counts what that job removes tonight;
 - ``EXEMPT``: no case content about people (reference lists, the member directory), with a reason.
 
 A row expires when its stored retention date (``until``) has passed, or, without one, when its

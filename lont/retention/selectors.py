@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
+from lont.core import visibility
 from lont.core.viewer import Viewer
 from lont.networks.choices import InformationCategory
 
 from . import holds, purge
 from .models import LegalHold, PurgeRun
-from .rules import purging_rules
+from .rules import ELSEWHERE, all_rules, purging_rules
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,36 @@ def dry_run(*, viewer: Viewer, today: dt.date) -> list[DryRunRow]:
         held_ids = held.get(rule.label, set())
         goes = _grouped(expired.exclude(pk__in=held_ids), fixed, field)
         kept = _grouped(expired.filter(pk__in=held_ids), fixed, field) if held_ids else {}
+        for category in sorted(set(goes) | set(kept)):
+            rows.append(
+                DryRunRow(
+                    model=str(rule.model._meta.verbose_name_plural),
+                    label=rule.label,
+                    category=str(labels.get(category, category)),
+                    goes=goes.get(category, 0),
+                    held=kept.get(category, 0),
+                )
+            )
+    rows += _due_elsewhere(viewer, today, held, labels)
+    return rows
+
+
+def _due_elsewhere(
+    viewer: Viewer, today: dt.date, held: dict[str, set[int]], labels: dict[str, str]
+) -> list[DryRunRow]:
+    """Rows another job deletes by a date of their own (a person's review date) go tonight too."""
+    rows = []
+    for rule in all_rules():
+        if rule.kind != ELSEWHERE or not rule.until:
+            continue
+        fixed, field = purge.category_of(rule.model)
+        reg = visibility.registration_for(rule.model)
+        due = rule.model._base_manager.filter(
+            **{reg.network_field: viewer.network.pk, f"{rule.until}__lt": today}
+        )
+        held_ids = held.get(rule.label, set())
+        goes = _grouped(due.exclude(pk__in=held_ids), fixed, field)
+        kept = _grouped(due.filter(pk__in=held_ids), fixed, field) if held_ids else {}
         for category in sorted(set(goes) | set(kept)):
             rows.append(
                 DryRunRow(

@@ -107,3 +107,15 @@ def test_a_hold_on_an_unknown_number_is_refused(officer, client_for):
     )
     assert response.status_code == 400
     assert not LegalHold.objects.exists()
+
+
+def test_the_dry_run_counts_persons_past_their_review_date(police, officer, client_for):
+    from subjects.subjects_factories import person_factory
+
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    person_factory(police.organisation, review_date=yesterday)
+    person_factory(police.organisation)  # not due
+
+    rows = client_for(officer).get(URL).context["rows"]
+
+    assert [(r.label, r.goes) for r in rows] == [("subjects.Person", 1)]

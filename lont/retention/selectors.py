@@ -46,7 +46,7 @@ def dry_run(*, viewer: Viewer, today: dt.date) -> list[DryRunRow]:
     days = {str(k): int(v) for k, v in (covenant.retention_days or {}).items() if v}
     # scope: aggregate counts for the privacy officer (integrator: system_context("dry run"))
     held = holds.held_keys(viewer.network, today)
-    labels = dict(InformationCategory.choices)
+    labels = {value: str(label) for value, label in InformationCategory.choices}
     rows = []
     for rule in purging_rules():
         fixed, field = purge.category_of(rule.model)

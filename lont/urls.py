@@ -18,6 +18,7 @@ urlpatterns = [
     path("kennisbank/", include("lont.knowledge.urls")),
     path("analyse/", include("lont.analyser.web.urls")),
     path("sociale-kaart/", include("lont.socialmap.urls")),
+    path("privacy/bewaartermijnen/", include("lont.retention.urls")),
     path("privacy/", include("lont.audit.urls")),
     path("doelgroepen/", include("lont.subjects.urls")),
     path("signalen/", include("lont.signalregister.urls")),

@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from lont.core.scoping import system_context
+
+# Signals being deleted in bulk (retention's purge): their situations were looked up once.
+_BULK: ContextVar[frozenset[int]] = ContextVar("assessment_bulk_signals", default=frozenset())
+
+
+@contextmanager
+def signals_in_bulk(signal_ids: Iterable[int]) -> Iterator[None]:
+    """Delete many signals at once: their situations are looked up (and recomputed after the
+    commit) once for all of them, instead of two queries per signal and child row."""
+    from .models import Situation
+    from .services import recompute_later
+
+    ids = frozenset(signal_ids)
+    recompute_later(
+        Situation.signals.through.objects.filter(signal_id__in=ids).values_list(
+            "situation_id", flat=True
+        )
+    )
+    token = _BULK.set(ids)
+    try:
+        yield
+    finally:
+        _BULK.reset(token)
 
 
 def _situations_of_signal(signal_id: int | None) -> list[int]:
@@ -27,6 +53,8 @@ def _on_signal_change(sender: type, instance: Any, raw: bool = False, **kwargs: 
     from .services import recompute_later
 
     signal_id = instance.pk if sender.__name__ == "Signal" else getattr(instance, "signal_id", None)
+    if signal_id in _BULK.get():
+        return
     recompute_later(_situations_of_signal(signal_id))
 
 
@@ -34,6 +62,8 @@ def _before_signal_delete(sender: type, instance: Any, **kwargs: Any) -> None:
     # The links go with the signal, so the situations are looked up before it is deleted.
     from .services import recompute_later
 
+    if instance.pk in _BULK.get():
+        return
     recompute_later(_situations_of_signal(instance.pk))
 
 

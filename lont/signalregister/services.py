@@ -289,9 +289,13 @@ def signal_update(
         viewer, parts.people, parts.perpetrator_override, signal_id=locked.pk
     )
     before = snapshot(locked)
+    stored_category = locked.category
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.category = derive_category(locked.source_type, locked.special_data)
+    if locked.category != stored_category:
+        # Another category has another retention in the covenant: the date moves with it (X3).
+        locked.retain_until = retention_date(viewer, locked.category, locked.registered_at)
     locked.full_clean()
     checks = guard_checks(
         viewer,

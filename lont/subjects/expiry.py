@@ -40,6 +40,7 @@ PLACEHOLDER = "placeholder"
 # (label of the linking model, field pointing at Person) → (rule, fields emptied with the link)
 _RULES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
 _HOOKS: dict[str, Callable[[Person], int]] = {}
+_HOLDS: list[Callable[[int, Any], set[int]]] = []
 
 
 def register(model: str, field: str, rule: str, *, also_clear: tuple[str, ...] = ()) -> None:
@@ -48,6 +49,16 @@ def register(model: str, field: str, rule: str, *, also_clear: tuple[str, ...] =
     if rule not in (DELETE, PLACEHOLDER):
         raise ValueError(rule)
     _RULES[(model, field)] = (rule, also_clear)
+
+
+def register_hold(source: Callable[[int, Any], set[int]]) -> None:
+    """A source of person ids that must not expire yet in a network on a day (legal hold,
+    ``lont.retention``); they stay, counted as ``held``, until the hold ends."""
+    _HOLDS.append(source)
+
+
+def _held(network_id: int, today: Any) -> set[int]:
+    return set().union(*(source(network_id, today) for source in _HOLDS))
 
 
 def register_hook(kind: str, hook: Callable[[Person], int]) -> None:
@@ -124,7 +135,13 @@ def expire_due(today: Any) -> dict[str, int]:
         .values_list("pk", "network_id")
     )
     per_network: dict[int, Counter[str]] = defaultdict(Counter)
+    held: dict[int, set[int]] = {}
     for pk, network_id in due:
+        if network_id not in held:
+            held[network_id] = _held(network_id, today)
+        if pk in held[network_id]:
+            per_network[network_id]["held"] += 1
+            continue
         try:
             with transaction.atomic():
                 # Locked and re-checked: a member may have re-justified the person meanwhile.

@@ -75,6 +75,8 @@ def test_finding_7_expiry_survives_linked_signal(make_member):
         issued_on=dt.date(2025, 12, 1),
         scope="Online uitingen",
     )
+    # ended before the expiry run: a valid order would hold the person (lont.retention)
+    ProsecutorOrder.objects.filter(pk=order.pk).update(valid_until=dt.date(2026, 1, 15))
     GuardEvent.objects.create(
         network=police.network,
         organisation=police.organisation,

@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.networks.choices import Role
+
 register = template.Library()
+
+# Who sees the retention page (mirrors lont.retention.services.MANAGERS).
+RETENTION_ROLES = frozenset({Role.PRIVACY_OFFICER, Role.DIRECTOR})
 
 NAV = [
     ("core:home", gettext_lazy("Overzicht")),
@@ -34,6 +39,9 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
     if viewer is not None and viewer.can("audit.read"):
         url = reverse("audit:index")
         items.append({"url": url, "label": _("Privacy & logs"), "active": path.startswith(url)})
+    if viewer is not None and viewer.role in RETENTION_ROLES:
+        url = reverse("retention:index")
+        items.append({"url": url, "label": _("Bewaartermijnen"), "active": path.startswith(url)})
     return items
 
 

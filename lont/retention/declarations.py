@@ -1,0 +1,86 @@
+"""The retention rule of every registered model, per owning app (loaded in ``apps.ready``).
+
+Kept in one place so a reviewer sees the whole retention policy at once; a model registered with
+the visibility layer and missing here fails ``tests/retention/test_retention_registry.py``.
+"""
+
+from __future__ import annotations
+
+from .rules import (
+    ANONYMISE,
+    DELETE,
+    ELSEWHERE,
+    EXEMPT,
+    WITH_PARENT,
+    register,
+    register_bulk_context,
+)
+
+
+def declare() -> None:
+    # --- signal register: the signal goes with all of its rows (and attachment files). Its
+    # situations lose the link and are recomputed (assessment.triggers). The stored
+    # ``retain_until`` wins; without one the covenant's days count from the registration.
+    register("signalregister.Signal", DELETE, since="registered_at", until="retain_until")
+    from lont.assessment.triggers import signals_in_bulk
+
+    register_bulk_context("signalregister.Signal", signals_in_bulk)
+    for child in (
+        "SignalPerson",
+        "SignalGroup",
+        "SignalIndicator",
+        "EngagementObservation",
+        "SignalRequest",
+        "SignalAttachment",
+        "ContextNote",
+        "SignalVersion",
+    ):
+        register(f"signalregister.{child}", WITH_PARENT, parent="signal")
+    register("signalregister.ProsecutorOrder", DELETE, since="issued_on")
+    # The FG's count of guard crossings stays; who it was about and the handover note go.
+    register(
+        "signalregister.GuardEvent",
+        ANONYMISE,
+        since="created_at",
+        clear={"person": None, "handover_note": ""},
+    )
+
+    # --- subjects: people expire by their review date (principle 9), and what is only about
+    # one person goes with them; groups and their analyses by the covenant's group-analysis days.
+    register(
+        "subjects.Person",
+        ELSEWHERE,
+        until="review_date",  # counted in the dry run
+        reason="herbeoordelingsdatum (subjects.expiry, manage.py expire_persons)",
+    )
+    for child in ("PersonJustification", "GroupMembership"):
+        register(f"subjects.{child}", WITH_PARENT, parent="person")
+    register("subjects.PersonRelation", WITH_PARENT, parent="person_a")
+    register("subjects.Group", DELETE, since="updated_at")
+    register("subjects.GroupAssessment", DELETE, since="updated_at")
+    register("subjects.AssessmentStep", WITH_PARENT, parent="assessment")
+    register("subjects.AssessmentContribution", WITH_PARENT, parent="assessment")
+    register("subjects.GroupRelation", DELETE, since="updated_at")
+    register("subjects.ConflictEvent", DELETE, since="date")
+
+    # --- assessment: a situation stays while a case meeting's agenda still names it (PROTECT).
+    register("assessment.Situation", DELETE, since="updated_at")
+    register("assessment.CaseMeeting", DELETE, since="date")
+    register("assessment.AgendaItem", WITH_PARENT, parent="meeting")
+    register("assessment.Dissent", WITH_PARENT, parent="item")
+    register("assessment.Action", WITH_PARENT, parent="item")
+
+    # --- social map
+    register("socialmap.Contact", DELETE, since="updated_at")
+    register("socialmap.ContactReach", WITH_PARENT, parent="contact")
+    register("socialmap.ContactPersonLink", WITH_PARENT, parent="contact")
+
+    # --- no case content about people
+    register(
+        "networks.Membership",
+        EXEMPT,
+        reason="ledenlijst: vervalt met het lidmaatschap (beheer door coördinator)",
+    )
+    register("networks.Organisation", EXEMPT, reason="partnerorganisatie: geen persoonsgegevens")
+    register("analyser.GazetteerPlace", EXEMPT, reason="plaatsnamenlijst: geen persoonsgegevens")
+    register("analyser.LexiconEntry", EXEMPT, reason="woordenlijst: geen persoonsgegevens")

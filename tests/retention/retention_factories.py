@@ -1,0 +1,103 @@
+"""One builder per model that retention purges by its own date (named so it never shadows
+``tests/factories.py``). A model that gets a delete or anonymise rule needs a builder here: the
+registry test fails for it otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+from signalregister.signals_factories import image_bytes, signal_factory, upload
+from socialmap.socialmap_factories import contact_factory
+from subjects.subjects_factories import (
+    conflict_event_factory,
+    group_factory,
+    group_relation_factory,
+    person_factory,
+)
+
+from lont.assessment.models import CaseMeeting, Situation
+from lont.networks.models import Membership
+from lont.signalregister.models import GuardEvent, ProsecutorOrder
+from lont.subjects.models import GroupAssessment
+
+DESCRIPTION = "Fictieve inhoud die nooit in een log mag staan"
+
+
+def _signal(member: Membership) -> Any:
+    # with an attachment: the registry test checks that no file outlives its row
+    return signal_factory(member, description=DESCRIPTION, attachments=[upload(image_bytes())])
+
+
+def _order(member: Membership) -> Any:
+    today = timezone.localdate()
+    return ProsecutorOrder.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        person=person_factory(member.organisation),
+        reference="OvJ-fictief",
+        issued_on=today,
+        valid_until=today + dt.timedelta(days=30),
+        scope=DESCRIPTION,
+        recorded_by=member,
+    )
+
+
+def _guard_event(member: Membership) -> Any:
+    return GuardEvent.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        person=person_factory(member.organisation),
+        member=member,
+        handover_note=DESCRIPTION,
+    )
+
+
+def _assessment(member: Membership) -> Any:
+    return GroupAssessment.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        group=group_factory(member.organisation),
+        started_on=timezone.localdate(),
+    )
+
+
+def _relation(member: Membership) -> Any:
+    org = member.organisation
+    return group_relation_factory(group_factory(org), group_factory(org))
+
+
+def _conflict(member: Membership) -> Any:
+    relation = _relation(member)
+    return conflict_event_factory(relation, date=timezone.localdate())
+
+
+def _situation(member: Membership) -> Any:
+    return Situation.objects.create(
+        network=member.network, organisation=member.organisation, kind="rivalry", title="Fictief"
+    )
+
+
+def _meeting(member: Membership) -> Any:
+    return CaseMeeting.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        date=timezone.localdate(),
+        chair=member.user,
+    )
+
+
+BUILDERS: dict[str, Callable[[Membership], Any]] = {
+    "signalregister.Signal": _signal,
+    "signalregister.ProsecutorOrder": _order,
+    "signalregister.GuardEvent": _guard_event,
+    "subjects.Group": lambda member: group_factory(member.organisation),
+    "subjects.GroupAssessment": _assessment,
+    "subjects.GroupRelation": _relation,
+    "subjects.ConflictEvent": _conflict,
+    "assessment.Situation": _situation,
+    "assessment.CaseMeeting": _meeting,
+    "socialmap.Contact": lambda member: contact_factory(member.organisation),
+}

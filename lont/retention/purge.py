@@ -62,7 +62,7 @@ def expired(
         by_age |= condition
     if rule.until:
         by_age = Q(**{f"{rule.until}__lt": today}) | (Q(**{f"{rule.until}__isnull": True}) & by_age)
-    # scope: system work (the integrator wraps the nightly task in system_context)
+    # System work: the nightly task and the command run as task/command, never while serving.
     queryset = model._base_manager.filter(**{reg.network_field: network_id}).filter(by_age)
     if rule.kind == ANONYMISE:
         queryset = queryset.exclude(_anonymised(rule))

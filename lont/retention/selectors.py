@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from lont.core import visibility
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.choices import InformationCategory
 
@@ -35,6 +36,7 @@ def _grouped(queryset: QuerySet, fixed: str | None, field: str | None) -> dict[s
     }
 
 
+@system_context("retention dry run: counts per model and category, no content")
 def dry_run(*, viewer: Viewer, today: dt.date) -> list[DryRunRow]:
     """What tonight's run would delete or anonymise in the viewer's network, and what a hold keeps.
 
@@ -44,7 +46,6 @@ def dry_run(*, viewer: Viewer, today: dt.date) -> list[DryRunRow]:
     if covenant is None:
         return []
     days = {str(k): int(v) for k, v in (covenant.retention_days or {}).items() if v}
-    # scope: aggregate counts for the privacy officer (integrator: system_context("dry run"))
     held = holds.held_keys(viewer.network, today)
     labels = {value: str(label) for value, label in InformationCategory.choices}
     rows = []

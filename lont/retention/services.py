@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
 from lont.core import visibility
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.choices import Role
 from lont.networks.models import Network
@@ -86,9 +87,11 @@ def _target(viewer: Viewer, label: str, object_id: int) -> models.Model:
     except StopIteration:
         raise ValidationError(_("Onbekende soort gegevens.")) from None
     reg = visibility.registration_for(model)
-    # scope: the privacy officer names a record by number; only its network is checked
-    target = model._base_manager.filter(pk=object_id, **{reg.network_field: viewer.network.pk})
-    found = target.first()
+    # The privacy officer names a record by number without reading it (no case content): a
+    # visible system read, limited to the viewer's network.
+    with system_context("legal hold: the record named by number, in the viewer's network"):
+        target = model._base_manager.filter(pk=object_id, **{reg.network_field: viewer.network.pk})
+        found = target.first()
     if found is None:
         raise ValidationError(_("Dit nummer bestaat niet in uw netwerk."))
     return found

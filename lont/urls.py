@@ -19,6 +19,7 @@ urlpatterns = [
     path("analyse/", include("lont.analyser.web.urls")),
     path("sociale-kaart/", include("lont.socialmap.urls")),
     path("privacy/", include("lont.audit.urls")),
+    path("privacy/", include("lont.privacy.urls")),
     path("doelgroepen/", include("lont.subjects.urls")),
     path("signalen/", include("lont.signalregister.urls")),
     path("duiding/", include("lont.assessment.urls")),

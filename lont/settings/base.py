@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "lont.socialmap",
     "lont.signalregister",
     "lont.assessment",
+    "lont.privacy",
 ]
 
 MIDDLEWARE = [

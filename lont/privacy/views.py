@@ -74,7 +74,7 @@ class RequestDetailView(RequestMixin, MemberTemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         request = self.get_request()
-        data.update(request=request, may_approve=may_approve(self.viewer, request))
+        data.update(subject_request=request, may_approve=may_approve(self.viewer, request))
         data["approve_form"] = ApproveForm()
         try:
             grant = issue_grant(self.viewer, request)

@@ -16,12 +16,10 @@ def pdf_text(data: bytes) -> str:
     parts = []
     for raw in STREAM.findall(data):
         encoded = raw.strip()
-        if encoded.startswith(b"<~"):
-            encoded = encoded[2:]
+        encoded = encoded.removeprefix(b"<~")
+        encoded = encoded[: encoded.rfind(b"~>")] if b"~>" in encoded else encoded
         try:
-            content = zlib.decompress(
-                base64.a85decode(encoded, adobe=False, ignorechars=b"\r\n ~>")
-            )
+            content = zlib.decompress(base64.a85decode(encoded, adobe=False, ignorechars=b"\r\n "))
         except (ValueError, zlib.error):
             continue
         for shown in SHOWN.findall(content):

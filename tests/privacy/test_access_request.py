@@ -127,3 +127,49 @@ def test_several_matches_are_listed_by_partner_and_date_only(world, client_for):
     officer.post(f"/privacy/verzoeken/{request.pk}/kiezen/", {"person_id": twin.pk})
     request.refresh_from_db()
     assert request.person_id == twin.pk
+
+
+def test_the_page_shows_the_report_to_the_officer_and_logs_it(world, client_for):
+    officer, request = approved(world, client_for)
+    response = officer.get(f"/privacy/verzoeken/{request.pk}/")
+    page = response.content.decode()
+    assert "Vonk" in page and world["police"].organisation.name in page
+    assert "voorbereiding casusoverleg" in page
+    logged = AccessLogEntry.objects.filter(request_id=response["X-Request-ID"])
+    assert set(logged.values_list("via", flat=True)) == {"page"}
+    assert set(logged.values_list("access", flat=True)) == {2}
+
+
+def test_erasure_outcome_per_record_with_the_exception_stated(world, client_for, order):
+    officer, request = approved(world, client_for, kind="erasure")
+    signal = str(world["signal"].pk)
+    url = f"/privacy/verzoeken/{request.pk}/uitkomst/"
+    data = {"object_type": "signalregister.signal", "object_id": signal, "outcome": "refused"}
+    assert officer.post(url, {**data, "exception": "criminal_investigation"}).status_code == 400
+    response = officer.post(
+        url,
+        {**data, "exception": "criminal_investigation", "reason": "Bevel OvJ loopt nog."},
+    )
+    assert response.status_code == 302
+    person = str(world["person"].pk)
+    officer.post(
+        url,
+        {"object_type": "subjects.person", "object_id": person, "outcome": "done", "reason": ""},
+    )
+    # a record that is not the person's is refused
+    stranger = {
+        "object_type": "subjects.person",
+        "object_id": str(world["other"].pk),
+        "outcome": "done",
+    }
+    assert officer.post(url, stranger).status_code == 400
+    report = json.loads(officer.get(f"/privacy/verzoeken/{request.pk}/rapport.json").content)
+    outcomes = {(r["type"], r["id"]): r["outcomes"] for r in report["records"]}
+    assert outcomes[("signalregister.signal", signal)][0]["exception"] == "criminal_investigation"
+    assert outcomes[("subjects.person", person)][0]["outcome"] == "done"
+    events = ChangeLogEntry.objects.filter(
+        event="privacy.record_outcome", object_id=str(request.pk)
+    )
+    assert events.count() == 2
+    text = pdf_text(officer.get(f"/privacy/verzoeken/{request.pk}/rapport.pdf").content)
+    assert "geweigerd" in text and "Bevel OvJ loopt nog." in text

@@ -28,6 +28,7 @@ def report_json(report: AccessReport) -> dict[str, Any]:
                 "type_label": record.label,
                 "id": record.object_id,
                 "description": record.description,
+                "refers_to": record.via or None,
                 "category": record.category,
                 "category_label": record.category_label,
                 "holder": {

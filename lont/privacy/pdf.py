@@ -72,6 +72,8 @@ def access_report_pdf(report: AccessReport) -> bytes:
             f"Organisatie die het heeft: {record.partner or 'het netwerk'}"
             + (f" ({record.partner_type_label})." if record.partner_type_label else "."),
         ]
+        if record.via:
+            facts.append(f"Dit gegeven hoort bij {record.via} hierboven.")
         if record.legal_basis:
             facts.append(f"Wettelijke grond: {record.legal_basis}.")
         if record.created_at:

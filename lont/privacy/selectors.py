@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import ForeignObjectRel
 from django.http import Http404
 from django.utils import timezone
 
@@ -116,6 +117,7 @@ class RecordEntry:
     partner_type_label: str
     legal_basis: str
     created_at: dt.datetime | None
+    via: str = ""  # the record about the person this one refers to ("" when it names them)
     exceptions: list[str] = field(default_factory=list)
     events: list[LogEvent] = field(default_factory=list)
     outcomes: list[RecordOutcome] = field(default_factory=list)
@@ -151,18 +153,66 @@ def _parents(row: models.Model, link_field: str) -> list[models.Model]:
     return found
 
 
-def person_records(grant: ReportGrant, person: Person) -> list[models.Model]:
-    """Every record about the person, found generically from the relations that point at
-    ``Person`` (the same discovery the expiry job uses), plus the records those links belong to."""
-    seen: dict[tuple[str, Any], models.Model] = {(person._meta.label_lower, person.pk): person}
+# Records that refer to a record about the person are about the person too, along these kinds:
+# a signal's notes, versions and attachments and the situations that include it; a situation's
+# agenda items; an agenda item's actions and dissents. A group is deliberately not followed: the
+# rest of a group's records are about the group, not about each member (principle 9).
+FOLLOW = frozenset({"signalregister.signal", "assessment.situation", "assessment.agendaitem"})
+
+
+def _names_a_person(model: type[models.Model]) -> bool:
+    return any(
+        f.is_relation and f.related_model is Person for f in model._meta.concrete_fields
+    )
+
+
+def _referrers(obj: models.Model) -> list[models.Model]:
+    """Case records that point at ``obj`` (foreign key or many-to-many), except rows that name
+    a person — those are about whoever they name (another person's signal role)."""
+    found: list[models.Model] = []
+    for rel in obj._meta.get_fields():
+        if not isinstance(rel, ForeignObjectRel):
+            continue
+        model = rel.related_model
+        if not isinstance(model, type) or not _is_case_record(model) or _names_a_person(model):
+            continue
+        # scope: system_context("access request <id>")
+        found.extend(model._base_manager.filter(**{rel.field.name: obj}))
+    return found
+
+
+def person_records(
+    grant: ReportGrant, person: Person
+) -> list[tuple[models.Model, models.Model | None]]:
+    """Every record about the person with the record it was reached through (None: direct).
+
+    Found generically from the relations that point at ``Person`` (the same discovery the expiry
+    job uses), plus the records those links belong to, plus what refers to them (``FOLLOW``)."""
+    seen: dict[tuple[str, Any], tuple[models.Model, models.Model | None]] = {
+        (person._meta.label_lower, person.pk): (person, None)
+    }
+    queue: list[models.Model] = []
+
+    def add(obj: models.Model, via: models.Model | None) -> None:
+        key = (obj._meta.label_lower, obj.pk)
+        if key not in seen:
+            seen[key] = (obj, via)
+            queue.append(obj)
+
     for model, name in person_links():
         if model._meta.app_label == "privacy":
             continue
         # scope: system_context("access request <id>") — every partner's rows about the person
         for row in model._base_manager.filter(**{name: person}):
-            candidates = ([row] if _is_case_record(model) else []) + _parents(row, name)
-            for obj in candidates:
-                seen.setdefault((obj._meta.label_lower, obj.pk), obj)
+            if _is_case_record(model):
+                add(row, None)
+            for parent in _parents(row, name):
+                add(parent, None)
+    while queue:
+        obj = queue.pop(0)
+        if obj._meta.label_lower in FOLLOW:
+            for referrer in _referrers(obj):
+                add(referrer, obj)
     return list(seen.values())
 
 
@@ -264,7 +314,7 @@ def access_report(grant: ReportGrant) -> AccessReport:
     categories = dict(InformationCategory.choices)
     partner_types = dict(PartnerType.choices)
     entries = []
-    for obj in person_records(grant, person):
+    for obj, via in person_records(grant, person):
         holder = _holder(obj)
         category = _category(obj)
         partner_type = holder.partner_type if holder else ""
@@ -281,6 +331,7 @@ def access_report(grant: ReportGrant) -> AccessReport:
             partner_type_label=str(partner_types.get(partner_type, "")),
             legal_basis=legal_basis(partner_type, category) if partner_type else "",
             created_at=getattr(obj, "created_at", None),
+            via=f"{model_label(via._meta.label_lower)} {via.pk}" if via is not None else "",
         )
         entry.exceptions = _exceptions(entry, under_order)
         entries.append(entry)
@@ -290,7 +341,7 @@ def access_report(grant: ReportGrant) -> AccessReport:
     for outcome in outcomes:
         if (outcome.object_type, outcome.object_id) in by_key:
             by_key[(outcome.object_type, outcome.object_id)].outcomes.append(outcome)
-    entries.sort(key=lambda e: (e.object_type != "subjects.person", e.label, e.object_id))
+    entries.sort(key=lambda e: bool(e.via))  # direct records first; what refers to them after
     return AccessReport(
         request=grant.request, person=person, records=entries, produced_at=timezone.now()
     )

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import datetime as dt
+
 import pytest
+from assessment_app.assessment_factories import situation_factory
 from privacy.privacy_factories import BORN, REAL_NAME
 from signalregister.signals_factories import signal_factory
 from socialmap_factories import contact_factory, link_factory
 from subjects_factories import group_factory, membership_factory, person_factory
 
+from lont.assessment.models import Action
+from lont.assessment.services import meetings as meeting_services
 from lont.audit.access import log_reads
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType, Role
@@ -29,6 +34,22 @@ def world(network: Any, make_member: Any) -> dict[str, Any]:
     group_member = membership_factory(group, person)
     contact = contact_factory(youth.organisation)
     link = link_factory(contact, person)
+    situation = situation_factory(youth, signal)
+    meeting = meeting_services.meeting_create(
+        viewer=Viewer(youth),
+        data={"date": dt.date.today(), "participants": [police.organisation], "situations": [situation]},
+    )
+    item = meeting.items.get()
+    action = Action.objects.create(
+        network=network,
+        organisation=youth.organisation,
+        owner=youth.user,
+        item=item,
+        description="Gesprek met de jongere",
+        due_date=dt.date.today(),
+        mode="offline",
+    )
+    unrelated = signal_factory(police)  # about nobody in particular: not in the report
     log_reads(Viewer(police), [signal], via="page", purpose="voorbereiding casusoverleg")
     log_reads(Viewer(youth), [person], via="page", purpose="contact leggen")
     return {
@@ -43,6 +64,10 @@ def world(network: Any, make_member: Any) -> dict[str, Any]:
         "group_member": group_member,
         "contact": contact,
         "link": link,
+        "situation": situation,
+        "item": item,
+        "action": action,
+        "unrelated": unrelated,
     }
 
 

@@ -46,6 +46,12 @@ def test_report_lists_every_record_and_every_read_with_the_partner(world, client
     assert holder[("socialmap.contactpersonlink", str(world["link"].pk))] == youth
     assert holder[("socialmap.contact", str(world["contact"].pk))] == youth
     assert ("signalregister.prosecutororder", str(order.pk)) in records
+    # what refers to the person's signal: the situation, its agenda item and the meeting action
+    assert records[("assessment.situation", str(world["situation"].pk))]["refers_to"]
+    assert ("assessment.agendaitem", str(world["item"].pk)) in records
+    action = records[("assessment.action", str(world["action"].pk))]
+    assert action["holder"]["organisation"] == youth
+    assert ("signalregister.signal", str(world["unrelated"].pk)) not in records
     # nobody else: the other person is not in it
     assert ("subjects.person", str(world["other"].pk)) not in records
 

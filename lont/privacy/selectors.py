@@ -161,9 +161,7 @@ FOLLOW = frozenset({"signalregister.signal", "assessment.situation", "assessment
 
 
 def _names_a_person(model: type[models.Model]) -> bool:
-    return any(
-        f.is_relation and f.related_model is Person for f in model._meta.concrete_fields
-    )
+    return any(f.is_relation and f.related_model is Person for f in model._meta.concrete_fields)
 
 
 def _referrers(obj: models.Model) -> list[models.Model]:

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
+from typing import Any
 
 import pytest
 from assessment_app.assessment_factories import situation_factory
@@ -37,7 +36,11 @@ def world(network: Any, make_member: Any) -> dict[str, Any]:
     situation = situation_factory(youth, signal)
     meeting = meeting_services.meeting_create(
         viewer=Viewer(youth),
-        data={"date": dt.date.today(), "participants": [police.organisation], "situations": [situation]},
+        data={
+            "date": dt.date.today(),
+            "participants": [police.organisation],
+            "situations": [situation],
+        },
     )
     item = meeting.items.get()
     action = Action.objects.create(

@@ -87,18 +87,23 @@ class SubjectRequest(ChangeLoggedModel):
 class RecordOutcome(ChangeLoggedModel):
     """What was done with one record for a correction or erasure request, and why not."""
 
-    request = models.ForeignKey(SubjectRequest, on_delete=models.PROTECT, related_name="outcomes")
+    request = models.ForeignKey(
+        SubjectRequest, on_delete=models.PROTECT, related_name="outcomes", verbose_name=_("verzoek")
+    )
     object_type = models.CharField(_("soort gegeven"), max_length=100)
-    object_id = models.CharField(max_length=64)
+    object_id = models.CharField(_("nummer van het gegeven"), max_length=64)
     outcome = models.CharField(_("uitkomst"), max_length=8, choices=Outcome.choices)
     exception = models.CharField(
         _("uitzondering"), max_length=24, choices=ExceptionGround.choices, blank=True
     )
     reason = models.TextField(_("toelichting"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("besloten door"),
     )
-    decided_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(_("besloten op"), auto_now_add=True)
 
     class Meta:
         ordering = ["request", "object_type", "object_id", "-decided_at"]
@@ -148,13 +153,18 @@ class Dpia(ChangeLoggedModel):
 
 
 class DpiaRisk(ChangeLoggedModel):
-    dpia = models.ForeignKey(Dpia, on_delete=models.CASCADE, related_name="risks")
+    dpia = models.ForeignKey(
+        Dpia, on_delete=models.CASCADE, related_name="risks", verbose_name=_("DPIA")
+    )
     risk = models.TextField(_("risico"))
     likelihood = models.CharField(_("kans"), max_length=8, choices=Level.choices)
-    impact = models.CharField(_("impact"), max_length=8, choices=Level.choices)
+    impact = models.CharField(_("gevolgen (impact)"), max_length=8, choices=Level.choices)
     measure = models.TextField(_("maatregel"))
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("toegevoegd door"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

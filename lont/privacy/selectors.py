@@ -227,6 +227,7 @@ def _holder(obj: models.Model) -> Organisation | None:
 def _readers(network_id: int) -> dict[int, tuple[str, str]]:
     """user id → (organisation, role) in this network, for change-log rows (which name no
     organisation)."""
+    # scope: system_context("access request <id>") — the network's member directory
     rows = Membership.objects.filter(network_id=network_id).select_related("organisation")
     return {m.user_id: (m.organisation.name, str(m.get_role_display())) for m in rows}
 

@@ -70,6 +70,10 @@ class RequestDetailView(RequestMixin, MemberTemplateView):
     Without an approved request the grant is refused and nothing about the person is shown."""
 
     template_name = "privacy/request_detail.html"
+    # Personal data only under a grant; every record shown is access-logged by
+    # ``services.report_read`` (tests/privacy prove it). The generic URL test cannot make an
+    # approved request, so the flag stays off here.
+    shows_personal_data = False
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)

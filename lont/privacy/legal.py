@@ -3,6 +3,7 @@ report (orientation from DOMAIN.md §5; the covenant is where a network fixes it
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lont.networks.choices import InformationCategory, PartnerType
@@ -10,7 +11,7 @@ from lont.networks.choices import InformationCategory, PartnerType
 P = PartnerType
 C = InformationCategory
 
-LEGAL_BASIS = {
+LEGAL_BASIS: dict[str, Promise] = {
     P.MUNICIPALITY: _(
         "AVG art. 6 lid 1 sub e (publieke taak; art. 172 Gemeentewet, openbare orde)"
     ),
@@ -32,7 +33,7 @@ LEGAL_BASIS = {
     P.OTHER: _("AVG art. 6 lid 1 sub e of f, zoals vastgelegd in het convenant"),
 }
 
-CATEGORY_BASIS = {
+CATEGORY_BASIS: dict[str, Promise] = {
     C.CRIMINAL: _("strafrechtelijke gegevens: AVG art. 10 en UAVG art. 31–33"),
     C.CARE: _("gezondheidsgegevens: AVG art. 9 (bijzondere persoonsgegevens)"),
 }
@@ -79,5 +80,5 @@ DATA_SUBJECTS = (
 def legal_basis(partner_type: str, category: str | None) -> str:
     """The ground a partner of this type holds a record of this category on."""
     text = str(LEGAL_BASIS.get(partner_type, LEGAL_BASIS[P.OTHER]))
-    extra = CATEGORY_BASIS.get(category) if category else None  # type: ignore[call-overload]
+    extra = CATEGORY_BASIS.get(category) if category else None
     return f"{text}; {extra}" if extra else text

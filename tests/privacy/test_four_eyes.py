@@ -106,3 +106,11 @@ def test_the_grant_is_narrow_the_visibility_rule_stays(world, client_for):
 def test_deadline_is_one_month_after_receipt(world):
     request = SubjectRequest(received_on=dt.date(2026, 1, 31))
     assert request.deadline.isoformat() == "2026-02-28"
+
+
+def test_the_director_finds_requests_to_approve(world, client_for):
+    request = start(reauthenticated(client_for(world["officer"])))
+    page = client_for(world["director"]).get("/privacy/verzoeken/").content.decode()
+    assert "Privacyverzoeken" in page and f"/privacy/verzoeken/{request.pk}/" in page
+    detail = client_for(world["director"]).get(f"/privacy/verzoeken/{request.pk}/").content.decode()
+    assert "Goedkeuren (vier ogen)" in detail

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from lont.accounts.reauth import RecentAuthRequiredMixin, reauth_redirect, recently_authenticated
 from lont.audit.models import AccessVia
 from lont.core.views_base import MemberTemplateView, MemberView, ServiceFormView
+from lont.networks.models import CovenantVersion
 
 from . import selectors, services
 from .choices import RequestKind
@@ -202,14 +203,28 @@ class ReportJsonView(ReportFileView):
 # The register and the DPIA annex ---------------------------------------------------------------
 
 
+def _version(viewer: Any, request: HttpRequest) -> Any:
+    """The covenant version asked for (``?versie=3``), else the one in force: the register is
+    versioned with the covenant."""
+    number = request.GET.get("versie", "")
+    if number.isdigit():
+        found = CovenantVersion.objects.filter(network=viewer.network, number=int(number)).first()
+        if found is not None:
+            return found
+    return viewer.network.active_covenant()
+
+
 class RegisterView(MemberTemplateView):
     template_name = "privacy/register.html"
     required_permission = "audit.read"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        version = self.viewer.network.active_covenant()
+        version = _version(self.viewer, self.request)
         data["register"] = build_register(version) if version else None
+        data["versions"] = list(
+            CovenantVersion.objects.filter(network=self.viewer.network).order_by("-number")
+        )
         data["dpia"] = services.dpia_for(self.viewer.network)
         data["risk_form"] = RiskForm()
         return data
@@ -220,7 +235,7 @@ class RegisterPdfView(MemberView):
     is_export = True  # the register names categories and partner types: no personal records
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        version = self.viewer.network.active_covenant()
+        version = _version(self.viewer, request)
         if version is None:
             return redirect("privacy:register")
         pdf = register_pdf(build_register(version), services.dpia_for(self.viewer.network))

@@ -106,3 +106,14 @@ def test_only_the_privacy_officer_edits_the_dpia(network, director):
         services.dpia_add_risk(
             viewer=Viewer(director), risk="x", likelihood="laag", impact="laag", measure="y"
         )
+
+
+def test_the_register_is_versioned_with_the_covenant(network, officer, director, client_for):
+    retention = dict(network.active_covenant().retention_days)
+    retention["tip"] = 77
+    covenant_change(viewer=Viewer(director), reason="Korter", retention_days=retention)
+    client = client_for(officer)
+    assert "versie 2" in client.get("/privacy/register/").content.decode()
+    old = pdf_text(client.get("/privacy/register/pdf/?versie=1").content)
+    new = pdf_text(client.get("/privacy/register/pdf/?versie=2").content)
+    assert "versie 1" in old and " 77 " not in f" {old} " and "77" in new

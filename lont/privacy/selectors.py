@@ -168,7 +168,7 @@ def _referrers(obj: models.Model) -> list[models.Model]:
     """Case records that point at ``obj`` (foreign key or many-to-many), except rows that name
     a person — those are about whoever they name (another person's signal role)."""
     found: list[models.Model] = []
-    for rel in obj._meta.get_fields():
+    for rel in obj._meta.get_fields(include_hidden=True):  # related_name="+" counts too
         if not isinstance(rel, ForeignObjectRel):
             continue
         model = rel.related_model

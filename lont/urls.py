@@ -20,6 +20,7 @@ urlpatterns = [
     path("sociale-kaart/", include("lont.socialmap.urls")),
     path("privacy/bewaartermijnen/", include("lont.retention.urls")),
     path("privacy/", include("lont.audit.urls")),
+    path("privacy/", include("lont.privacy.urls")),
     path("doelgroepen/", include("lont.subjects.urls")),
     path("signalen/", include("lont.signalregister.urls")),
     path("duiding/", include("lont.assessment.urls")),

@@ -13,6 +13,7 @@ from lont.knowledge.services import indicators_seed
 
 from . import covenant_rules
 from .models import CovenantVersion, Network, Organisation
+from .signals import covenant_activated
 
 DEFAULT_OBSERVATION_THRESHOLDS = {"count_30_days": 3, "span_weeks": 6, "total": 10}
 
@@ -116,6 +117,7 @@ def covenant_version_create(
     version.full_clean()
     version.save()
     covenant_version_activated_event(version=version, actor=actor)
+    covenant_activated.send(sender=CovenantVersion, version=version, previous=latest)
     return version
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lont.signalregister",
     "lont.assessment",
     "lont.retention",
+    "lont.privacy",
 ]
 
 MIDDLEWARE = [

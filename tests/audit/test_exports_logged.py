@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import inspect
 import io
+import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -71,7 +72,35 @@ COUNTS: dict[str, Counter] = {
     # The minutes: at least the meeting; which agenda items and signals it prints (and logs)
     # is decided with the related-rows rule.
     "MinutesPdfView": lambda body, client, path: (1, None),
+    "RegisterPdfView": lambda body, client, path: (0, 0),
+    # A data-subject request's report: every record about the person, counted from the JSON.
+    "ReportJsonView": lambda body, client, path: (len(json.loads(body)["records"]),) * 2,
+    "ReportPdfView": lambda body, client, path: (
+        (len(json.loads(client.get(path.replace(".pdf", ".json")).content)["records"]),) * 2
+    ),
 }
+
+
+def approved_request(officer: Membership, director: Membership) -> Any:
+    """An access request for one demo person, approved by the director (who may then read it)."""
+    from lont.privacy import services
+    from lont.subjects.models import Person
+
+    person = Person.objects.filter(network=officer.network).exclude(real_name="").first()
+    assert person is not None
+    request = services.request_start(
+        viewer=Viewer(officer),
+        kind="access",
+        received_on=person.created_at.date(),
+        real_name=person.real_name,
+        date_of_birth=person.date_of_birth,
+    )
+    services.request_approve(viewer=Viewer(director), request=request, approve=True)
+    services.request_search(viewer=Viewer(officer), request=request)
+    request.refresh_from_db()
+    if request.person_id is None:  # namesakes in the demo: take this one
+        services.request_choose_person(viewer=Viewer(officer), request=request, person_id=person.pk)
+    return request
 
 
 def reauthenticated(member: Membership) -> Client:
@@ -118,6 +147,8 @@ def test_every_export_and_pdf_logs_the_records_it_contains():
     for segments, name, cls in exports():
         member = officer if getattr(cls, "required_permission", None) == "audit.read" else director
         values = {}
+        if cls.__name__ in {"ReportPdfView", "ReportJsonView"}:
+            values["pk"] = str(approved_request(officer, director).pk)
         model = getattr(cls, "model", None)
         if model is not None:
             obj = visible(Viewer(member), model, minimum=Access.FULL).first()

@@ -39,6 +39,10 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
     if viewer is not None and viewer.can("audit.read"):
         url = reverse("audit:index")
         items.append({"url": url, "label": _("Privacy & logs"), "active": path.startswith(url)})
+    if viewer is not None and viewer.role == "director":
+        # The director is the usual second pair of eyes on a data-subject request.
+        url = reverse("privacy:requests")
+        items.append({"url": url, "label": _("Privacyverzoeken"), "active": path.startswith(url)})
     if viewer is not None and viewer.role in RETENTION_ROLES:
         url = reverse("retention:index")
         items.append({"url": url, "label": _("Bewaartermijnen"), "active": path.startswith(url)})

@@ -8,8 +8,8 @@ from django.db import models
 from django.http import Http404
 
 from lont.audit.access import log_reads
-from lont.networks.choices import Access
 
+from .choices import Access
 from .viewer import Viewer
 from .visibility import access_for, visible
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from lont.networks.choices import READ_ONLY_ROLES, ROLES_WITHOUT_CASE_CONTENT, Role
+from .choices import READ_ONLY_ROLES, ROLES_WITHOUT_CASE_CONTENT, Role
 
 if TYPE_CHECKING:
     from lont.networks.models import CovenantVersion, Membership, Network, Organisation

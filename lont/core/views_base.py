@@ -12,8 +12,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.networks.choices import Access
 
+from .choices import Access
 from .policies import LOGIN, MEMBER, PUBLIC
 from .selectors import get_visible
 from .viewer import Viewer

@@ -21,8 +21,7 @@ from typing import Any
 
 from django.db import models
 
-from lont.networks.choices import Access, InformationCategory, Role
-
+from .choices import Access, InformationCategory, Role
 from .viewer import Viewer
 
 

@@ -44,6 +44,6 @@ def theme_stylesheet() -> str:
 
 @register.filter
 def access_label(level: int) -> str:
-    from lont.networks.choices import Access
+    from lont.core.choices import Access
 
     return str(Access(level).label)

@@ -7,4 +7,10 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit"
 
     def ready(self) -> None:
+        from lont.core import reads
+
         from . import changelog, dbguard  # noqa: F401 - connect signal handlers
+        from .access import log_reads
+
+        # Core logs reads through this hook; the log itself lives here (one layer up).
+        reads.set_read_logger(log_reads)

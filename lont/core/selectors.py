@@ -7,9 +7,8 @@ from typing import Any
 from django.db import models
 from django.http import Http404
 
-from lont.audit.access import log_reads
-
 from .choices import Access
+from .reads import log_reads
 from .viewer import Viewer
 from .visibility import access_for, visible
 

@@ -10,11 +10,9 @@ from django.http import HttpRequest
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from lont.audit.access import log_reads
-from lont.audit.models import AccessVia
-
-from .choices import Access
+from .choices import Access, AccessVia
 from .policies import LOGIN, MEMBER, PUBLIC
+from .reads import log_reads
 from .selectors import get_visible
 from .viewer import Viewer
 from .visibility import access_for, visible

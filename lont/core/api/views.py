@@ -9,9 +9,9 @@ from rest_framework import mixins, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from lont.audit.access import log_reads
-from lont.audit.models import AccessVia
+from lont.core.choices import AccessVia
 from lont.core.policies import API
+from lont.core.reads import log_reads
 from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible

@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from lont.accounts.models import User
 from lont.core.forms import StyledForm
 
 
@@ -16,7 +16,7 @@ class LogFilterForm(StyledForm):
         required=False,
     )
     actor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Gebruiker"), queryset=User.objects.none(), required=False
+        label=_("Gebruiker"), queryset=get_user_model().objects.none(), required=False
     )
     object_type = forms.ChoiceField(label=_("Soort object"), required=False)
     object_id = forms.CharField(label=_("Object-id"), required=False, max_length=64)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from lont.accounts.models import User
-from lont.accounts.reauth import reauth_redirect, recently_authenticated
+from lont.core.reauth import reauth_redirect, recently_authenticated
 from lont.core.spreadsheet import safe_cell
 from lont.core.views_base import MemberTemplateView, MemberView
 
@@ -48,7 +48,7 @@ CHANGE_COLUMNS = [
 
 
 def _form(viewer: Any, data: Any) -> LogFilterForm:
-    users = User.objects.filter(memberships__network=viewer.network).distinct()
+    users = get_user_model().objects.filter(memberships__network=viewer.network).distinct()
     return LogFilterForm(
         data or None, users=users, object_types=selectors.object_types(viewer=viewer)
     )

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from lont.audit.events import covenant_version_activated_event
-from lont.knowledge.services import indicators_seed
 
 from . import covenant_rules
 from .models import CovenantVersion, Network, Organisation
 
 DEFAULT_OBSERVATION_THRESHOLDS = {"count_30_days": 3, "span_weeks": 6, "total": 10}
+
+# What the apps above need to set up for a new network (the knowledge app seeds the indicator
+# catalogue), run in the creating transaction. Registered in their AppConfig.ready.
+_ON_NETWORK_CREATED: list[Callable[[Network], Any]] = []
+
+
+def on_network_created(hook: Callable[[Network], Any]) -> None:
+    if hook not in _ON_NETWORK_CREATED:
+        _ON_NETWORK_CREATED.append(hook)
 
 
 @transaction.atomic
@@ -22,7 +31,8 @@ def network_create(*, name: str, slug: str, area_description: str = "") -> Netwo
     network = Network(name=name, slug=slug, area_description=area_description)
     network.full_clean()
     network.save()
-    indicators_seed(network=network)
+    for hook in _ON_NETWORK_CREATED:
+        hook(network)
     return network
 
 

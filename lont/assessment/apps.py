@@ -13,9 +13,11 @@ class AssessmentConfig(AppConfig):
         from . import models as m
         from . import triggers
         from .demo import load_demo
+        from .guide import install_guide
 
         # Situations, meetings and actions are analyses of groups and their conflicts.
         for model in (m.Situation, m.CaseMeeting, m.AgendaItem, m.Dissent, m.Action):
             visibility.register(model, category=C.GROUP_ANALYSIS.value)
         triggers.connect()
+        install_guide()
         demo.register(50, load_demo)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lont import engine as e
 from lont.audit.events import record_event
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
@@ -19,7 +20,6 @@ from lont.networks.choices import Access
 from lont.networks.models import Membership
 from lont.signalregister.models import Notification
 
-from .. import engine as e
 from .. import recompute
 from ..choices import LEVEL_RANK
 from ..models import (

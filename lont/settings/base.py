@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "lont.analyser.web",
     "lont.subjects",
     "lont.socialmap",
+    "lont.notifications",
     "lont.signalregister",
     "lont.assessment",
 ]

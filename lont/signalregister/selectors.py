@@ -21,7 +21,6 @@ from .models import (
     ContextNote,
     EngagementObservation,
     GuardEvent,
-    Notification,
     Signal,
     SignalGroup,
     SignalIndicator,
@@ -177,10 +176,4 @@ def handovers_to(viewer: Viewer) -> QuerySet[GuardEvent]:
         )
         .select_related("organisation", "person")
         .order_by("-created_at")
-    )
-
-
-def notifications(viewer: Viewer) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=viewer.user).filter(
-        Q(network=viewer.network) | Q(network__isnull=True)
     )

@@ -8,7 +8,7 @@ from assessment_app.assessment_factories import note_factory, signal_factory, si
 from lont.assessment import services
 from lont.assessment.models import Situation
 from lont.networks.choices import PartnerType
-from lont.signalregister.models import Notification
+from lont.notifications.models import Notification
 from lont.subjects.models import Person
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 from lont.networks.models import Membership
-from lont.signalregister.models import Notification
+from lont.notifications.models import Notification
 
 from .. import recompute
 from ..choices import LEVEL_RANK

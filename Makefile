@@ -35,7 +35,7 @@ demo: install
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo
 	@echo "Starting the development server on http://127.0.0.1:8000/ (Ctrl+C stops it)"
-	$(MANAGE) runserver 127.0.0.1:8000
+	DEBUG=0 $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
 	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
@@ -58,7 +58,7 @@ serve: install
 	  --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
 
 worker: install
-	$(MANAGE) db_worker
+	$(MANAGE) run_worker
 
 otp: install
 	@$(MANAGE) demo_otp "$(USER)"

@@ -23,3 +23,5 @@ urlpatterns = [
     path("i18n/setlang/", policy(PUBLIC)(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
 ]
+
+handler500 = "lont.core.errors.server_error"

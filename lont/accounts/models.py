@@ -87,6 +87,9 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
 class TOTPDevice(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
     secret = models.CharField(max_length=255)  # Fernet token of the base32 secret
+
+    # A Fernet token in a plain column: the restore check (lont.core.backup) decrypts it.
+    encrypted_fields = ("secret",)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_used_step = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -190,3 +193,59 @@ class ApiToken(ChangeLoggedModel):
     @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class PasswordReset(ChangeLoggedModel):
+    """A password reset started by the member's coordinator (or the director), never by the user
+    alone: there is no self-service reset, so a stolen mailbox is not enough to take an account.
+    Starting it ends every session and token and removes the second factor; the link sets a new
+    password, after which the user enrols an authenticator app again."""
+
+    membership = models.ForeignKey(
+        "networks.Membership", on_delete=models.CASCADE, related_name="password_resets"
+    )
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("reden"), max_length=300)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+
+    audit_exclude = frozenset({"token_hash"})
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("wachtwoordherstel")
+        verbose_name_plural = _("wachtwoordherstellen")
+
+    def audit_repr(self) -> str:
+        return f"wachtwoordherstel #{self.pk}"
+
+    def audit_network_id(self) -> int | None:
+        return self.membership.network_id
+
+    @property
+    def is_open(self) -> bool:
+        return self.used_at is None and self.expires_at > timezone.now()
+
+
+class KnownDevice(models.Model):
+    """A browser that completed a login with the second factor. A login from a browser not seen
+    before tells the user by e-mail, so a taken-over account does not go unnoticed. Only a hash of
+    the random cookie value is stored, with a coarse description of the browser — no address."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="known_devices")
+    device_hash = models.CharField(max_length=64)
+    description = models.CharField(_("browser"), max_length=80, blank=True)
+    first_seen = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bekend apparaat")
+        verbose_name_plural = _("bekende apparaten")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "device_hash"], name="known_device_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"apparaat #{self.pk}"

@@ -1,4 +1,4 @@
-"""Writes of the accounts domain: invitations, deactivation and API tokens."""
+"""Writes of the accounts domain: invitations, deactivation, password resets and API tokens."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from lont.networks.services import (  # moved to networks; importable here as be
     membership_deactivate as membership_deactivate,
 )
 
-from .models import ApiToken, Invitation, User
+from .models import ApiToken, Invitation, KnownDevice, PasswordReset, RecoveryCode, TOTPDevice, User
 
 # Who may give which role: coordinators never create directors or privacy officers.
 GRANTABLE_ROLES = {
@@ -166,3 +166,96 @@ def api_token_revoke(*, viewer: Any, token: ApiToken) -> None:
         raise PermissionDenied
     token.revoked_at = timezone.now()
     token.save()
+
+
+def _may_reset(viewer: Any, membership: Membership) -> None:
+    if not viewer.manages_organisation(membership.organisation):
+        raise PermissionDenied(_("U beheert alleen de leden van uw eigen organisatie."))
+    if membership.user_id == viewer.user.pk:
+        raise PermissionDenied(
+            _("U kunt uw eigen wachtwoord niet zo herstellen; vraag het uw coördinator.")
+        )
+    if membership.role not in GRANTABLE_ROLES.get(viewer.role, set()):
+        raise PermissionDenied(_("U kunt het wachtwoord van iemand met deze rol niet herstellen."))
+    if not membership.is_active:
+        raise PermissionDenied(_("Dit lidmaatschap is niet actief."))
+
+
+@transaction.atomic
+def password_reset_start(
+    *, viewer: Any, membership: Membership, reason: str
+) -> tuple[PasswordReset, str]:
+    """The coordinator resets a member's account: every session and API token ends at once
+    (security stamp), the password and the second factor are removed, and the member gets a
+    one-time link to choose a new password and enrol an authenticator app again."""
+    _may_reset(viewer, membership)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Geef een reden op voor het herstel."))
+    user = membership.user
+    user.set_unusable_password()
+    user.rotate_security_stamp()
+    user.save()
+    TOTPDevice.objects.filter(user=user).delete()
+    RecoveryCode.objects.filter(user=user).delete()
+    # After a take-over the intruder's browser must not count as known.
+    KnownDevice.objects.filter(user=user).delete()
+    # An earlier link stops working: only the newest reset counts.
+    for earlier in PasswordReset.objects.filter(membership__user=user, used_at__isnull=True):
+        earlier.expires_at = timezone.now()
+        earlier.save(update_fields=["expires_at"])
+    raw = secrets.token_urlsafe(32)
+    reset = PasswordReset.objects.create(
+        membership=membership,
+        requested_by=viewer.user,
+        reason=reason[:300],
+        token_hash=token_hash(raw),
+        expires_at=timezone.now() + timedelta(hours=settings.LONT_PASSWORD_RESET_HOURS),
+    )
+    record_event(
+        event="account.password_reset_started", obj=membership, actor=viewer.user, reason=reason
+    )
+    link = settings.LONT_BASE_URL + reverse("accounts:password_reset", args=[raw])
+    message = _(
+        "Beste %(name)s,\n\n%(by)s heeft uw Lont-account voor %(network)s hersteld. Al uw "
+        "sessies en API-tokens zijn beëindigd. Kies binnen %(hours)s uur een nieuw wachtwoord en "
+        "koppel daarna opnieuw uw authenticator-app via:\n%(link)s\n\nHebt u hier niet om "
+        "gevraagd? Neem dan contact op met uw coördinator.\n"
+    ) % {
+        "name": user.full_name,
+        "by": viewer.user.full_name,
+        "network": viewer.network.name,
+        "hours": settings.LONT_PASSWORD_RESET_HOURS,
+        "link": link,
+    }
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=_("Uw Lont-account is hersteld"),
+            message=message,
+            from_email=None,
+            recipient_list=[user.email],
+        )
+    )
+    return reset, raw
+
+
+def password_reset_by_token(raw: str) -> PasswordReset | None:
+    reset = (
+        PasswordReset.objects.select_related("membership__user", "membership__network")
+        .filter(token_hash=token_hash(raw))
+        .first()
+    )
+    return reset if reset is not None and reset.is_open else None
+
+
+@transaction.atomic
+def password_reset_complete(*, reset: PasswordReset, password: str) -> User:
+    """Set the new password; the second factor is enrolled next (it was removed at the start)."""
+    user = reset.membership.user
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    reset.used_at = timezone.now()
+    reset.save(update_fields=["used_at"])
+    record_event(event="account.password_reset_completed", obj=reset.membership, actor=user)
+    return user

@@ -14,6 +14,13 @@ urlpatterns = [
         "uitnodiging/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"
     ),
     path("", views.SettingsView.as_view(), name="settings"),
+    path("taal/", views.LanguagePreferenceView.as_view(), name="language"),
     path("tokens/<int:pk>/intrekken/", views.RevokeTokenView.as_view(), name="revoke_token"),
+    path(
+        "leden/<int:pk>/herstellen/",
+        views.MemberPasswordResetView.as_view(),
+        name="member_password_reset",
+    ),
+    path("herstel/<str:token>/", views.AcceptPasswordResetView.as_view(), name="password_reset"),
     path("herstelcodes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),
 ]

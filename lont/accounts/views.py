@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any, cast
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,8 +24,10 @@ from lont.core.middleware import SESSION_VERIFIED_KEY
 from lont.core.policies import LOGIN, PUBLIC
 from lont.core.views_base import MemberView
 from lont.networks.choices import Role
+from lont.networks.models import Membership
+from lont.networks.selectors import members
 
-from . import lockout, services, totp
+from . import devices, lockout, services, totp
 from .forms import (
     AcceptInvitationForm,
     ApiTokenForm,
@@ -34,7 +38,7 @@ from .forms import (
     RecoveryForm,
 )
 from .models import ApiToken, TOTPDevice, User
-from .reauth import mark_reauthenticated
+from .reauth import RecentAuthRequiredMixin, mark_reauthenticated
 
 # Lazy: a module-level gettext would freeze the message in the language active at import.
 LOCKED_MESSAGE = gettext_lazy(
@@ -166,12 +170,16 @@ class TwoFactorView(View):
         login_event(user=user, event="login.succeeded")
         if not enrolled:
             codes = totp.recovery_codes_generate(user)
-            return render(
+            response: HttpResponse = render(
                 request,
                 "accounts/recovery_codes.html",
                 {"codes": codes, "next": _safe_next(request)},
             )
-        return redirect(_safe_next(request))
+        else:
+            response = redirect(_safe_next(request))
+        devices.note_login(request, response, user)
+        apply_language(response, user.preferred_language)
+        return response
 
 
 class LogoutView(View):
@@ -308,6 +316,7 @@ class SettingsView(MemberView):
                 "tokens": tokens,
                 "new_token": new_token,
                 "recovery_left": _user(request).recovery_codes.filter(used_at__isnull=True).count(),
+                "languages": settings.LANGUAGES,
             },
         )
 
@@ -319,6 +328,36 @@ class SettingsView(MemberView):
             viewer=self.viewer, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
         )
         return self.get(request, new_token=raw)
+
+
+def apply_language(response: HttpResponse, language: str) -> None:
+    """The user's chosen language, through the cookie the locale middleware already reads."""
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            samesite="Lax",
+        )
+
+
+class LanguagePreferenceView(MemberView):
+    """The language of the interface, kept with the account and applied at every login."""
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        language = request.POST.get("language", "")
+        if language not in dict(settings.LANGUAGES):
+            messages.error(request, _("Kies een van de beschikbare talen."))
+            return redirect("accounts:settings")
+        user = _user(request)
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+        translation.activate(language)
+        messages.success(request, _("De taal is opgeslagen."))
+        response = redirect("accounts:settings")
+        apply_language(response, language)
+        return response
 
 
 class RevokeTokenView(MemberView):
@@ -341,3 +380,72 @@ class RecoveryCodesView(MemberView):
         return render(
             request, "accounts/recovery_codes.html", {"codes": codes, "next": "/account/"}
         )
+
+
+class MemberPasswordResetView(RecentAuthRequiredMixin, MemberView):
+    """The coordinator (or director) resets a member's account, after re-authenticating."""
+
+    required_permission = "members.manage"
+    template_name = "accounts/password_reset_start.html"
+
+    def _membership(self, pk: int) -> Membership:
+        return get_object_or_404(members(self.viewer), pk=pk)
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return render(request, self.template_name, {"membership": self._membership(pk)})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        membership = self._membership(pk)
+        reason = request.POST.get("reason", "")
+        try:
+            services.password_reset_start(viewer=self.viewer, membership=membership, reason=reason)
+        except (ValidationError, PermissionDenied) as error:
+            context = {"membership": membership, "reason": reason, "error": _message(error)}
+            return render(request, self.template_name, context, status=400)
+        messages.success(
+            request,
+            _(
+                "Het account is hersteld: sessies en API-tokens zijn beëindigd en %(email)s heeft "
+                "een link gekregen om een nieuw wachtwoord te kiezen."
+            )
+            % {"email": membership.user.email},
+        )
+        return redirect("networks:member_detail", pk=membership.pk)
+
+
+def _message(error: ValidationError | PermissionDenied) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+class AcceptPasswordResetView(View):
+    """The member opens the reset link, chooses a new password and then enrols the app again."""
+
+    lont_policy = PUBLIC
+    template_name = "accounts/password_reset_accept.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        reset = services.password_reset_by_token(kwargs["token"])
+        if reset is None:
+            return render(request, "accounts/password_reset_invalid.html", status=404)
+        self.reset = reset
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        return render(request, self.template_name, {"form": AcceptInvitationForm()})
+
+    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+        form = AcceptInvitationForm(request.POST)
+        if form.is_valid():
+            try:
+                user = services.password_reset_complete(
+                    reset=self.reset, password=form.cleaned_data["password1"]
+                )
+            except ValidationError as error:
+                form.add_error("password1", error)
+            else:
+                login(request, user, backend="lont.accounts.backends.EmailBackend")
+                request.session[SESSION_VERIFIED_KEY] = False
+                return redirect("accounts:two_factor")
+        return render(request, self.template_name, {"form": form}, status=400)

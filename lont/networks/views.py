@@ -65,6 +65,10 @@ class MemberDetailView(VisibleDetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         data["can_manage"] = self.viewer.manages_organisation(self.object.organisation)
+        # The same rule as the reset service: only roles the viewer could grant.
+        from lont.accounts.services import GRANTABLE_ROLES
+
+        data["can_reset"] = self.object.role in GRANTABLE_ROLES.get(self.viewer.role, set())
         return data
 
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "lont.core",
     "lont.accounts",
     "lont.networks",
@@ -95,6 +97,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'lont.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A persistent connection that died with a database restart is replaced before use.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -129,12 +133,18 @@ LONT_LOCKOUT = {
     "WINDOW_SECONDS": 15 * 60,
     "MAX_FAILURES_PER_ACCOUNT": 5,
     "MAX_FAILURES_PER_IP": 20,
+    # Each further block of failures within a day doubles the lock, up to a day.
+    "MAX_LOCK_SECONDS": 24 * 3600,
 }
+# Login attempts (e-mail, address, time) are deleted after this many days (daily task).
+LONT_LOGIN_ATTEMPT_RETENTION_DAYS = int(os.environ.get("LONT_LOGIN_ATTEMPT_RETENTION_DAYS", "30"))
 # Reverse proxies in front of Lont: the client address for the per-IP lockout comes from
 # X-Forwarded-For then (otherwise every user shares the proxy's address).
 LONT_TRUSTED_PROXIES = int(os.environ.get("LONT_TRUSTED_PROXIES", "0"))
 LONT_REAUTH_SECONDS = 10 * 60
 LONT_INVITATION_DAYS = 7
+# A password-reset link (started by the coordinator) is valid this many hours.
+LONT_PASSWORD_RESET_HOURS = 24
 LONT_API_TOKEN_DAYS = 90
 LONT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
@@ -172,11 +182,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lont <noreply@lont.invalid>")
 LONT_BASE_URL = os.environ.get("LONT_BASE_URL", "http://127.0.0.1:8000")
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("LONT_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
+# Background tasks: the embedded database backend, or RQ on Redis when a network outgrows one
+# worker (LONT_TASK_BACKEND=rq, Redis at LONT_REDIS_URL). `manage.py run_worker` starts either.
+LONT_REDIS_URL = os.environ.get("LONT_REDIS_URL", "redis://127.0.0.1:6379/0")
+TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
 }
+LONT_TASK_BACKEND = os.environ.get("LONT_TASK_BACKEND", "database")
+TASKS = {"default": TASK_BACKENDS[LONT_TASK_BACKEND]}
+RQ_QUEUES = {"default": {"URL": LONT_REDIS_URL, "DEFAULT_TIMEOUT": 900}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -24,7 +24,13 @@ from lont.networks.models import Membership
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_NAMES = {"accounts:login", "accounts:accept_invitation", "core:health", "set_language"}
+PUBLIC_NAMES = {
+    "accounts:login",
+    "accounts:accept_invitation",
+    "accounts:password_reset",
+    "core:health",
+    "set_language",
+}
 CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
 SAMPLE = {
     "int": "1",

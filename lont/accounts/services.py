@@ -17,19 +17,13 @@ from django.utils.translation import gettext as _
 
 from lont.audit.events import member_invited_event, record_event
 from lont.core.crypto import token_hash
-from lont.networks.choices import Role
+from lont.core.viewer import GRANTABLE_ROLES as GRANTABLE_ROLES  # defined with the permissions
 from lont.networks.models import Membership, Organisation
 from lont.networks.services import (  # moved to networks; importable here as before
     membership_deactivate as membership_deactivate,
 )
 
 from .models import ApiToken, Invitation, KnownDevice, PasswordReset, RecoveryCode, TOTPDevice, User
-
-# Who may give which role: coordinators never create directors or privacy officers.
-GRANTABLE_ROLES = {
-    Role.DIRECTOR: set(Role),
-    Role.COORDINATOR: {Role.COORDINATOR, Role.PROFESSIONAL, Role.OBSERVER},
-}
 
 
 @transaction.atomic

@@ -64,7 +64,9 @@ def engine_signal(row: SignalRow) -> e.Signal:
         notes=tuple(e.ContextNote(ref=str(n.pk), adjustment=n.adjustment) for n in row.notes.all()),
         # Roles are handed over as they are: the engine ignores victims, witnesses and tipsters.
         people=tuple(
-            e.PersonLink(ref=str(p.person_id), role=e.PersonRole(p.role)) for p in row.people.all()
+            # An expired person (principle 9) keeps the role under a ref of its own.
+            e.PersonLink(ref=str(p.person_id or f"verlopen-{p.pk}"), role=e.PersonRole(p.role))
+            for p in row.people.all()
         ),
         named_time=row.mentioned_time,
         named_place=bool(row.mentioned_place.strip()),
@@ -179,7 +181,7 @@ def interactions(rows: Iterable[SignalRow], relations: e.GroupRelations) -> list
         groups.setdefault(signal_id, []).append(group_id)
     people: dict[int, set[int]] = {}
     for signal_id, person_id in SignalPerson.objects.filter(
-        signal_id__in=ids, role__in=COUNTING_ROLES
+        signal_id__in=ids, role__in=COUNTING_ROLES, person__isnull=False
     ).values_list("signal_id", "person_id"):
         people.setdefault(signal_id, set()).add(person_id)
     memberships = _member_groups(set().union(*people.values()) if people else set())

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
+from lont.signalregister.choices import PersonRole
 from lont.signalregister.models import ContextNote, Signal, SignalPerson
 from lont.subjects.models import ConflictEvent, Group, Person
 
@@ -265,14 +266,30 @@ def parameter_versions(viewer: Viewer) -> list[EngineParameterSet]:
     )
 
 
+NONE_SHOWN = "0"
+SUPPRESSED = "<5"
+
+
 def _suppress(n: int) -> str:
-    return "<5" if n < SUPPRESS_BELOW else str(n)
+    """ "None" (0) and "fewer than five" (1-4, not shown) are different answers: both are told."""
+    if n == 0:
+        return NONE_SHOWN
+    return SUPPRESSED if n < SUPPRESS_BELOW else str(n)
+
+
+# Principle 10: only whom the signals concern as involved or possible perpetrator is counted —
+# never victims, witnesses or tipsters (the engine's counting roles).
+FAIRNESS_ROLES = (PersonRole.INVOLVED, PersonRole.POSSIBLE_PERPETRATOR)
 
 
 def fairness(viewer: Viewer) -> dict[str, Any]:
-    """Distinct people that signals concern per quarter, by age band, area and group; cells
-    under five shown as "<5" so no small group of young people can be singled out."""
-    base = SignalPerson.objects.filter(network=viewer.network).annotate(
+    """Distinct people that signals concern (involved or possible perpetrator) per quarter, by age
+    band, area and group; cells of one to four shown as "<5" so no small group of young people can
+    be singled out, an empty cell as "0". Group names are case content: a viewer who reads no case
+    content (the privacy officer) sees the same rows as "Groep 1", "Groep 2", …"""
+    base = SignalPerson.objects.filter(
+        network=viewer.network, role__in=FAIRNESS_ROLES, person__isnull=False
+    ).annotate(
         year=ExtractYear("signal__observed_at"), quarter=ExtractQuarter("signal__observed_at")
     )
     tables = {}
@@ -281,11 +298,15 @@ def fairness(viewer: Viewer) -> dict[str, Any]:
         tables[key] = [(r["year"], r["quarter"], r[field] or "", r["n"]) for r in rows]
     group_rows = (
         base.filter(signal__groups__isnull=False)
-        .values("year", "quarter", "signal__groups__group__name")
+        .values("year", "quarter", "signal__groups__group_id", "signal__groups__group__name")
         .annotate(n=Count("person", distinct=True))
     )
+    names = _group_labels(
+        viewer,
+        {r["signal__groups__group_id"]: r["signal__groups__group__name"] for r in group_rows},
+    )
     tables["group"] = [
-        (r["year"], r["quarter"], r["signal__groups__group__name"], r["n"]) for r in group_rows
+        (r["year"], r["quarter"], names[r["signal__groups__group_id"]], r["n"]) for r in group_rows
     ]
     out: dict[str, Any] = {}
     quarters = sorted({(y, q) for rows in tables.values() for y, q, _k, _n in rows})
@@ -295,10 +316,24 @@ def fairness(viewer: Viewer) -> dict[str, Any]:
             grid[label][(y, q)] = n
         out[key] = [
             (label, [_suppress(grid[label].get(quarter, 0)) for quarter in quarters])
-            for label in sorted(grid)
+            for label in sorted(grid, key=_label_key)
         ]
     out["quarters"] = [f"{y} K{q}" for y, q in quarters]
+    out["group_names"] = viewer.can("case.read")
     return out
+
+
+def _group_labels(viewer: Viewer, rows: dict[int, str]) -> dict[int, str]:
+    if viewer.can("case.read"):
+        return rows
+    # Numbered in the order the groups were recorded: stable, and says nothing about the group.
+    return {pk: _("Groep %(n)s") % {"n": n} for n, pk in enumerate(sorted(rows), start=1)}
+
+
+def _label_key(label: str) -> tuple[str, int]:
+    # Natural order: "Groep 2" before "Groep 10".
+    head, _sep, tail = label.rpartition(" ")
+    return (head, int(tail)) if tail.isdigit() else (label, -1)
 
 
 def level_rank(code: str) -> int:

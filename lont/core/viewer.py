@@ -50,6 +50,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "analyser.manage": frozenset({Role.DIRECTOR, Role.COORDINATOR}),
 }
 
+# Who may give which role (invitations, password resets): coordinators never create directors or
+# privacy officers.
+GRANTABLE_ROLES: dict[str, set[str]] = {
+    Role.DIRECTOR: set(Role),
+    Role.COORDINATOR: {Role.COORDINATOR, Role.PROFESSIONAL, Role.OBSERVER},
+}
+
 
 @dataclass(frozen=True)
 class Viewer:

@@ -128,6 +128,12 @@ class IndicatorTag:
         """Drill indicators never count as evidence on their own (principle 3)."""
         return self.category == "drill" or self.code.startswith("drill.")
 
+    @property
+    def is_provocation(self) -> bool:
+        """The guide's five provocation signs describe a *professional* being provoked (crisis
+        rec. 4: lead them away); they concern staff safety and never raise a group's level."""
+        return self.category == "provocation" or self.code.startswith("provocation.")
+
 
 @dataclass(frozen=True)
 class ContextNote:
@@ -180,8 +186,8 @@ class Signal:
 
     @property
     def evidence_indicators(self) -> tuple[IndicatorTag, ...]:
-        """The indicators that count as evidence: everything except drill indicators."""
-        return tuple(i for i in self.indicators if not i.is_drill)
+        """The indicators that count as evidence: everything except drill and provocation ones."""
+        return tuple(i for i in self.indicators if not (i.is_drill or i.is_provocation))
 
     @property
     def is_drill_only(self) -> bool:
@@ -245,5 +251,5 @@ class Contribution:
 
 def is_drill_only(signal: Signal, evidence: tuple[IndicatorTag, ...]) -> bool:
     """``signal.is_drill_only`` when its evidence indicators are already at hand (hot path)."""
-    # Without evidence, any indicator left is a drill indicator.
-    return not evidence and (signal.drill is not None or bool(signal.indicators))
+    # Without evidence, an indicator left is a drill or a provocation sign; only drill counts here.
+    return not evidence and (signal.drill is not None or any(i.is_drill for i in signal.indicators))

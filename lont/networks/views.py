@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from lont.core.reauth import RecentAuthRequiredMixin
+from lont.core.viewer import GRANTABLE_ROLES
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
 
 from . import covenant_rules, selectors, services
@@ -66,8 +67,6 @@ class MemberDetailView(VisibleDetailView):
         data = super().get_context_data(**kwargs)
         data["can_manage"] = self.viewer.manages_organisation(self.object.organisation)
         # The same rule as the reset service: only roles the viewer could grant.
-        from lont.accounts.services import GRANTABLE_ROLES
-
         data["can_reset"] = self.object.role in GRANTABLE_ROLES.get(self.viewer.role, set())
         return data
 

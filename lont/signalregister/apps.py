@@ -31,3 +31,7 @@ class SignalRegisterConfig(AppConfig):
         visibility.register(m.GuardEvent, category="criminal")
         # After the subjects demo (40) and the social map (50): signals point at their groups.
         demo.register(60, load_demo)
+        # Principle 9: what a person's expiry does with the links to them.
+        from .expiry_rules import register as register_expiry
+
+        register_expiry()

@@ -14,7 +14,7 @@ from lont.knowledge.models import Indicator
 from lont.networks.models import Organisation
 from lont.subjects.models import Group, Person
 
-from . import selectors
+from . import selectors, shielding
 from .attachments import CleanImage, clean_image
 from .choices import ONLINE_SOURCES, PersonRole, RequestOutcome, RequestSize
 from .models import Signal
@@ -69,6 +69,16 @@ class SignalForm(StyledModelForm):
     )
     request_outcome = forms.ChoiceField(
         label=_("Verzoek: uitkomst"), choices=RequestOutcome.choices, required=False
+    )
+    perpetrator_override = forms.CharField(
+        label=_("Reden om een slachtoffer of tipgever toch als mogelijke dader te koppelen"),
+        help_text=_(
+            "Alleen voor de organisatie die de persoon vastlegde; de reden wordt gelogd. "
+            "Laat leeg in alle andere gevallen."
+        ),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     class Meta:
@@ -160,14 +170,24 @@ class SignalForm(StyledModelForm):
         ]
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """The person picker: people who are victim or tipster elsewhere carry a marker (principle 9);
+    the service refuses them as possible perpetrator without the owner's override."""
+
+    network_id: int = 0
+
+    def label_from_instance(self, obj: Any) -> str:
+        if not hasattr(self, "_shielded"):
+            self._shielded = shielding.shielded_ids(self.network_id)
+        return shielding.label(obj, self._shielded)
+
+
 class CorrectionForm(SignalForm):
     reason = forms.CharField(label=_("Reden van de correctie"), max_length=300)
 
 
 class PersonRoleForm(StyledForm):
-    person = forms.ModelChoiceField(
-        label=_("Persoon"), queryset=Person.objects.none(), required=False
-    )
+    person = PersonChoiceField(label=_("Persoon"), queryset=Person.objects.none(), required=False)
     role = forms.ChoiceField(
         label=_("Rol in dit signaal"), choices=PersonRole.choices, required=False
     )
@@ -175,6 +195,7 @@ class PersonRoleForm(StyledForm):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = selectors.person_choices(viewer)  # type: ignore[attr-defined]
+        self.fields["person"].network_id = viewer.network.pk  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -229,9 +250,13 @@ class HandoverForm(StyledForm):
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            network=viewer.network
-        ).exclude(pk=viewer.organisation.pk)
+        # Only partners whose legal powers allow the data are offered (finding 4).
+        allowed = [org.pk for org in selectors.handover_recipients(viewer)]
+        self.fields["to"].queryset = Organisation.objects.filter(pk__in=allowed)  # type: ignore[attr-defined]
+        if not allowed:
+            self.fields["to"].help_text = _(
+                "Geen partner in dit netwerk heeft de wettelijke bevoegdheid voor deze gegevens."
+            )
 
 
 __all__ = [

@@ -14,11 +14,24 @@ from django.utils import timezone
 from lont.core.viewer import Viewer
 from lont.engine import observation
 from lont.engine.parameters import ObservationThresholds
-from lont.networks.choices import PartnerType
+from lont.networks.choices import Access, InformationCategory, PartnerType
+from lont.networks.covenant_rules import legal_ceiling
 from lont.networks.models import CovenantVersion, Organisation
 
 from .choices import ONLINE_SOURCES
 from .models import ProsecutorOrder, SignalPerson
+
+# What a handover passes on: information gathered towards following a person systematically, which
+# only a partner with criminal-law powers may act on (art. 126g Sv). The law caps who may read it.
+HANDOVER_CATEGORY = InformationCategory.CRIMINAL
+
+
+def may_receive_handover(organisation: Organisation) -> bool:
+    """Whether the law lets this organisation read a handover in full (``legal_ceiling``)."""
+    ceiling = legal_ceiling(
+        HANDOVER_CATEGORY, organisation.partner_type, organisation.legal_powers or []
+    )
+    return ceiling == Access.FULL
 
 
 @dataclass(frozen=True)

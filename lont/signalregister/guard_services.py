@@ -139,6 +139,14 @@ def guard_handover(
     event = _own_event(viewer, guard_event_id)
     if to.network_id != viewer.network.pk or to.pk == viewer.organisation.pk:
         raise ValidationError(_("Kies een andere partner in dit netwerk."))
+    if not guard.may_receive_handover(to):
+        raise ValidationError(
+            _(
+                "%(org)s heeft niet de wettelijke bevoegdheid om strafrechtelijke gegevens te "
+                "verwerken. Kies een partner die die bevoegdheid wel heeft."
+            )
+            % {"org": to.name}
+        )
     if not note.strip():
         raise ValidationError({"note": _("Schrijf kort op wat u doorgeeft.")})
     event.outcome = GuardEvent.Outcome.HANDOVER

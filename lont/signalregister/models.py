@@ -187,7 +187,11 @@ class SignalChild(ChangeLoggedModel):
 
 class SignalPerson(SignalChild):
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="people")
-    person = models.ForeignKey("subjects.Person", on_delete=models.PROTECT, related_name="+")
+    # Empty once the person expired (principle 9): the role stays, so the signal keeps its meaning
+    # ("an expired person, possible perpetrator") without anything about who it was.
+    person = models.ForeignKey(
+        "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     role = models.CharField(_("rol in dit signaal"), max_length=24, choices=PersonRole.choices)
 
     class Meta:
@@ -381,7 +385,10 @@ class GuardEvent(ChangeLoggedModel):
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey("subjects.Person", on_delete=models.PROTECT, related_name="+")
+    # Empty once the person expired: the FG's counts stay, the person and the handover note go.
+    person = models.ForeignKey(
+        "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     member = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     thresholds = models.JSONField(default=list)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.WARNED)

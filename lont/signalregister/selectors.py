@@ -14,8 +14,10 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, categories_at_least, visible
 from lont.knowledge.models import Indicator
 from lont.networks.choices import Access
+from lont.networks.models import Organisation
 from lont.subjects.models import Group, Person
 
+from . import guard
 from .choices import SourceType, Status
 from .models import (
     ContextNote,
@@ -166,8 +168,18 @@ def guard_report(viewer: Viewer) -> list[Any]:
     )
 
 
+def handover_recipients(viewer: Viewer) -> list[Organisation]:
+    """The partners the viewer may hand information to: others in the network whose legal powers
+    allow the data (``guard.may_receive_handover``)."""
+    others = Organisation.objects.filter(network=viewer.network).exclude(pk=viewer.organisation.pk)
+    return [org for org in others.order_by("name") if guard.may_receive_handover(org)]
+
+
 def handovers_to(viewer: Viewer) -> QuerySet[GuardEvent]:
-    """Information other partners handed to the viewer's organisation."""
+    """Information other partners handed to the viewer's organisation — none at all when the law
+    does not let it read that data (also for handovers stored before the rule)."""
+    if not guard.may_receive_handover(viewer.organisation):
+        return GuardEvent.objects.none()
     return (
         GuardEvent.objects.filter(
             network=viewer.network,

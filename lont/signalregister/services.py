@@ -23,7 +23,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
 
-from . import guard
+from . import guard, shielding
 from .attachments import CleanImage, clean_image
 from .choices import PROTECTED_ROLES, PersonRole, Status
 from .models import (
@@ -82,6 +82,8 @@ class SignalParts:
     engagement: list[dict[str, Any]] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[UploadedFile | CleanImage] = field(default_factory=list)
+    # The recording organisation's reason to link a victim or tipster as possible perpetrator.
+    perpetrator_override: str = ""
 
 
 def _require_write(viewer: Viewer) -> None:
@@ -157,6 +159,39 @@ def _child_save(row: Any) -> Any:
     return row
 
 
+def guard_checks(
+    viewer: Viewer,
+    *,
+    people: Iterable[tuple[Any, str]],
+    source_type: str,
+    observed_at: dt.datetime,
+    signal_id: int | None = None,
+) -> list[guard.PersonCheck]:
+    """The guard's verdict on saving a new signal, or a correction of the stored ``signal_id``.
+
+    A correction is checked like a new signal, without counting itself, for every person it would
+    newly observe: a person it adds, or every person when it turns an offline signal online or
+    moves its time. Fixing a typo adds no observation and is not stopped again.
+    """
+    already: set[int] = set()
+    if signal_id is not None:
+        stored = Signal.objects.get(pk=signal_id)
+        if stored.is_online and stored.observed_at == observed_at:
+            already = set(
+                SignalPerson.objects.filter(signal_id=signal_id, person__isnull=False).values_list(
+                    "person_id", flat=True
+                )
+            )
+    unique = {p.pk: p for p, _role in people if p.pk not in already}
+    return guard.check_people(
+        viewer,
+        people=[(p.pk, p.alias) for p in unique.values()],
+        source_type=source_type,
+        observed_at=observed_at,
+        exclude_signal_id=signal_id,
+    )
+
+
 @transaction.atomic
 def signal_create(
     *,
@@ -172,6 +207,7 @@ def signal_create(
     """
     _require_write(viewer)
     validate_roles(parts.people)
+    overridden = shielding.check(viewer, parts.people, parts.perpetrator_override)
     signal = Signal(
         network=viewer.network,
         organisation=viewer.organisation,
@@ -181,9 +217,9 @@ def signal_create(
     signal.category = derive_category(signal.source_type, signal.special_data)
     signal.retain_until = retention_date(viewer, signal.category, signal.registered_at)
     signal.full_clean()
-    checks = guard.check_people(
+    checks = guard_checks(
         viewer,
-        people=[(p.pk, p.alias) for p, _role in parts.people],
+        people=parts.people,
         source_type=signal.source_type,
         observed_at=signal.observed_at,
     )
@@ -196,6 +232,7 @@ def signal_create(
     except Exception:
         _delete_files(stored)  # the rollback removes the rows; the files go with them
         raise
+    shielding.record_override(viewer, signal, overridden, parts.perpetrator_override)
     covered = [c for c in checks if c.check.covered_by_order]
     record_event(
         event="signal.created",
@@ -233,17 +270,33 @@ def signal_update(
     reason: str = "",
 ) -> Signal:
     """A correction: the previous state is kept as a version; people, groups and indicators are
-    replaced by the new selection; engagement, requests and attachments are added."""
+    replaced by the new selection; engagement, requests and attachments are added.
+
+    Raises :class:`GuardCrossed` (before anything is written) like :func:`signal_create` when the
+    correction would make the organisation's signals about a person systematic observation.
+    """
     _require_write(viewer)
     if signal.organisation_id != viewer.organisation.pk:
         raise PermissionDenied
     validate_roles(parts.people)
     locked = Signal.objects.select_for_update().get(pk=signal.pk)
+    overridden = shielding.check(
+        viewer, parts.people, parts.perpetrator_override, signal_id=locked.pk
+    )
     before = snapshot(locked)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.category = derive_category(locked.source_type, locked.special_data)
     locked.full_clean()
+    checks = guard_checks(
+        viewer,
+        people=parts.people,
+        source_type=locked.source_type,
+        observed_at=locked.observed_at,
+        signal_id=locked.pk,  # still the stored state: nothing is written yet
+    )
+    if guard.blocking(checks):
+        raise GuardCrossed(guard.blocking(checks))
     number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = SignalVersion(
         signal=locked, number=number, snapshot=before, changed_by=viewer.membership, reason=reason
@@ -260,6 +313,7 @@ def signal_update(
         _delete_files(stored)
         raise
     _resync_children(locked)
+    shielding.record_override(viewer, locked, overridden, parts.perpetrator_override)
     record_event(
         event="signal.corrected",
         obj=locked,
@@ -371,6 +425,7 @@ __all__ = [
     "attachment_add",
     "context_note_create",
     "guard",
+    "guard_checks",
     "guard_handover",
     "guard_stop",
     "guard_warning_record",

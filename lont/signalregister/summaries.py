@@ -19,7 +19,15 @@ def indicator_tags(signal: Signal) -> list[dict[str, str]]:
         key=lambda i: (WEIGHT_ORDER.get(i.weight_class, 9), i.code),
     )
     return [
-        {"code": i.code, "label": i.label_nl, "weight": str(i.get_weight_class_display())}
+        {
+            "code": i.code,
+            "label": i.label_nl,
+            "weight": str(i.get_weight_class_display()),
+            # Provocation signs concern the professional's safety, not the group's level.
+            "provocation": "1"
+            if i.category == "provocation" or i.code.startswith("provocation.")
+            else "",
+        }
         for i in rows
     ]
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -17,19 +16,18 @@ from lont.audit.models import AccessVia
 from lont.core.selectors import get_visible
 from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
 from lont.core.visibility import access_for, visible
-from lont.networks.choices import Access, PartnerType
+from lont.networks.choices import Access
 
 from . import selectors, services
 from .choices import SourceType, Status
 from .forms import (
     ContextNoteForm,
     CorrectionForm,
-    HandoverForm,
     PersonFormSet,
-    ProsecutorOrderForm,
     SignalForm,
     people_from,
 )
+from .guard_flow import GuardFlowMixin
 from .models import Signal, SignalAttachment
 from .prefill import initial_from
 from .summaries import indicator_tags, summary_text
@@ -94,7 +92,7 @@ class SignalDetailView(VisibleDetailView):
         if full:
             people = list(signal.people.select_related("person"))
             attachments = list(signal.attachments.all())
-            log_reads(self.viewer, [p.person for p in people], via=AccessVia.PAGE)
+            log_reads(self.viewer, [p.person for p in people if p.person], via=AccessVia.PAGE)
             data.update(
                 people=people,
                 attachments=attachments,
@@ -111,7 +109,7 @@ def _form_context(
     return {"form": form, "formset": formset, "signal": signal, **extra}
 
 
-class SignalCreateView(MemberView):
+class SignalCreateView(GuardFlowMixin, MemberView):
     """Register a signal; the systematic-observation guard may stop it before it is saved."""
 
     required_permission = "case.write"
@@ -143,16 +141,6 @@ class SignalCreateView(MemberView):
         formset = PersonFormSet(request.POST, prefix="people", form_kwargs={"viewer": self.viewer})
         if not (form.is_valid() and formset.is_valid()):
             return render(request, self.template_name, _form_context(form, formset), status=400)
-        action = request.POST.get("guard_action", "")
-        event_ids = [int(v) for v in request.POST.getlist("guard_event") if v.isdigit()]
-        if action == "stop":
-            for event_id in event_ids:
-                services.guard_stop(viewer=self.viewer, guard_event_id=event_id)
-            messages.info(request, _("Het signaal is niet opgeslagen."))
-            return redirect("signalregister:list")
-        if action == "handover":
-            return self._handover(request, form, formset, event_ids)
-        order_form = ProsecutorOrderForm(request.POST) if action == "order" else None
         parts = services.SignalParts(
             people=people_from(formset),
             groups=list(form.cleaned_data["groups"]),
@@ -160,129 +148,28 @@ class SignalCreateView(MemberView):
             engagement=form.engagement(),
             requests=form.requests(),
             attachments=[form.clean_upload] if form.clean_upload else [],
+            perpetrator_override=form.cleaned_data.get("perpetrator_override") or "",
         )
-        if order_form is not None:
-            if self.viewer.partner_type != PartnerType.POLICE:
-                raise PermissionDenied
-            try:
-                if not order_form.is_valid():
-                    raise ValidationError(_("Vul de gegevens van het bevel volledig in."))
-                self._record_orders(order_form, parts, form.cleaned_data["observed_at"], event_ids)
-            except ValidationError as error:
-                for message in error.messages:
-                    if message not in order_form.non_field_errors():
-                        order_form.add_error(None, message)
-                checks = services.guard.blocking(
-                    services.guard.check_people(
-                        self.viewer,
-                        people=[(p.pk, p.alias) for p, _role in parts.people],
-                        source_type=form.cleaned_data["source_type"],
-                        observed_at=form.cleaned_data["observed_at"],
-                    )
-                )
-                return self._guard_page(request, form, formset, checks, [], event_ids, order_form)
         try:
-            signal = services.signal_create(
-                viewer=self.viewer, fields=form.signal_fields(), parts=parts
-            )
-        except services.GuardCrossed as crossed:
-            events = (
-                []
-                if event_ids
-                else services.guard_warning_record(viewer=self.viewer, checks=crossed.checks)
-            )
-            return self._guard_page(
-                request, form, formset, crossed.checks, events, event_ids, order_form
+            result = self.guarded_save(
+                form,
+                formset,
+                parts,
+                lambda: services.signal_create(
+                    viewer=self.viewer, fields=form.signal_fields(), parts=parts
+                ),
             )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
             return render(request, self.template_name, _form_context(form, formset), status=400)
+        if isinstance(result, HttpResponseBase):
+            return result
         messages.success(request, _("Het signaal is geregistreerd."))
-        return redirect(signal.get_absolute_url())
-
-    @transaction.atomic
-    def _record_orders(
-        self,
-        order_form: ProsecutorOrderForm,
-        parts: services.SignalParts,
-        observed_at: Any,
-        event_ids: list[int],
-    ) -> None:
-        """One order per person whose threshold is crossed; all or none."""
-        data = order_form.cleaned_data
-        people = {p.pk: p for p, _role in parts.people}
-        checks = services.guard.blocking(
-            services.guard.check_people(
-                self.viewer,
-                people=[(p.pk, p.alias) for p in people.values()],
-                source_type=self.request.POST.get("source_type", ""),
-                observed_at=observed_at,
-            )
-        )
-        for index, item in enumerate(checks):
-            services.prosecutor_order_create(
-                viewer=self.viewer,
-                person=people[item.person_id],
-                reference=data["order_reference"],
-                issued_on=data["order_issued_on"],
-                valid_until=data.get("order_valid_until"),
-                scope=data["order_scope"],
-                guard_event_id=event_ids[index] if index < len(event_ids) else None,
-            )
-
-    def _handover(
-        self, request: HttpRequest, form: SignalForm, formset: Any, event_ids: list[int]
-    ) -> HttpResponse:
-        handover = HandoverForm(request.POST, viewer=self.viewer)
-        if not handover.is_valid() or not event_ids:
-            return self._guard_page(
-                request, form, formset, [], [], event_ids, None, handover_form=handover
-            )
-        for event_id in event_ids:
-            services.guard_handover(
-                viewer=self.viewer,
-                guard_event_id=event_id,
-                to=handover.cleaned_data["to"],
-                note=handover.cleaned_data["note"],
-            )
-        messages.success(
-            request,
-            _("De informatie is doorgegeven aan %(org)s. Het signaal is niet opgeslagen.")
-            % {"org": handover.cleaned_data["to"].name},
-        )
-        return redirect("signalregister:list")
-
-    def _guard_page(
-        self,
-        request: HttpRequest,
-        form: SignalForm,
-        formset: Any,
-        checks: list[Any],
-        events: list[Any],
-        event_ids: list[int],
-        order_form: ProsecutorOrderForm | None,
-        handover_form: HandoverForm | None = None,
-    ) -> HttpResponse:
-        is_police = self.viewer.partner_type == PartnerType.POLICE
-        return render(
-            request,
-            "signalregister/guard.html",
-            _form_context(
-                form,
-                formset,
-                checks=checks,
-                event_ids=event_ids or [e.pk for e in events],
-                is_police=is_police,
-                order_form=order_form or ProsecutorOrderForm(),
-                handover_form=handover_form or HandoverForm(viewer=self.viewer),
-                had_attachment=bool(form.clean_upload),
-            ),
-            status=409,
-        )
+        return redirect(result.get_absolute_url())
 
 
-class SignalEditView(MemberView):
+class SignalEditView(GuardFlowMixin, MemberView):
     """A correction: the previous state is kept as a version. Only the recording organisation
     opens it; its read goes through ``get_visible`` and is access-logged like the detail page."""
 
@@ -318,6 +205,9 @@ class SignalEditView(MemberView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         signal = self.signal()
+        self.corrected = Signal.objects.get(
+            pk=signal.pk
+        )  # the stored state: the form edits `signal`
         form = CorrectionForm(request.POST, request.FILES, instance=signal, viewer=self.viewer)
         formset = PersonFormSet(request.POST, prefix="people", form_kwargs={"viewer": self.viewer})
         if form.is_valid() and formset.is_valid():
@@ -328,19 +218,27 @@ class SignalEditView(MemberView):
                 engagement=form.engagement(),
                 requests=form.requests(),
                 attachments=[form.clean_upload] if form.clean_upload else [],
+                perpetrator_override=form.cleaned_data.get("perpetrator_override") or "",
             )
             try:
-                services.signal_update(
-                    viewer=self.viewer,
-                    signal=signal,  # the service re-reads it under a row lock
-                    fields=form.signal_fields(),
-                    parts=parts,
-                    reason=form.cleaned_data["reason"],
+                result = self.guarded_save(
+                    form,
+                    formset,
+                    parts,
+                    lambda: services.signal_update(
+                        viewer=self.viewer,
+                        signal=signal,  # the service re-reads it under a row lock
+                        fields=form.signal_fields(),
+                        parts=parts,
+                        reason=form.cleaned_data["reason"],
+                    ),
                 )
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error(None, message)
             else:
+                if isinstance(result, HttpResponseBase):
+                    return result
                 messages.success(
                     request, _("De correctie is opgeslagen; de vorige versie is bewaard.")
                 )

@@ -19,3 +19,7 @@ class SocialMapConfig(AppConfig):
             visibility.register(model, category=InformationCategory.CONTACTS.value)
         # After the subjects loader (40): the demo contacts are linked to its groups by name.
         demo.register(50, load_demo)
+        # Principle 9: a contact's "knows person" link goes when the person expires.
+        from lont.subjects import expiry
+
+        expiry.register("socialmap.ContactPersonLink", "person", expiry.DELETE)

@@ -107,3 +107,57 @@ def test_situation_page_queries_are_constant(
     services.situation_link_signals(viewer=viewer_for(youth), situation=situation, signals=more)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_finding_5_fairness_privacy_officer_sees_no_group_names_and_no_victims(
+    make_member, viewer_for, client_for
+):
+    from subjects.subjects_factories import group_factory
+
+    youth = make_member(PartnerType.YOUTH_WORK)
+    director = make_member(PartnerType.MUNICIPALITY, role=Role.DIRECTOR)
+    officer = make_member(PartnerType.MUNICIPALITY, role=Role.PRIVACY_OFFICER)
+    group = group_factory(youth.organisation, "Kanaalkrew 7731")
+    # given six involved people and, on the same signal, six victims, witnesses and tipsters
+    involved = [_person(youth, i, "16-17") for i in range(6)]
+    protected = [_person(youth, 20 + i, "12-15") for i in range(6)]
+    roles = ("victim", "witness", "tipster")
+    signal_factory(
+        youth,
+        people=tuple((p, "involved") for p in involved)
+        + tuple((p, roles[i % 3]) for i, p in enumerate(protected)),
+        groups=(group,),
+    )
+    # then only the involved count, per age band, area and group
+    for member in (director, officer):
+        tables = selectors.fairness(viewer_for(member))
+        assert dict(tables["age"]) == {"16-17": ["6"]}
+        assert dict(tables["area"]) == {"Noorderhaven": ["6"]}
+    # and the director reads the group's name, the privacy officer a number
+    assert dict(selectors.fairness(viewer_for(director))["group"]) == {"Kanaalkrew 7731": ["6"]}
+    assert dict(selectors.fairness(viewer_for(officer))["group"]) == {"Groep 1": ["6"]}
+    page = client_for(officer).get(reverse("assessment:fairness")).content.decode()
+    assert "Kanaalkrew 7731" not in page and "Groep 1" in page
+    assert (
+        "Kanaalkrew 7731"
+        in client_for(director).get(reverse("assessment:fairness")).content.decode()
+    )
+
+
+def test_finding_5_fairness_tells_none_from_fewer_than_five(make_member, viewer_for):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    director = make_member(PartnerType.MUNICIPALITY, role=Role.DIRECTOR)
+    now = dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC)
+    # given two people in one quarter and nobody of that age band in the next
+    two = [_person(youth, i, "12-15") for i in range(2)]
+    six = [_person(youth, 10 + i, "16-17") for i in range(6)]
+    first = signal_factory(youth, people=tuple((p, "involved") for p in two + six))
+    second = signal_factory(youth, people=tuple((p, "possible_perpetrator") for p in six))
+    first.observed_at = now - dt.timedelta(days=90)
+    first.save()
+    second.observed_at = now
+    second.save()
+    tables = selectors.fairness(viewer_for(director))
+    # then one cell says "<5" (one to four) and the other "0" (none)
+    assert dict(tables["age"])["12-15"] == ["<5", "0"]
+    assert dict(tables["age"])["16-17"] == ["6", "6"]

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from assessment_app.assessment_factories import note_factory, signal_factory, situation_factory
+from assessment_app.assessment_factories import (
+    indicator,
+    note_factory,
+    signal_factory,
+    situation_factory,
+)
 
 from lont.assessment import services
 from lont.assessment.models import Situation
 from lont.networks.choices import PartnerType
 from lont.notifications.models import Notification
+from lont.signalregister.models import SignalIndicator
 from lont.subjects.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +148,24 @@ def test_daily_command(make_member):
     situation_factory(youth, signal_factory(youth, days_ago=0.1))
     call_command("assessment_daily")
     assert Situation.objects.get().history[-1]["level"] == "verhoogd"
+
+
+def test_provocation_signs_do_not_raise_a_situation(make_member):
+    # given a signal tagged only with a provocation sign (catalogued "strong")
+    youth = make_member(PartnerType.YOUTH_WORK)
+    signal = signal_factory(youth, days_ago=0.1, weights=())
+    SignalIndicator.objects.create(
+        network=youth.network,
+        signal=signal,
+        indicator=indicator(youth.network, "strong", category="provocation"),
+    )
+    # when a situation gathers it
+    situation = situation_factory(youth, signal)
+    # then the level stays laag: the sign concerns the professional's safety
+    assert situation.level == "laag"
+    # and the same signal with a real strong indicator weighs exactly as without the sign
+    signal.indicators.create(network=youth.network, indicator=indicator(youth.network, "strong"))
+    both = situation_factory(youth, signal)
+    alone = situation_factory(youth, signal_factory(youth, days_ago=0.1))
+    assert both.level == alone.level == "verhoogd"
+    assert both.score == pytest.approx(alone.score, rel=0.01)

@@ -82,3 +82,9 @@ def rising_drill(prefix: str = "d", months: int = 12) -> list[Signal]:
         )
         for m in range(1, months + 1)
     ]
+
+
+# One of the guide's five provocation signs (a professional being provoked; crisis rec. 4).
+PROVOKED = IndicatorTag("provocation.2", WeightClass.STRONG, "provocation")
+# Recognised by its code alone when a network's catalogue row has no category.
+PROVOKED_BY_CODE = IndicatorTag("provocation.5", WeightClass.STRONG, "")

@@ -326,3 +326,21 @@ def test_summary_lines_leave_out_source_people_and_notes() -> None:
     assert acute[1].summary_nl.startswith("De acuutregel is niet toegepast op signaal c2")
     structural = compute_level([], Structure(symbolic_threat=True), now=NOW).contributions[0]
     assert structural.summary_nl == structural.reason_nl
+
+
+def test_provocation_signs_never_raise_the_level():
+    # Given a signal whose only indicators are the guide's provocation signs (catalogued "strong")
+    from engine_factories import PROVOKED, PROVOKED_BY_CODE
+
+    provoked = signal("p", PROVOKED, PROVOKED_BY_CODE)
+    # Then they are no evidence, nor a drill-only signal, and add nothing
+    assert provoked.evidence_indicators == ()
+    assert not provoked.is_drill_only
+    line = signal_contribution(provoked, now=NOW)
+    assert line is not None and line.amount == 0.0
+    assert compute_level([provoked], NONE, now=NOW).level is Level.LOW
+    # And next to real evidence they change nothing either
+    plain = signal_contribution(signal("s", STRONG), now=NOW)
+    mixed = signal_contribution(signal("s", STRONG, PROVOKED), now=NOW)
+    assert plain is not None and mixed is not None and mixed.amount == plain.amount == 4.0
+    assert "provocation" not in " ".join(mixed.details["indicators"])  # type: ignore[arg-type]

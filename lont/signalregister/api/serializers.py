@@ -43,8 +43,9 @@ class IndicatorTagSerializer(serializers.Serializer):
 
 
 class SignalPersonSerializer(serializers.Serializer):
-    person = serializers.IntegerField(source="person_id")
-    alias = serializers.CharField(source="person.alias")
+    # Both empty once the person expired (principle 9); the role stays.
+    person = serializers.IntegerField(source="person_id", allow_null=True)
+    alias = serializers.CharField(source="person.alias", allow_null=True)
     role = serializers.CharField()
 
 

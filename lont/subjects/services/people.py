@@ -6,11 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lont.audit.events import record_event
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, InformationCategory
@@ -23,7 +22,6 @@ from ..models import (
     PersonJustification,
     PersonRelation,
 )
-from ..models.people import EXPIRING
 from ._common import (
     DEFAULT_IDENTIFYING_RETENTION_DAYS,
     _apply,
@@ -129,35 +127,19 @@ def person_justify(
     return justification
 
 
-@transaction.atomic
 def persons_expire(*, today: dt.date | None = None) -> dict[str, int]:
-    """Delete every person whose review date has passed, with all that hangs on them.
+    """Delete every person whose review date has passed, with every link to them
+    (``lont.subjects.expiry``): one transaction per person, so one problem never stops the rest.
 
-    Logs only counts per network; the per-row delete entries hold ids only (``EXPIRING``).
+    Returns and logs counts only — persons, failed, and rows per kind of link; the per-row delete
+    entries of the change log hold ids only (``EXPIRING``).
     """
-    today = today or timezone.localdate()
-    totals = {"persons": 0, "memberships": 0, "relations": 0, "justifications": 0}
-    expired = Person.objects.filter(review_date__lt=today)
-    for network in Network.objects.filter(pk__in=expired.values("network_id")):
-        people = expired.filter(network=network)
-        counts = {
-            "persons": people.count(),
-            "memberships": GroupMembership.objects.filter(person__in=people).count(),
-            "relations": PersonRelation.objects.filter(
-                models.Q(person_a__in=people) | models.Q(person_b__in=people)
-            ).count(),
-            "justifications": PersonJustification.objects.filter(person__in=people).count(),
-        }
-        token = EXPIRING.set(True)
-        try:
-            for person in people:
-                person.delete()
-        finally:
-            EXPIRING.reset(token)
-        record_event(event="subjects.persons_expired", obj=network, network=network, details=counts)
-        for key, value in counts.items():
-            totals[key] += value
-    return totals
+    from ..expiry import expire_due
+
+    counts = expire_due(today or timezone.localdate())
+    for key in ("persons", "failed"):
+        counts.setdefault(key, 0)
+    return counts
 
 
 # Memberships and relations ------------------------------------------------------------------------

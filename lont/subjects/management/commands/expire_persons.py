@@ -14,7 +14,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         with context.acting(via="command"):
             counts = persons_expire()
+        links = ", ".join(
+            f"{kind}: {n}"
+            for kind, n in sorted(counts.items())
+            if kind not in ("persons", "failed")
+        )
         self.stdout.write(
-            "Verlopen: {persons} personen, {memberships} groepslidmaatschappen, "
-            "{relations} relaties, {justifications} rechtvaardigingen.".format(**counts)
+            f"Verlopen: {counts['persons']} personen, mislukt: {counts['failed']}."
+            + (f" Koppelingen: {links}." if links else "")
         )

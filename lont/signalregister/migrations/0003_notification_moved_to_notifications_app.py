@@ -8,7 +8,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("signalregister", "0001_initial"),
+        ("signalregister", "0002_person_expires_to_placeholder"),
         ("notifications", "0001_initial"),
     ]
 

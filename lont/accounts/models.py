@@ -42,7 +42,7 @@ class User(ChangeLoggedModel, AbstractBaseUser, PermissionsMixin):
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("technisch beheer (Django-admin)"), default=False)
-    date_joined = models.DateTimeField(default=timezone.now)
+    date_joined = models.DateTimeField(default=timezone.now, verbose_name=_("lid sinds"))
     # Rotating the stamp invalidates every session and API token of the user at once.
     security_stamp = models.CharField(max_length=32, default=new_security_stamp)
     preferred_language = models.CharField(_("taal"), max_length=5, default="nl")
@@ -137,11 +137,13 @@ class Invitation(ChangeLoggedModel):
     role = models.CharField(_("rol"), max_length=20)
     function_title = models.CharField(_("functie"), max_length=120, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    invited_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("uitgenodigd door")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(verbose_name=_("verloopt op"))
+    accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("geaccepteerd op"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("ingetrokken op"))
 
     audit_exclude = frozenset({"token_hash"})
 
@@ -169,7 +171,7 @@ class ApiToken(ChangeLoggedModel):
         "networks.Membership", on_delete=models.CASCADE, related_name="api_tokens"
     )
     name = models.CharField(_("naam"), max_length=80)
-    prefix = models.CharField(max_length=8, db_index=True)
+    prefix = models.CharField(max_length=8, db_index=True, verbose_name=_("begin van het token"))
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("verloopt op"))
@@ -204,7 +206,9 @@ class PasswordReset(ChangeLoggedModel):
     membership = models.ForeignKey(
         "networks.Membership", on_delete=models.CASCADE, related_name="password_resets"
     )
-    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("hersteld door")
+    )
     reason = models.CharField(_("reden"), max_length=300)
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

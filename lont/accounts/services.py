@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lont.audit.changelog import update_logged
 from lont.audit.events import member_invited_event, record_event
 from lont.core.crypto import token_hash
 from lont.core.viewer import GRANTABLE_ROLES as GRANTABLE_ROLES  # defined with the permissions
@@ -127,8 +128,9 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
 def membership_access_end(membership: Membership) -> None:
     """A membership ended (``networks.services.membership_deactivate``): revoke its API tokens;
     rotate the security stamp so every session ends, and disable an account left without one."""
-    ApiToken.objects.filter(membership=membership, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
+    update_logged(
+        ApiToken.objects.filter(membership=membership, revoked_at__isnull=True),
+        revoked_at=timezone.now(),
     )
     user = membership.user
     user.rotate_security_stamp()

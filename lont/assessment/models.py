@@ -86,8 +86,8 @@ class Situation(ChangeLoggedModel):
     drill = models.JSONField(_("drillduiding"), default=dict, blank=True)
     requests = models.JSONField(_("verzoekpatronen"), default=list, blank=True)
     # The last scores (date, score, level) for the dashboard's sparkline; bounded in the service.
-    history = models.JSONField(default=list, blank=True)
-    computed_at = models.DateTimeField(null=True, blank=True)
+    history = models.JSONField(default=list, blank=True, verbose_name=_("verloop"))
+    computed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("berekend op"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -169,12 +169,18 @@ class AgendaItem(ChangeLoggedModel):
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="items")
+    meeting = models.ForeignKey(
+        CaseMeeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("casusoverleg")
+    )
     situation = models.ForeignKey(Situation, on_delete=models.PROTECT, related_name="agenda_items")
-    order = models.PositiveSmallIntegerField(default=0)
-    stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.PICTURE)
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("volgorde"))
+    stage = models.CharField(
+        max_length=16, choices=Stage.choices, default=Stage.PICTURE, verbose_name=_("fase")
+    )
     # Beeldvorming
-    computed_level = models.CharField(max_length=8, choices=LevelCode.choices, blank=True)
+    computed_level = models.CharField(
+        max_length=8, choices=LevelCode.choices, blank=True, verbose_name=_("berekend niveau")
+    )
     unknowns = models.TextField(_("wat weten we niet, en hoe komen we erachter?"), blank=True)
     causality_answer = models.TextField(
         _("causaliteit: leidt de drill tot geweld, of laat hij zien wat er al speelt?"), blank=True
@@ -193,6 +199,8 @@ class AgendaItem(ChangeLoggedModel):
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "situation"], name="assessment_item_unique_situation"
@@ -210,8 +218,14 @@ class Dissent(ChangeLoggedModel):
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="dissents")
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="dissents", verbose_name=_("agendapunt")
+    )
     text = models.TextField(_("afwijkende mening"))
+
+    class Meta:
+        verbose_name = _("afwijkende mening")
+        verbose_name_plural = _("afwijkende meningen")
 
     def audit_repr(self) -> str:
         return f"afwijkende mening #{self.pk}"
@@ -235,7 +249,9 @@ class Action(ChangeLoggedModel):
         related_name="+",
         verbose_name=_("eigenaar (persoon)"),
     )
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="actions", verbose_name=_("agendapunt")
+    )
     description = models.TextField(_("wat"))
     due_date = models.DateField(_("uiterlijk op"))
     mode = models.CharField(_("online of offline"), max_length=8, choices=ActionMode.choices)
@@ -243,7 +259,7 @@ class Action(ChangeLoggedModel):
         _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
     )
     result = models.TextField(_("resultaat"), blank=True)
-    reminded_on = models.DateField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True, verbose_name=_("herinnerd op"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -34,6 +34,7 @@ def log_reads(
                 actor_id=viewer.user.pk,
                 network_id=viewer.network.pk,
                 organisation_id=viewer.organisation.pk,
+                role=viewer.role,
                 request_id=ctx.request_id if ctx else "",
                 via=via,
                 path=path[:300],

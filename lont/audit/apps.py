@@ -11,6 +11,8 @@ class AuditConfig(AppConfig):
 
         from . import changelog, dbguard  # noqa: F401 - connect signal handlers
         from .access import log_reads
+        from .selectors import object_history
 
-        # Core logs reads through this hook; the log itself lives here (one layer up).
+        # Core logs reads and shows histories through these hooks; the logs live here (a layer up).
         reads.set_read_logger(log_reads)
+        reads.set_history_source(object_history)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import uuid
-from typing import Any, ClassVar
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar, TypeVar
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -20,6 +21,8 @@ from lont.core import context
 from .models import ChangeAction, ChangeLogEntry
 
 REDACTED = "[afgeschermd]"
+
+M = TypeVar("M", bound="ChangeLoggedModel")
 
 
 def _jsonable(value: Any) -> Any:
@@ -75,9 +78,10 @@ def _changed(
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 
-def _write(instance: ChangeLoggedModel, action: str, before: Any, after: Any) -> None:
+def _entry(instance: ChangeLoggedModel, action: str, before: Any, after: Any) -> ChangeLogEntry:
+    """One unsaved change-log row, the same for the save hook and the bulk helpers."""
     ctx = context.current()
-    ChangeLogEntry.objects.create(
+    return ChangeLogEntry(
         actor_id=ctx.user_id if ctx else None,
         network_id=instance.audit_network_id() or (ctx.network_id if ctx else None),
         request_id=ctx.request_id if ctx else "",
@@ -89,6 +93,10 @@ def _write(instance: ChangeLoggedModel, action: str, before: Any, after: Any) ->
         before=before,
         after=after,
     )
+
+
+def _write(instance: ChangeLoggedModel, action: str, before: Any, after: Any) -> None:
+    _entry(instance, action, before, after).save()
 
 
 @receiver(post_save)
@@ -110,3 +118,69 @@ def _log_save(sender: type, instance: Any, created: bool, raw: bool, **kwargs: A
 def _log_delete(sender: type, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, ChangeLoggedModel):
         _write(instance, ChangeAction.DELETE, instance.audit_snapshot(), None)
+
+
+# Bulk writes skip ``post_save``: these helpers write the same rows the hook would, one per object,
+# in one ``bulk_create`` of log rows. ``tools/lint/bulk_writes.py`` refuses bulk writes of audited
+# models anywhere else. A queryset ``delete()`` needs no helper: with the ``post_delete`` receiver
+# connected for every model, Django's collector never fast-deletes and logs each row above.
+
+
+def bulk_create_logged(model: type[M], objects: Iterable[M], **kwargs: Any) -> list[M]:
+    """``model.objects.bulk_create`` with one change-log row (action *create*) per object."""
+    with transaction.atomic():
+        created = model._base_manager.bulk_create(
+            list(objects), **kwargs
+        )  # lint: audited-bulk the helper
+        entries = []
+        for obj in created:
+            after = obj.audit_snapshot()
+            entries.append(_entry(obj, ChangeAction.CREATE, None, after))
+            obj._audit_snapshot = after  # type: ignore[attr-defined]
+        ChangeLogEntry.objects.bulk_create(entries)
+    return created
+
+
+def update_logged(queryset: models.QuerySet[M], **values: Any) -> int:
+    """``queryset.update(**values)`` with one change-log row (action *update*) per changed row.
+
+    The rows are read (locked) before and again after the update, so expressions such as ``F()``
+    are logged with the values they produced. Five queries (and a savepoint), whatever the number
+    of rows."""
+    model = queryset.model
+    with transaction.atomic():
+        pks = list(queryset.values_list("pk", flat=True))
+        if not pks:
+            return 0
+        rows = model._base_manager.select_for_update().filter(pk__in=pks)
+        before = {obj.pk: obj.audit_snapshot() for obj in rows}
+        count = model._base_manager.filter(pk__in=pks).update(
+            **values
+        )  # lint: audited-bulk the helper
+        entries = []
+        for obj in model._base_manager.filter(pk__in=pks):
+            old, new = _changed(before[obj.pk], obj.audit_snapshot())
+            if new:
+                entries.append(_entry(obj, ChangeAction.UPDATE, old, new))
+        ChangeLogEntry.objects.bulk_create(entries)
+    return count
+
+
+def bulk_update_logged(objects: Sequence[M], fields: Sequence[str], **kwargs: Any) -> int:
+    """``bulk_update`` of changed instances with one change-log row per object that changed."""
+    if not objects:
+        return 0
+    model = type(objects[0])
+    with transaction.atomic():
+        count = model._base_manager.bulk_update(
+            objects, fields, **kwargs
+        )  # lint: audited-bulk the helper
+        entries = []
+        for obj in objects:
+            after = obj.audit_snapshot()
+            old, new = _changed(getattr(obj, "_audit_snapshot", {}), after)
+            if new:
+                entries.append(_entry(obj, ChangeAction.UPDATE, old, new))
+            obj._audit_snapshot = after  # type: ignore[attr-defined]
+        ChangeLogEntry.objects.bulk_create(entries)
+    return count

@@ -92,6 +92,9 @@ class AccessLogEntry(AppendOnlyModel):
     organisation = models.ForeignKey(
         "networks.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The reader's role at the time of reading (roles change). Nullable so adding it is an
+    # ALTER TABLE on SQLite too: a rebuilt table would lose the append-only triggers.
+    role = models.CharField(_("rol"), max_length=20, null=True, blank=True)  # noqa: DJ001
     request_id = models.CharField(max_length=32, blank=True)
     via = models.CharField(max_length=8, choices=AccessVia.choices)
     path = models.CharField(max_length=300, blank=True)

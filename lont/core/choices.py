@@ -45,6 +45,7 @@ class AccessVia(models.TextChoices):
     LIST = "list", _("lijst")
     API = "api", _("API")
     EXPORT = "export", _("export")
+    PDF = "pdf", _("pdf")
     SEARCH = "search", _("zoeken")
 
 

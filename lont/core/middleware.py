@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 from . import context
@@ -58,7 +59,19 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         response.setdefault("Referrer-Policy", "same-origin")
+        if _signed_in(request):
+            # Every response to a signed-in user or token caller, not only views flagged
+            # ``shows_personal_data``: a flag is opt-in and the one forgotten is the leak (a shared
+            # PC's browser cache, a proxy). What is lost — caching the guide's pages — is cheap.
+            patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    # DRF copies a token's user onto the Django request when it authenticates, so after the view
+    # this is true for API calls with a token as well as for session users.
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
 
 
 def is_verified(request: HttpRequest) -> bool:

@@ -8,6 +8,7 @@ from django.db import models
 from django.http import Http404
 
 from .choices import Access
+from .filters import parse_id
 from .reads import log_reads
 from .viewer import Viewer
 from .visibility import access_for, visible
@@ -23,7 +24,10 @@ def get_visible(
     minimum: Access = Access.SUMMARY,
     **lookup: Any,
 ) -> tuple[Any, Access]:
-    """One object and the viewer's access to it. Missing and forbidden give the same 404."""
+    """One object and the viewer's access to it. Missing and forbidden give the same 404, and so
+    does a malformed id (``/signals/abc/``, a number past the database's range)."""
+    if "pk" in lookup and parse_id(lookup["pk"]) is None:
+        raise Http404
     try:
         obj = visible(viewer, model_or_queryset, minimum=minimum).get(**lookup)
     except models.ObjectDoesNotExist:

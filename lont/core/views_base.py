@@ -5,14 +5,25 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from django.db import models
-from django.http import HttpRequest
+from django import forms
+from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import guards
 from .choices import Access, AccessVia
+from .filters import BadFilter
 from .policies import LOGIN, MEMBER, PUBLIC
-from .reads import log_reads
+from .reads import log_reads, object_history
 from .selectors import get_visible
 from .viewer import Viewer
 from .visibility import access_for, visible
@@ -29,6 +40,16 @@ class MemberRequiredMixin:
     @property
     def viewer(self) -> Viewer:
         return self.request.viewer  # type: ignore[attr-defined]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        # A malformed filter (``?groep=²``) is dropped with a message, never a server error.
+        try:
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        except BadFilter as error:
+            messages.warning(request, f"{error.message} {_('Het filter is weggelaten.')}")
+            query = request.GET.copy()
+            query.pop(error.name, None)
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
 class PublicMixin:
@@ -96,3 +117,218 @@ class VisibleDetailView(MemberRequiredMixin, DetailView):
         data["access"] = self.access
         data["full_access"] = self.access == Access.FULL
         return data
+
+
+# Generic bases for pages that change data through services -----------------------------------
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError | PermissionDenied) -> None:
+    """Put a service's refusal on the form, next to the field it names (or above the form), so
+    the page shows it with what the user typed."""
+    if isinstance(error, PermissionDenied):
+        form.add_error(None, str(error) or guards.refused_write())
+    elif hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+class AppTemplateMixin:
+    """``<app>/<name>`` when the app has its own variant (its navigation), else ``lont/<name>``."""
+
+    template_name: str | None = None
+    generic_template: ClassVar[str] = ""
+
+    def get_template_names(self) -> list[str]:
+        if self.template_name:
+            return [self.template_name]
+        app = apps.get_containing_app_config(type(self).__module__)
+        label = app.label if app is not None else "lont"
+        return [f"{label}/{self.generic_template}", f"lont/{self.generic_template}"]
+
+
+class ObjectMixin(MemberRequiredMixin):
+    """The object of the URL (``pk``) through the visibility layer: 404 when missing or hidden,
+    the read access-logged, ``self.access`` set."""
+
+    model: ClassVar[type[models.Model] | None] = None
+    minimum_access: ClassVar[Access] = Access.SUMMARY
+    access: Access = Access.NONE
+    kwargs: dict[str, Any]
+
+    def base_queryset(self) -> models.QuerySet:
+        assert self.model is not None, f"{type(self).__name__} names no model"
+        return self.model._default_manager.all()
+
+    def get_object(self) -> Any:
+        obj, self.access = get_visible(
+            self.viewer,
+            self.base_queryset(),
+            via=AccessVia.PAGE,
+            path=self.request.get_full_path(),
+            minimum=self.minimum_access,
+            pk=self.kwargs["pk"],
+        )
+        return obj
+
+
+class ServiceFormView(AppTemplateMixin, ObjectMixin, MemberView):
+    """Create or edit through a service. GET shows the form; POST validates, calls ``perform``
+    and redirects; a service's ``ValidationError`` or ``PermissionDenied`` lands on the form,
+    what was typed is kept and nothing is changed (services raise before they write).
+
+    With ``model`` set and a ``pk`` in the URL, ``self.object`` is that object (a parent for a
+    create, the object itself for an edit: set ``minimum_access = Access.FULL`` there)."""
+
+    required_permission: ClassVar[str | None] = "case.write"
+    generic_template = "form.html"
+    form_class: ClassVar[type[forms.BaseForm]]
+    title: ClassVar[str | Promise] = ""
+    success_message: ClassVar[str | Promise] = ""
+    object: Any = None
+
+    def setup_object(self) -> None:
+        if self.model is not None and "pk" in self.kwargs:
+            self.object = self.get_object()
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def success_url(self, result: Any) -> str:
+        return str(result.get_absolute_url())
+
+    def cancel_url(self) -> str:
+        return "../"
+
+    def page_title(self) -> str:
+        return str(self.title)
+
+    def extra_context(self) -> dict[str, Any]:
+        return {}
+
+    def render_form(self, form: forms.BaseForm, status: int = 200) -> HttpResponse:
+        context = {
+            "form": form,
+            "title": self.page_title(),
+            "cancel_url": self.cancel_url(),
+            "object": self.object,
+            "access": self.access,
+            **self.extra_context(),
+        }
+        return render(self.request, self.get_template_names(), context, status=status)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.setup_object()
+        return self.render_form(self.form_class(**self.form_kwargs()))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.setup_object()
+        form = self.form_class(data=request.POST, files=request.FILES, **self.form_kwargs())
+        if form.is_valid():
+            try:
+                result = self.perform(dict(form.cleaned_data))
+            except (ValidationError, PermissionDenied) as error:
+                add_service_errors(form, error)
+            else:
+                if self.success_message:
+                    messages.success(request, str(self.success_message))
+                return redirect(self.success_url(result))
+        return self.render_form(form, status=400)
+
+
+class ServiceDeleteView(AppTemplateMixin, ObjectMixin, MemberView):
+    """Delete with confirmation, through a service. A viewer who may not delete sees why on the
+    confirmation page instead of a button; a refusal by the service, or rows that still refer to
+    the object (``ProtectedError``), come back on that page in Dutch and nothing is deleted."""
+
+    required_permission: ClassVar[str | None] = "case.write"
+    generic_template = "confirm_delete.html"
+    form_class: ClassVar[type[forms.BaseForm] | None] = None
+    success_message: ClassVar[str | Promise] = gettext_lazy("Verwijderd.")
+
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def success_url(self, obj: Any) -> str:
+        raise NotImplementedError
+
+    def allowed(self, obj: Any) -> bool:
+        """The same rule the service enforces (``core.guards``), so nothing is offered in vain."""
+        return guards.may_delete(self.viewer, obj)
+
+    def describe(self, obj: Any) -> str:
+        return str(obj)
+
+    def cancel_url(self, obj: Any) -> str:
+        return str(obj.get_absolute_url()) if hasattr(obj, "get_absolute_url") else "../"
+
+    def render_page(self, obj: Any, form: Any, error: str = "", status: int = 200) -> HttpResponse:
+        allowed = self.allowed(obj)
+        context = {
+            "object": obj,
+            "label": self.describe(obj),
+            "form": form,
+            "allowed": allowed,
+            "error": error or ("" if allowed else guards.refused_owner()),
+            "cancel_url": self.cancel_url(obj),
+        }
+        return render(self.request, self.get_template_names(), context, status=status)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        form = self.form_class() if self.form_class else None
+        return self.render_page(obj, form, status=200 if self.allowed(obj) else 403)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        form = self.form_class(data=request.POST) if self.form_class else None
+        if form is not None and not form.is_valid():
+            return self.render_page(obj, form, status=400)
+        target = self.success_url(obj)
+        try:
+            with transaction.atomic():
+                self.perform(obj, dict(form.cleaned_data) if form is not None else {})
+        except PermissionDenied as error:
+            return self.render_page(obj, form, str(error) or guards.refused_owner(), 403)
+        except ProtectedError as error:
+            return self.render_page(obj, form, guards.protected_reason(error), 409)
+        except ValidationError as error:
+            return self.render_page(obj, form, " ".join(error.messages), 400)
+        messages.success(request, str(self.success_message))
+        return redirect(target)
+
+
+class ObjectHistoryView(AppTemplateMixin, ObjectMixin, MemberView):
+    """The change log of one object, for a viewer who may see the object. Content fields are
+    redacted in the log itself; the page shows who changed which fields, and when."""
+
+    shows_personal_data = True
+    generic_template = "history.html"
+    event_labels: ClassVar[dict[str, Any]] = {}
+
+    def describe(self, obj: Any) -> str:
+        return str(obj)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        obj = self.get_object()
+        rows = [
+            {
+                "entry": entry,
+                "event": str(self.event_labels.get(entry.event, entry.event)),
+                "fields": sorted(set(entry.before or {}) | set(entry.after or {}))
+                if entry.action != "event"
+                else [],
+            }
+            for entry in object_history(self.viewer, obj)[:200]
+        ]
+        context = {
+            "object": obj,
+            "label": self.describe(obj),
+            "rows": rows,
+            "back_url": obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "../",
+        }
+        return render(request, self.get_template_names(), context)

@@ -79,9 +79,15 @@ class Indicator(ChangeLoggedModel):
     phase = models.CharField(_("fase"), max_length=10, choices=Phase.choices)
     category = models.CharField(_("categorie"), max_length=12, choices=IndicatorCategory.choices)
     weight_class = models.CharField(_("gewichtsklasse"), max_length=14, choices=WeightClass.choices)
-    default_weight_class = models.CharField(max_length=14, choices=WeightClass.choices)
-    guide_recommendation = models.CharField(max_length=4, blank=True)
-    guide_point = models.PositiveSmallIntegerField(null=True, blank=True)
+    default_weight_class = models.CharField(
+        max_length=14, choices=WeightClass.choices, verbose_name=_("standaardgewichtsklasse")
+    )
+    guide_recommendation = models.CharField(
+        max_length=4, blank=True, verbose_name=_("aanbeveling uit de handreiking")
+    )
+    guide_point = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("punt uit de handreiking")
+    )
     is_active = models.BooleanField(_("in gebruik"), default=True)
 
     class Meta:

@@ -87,7 +87,7 @@ class Membership(ChangeLoggedModel):
     function_title = models.CharField(_("functie"), max_length=120, blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    deactivated_at = models.DateTimeField(null=True, blank=True)
+    deactivated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("gedeactiveerd op"))
 
     class Meta:
         ordering = ["organisation__name", "user__full_name"]

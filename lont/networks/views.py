@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from lont.core.filters import parse_id
 from lont.core.reauth import RecentAuthRequiredMixin
 from lont.core.viewer import GRANTABLE_ROLES
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
@@ -40,9 +41,9 @@ class MemberListView(VisibleListView):
         qs = Membership.objects.select_related("user", "organisation").order_by(
             "organisation__name", "user__full_name"
         )
-        organisation = self.request.GET.get("organisatie", "")
-        if organisation.isdigit():
-            qs = qs.filter(organisation_id=int(organisation))
+        organisation = parse_id(self.request.GET.get("organisatie"))
+        if organisation is not None:
+            qs = qs.filter(organisation_id=organisation)
         if self.request.GET.get("inactief") != "1":
             qs = qs.filter(is_active=True)
         return qs
@@ -117,6 +118,8 @@ class CovenantView(MemberTemplateView):
 
 
 class CovenantPdfView(CovenantView):
+    is_export = True  # the annex names organisations only: no personal records to log
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         version = self.get_version()
         pdf = covenant_annex_pdf(

@@ -199,6 +199,7 @@ REST_FRAMEWORK = {
         "lont.accounts.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lont.core.api.permissions.IsNetworkMember"],
+    "EXCEPTION_HANDLER": "lont.core.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -217,6 +218,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["lont.core.api.permissions.IsNetworkMember"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # A row the caller reads as a summary leaves content fields out, so no read-only field is
+    # promised in every response; ``access`` says which form a row has.
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
     # Swagger UI from the installed sidecar package: nothing loads from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
+from lont.audit.changelog import update_logged
 from lont.core import context
 from lont.core.viewer import Viewer
 from lont.knowledge.models import Indicator
@@ -113,7 +114,7 @@ class _Builder:
             fields={"observed_at": self.now - dt.timedelta(days=days_ago), **kw},
             parts=parts,
         )
-        Signal.objects.filter(pk=signal.pk).update(demo_key=f"demo:{key}")
+        update_logged(Signal.objects.filter(pk=signal.pk), demo_key=f"demo:{key}")
         self.count += 1
         return signal
 

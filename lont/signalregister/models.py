@@ -104,7 +104,9 @@ class Signal(ChangeLoggedModel):
         blank=True,
         related_name="+",
     )
-    demo_key = models.CharField(max_length=40, blank=True, editable=False, db_index=True)
+    demo_key = models.CharField(
+        max_length=40, blank=True, editable=False, db_index=True, verbose_name=_("demosleutel")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -250,13 +252,28 @@ class SignalRequest(SignalChild):
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="requests")
     requester_person = models.ForeignKey(
-        "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "subjects.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verzoekende persoon"),
     )
     requester_group = models.ForeignKey(
-        "subjects.Group", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "subjects.Group",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verzoekende groep"),
     )
     target_person = models.ForeignKey(
-        "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "subjects.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("doelwit"),
     )
     what = models.CharField(_("wat wordt er gevraagd"), max_length=300)
     size = models.CharField(_("omvang"), max_length=10, choices=RequestSize.choices)
@@ -293,11 +310,13 @@ class SignalAttachment(SignalChild):
         _("soort"), max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.SCREENSHOT
     )
     file = models.FileField(upload_to=attachment_path, max_length=200)
-    content_type = models.CharField(max_length=20)
-    size = models.PositiveIntegerField()
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
-    uploaded_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    content_type = models.CharField(max_length=20, verbose_name=_("bestandstype"))
+    size = models.PositiveIntegerField(verbose_name=_("grootte"))
+    width = models.PositiveIntegerField(default=0, verbose_name=_("breedte"))
+    height = models.PositiveIntegerField(default=0, verbose_name=_("hoogte"))
+    uploaded_by = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("geüpload door")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     audit_exclude = frozenset({"file"})
@@ -313,7 +332,9 @@ class ContextNote(SignalChild):
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="notes")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("auteur")
+    )
     adjustment = models.SmallIntegerField(
         _("weging"), validators=[MinValueValidator(-2), MaxValueValidator(2)]
     )
@@ -332,9 +353,11 @@ class SignalVersion(SignalChild):
     """The state of a signal before a correction: corrections never erase what was there."""
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    snapshot = models.JSONField()
-    changed_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField(verbose_name=_("versienummer"))
+    snapshot = models.JSONField(verbose_name=_("momentopname"))
+    changed_by = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("gewijzigd door")
+    )
     reason = models.CharField(_("reden van correctie"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -359,7 +382,9 @@ class ProsecutorOrder(ChangeLoggedModel):
     issued_on = models.DateField(_("datum bevel"))
     valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
     scope = models.TextField(_("reikwijdte"))
-    recorded_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("vastgelegd door")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     audit_redact = frozenset({"scope"})
@@ -387,17 +412,36 @@ class GuardEvent(ChangeLoggedModel):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     # Empty once the person expired: the FG's counts stay, the person and the handover note go.
     person = models.ForeignKey(
-        "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "subjects.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("persoon"),
     )
-    member = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
-    thresholds = models.JSONField(default=list)
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.WARNED)
+    member = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("lid")
+    )
+    thresholds = models.JSONField(default=list, verbose_name=_("drempels"))
+    outcome = models.CharField(
+        max_length=10, choices=Outcome.choices, default=Outcome.WARNED, verbose_name=_("uitkomst")
+    )
     handover_to = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("doorgegeven aan"),
     )
     handover_note = models.TextField(_("overdrachtsnotitie"), blank=True)
     order = models.ForeignKey(
-        ProsecutorOrder, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ProsecutorOrder,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bevel"),
     )
     created_at = models.DateTimeField(default=timezone.now)
 

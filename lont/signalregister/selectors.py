@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils.dateparse import parse_date
 
+from lont.core.filters import int_param
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, categories_at_least, visible
 from lont.knowledge.models import Indicator
@@ -54,21 +55,14 @@ class SignalFilters:
         )
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 def parse_filters(params: QueryDict) -> SignalFilters:
     status = params.get("status", "")
     source = params.get("bron", "")
     return SignalFilters(
         status=status if status in Status.values else "",
         source_type=source if source in SourceType.values else "",
-        group=_int(params.get("groep")),
-        indicator=_int(params.get("indicator")),
+        group=int_param(params, "groep"),
+        indicator=int_param(params, "indicator"),
         date_from=parse_date(params.get("van", "") or "") if _is_date(params.get("van")) else None,
         date_to=parse_date(params.get("tot", "") or "") if _is_date(params.get("tot")) else None,
         q=(params.get("q") or "").strip()[:100],

@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lont.audit.changelog import update_logged
 from lont.audit.events import record_event
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
@@ -336,8 +337,9 @@ def _resync_children(signal: Signal) -> None:
         ContextNote,
         SignalVersion,
     ):
-        model.objects.filter(signal=signal).exclude(category=signal.category).update(
-            category=signal.category
+        update_logged(
+            model.objects.filter(signal=signal).exclude(category=signal.category),
+            category=signal.category,
         )
 
 

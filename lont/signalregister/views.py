@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.selectors import get_visible
-from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
+from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView, add_service_errors
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
 
@@ -160,8 +160,7 @@ class SignalCreateView(GuardFlowMixin, MemberView):
                 ),
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
             return render(request, self.template_name, _form_context(form, formset), status=400)
         if isinstance(result, HttpResponseBase):
             return result
@@ -234,8 +233,7 @@ class SignalEditView(GuardFlowMixin, MemberView):
                     ),
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                add_service_errors(form, error)
             else:
                 if isinstance(result, HttpResponseBase):
                     return result
@@ -295,6 +293,8 @@ class ContextNoteCreateView(MemberView):
 
 class AttachmentDownloadView(MemberView):
     """An attachment, only to viewers with full access to its signal; every read is logged."""
+
+    is_export = True
 
     shows_personal_data = True
     required_permission = "case.read"

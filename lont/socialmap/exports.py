@@ -87,6 +87,7 @@ class ExportMixin:
 
 
 class ExportCsvView(RecentAuthRequiredMixin, ExportMixin, MemberView):
+    is_export = True
     required_permission = "case.read"
     # Not flagged for the generic URL test, which cannot re-authenticate: the export's access
     # log (one row per contact, via "export") is tested in tests/socialmap/test_export.py.
@@ -105,6 +106,7 @@ class ExportCsvView(RecentAuthRequiredMixin, ExportMixin, MemberView):
 
 
 class ExportPrintView(RecentAuthRequiredMixin, ExportMixin, MemberTemplateView):
+    is_export = True
     required_permission = "case.read"
     # Not flagged for the generic URL test, which cannot re-authenticate: the export's access
     # log (one row per contact, via "export") is tested in tests/socialmap/test_export.py.

@@ -13,7 +13,8 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from lont.audit.models import ChangeLogEntry
+from lont.core.filters import int_param
+from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access, InformationCategory
@@ -115,17 +116,19 @@ def contact_queryset(viewer: Viewer) -> QuerySet[Contact]:
     )
 
 
+def full_contact(viewer: Viewer, pk: Any, *, via: str, path: str) -> Contact:
+    """One contact the viewer reads in full (404 otherwise), the read access-logged."""
+    contact, _level = get_visible(
+        viewer, contact_queryset(viewer), via=via, path=path, minimum=Access.FULL, pk=pk
+    )
+    return contact
+
+
 def can_maintain(viewer: Viewer, contact: Contact) -> bool:
     """The recording organisation keeps its contacts up to date; the director may correct them."""
     if not viewer.can("case.write") or access_for(viewer, contact) < Access.FULL:
         return False
     return contact.organisation_id == viewer.organisation.pk or viewer.role == "director"
-
-
-def contact_history(viewer: Viewer, contact: Contact) -> QuerySet[ChangeLogEntry]:
-    return ChangeLogEntry.objects.filter(
-        network=viewer.network, object_type=contact._meta.label_lower, object_id=str(contact.pk)
-    ).select_related("actor")
 
 
 @dataclass(frozen=True)
@@ -228,16 +231,14 @@ def area_choices(viewer: Viewer) -> list[str]:
 
 
 def parse_filters(params: Any, *, organisation_id: int | None = None) -> ContactFilters:
-    group = str(params.get("groep", ""))
-    organisation = str(params.get("organisatie", ""))
     return ContactFilters(
         text=str(params.get("q", "")).strip()[:100],
         kind=str(params.get("soort", "")),
         area=str(params.get("gebied", "")).strip()[:100],
         language=str(params.get("taal", "")).strip()[:50],
-        group_id=int(group) if group.isdigit() else None,
+        group_id=int_param(params, "groep"),
         organisation_id=organisation_id
         if organisation_id is not None
-        else (int(organisation) if organisation.isdigit() else None),
+        else int_param(params, "organisatie"),
         review_due=params.get("herzien") == "1",
     )

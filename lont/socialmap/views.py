@@ -19,8 +19,17 @@ from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.filters import int_param
 from lont.core.selectors import get_visible
-from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
+from lont.core.views_base import (
+    MemberTemplateView,
+    MemberView,
+    ObjectHistoryView,
+    ServiceDeleteView,
+    ServiceFormView,
+    VisibleDetailView,
+    VisibleListView,
+)
 from lont.networks.choices import Access
 from lont.networks.selectors import organisations
 from lont.subjects.models import Group
@@ -126,35 +135,19 @@ class ContactDetailView(VisibleDetailView):
         return data
 
 
-def _service_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
-class ContactCreateView(MemberTemplateView):
+class ContactCreateView(ServiceFormView):
     template_name = "socialmap/contact_form.html"
-    required_permission = "case.write"
+    form_class = ContactForm
+    success_message = gettext_lazy("Het contact is toegevoegd aan de sociale kaart.")
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        data.setdefault("form", ContactForm(network=self.viewer.network))
-        return data
+    def form_kwargs(self) -> dict[str, Any]:
+        return {"network": self.viewer.network}
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        form = ContactForm(request.POST, network=self.viewer.network)
-        if form.is_valid():
-            try:
-                contact = services.contact_create(viewer=self.viewer, **form.cleaned_data)
-            except ValidationError as error:
-                _service_errors(form, error)
-            else:
-                messages.success(request, _("Het contact is toegevoegd aan de sociale kaart."))
-                return redirect("socialmap:detail", pk=contact.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.contact_create(viewer=self.viewer, **data)
+
+    def success_url(self, result: Any) -> str:
+        return reverse("socialmap:detail", args=[result.pk])
 
 
 class MaintainedContactMixin:
@@ -164,89 +157,79 @@ class MaintainedContactMixin:
     request: HttpRequest
 
     def contact(self, pk: int) -> Contact:
-        contact, _level = get_visible(
-            self.viewer,
-            selectors.contact_queryset(self.viewer),
-            via=AccessVia.PAGE,
-            path=self.request.get_full_path(),
-            minimum=Access.FULL,
-            pk=pk,
-        )
+        path = self.request.get_full_path()
+        contact = selectors.full_contact(self.viewer, pk, via=AccessVia.PAGE, path=path)
         if not selectors.can_maintain(self.viewer, contact):
             raise PermissionDenied
         return contact
 
 
-class ContactUpdateView(MaintainedContactMixin, MemberTemplateView):
+class ContactUpdateView(ServiceFormView):
     model = Contact
+    minimum_access = Access.FULL
     template_name = "socialmap/contact_form.html"
-    required_permission = "case.write"
+    form_class = ContactForm
     shows_personal_data = True
+    success_message = gettext_lazy("De wijzigingen zijn opgeslagen.")
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        contact = self.contact(kwargs["pk"])
-        form = ContactForm(initial=ContactForm.initial_for(contact), network=self.viewer.network)
-        return self.render_to_response(self.get_context_data(form=form, contact=contact))
+    def base_queryset(self) -> QuerySet[Contact]:
+        return selectors.contact_queryset(self.viewer)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        contact = self.contact(kwargs["pk"])
-        form = ContactForm(request.POST, network=self.viewer.network)
-        if form.is_valid():
-            try:
-                services.contact_update(viewer=self.viewer, contact=contact, **form.cleaned_data)
-            except ValidationError as error:
-                _service_errors(form, error)
-            else:
-                messages.success(request, _("De wijzigingen zijn opgeslagen."))
-                return redirect("socialmap:detail", pk=contact.pk)
-            contact.refresh_from_db()
-        return self.render_to_response(self.get_context_data(form=form, contact=contact))
+    def setup_object(self) -> None:
+        super().setup_object()
+        if not selectors.can_maintain(self.viewer, self.object):
+            raise PermissionDenied
+
+    def form_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"network": self.viewer.network}
+        if self.request.method == "GET":
+            kwargs["initial"] = ContactForm.initial_for(self.object)
+        return kwargs
+
+    def extra_context(self) -> dict[str, Any]:
+        return {"contact": self.object}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.contact_update(viewer=self.viewer, contact=self.object, **data)
+
+    def success_url(self, result: Any) -> str:
+        return reverse("socialmap:detail", args=[self.object.pk])
+
+    def cancel_url(self) -> str:
+        return reverse("socialmap:detail", args=[self.object.pk])
 
 
-class ContactDeleteView(MaintainedContactMixin, MemberTemplateView):
+class ContactDeleteView(ServiceDeleteView):
     model = Contact
+    minimum_access = Access.FULL
     template_name = "socialmap/contact_delete.html"
-    required_permission = "case.write"
+    form_class = DeleteForm
     shows_personal_data = True
+    success_message = gettext_lazy("Het contact is verwijderd van de sociale kaart.")
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        contact = self.contact(kwargs["pk"])
-        return self.render_to_response(self.get_context_data(contact=contact, form=DeleteForm()))
+    def base_queryset(self) -> QuerySet[Contact]:
+        return selectors.contact_queryset(self.viewer)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        contact = self.contact(kwargs["pk"])
-        form = DeleteForm(request.POST)
-        form.is_valid()
-        services.contact_delete(
-            viewer=self.viewer, contact=contact, reason=form.cleaned_data.get("reason", "")
-        )
-        messages.success(request, _("Het contact is verwijderd van de sociale kaart."))
-        return redirect("socialmap:list")
+    def allowed(self, obj: Any) -> bool:
+        return selectors.can_maintain(self.viewer, obj)
+
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
+        services.contact_delete(viewer=self.viewer, contact=obj, reason=data.get("reason", ""))
+
+    def success_url(self, obj: Any) -> str:
+        return reverse("socialmap:list")
+
+    def cancel_url(self, obj: Any) -> str:
+        return reverse("socialmap:detail", args=[obj.pk])
 
 
-class ContactHistoryView(MemberTemplateView):
+class ContactHistoryView(ObjectHistoryView):
     """Who changed what and when (field names only for personal fields, never their content)."""
 
-    template_name = "socialmap/contact_history.html"
     model = Contact
-    shows_personal_data = True
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        contact, _level = get_visible(
-            self.viewer,
-            Contact.objects.select_related("organisation"),
-            via=AccessVia.PAGE,
-            path=self.request.get_full_path(),
-            minimum=Access.FULL,
-            pk=self.kwargs["pk"],
-        )
-        data["contact"] = contact
-        data["entries"] = [
-            (entry, EVENT_LABELS.get(entry.event, entry.event))
-            for entry in selectors.contact_history(self.viewer, contact)[:200]
-        ]
-        return data
+    minimum_access = Access.FULL
+    template_name = "socialmap/contact_history.html"
+    event_labels = EVENT_LABELS
 
 
 class ReachAddView(MaintainedContactMixin, MemberView):
@@ -317,9 +300,9 @@ class ReachIndexView(MemberTemplateView):
     template_name = "socialmap/reach_index.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        group = request.GET.get("groep", "")
-        if group.isdigit():
-            return redirect("socialmap:reach", pk=int(group))
+        group = int_param(request.GET, "groep")
+        if group is not None:
+            return redirect("socialmap:reach", pk=group)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

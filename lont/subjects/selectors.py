@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from lont.audit.models import ChangeLogEntry
+from lont.core.filters import parse_id
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.knowledge.catalogue import load_lists
@@ -93,8 +93,8 @@ def persons(
         qs = qs.filter(age_band=age_band)
     if involvement:
         qs = qs.filter(involvement=involvement)
-    if group.isdigit():
-        member_ids = visible(viewer, GroupMembership).filter(group_id=int(group))
+    if parse_id(group) is not None:
+        member_ids = visible(viewer, GroupMembership).filter(group_id=parse_id(group))
         qs = qs.filter(pk__in=member_ids.values("person_id"))
     return qs
 
@@ -201,19 +201,6 @@ def conflict_events(viewer: Viewer, relation: GroupRelation) -> QuerySet[Conflic
 def justifications(viewer: Viewer, person: Person) -> QuerySet[PersonJustification]:
     return visible(viewer, PersonJustification.objects.select_related("organisation")).filter(
         person=person
-    )
-
-
-def object_history(viewer: Viewer, obj: Any) -> QuerySet[ChangeLogEntry]:
-    """The change log of one object the caller already fetched through ``get_visible``. Content
-    fields are redacted in the log itself, so a summary-level reader learns only who changed
-    what and when."""
-    return (
-        ChangeLogEntry.objects.filter(
-            network=viewer.network, object_type=obj._meta.label_lower, object_id=str(obj.pk)
-        )
-        .select_related("actor")
-        .order_by("-at", "-pk")
     )
 
 

@@ -158,3 +158,21 @@ def test_next_meeting_opens_with_previous_results(meeting, viewer_for, client_fo
     )
     page = client_for(meeting["youth"]).get(later.get_absolute_url()).content.decode()
     assert "Vorige actie" in page
+
+
+def test_an_organisation_outside_the_meeting_is_offered_no_forms(
+    meeting, make_member, client_for, network
+):
+    # given a school that reads group analysis in full but does not take part in the meeting
+    from subjects.subjects_factories import set_access
+
+    from lont.networks.choices import Access, InformationCategory
+
+    set_access(network, {(InformationCategory.GROUP_ANALYSIS, PartnerType.EDUCATION): Access.FULL})
+    path = reverse("assessment:meeting_detail", args=[meeting["meeting"].pk])
+    step = reverse("assessment:item_step", args=[meeting["item"].pk, "beeld"])
+    school = client_for(make_member(PartnerType.EDUCATION)).get(path)
+    # then the page opens without the stage forms the service would refuse
+    assert school.status_code == 200 and step not in school.content.decode()
+    # while a participant is offered them
+    assert step in client_for(meeting["police"]).get(path).content.decode()

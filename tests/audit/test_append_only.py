@@ -3,6 +3,7 @@ model, queryset, raw SQL (database triggers), API and admin."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
 
 from lont.audit import dbguard
 from lont.audit.models import AccessLogEntry, AppendOnlyError, ChangeLogEntry
@@ -73,3 +74,19 @@ def test_logs_are_not_in_the_admin():
 
     assert ChangeLogEntry not in admin.site._registry
     assert AccessLogEntry not in admin.site._registry
+
+
+@pytest.mark.parametrize("sql", ["UPDATE {t} SET role = 'x'", "DELETE FROM {t}"])
+def test_database_refuses_raw_changes_of_reads(
+    network, make_member, client_for, triggers_armed, sql
+):
+    """Adding the reader's role (audit/0004) kept the access log's triggers."""
+    reader = make_member(PartnerType.POLICE)
+    client_for(reader).get(reverse("networks:member_detail", args=[reader.pk]))
+    assert AccessLogEntry.objects.exists()
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql.format(t=AccessLogEntry._meta.db_table))

@@ -11,6 +11,7 @@ from .meetings import (
     meeting_add_item,
     meeting_close,
     meeting_create,
+    meeting_may_write,
 )
 from .situations import (
     dashboard_visit,
@@ -35,6 +36,7 @@ __all__ = [
     "meeting_add_item",
     "meeting_close",
     "meeting_create",
+    "meeting_may_write",
     "parameters_create",
     "recompute_later",
     "situation_create",

@@ -30,12 +30,18 @@ from ._common import _require_write, _same_network, _save
 # Case meetings --------------------------------------------------------------------------------
 
 
+def meeting_may_write(viewer: Viewer, meeting: CaseMeeting) -> bool:
+    """Who records in a meeting: the director, the chair, a participating organisation. The
+    meeting page offers its forms by this same rule."""
+    if viewer.role == Role.DIRECTOR or meeting.chair_id == viewer.user.pk:
+        return True
+    return meeting.participants.filter(pk=viewer.organisation.pk).exists()
+
+
 def _require_meeting_member(viewer: Viewer, meeting: CaseMeeting) -> None:
     _require_write(viewer)
     _same_network(viewer, meeting)
-    if viewer.role == Role.DIRECTOR or meeting.chair_id == viewer.user.pk:
-        return
-    if not meeting.participants.filter(pk=viewer.organisation.pk).exists():
+    if not meeting_may_write(viewer, meeting):
         raise PermissionDenied(_("Uw organisatie neemt niet deel aan dit casusoverleg."))
 
 

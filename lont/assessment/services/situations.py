@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont import engine as e
+from lont.audit.changelog import bulk_create_logged
 from lont.audit.events import record_event
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
@@ -191,9 +192,12 @@ def _notify_rise(situation: Situation, before: str) -> None:
         network_id=situation.network_id, is_active=True, user__in=situation.followers.all()
     ).select_related("organisation", "network", "user")
     users = {m.user_id for m in memberships if access_for(Viewer(m), situation) >= Access.SUMMARY}
-    Notification.objects.bulk_create(
-        Notification(user_id=user_id, network_id=situation.network_id, text=text, url=url)
-        for user_id in sorted(users)
+    bulk_create_logged(
+        Notification,
+        [
+            Notification(user_id=user_id, network_id=situation.network_id, text=text, url=url)
+            for user_id in sorted(users)
+        ],
     )
     record_event(
         event="situation.level_rose", obj=situation, details={"from": before, "to": situation.level}

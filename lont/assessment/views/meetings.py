@@ -14,7 +14,13 @@ from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.views_base import MemberTemplateView, MemberView, VisibleListView
+from lont.core.views_base import (
+    MemberTemplateView,
+    MemberView,
+    ServiceFormView,
+    VisibleListView,
+    add_service_errors,
+)
 from lont.networks.choices import Access
 
 from .. import selectors, services
@@ -22,7 +28,7 @@ from ..choices import Stage
 from ..forms import ActionForm, DecideForm, DissentForm, JudgeForm, MeetingForm, PictureForm
 from ..models import AgendaItem, CaseMeeting
 from ..pdf import minutes_pdf
-from .base import FormPageView, add_service_errors, fetch, member_users
+from .base import fetch, member_users
 
 
 def _organisations(viewer: Any) -> Any:
@@ -42,7 +48,7 @@ class MeetingListView(VisibleListView):
         return data
 
 
-class MeetingCreateView(FormPageView):
+class MeetingCreateView(ServiceFormView):
     form_class = MeetingForm
     title = gettext_lazy("Casusoverleg plannen")
     success_message = gettext_lazy("Het casusoverleg is gepland.")
@@ -95,7 +101,9 @@ class MeetingDetailView(MemberTemplateView):
             items=contexts,
             previous=selectors.previous_actions(self.viewer, meeting),
             participants=meeting.participants.all(),
-            can_write=self.viewer.can("case.write") and not self.minutes,
+            can_write=self.viewer.can("case.write")
+            and not self.minutes
+            and services.meeting_may_write(self.viewer, meeting),
             stages=Stage,
             today=timezone.localdate(),
             minutes=self.minutes,
@@ -109,6 +117,7 @@ class MinutesView(MeetingDetailView):
 
 
 class MinutesPdfView(MemberView):
+    is_export = True
     shows_personal_data = True
     model = CaseMeeting
 

@@ -15,12 +15,12 @@ from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.views_base import MemberTemplateView, MemberView
+from lont.core.views_base import MemberTemplateView, MemberView, ServiceFormView
 
 from .. import recompute, selectors, services, svg
 from ..forms import ActionUpdateForm, ParametersForm
 from ..models import Action, Situation
-from .base import FormPageView, fetch
+from .base import fetch
 
 
 class DashboardView(MemberTemplateView):
@@ -111,7 +111,7 @@ class FairnessView(MemberTemplateView):
         return data
 
 
-class ParametersView(FormPageView):
+class ParametersView(ServiceFormView):
     form_class = ParametersForm
     template_name = "assessment/parameters.html"
     required_permission = "indicators.change"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
+from lont.core.views_base import MemberView, ServiceFormView, VisibleDetailView, VisibleListView
 from lont.core.visibility import visible
 from lont.networks.choices import Access
 from lont.signalregister.models import Signal
@@ -21,7 +21,7 @@ from .. import selectors, services, svg
 from ..choices import LevelCode
 from ..forms import LinkSignalsForm, SituationForm
 from ..models import Situation
-from .base import FormPageView, fetch
+from .base import fetch
 
 
 class SituationListView(VisibleListView):
@@ -82,7 +82,7 @@ def _form_kwargs(viewer: Any) -> dict[str, Any]:
     }
 
 
-class SituationCreateView(FormPageView):
+class SituationCreateView(ServiceFormView):
     form_class = SituationForm
     title = _("Situatie openen")
     success_message = _("De situatie is geopend en het niveau berekend.")
@@ -94,7 +94,7 @@ class SituationCreateView(FormPageView):
         return services.situation_create(viewer=self.viewer, data=data)
 
 
-class SituationEditView(FormPageView):
+class SituationEditView(ServiceFormView):
     form_class = SituationForm
     title = _("Situatie bewerken")
     success_message = _("De situatie is bijgewerkt.")
@@ -117,7 +117,7 @@ class SituationEditView(FormPageView):
         return services.situation_update(viewer=self.viewer, situation=self.object, data=data)
 
 
-class SituationLinkView(FormPageView):
+class SituationLinkView(ServiceFormView):
     form_class = LinkSignalsForm
     title = _("Signalen koppelen")
 

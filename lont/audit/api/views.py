@@ -38,6 +38,7 @@ class AccessLogSerializer(serializers.ModelSerializer):
             "at",
             "actor",
             "organisation",
+            "role",
             "via",
             "object_type",
             "object_id",

@@ -2,10 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -75,10 +73,6 @@ class IndicatorViewSet(mixins.UpdateModelMixin, PlainReadOnlyViewSet):
             }
         )
         payload.is_valid(raise_exception=True)
-        try:
-            services.indicator_update(
-                viewer=self.viewer, indicator=indicator, **payload.validated_data
-            )
-        except DjangoValidationError as error:
-            raise ValidationError(error.messages) from error
+        # A service's ValidationError becomes a 400 in the one exception handler.
+        services.indicator_update(viewer=self.viewer, indicator=indicator, **payload.validated_data)
         return Response(IndicatorSerializer(indicator).data)

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied as DrfPermissionDenied
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
-from rest_framework.response import Response
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.api.views import VisibleReadOnlyViewSet
+from lont.core.api.views import ServiceViewSet, VisibleReadOnlyViewSet
 from lont.core.selectors import get_visible
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
@@ -35,14 +29,7 @@ from .serializers import (
 )
 
 
-class _ViewerContext:
-    def get_serializer_context(self) -> dict[str, Any]:
-        context = super().get_serializer_context()  # type: ignore[misc]  # mixin
-        context["viewer"] = self.viewer  # type: ignore[attr-defined]
-        return context
-
-
-class SignalViewSet(_ViewerContext, VisibleReadOnlyViewSet):
+class SignalViewSet(VisibleReadOnlyViewSet):
     """Signals: each row in full or as a summary, by the covenant. Filters as on the list page
     (status, bron, groep, indicator, van, tot, q — q searches only rows read in full)."""
 
@@ -64,79 +51,47 @@ class SignalViewSet(_ViewerContext, VisibleReadOnlyViewSet):
         ).prefetch_related("people__person", "attachments")
 
 
-class ContextNoteViewSet(_ViewerContext, VisibleReadOnlyViewSet):
+@extend_schema_view(
+    create=extend_schema(request=ContextNoteWriteSerializer, responses={201: ContextNoteSerializer})
+)
+class ContextNoteViewSet(ServiceViewSet):
     """Context notes, visible by the same rules as their signal; POST adds one."""
 
     queryset = ContextNote.objects.select_related("organisation")
     serializer_class = ContextNoteSerializer
-    required_permission = "case.read"
-    write_permission = "case.write"
-    http_method_names = ["get", "post", "head", "options"]
+    write_serializer_class = ContextNoteWriteSerializer
 
-    @extend_schema(request=ContextNoteWriteSerializer, responses={201: ContextNoteSerializer})
-    def create(self, request: Request) -> Response:
-        if not self.viewer.can("case.write"):
-            raise DrfPermissionDenied
-        payload = ContextNoteWriteSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
+    def service_create(self, data: dict[str, Any]) -> Any:
         signal, _level = get_visible(
             self.viewer,
             Signal,
             via=AccessVia.API,
-            path=request.get_full_path(),
-            pk=payload.validated_data["signal"],
+            path=self.request.get_full_path(),
+            pk=data["signal"],
         )
-        try:
-            note = services.context_note_create(
-                viewer=self.viewer,
-                signal=signal,
-                adjustment=payload.validated_data["adjustment"],
-                reason=payload.validated_data["reason"],
-            )
-        except DjangoValidationError as error:
-            raise ValidationError(error.messages) from None
-        except PermissionDenied:
-            raise DrfPermissionDenied from None
-        return Response(
-            ContextNoteSerializer(note, context=self.get_serializer_context()).data,
-            status=status.HTTP_201_CREATED,
+        return services.context_note_create(
+            viewer=self.viewer,
+            signal=signal,
+            adjustment=data["adjustment"],
+            reason=data["reason"],
         )
 
 
-class EngagementObservationViewSet(_ViewerContext, VisibleReadOnlyViewSet):
+class EngagementObservationViewSet(VisibleReadOnlyViewSet):
     queryset = EngagementObservation.objects.all()
     serializer_class = EngagementObservationSerializer
     required_permission = "case.read"
-
-    def get_queryset(self) -> QuerySet[EngagementObservation]:
-        if getattr(self, "swagger_fake_view", False):
-            return EngagementObservation.objects.none()
-        # Reach figures are content of the signal: full access only.
-        return visible(self.viewer, self.base_queryset(), minimum=Access.FULL)
+    # Reach figures are content of the signal: full access only, in the list and the detail.
+    minimum_access = Access.FULL
 
 
-class SignalAttachmentViewSet(_ViewerContext, VisibleReadOnlyViewSet):
+class SignalAttachmentViewSet(VisibleReadOnlyViewSet):
     """Attachment metadata (full access only) and the file through the same check."""
 
     queryset = SignalAttachment.objects.all()
     serializer_class = SignalAttachmentSerializer
     required_permission = "case.read"
-
-    def get_queryset(self) -> QuerySet[SignalAttachment]:
-        if getattr(self, "swagger_fake_view", False):
-            return SignalAttachment.objects.none()
-        return visible(self.viewer, self.base_queryset(), minimum=Access.FULL)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        attachment, _level = get_visible(
-            self.viewer,
-            self.base_queryset(),
-            via=AccessVia.API,
-            path=request.get_full_path(),
-            minimum=Access.FULL,
-            pk=kwargs["pk"],
-        )
-        return Response(self.get_serializer(attachment).data)
+    minimum_access = Access.FULL
 
     @extend_schema(responses={(200, "image/*"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"], url_path="download")

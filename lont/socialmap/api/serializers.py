@@ -21,6 +21,8 @@ class ContactSerializer(serializers.ModelSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     access = serializers.SerializerMethodField()
     consent_review_due = serializers.SerializerMethodField()
+    # No address is null, not "": an empty string is not an e-mail address (the schema says so).
+    email = serializers.EmailField(read_only=True, allow_null=True)
 
     class Meta:
         model = Contact
@@ -66,6 +68,7 @@ class ContactSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance: Contact) -> dict[str, Any]:
         data: dict[str, Any] = super().to_representation(instance)
+        data["email"] = data.get("email") or None
         if self._level(instance) < Access.FULL:
             data = {key: data[key] for key in self.SUMMARY_FIELDS}
             data["label"] = _("afgeschermd — bekend bij %(organisation)s") % {

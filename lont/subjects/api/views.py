@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from lont.audit.models import AccessVia
-from lont.core.api.views import VisibleReadOnlyViewSet
-from lont.core.selectors import get_visible
+from lont.core.api.views import ServiceViewSet
 from lont.core.visibility import visible
 from lont.networks.choices import Access
 
@@ -35,64 +31,6 @@ from ..models import (
 )
 from ..models.people import IDENTIFYING_FIELDS
 from . import serializers as s
-
-
-class ServiceViewSet(VisibleReadOnlyViewSet):
-    """Adds create, partial update and delete, each delegated to a service."""
-
-    required_permission = "case.read"
-    write_permission = "case.write"
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "viewer": self.viewer}
-
-    def service_create(self, data: dict[str, Any]) -> Any:
-        raise exceptions.MethodNotAllowed("POST")
-
-    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
-        raise exceptions.MethodNotAllowed("PATCH")
-
-    def service_delete(self, obj: Any) -> None:
-        raise exceptions.MethodNotAllowed("DELETE")
-
-    def _object(self, pk: Any, minimum: Access = Access.SUMMARY) -> Any:
-        obj, _level = get_visible(
-            self.viewer,
-            self.base_queryset(),
-            via=AccessVia.API,
-            path=self.request.get_full_path(),
-            minimum=minimum,
-            pk=pk,
-        )
-        return obj
-
-    def _run(self, call: Any, *args: Any) -> Any:
-        try:
-            return call(*args)
-        except ValidationError as error:
-            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
-            raise exceptions.ValidationError(detail) from error
-        except DjangoPermissionDenied as error:
-            raise exceptions.PermissionDenied(str(error) or None) from error
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        obj = self._run(self.service_create, dict(serializer.validated_data))
-        return Response(self.get_serializer(obj).data, status=status.HTTP_201_CREATED)
-
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self._object(kwargs["pk"], Access.FULL)
-        serializer = self.get_serializer(obj, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        obj = self._run(self.service_update, obj, dict(serializer.validated_data))
-        return Response(self.get_serializer(obj).data)
-
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self._object(kwargs["pk"])
-        self._run(self.service_delete, obj)
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class GroupViewSet(ServiceViewSet):
@@ -236,9 +174,9 @@ class AssessmentViewSet(ServiceViewSet):
         return self._form_action(pk, ContributionForm, Access.SUMMARY, services.contribution_add)
 
     def _form_action(self, pk: Any, form_class: Any, minimum: Access, call: Any) -> Response:
-        assessment = self._object(pk, minimum)
+        assessment = self.get_object(minimum)
         form = form_class(self.request.data)
         if not form.is_valid():
             raise exceptions.ValidationError(form.errors)
-        self._run(lambda: call(viewer=self.viewer, assessment=assessment, **form.cleaned_data))
+        call(viewer=self.viewer, assessment=assessment, **form.cleaned_data)
         return Response(self.get_serializer(assessment).data)

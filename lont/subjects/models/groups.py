@@ -166,7 +166,12 @@ class GroupAssessment(ChangeLoggedModel):
 class AssessmentStep(ChangeLoggedModel):
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    assessment = models.ForeignKey(GroupAssessment, on_delete=models.CASCADE, related_name="steps")
+    assessment = models.ForeignKey(
+        GroupAssessment,
+        on_delete=models.CASCADE,
+        related_name="steps",
+        verbose_name=_("groepsanalyse"),
+    )
     number = models.PositiveSmallIntegerField(
         _("stap"), choices=[(n, str(n)) for n in STEP_NUMBERS]
     )
@@ -200,7 +205,10 @@ class AssessmentContribution(ChangeLoggedModel):
         Organisation, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"
     )
     assessment = models.ForeignKey(
-        GroupAssessment, on_delete=models.CASCADE, related_name="contributions"
+        GroupAssessment,
+        on_delete=models.CASCADE,
+        related_name="contributions",
+        verbose_name=_("groepsanalyse"),
     )
     step = models.PositiveSmallIntegerField(_("stap"), choices=[(n, str(n)) for n in STEP_NUMBERS])
     text = models.TextField(_("bijdrage"))

@@ -134,7 +134,11 @@ class PersonJustification(ExpiryRedactedMixin, ChangeLoggedModel):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="justifications")
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
     )
     reason = models.TextField(_("reden"))
     at = models.DateTimeField(_("op"), auto_now_add=True)
@@ -194,8 +198,12 @@ class PersonRelation(ExpiryRedactedMixin, ChangeLoggedModel):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("bron (partner)"), on_delete=models.PROTECT, related_name="+"
     )
-    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relations_as_a")
-    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relations_as_b")
+    person_a = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="relations_as_a", verbose_name=_("persoon A")
+    )
+    person_b = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="relations_as_b", verbose_name=_("persoon B")
+    )
     kind = models.CharField(_("soort relatie"), max_length=14, choices=PersonRelationKind.choices)
     date = models.DateField(_("datum"), null=True, blank=True)
     note = models.TextField(_("toelichting"), blank=True)

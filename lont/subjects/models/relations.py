@@ -19,8 +19,12 @@ class GroupRelation(ChangeLoggedModel):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("bron (partner)"), on_delete=models.PROTECT, related_name="+"
     )
-    group_a = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="relations_as_a")
-    group_b = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="relations_as_b")
+    group_a = models.ForeignKey(
+        Group, on_delete=models.CASCADE, related_name="relations_as_a", verbose_name=_("groep A")
+    )
+    group_b = models.ForeignKey(
+        Group, on_delete=models.CASCADE, related_name="relations_as_b", verbose_name=_("groep B")
+    )
     kind = models.CharField(_("soort relatie"), max_length=16, choices=GroupRelationKind.choices)
     since = models.DateField(_("sinds"), null=True, blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
@@ -71,7 +75,9 @@ class ConflictEvent(ChangeLoggedModel):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("bron (partner)"), on_delete=models.PROTECT, related_name="+"
     )
-    relation = models.ForeignKey(GroupRelation, on_delete=models.CASCADE, related_name="events")
+    relation = models.ForeignKey(
+        GroupRelation, on_delete=models.CASCADE, related_name="events", verbose_name=_("relatie")
+    )
     date = models.DateField(_("datum"))
     description = models.TextField(_("wat er gebeurde"))
     created_at = models.DateTimeField(auto_now_add=True)

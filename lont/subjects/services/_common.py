@@ -4,42 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
+from lont.core import guards
 from lont.core.viewer import Viewer
-from lont.core.visibility import access_for
-from lont.networks.choices import Access, Role
 
 DEFAULT_IDENTIFYING_RETENTION_DAYS = 365
 
-
-def _require_write(viewer: Viewer) -> None:
-    if not viewer.can("case.write"):
-        raise PermissionDenied(_("Uw rol mag hier niets vastleggen."))
-
-
-def _require_full(viewer: Viewer, obj: models.Model) -> None:
-    _require_write(viewer)
-    if access_for(viewer, obj) < Access.FULL:
-        raise PermissionDenied(_("U heeft geen volledige toegang tot dit gegeven."))
-
-
-def _require_owner(viewer: Viewer, obj: Any) -> None:
-    """Deleting is for the partner that recorded it (or the network director)."""
-    _require_write(viewer)
-    if obj.organisation_id != viewer.organisation.pk and viewer.role != Role.DIRECTOR:
-        raise PermissionDenied(_("Alleen de partner die dit vastlegde kan het verwijderen."))
-    if access_for(viewer, obj) < Access.SUMMARY:
-        raise PermissionDenied
-
-
-def _same_network(viewer: Viewer, *objects: Any) -> None:
-    for obj in objects:
-        if obj is not None and obj.network_id != viewer.network.pk:
-            raise PermissionDenied
+# The write rules live in ``core.guards`` (one wording, shared with the pages' offers).
+_require_write = guards.require_write
+_require_full = guards.require_full
+_require_owner = guards.require_owner
+_same_network = guards.require_same_network
 
 
 def _save(obj: models.Model) -> None:

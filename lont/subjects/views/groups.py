@@ -13,27 +13,25 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView
+from lont.core import guards
+from lont.core.views_base import (
+    MemberView,
+    ObjectHistoryView,
+    ObjectMixin,
+    ServiceDeleteView,
+    ServiceFormView,
+    VisibleDetailView,
+    VisibleListView,
+)
 from lont.core.visibility import visible
 from lont.knowledge.catalogue import load_lists
-from lont.networks.choices import Access, Role
+from lont.networks.choices import Access
 from lont.networks.models import Organisation
 
 from .. import selectors, services
 from ..choices import CorePurpose, FormationStage
 from ..forms import AssessmentForm, ContributionForm, GroupForm, StepForm
 from ..models import Group, GroupAssessment
-from .base import DeletePageView, FormPageView, HistoryView, ObjectMixin
-
-
-def can_delete(viewer: Any, obj: Any) -> bool:
-    return viewer.can("case.write") and (
-        obj.organisation_id == viewer.organisation.pk or viewer.role == Role.DIRECTOR
-    )
-
-
-def can_edit(viewer: Any, access: Access) -> bool:
-    return viewer.can("case.write") and access == Access.FULL
 
 
 class GroupListView(VisibleListView):
@@ -75,13 +73,13 @@ class GroupDetailView(VisibleDetailView):
         data["assessments"] = selectors.assessments(viewer, group=group)
         data["stage_advice"] = selectors.stage_advice(group.formation_stage)
         data["purpose_advice"] = selectors.purpose_advice(group.core_purpose)
-        data["can_edit"] = can_edit(viewer, self.access)
-        data["can_delete"] = can_delete(viewer, group)
+        data["can_edit"] = guards.may_change(viewer, self.object)
+        data["can_delete"] = guards.may_delete(viewer, group)
         data["can_write"] = viewer.can("case.write")
         return data
 
 
-class GroupCreateView(FormPageView):
+class GroupCreateView(ServiceFormView):
     form_class = GroupForm
     title = gettext_lazy("Nieuwe groep")
     success_message = gettext_lazy("De groep is vastgelegd.")
@@ -90,14 +88,11 @@ class GroupCreateView(FormPageView):
         return services.group_create(viewer=self.viewer, data=data)
 
 
-class GroupEditView(ObjectMixin, FormPageView):
+class GroupEditView(ServiceFormView):
     model = Group
     minimum_access = Access.FULL
     form_class = GroupForm
     success_message = gettext_lazy("De groep is bijgewerkt.")
-
-    def setup_object(self) -> None:
-        self.object = self.get_object()
 
     def page_title(self) -> str:
         return _("Groep bewerken: %(name)s") % {"name": self.object.name}
@@ -111,17 +106,17 @@ class GroupEditView(ObjectMixin, FormPageView):
         return services.group_update(viewer=self.viewer, group=group, data=data)
 
 
-class GroupDeleteView(DeletePageView):
+class GroupDeleteView(ServiceDeleteView):
     model = Group
 
-    def delete(self, obj: Any) -> None:
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
         services.group_delete(viewer=self.viewer, group=obj)
 
     def success_url(self, obj: Any) -> str:
         return reverse("subjects:groups")
 
 
-class GroupHistoryView(HistoryView):
+class GroupHistoryView(ObjectHistoryView):
     model = Group
 
 
@@ -147,13 +142,10 @@ def _assessment_form_kwargs(viewer: Any) -> dict[str, Any]:
     }
 
 
-class AssessmentCreateView(ObjectMixin, FormPageView):
+class AssessmentCreateView(ServiceFormView):
     model = Group
     form_class = AssessmentForm
     success_message = gettext_lazy("De groepsanalyse is gestart.")
-
-    def setup_object(self) -> None:
-        self.object = self.get_object()
 
     def page_title(self) -> str:
         return _("Nieuwe groepsanalyse voor %(name)s") % {"name": self.object.name}
@@ -165,15 +157,12 @@ class AssessmentCreateView(ObjectMixin, FormPageView):
         return services.assessment_create(viewer=self.viewer, group=self.object, data=data)
 
 
-class AssessmentEditView(ObjectMixin, FormPageView):
+class AssessmentEditView(ServiceFormView):
     model = GroupAssessment
     minimum_access = Access.FULL
     form_class = AssessmentForm
     title = gettext_lazy("Groepsanalyse bewerken")
     success_message = gettext_lazy("De groepsanalyse is bijgewerkt.")
-
-    def setup_object(self) -> None:
-        self.object = self.get_object()
 
     def form_kwargs(self) -> dict[str, Any]:
         return {"instance": self.object, **_assessment_form_kwargs(self.viewer)}
@@ -201,8 +190,8 @@ class AssessmentDetailView(VisibleDetailView):
         data["shortlist_types"] = load_lists()["shortlist_types"]
         data["step_form"] = StepForm()
         data["contribution_form"] = ContributionForm()
-        data["can_edit"] = can_edit(viewer, self.access)
-        data["can_delete"] = can_delete(viewer, assessment)
+        data["can_edit"] = guards.may_change(viewer, self.object)
+        data["can_delete"] = guards.may_delete(viewer, assessment)
         data["can_write"] = viewer.can("case.write")
         return data
 
@@ -258,15 +247,15 @@ class ContributionView(ObjectMixin, MemberView):
         return redirect(assessment)
 
 
-class AssessmentDeleteView(DeletePageView):
+class AssessmentDeleteView(ServiceDeleteView):
     model = GroupAssessment
 
-    def delete(self, obj: Any) -> None:
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
         services.assessment_delete(viewer=self.viewer, assessment=obj)
 
     def success_url(self, obj: Any) -> str:
         return str(obj.group.get_absolute_url())
 
 
-class AssessmentHistoryView(HistoryView):
+class AssessmentHistoryView(ObjectHistoryView):
     model = GroupAssessment

@@ -10,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lont.core.views_base import VisibleDetailView, VisibleListView
+from lont.core import guards
+from lont.core.filters import int_param, parse_id
+from lont.core.views_base import (
+    ObjectHistoryView,
+    ServiceDeleteView,
+    ServiceFormView,
+    VisibleDetailView,
+    VisibleListView,
+)
 from lont.core.visibility import visible
 from lont.networks.choices import Access
 from lont.networks.models import Membership
@@ -19,8 +27,6 @@ from .. import selectors, services
 from ..choices import AgeBand, Involvement
 from ..forms import JustifyForm, MembershipForm, PersonForm, PersonRelationForm
 from ..models import GroupMembership, Person, PersonRelation
-from .base import DeletePageView, FormPageView, HistoryView, ObjectMixin
-from .groups import can_delete, can_edit
 
 
 def _members(viewer: Any) -> models.QuerySet:
@@ -41,7 +47,7 @@ class PersonListView(VisibleListView):
             area=get.get("gebied", ""),
             age_band=get.get("leeftijd", ""),
             involvement=get.get("betrokkenheid", ""),
-            group=get.get("groep", ""),
+            group=str(int_param(get, "groep") or ""),
         )
         return qs.prefetch_related(
             models.Prefetch(
@@ -80,13 +86,13 @@ class PersonDetailView(VisibleDetailView):
         )
         data["review_due"] = person.review_date <= timezone.localdate()
         data["justify_form"] = JustifyForm()
-        data["can_edit"] = can_edit(viewer, self.access)
-        data["can_delete"] = can_delete(viewer, person)
+        data["can_edit"] = guards.may_change(viewer, self.object)
+        data["can_delete"] = guards.may_delete(viewer, person)
         data["can_write"] = viewer.can("case.write")
         return data
 
 
-class PersonCreateView(FormPageView):
+class PersonCreateView(ServiceFormView):
     form_class = PersonForm
     title = gettext_lazy("Nieuwe persoon")
     success_message = gettext_lazy("De persoon is vastgelegd.")
@@ -99,14 +105,11 @@ class PersonCreateView(FormPageView):
         return services.person_create(viewer=self.viewer, data=data)
 
 
-class PersonEditView(ObjectMixin, FormPageView):
+class PersonEditView(ServiceFormView):
     model = Person
     minimum_access = Access.FULL
     form_class = PersonForm
     success_message = gettext_lazy("De persoon is bijgewerkt.")
-
-    def setup_object(self) -> None:
-        self.object = self.get_object()
 
     def page_title(self) -> str:
         return _("Persoon bewerken: %(alias)s") % {"alias": self.object.alias}
@@ -123,21 +126,21 @@ class PersonEditView(ObjectMixin, FormPageView):
         return services.person_update(viewer=self.viewer, person=person, data=data)
 
 
-class PersonDeleteView(DeletePageView):
+class PersonDeleteView(ServiceDeleteView):
     model = Person
 
-    def delete(self, obj: Any) -> None:
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
         services.person_delete(viewer=self.viewer, person=obj)
 
     def success_url(self, obj: Any) -> str:
         return reverse("subjects:persons")
 
 
-class PersonHistoryView(HistoryView):
+class PersonHistoryView(ObjectHistoryView):
     model = Person
 
 
-class PersonJustifyView(ObjectMixin, FormPageView):
+class PersonJustifyView(ServiceFormView):
     """Principle 9: keep a person beyond the review date only with a reason."""
 
     model = Person
@@ -145,15 +148,12 @@ class PersonJustifyView(ObjectMixin, FormPageView):
     title = gettext_lazy("Persoon opnieuw rechtvaardigen")
     success_message = gettext_lazy("De rechtvaardiging is vastgelegd.")
 
-    def setup_object(self) -> None:
-        self.object = self.get_object()
-
     def perform(self, data: dict[str, Any]) -> Any:
         services.person_justify(viewer=self.viewer, person=self.object, **data)
         return self.object
 
 
-class MembershipCreateView(FormPageView):
+class MembershipCreateView(ServiceFormView):
     form_class = MembershipForm
     title = gettext_lazy("Persoon aan een groep koppelen")
     success_message = gettext_lazy("De koppeling is vastgelegd.")
@@ -161,9 +161,8 @@ class MembershipCreateView(FormPageView):
     def form_kwargs(self) -> dict[str, Any]:
         initial = {}
         for param, field in (("groep", "group"), ("persoon", "person")):
-            value = self.request.GET.get(param, "")
-            if value.isdigit():
-                initial[field] = int(value)
+            if (value := parse_id(self.request.GET.get(param))) is not None:
+                initial[field] = value
         return {
             "groups": selectors.groups(self.viewer),
             "persons": selectors.persons(self.viewer).exclude(
@@ -176,42 +175,42 @@ class MembershipCreateView(FormPageView):
         return services.membership_create(viewer=self.viewer, data=data)
 
 
-class MembershipDeleteView(DeletePageView):
+class MembershipDeleteView(ServiceDeleteView):
     model = GroupMembership
 
     def describe(self, obj: Any) -> str:
         return f"{obj.person.alias} — {obj.group.name}"
 
-    def delete(self, obj: Any) -> None:
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
         services.membership_delete(viewer=self.viewer, membership=obj)
 
     def success_url(self, obj: Any) -> str:
         return str(obj.get_absolute_url())
 
 
-class PersonRelationCreateView(FormPageView):
+class PersonRelationCreateView(ServiceFormView):
     form_class = PersonRelationForm
     title = gettext_lazy("Relatie tussen personen vastleggen")
     success_message = gettext_lazy("De relatie is vastgelegd.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        value = self.request.GET.get("persoon", "")
+        value = parse_id(self.request.GET.get("persoon"))
         return {
             "persons": selectors.persons(self.viewer),
-            "initial": {"person_a": int(value)} if value.isdigit() else {},
+            "initial": {"person_a": value} if value else {},
         }
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.person_relation_create(viewer=self.viewer, data=data)
 
 
-class PersonRelationDeleteView(DeletePageView):
+class PersonRelationDeleteView(ServiceDeleteView):
     model = PersonRelation
 
     def describe(self, obj: Any) -> str:
         return f"{obj.person_a.alias} — {obj.person_b.alias} ({obj.get_kind_display()})"
 
-    def delete(self, obj: Any) -> None:
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
         services.person_relation_delete(viewer=self.viewer, relation=obj)
 
     def success_url(self, obj: Any) -> str:

@@ -9,15 +9,21 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lont.core.views_base import VisibleDetailView, VisibleListView
+from lont.core import guards
+from lont.core.filters import parse_id
+from lont.core.views_base import (
+    ObjectHistoryView,
+    ServiceDeleteView,
+    ServiceFormView,
+    VisibleDetailView,
+    VisibleListView,
+)
 from lont.networks.choices import Access
 
 from .. import selectors, services
 from ..choices import GroupRelationKind
 from ..forms import ConflictEventForm, GroupRelationForm
 from ..models import GroupRelation
-from .base import DeletePageView, FormPageView, HistoryView, ObjectMixin
-from .groups import can_delete, can_edit
 
 
 class RelationListView(VisibleListView):
@@ -55,37 +61,34 @@ class RelationDetailView(VisibleDetailView):
         data["events"] = selectors.conflict_events(viewer, relation)
         data["interventions"] = selectors.threat_interventions(relation)
         data["event_form"] = ConflictEventForm()
-        data["can_edit"] = can_edit(viewer, self.access)
-        data["can_delete"] = can_delete(viewer, relation)
+        data["can_edit"] = guards.may_change(viewer, self.object)
+        data["can_delete"] = guards.may_delete(viewer, relation)
         data["can_write"] = viewer.can("case.write")
         return data
 
 
-class RelationCreateView(FormPageView):
+class RelationCreateView(ServiceFormView):
     form_class = GroupRelationForm
     title = gettext_lazy("Relatie tussen groepen vastleggen")
     success_message = gettext_lazy("De relatie is vastgelegd.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        value = self.request.GET.get("groep", "")
+        value = parse_id(self.request.GET.get("groep"))
         return {
             "groups": selectors.groups(self.viewer),
-            "initial": {"group_a": int(value)} if value.isdigit() else {},
+            "initial": {"group_a": value} if value else {},
         }
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.group_relation_create(viewer=self.viewer, data=data)
 
 
-class RelationEditView(ObjectMixin, FormPageView):
+class RelationEditView(ServiceFormView):
     model = GroupRelation
     minimum_access = Access.FULL
     form_class = GroupRelationForm
     title = gettext_lazy("Relatie tussen groepen bewerken")
     success_message = gettext_lazy("De relatie is bijgewerkt.")
-
-    def setup_object(self) -> None:
-        self.object = self.get_object()
 
     def form_kwargs(self) -> dict[str, Any]:
         return {"instance": self.object, "groups": selectors.groups(self.viewer)}
@@ -95,27 +98,24 @@ class RelationEditView(ObjectMixin, FormPageView):
         return services.group_relation_update(viewer=self.viewer, relation=relation, data=data)
 
 
-class RelationDeleteView(DeletePageView):
+class RelationDeleteView(ServiceDeleteView):
     model = GroupRelation
 
-    def delete(self, obj: Any) -> None:
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
         services.group_relation_delete(viewer=self.viewer, relation=obj)
 
     def success_url(self, obj: Any) -> str:
         return reverse("subjects:relations")
 
 
-class RelationHistoryView(HistoryView):
+class RelationHistoryView(ObjectHistoryView):
     model = GroupRelation
 
 
-class ConflictEventCreateView(ObjectMixin, FormPageView):
+class ConflictEventCreateView(ServiceFormView):
     model = GroupRelation
     form_class = ConflictEventForm
     success_message = gettext_lazy("De gebeurtenis is toegevoegd aan de tijdlijn.")
-
-    def setup_object(self) -> None:
-        self.object = self.get_object()
 
     def page_title(self) -> str:
         return _("Gebeurtenis toevoegen: %(relation)s") % {"relation": self.object}

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -46,7 +47,13 @@ class AnalyseRequestSerializer(serializers.Serializer):
     engagement = AnalysisEngagementSerializer(required=False)
 
     def validate_posted_at(self, value: Any) -> Any:
-        return value if value is not None else timezone.now()
+        if value is None:
+            return timezone.now()
+        # A message on a platform is from this century; far-off years also have local-time
+        # offsets in seconds (+00:19:32) that no ISO 8601 reader accepts back.
+        if not 2000 <= value.year <= 2100:
+            raise serializers.ValidationError(_("Kies een moment tussen 2000 en 2100."))
+        return value
 
 
 class AnalysisSpanSerializer(serializers.Serializer):

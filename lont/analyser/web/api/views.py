@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lont.audit.models import AccessVia
 from lont.core.api.permissions import IsNetworkMember, viewer_of
-from lont.core.api.views import ApiViewMixin, VisibleReadOnlyViewSet
-from lont.core.selectors import get_visible
+from lont.core.api.views import ApiViewMixin, ServiceViewSet
 
 from .. import services
 from ..analysis import analyse_for, check_for, result_context, warning_views
@@ -104,102 +100,38 @@ def vars_of(obj: Any) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
 
 
-def _as_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(
-            {
-                ("non_field_errors" if key == "__all__" else key): value
-                for key, value in error.message_dict.items()
-            }
-        )
-    return serializers.ValidationError(error.messages)
-
-
-class _ManagedViewSet(
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    VisibleReadOnlyViewSet,
-):
+class GazetteerPlaceViewSet(ServiceViewSet):
     """Read for every member of the network; create, change and delete for ``analyser.manage``.
     Writes go through the services (validation, audit event, cache invalidation)."""
 
-    shows_personal_data = False
-    write_permission = "analyser.manage"
-
-    def perform_destroy(self, instance: Any) -> None:
-        self.remove(instance)
-
-    def remove(self, instance: Any) -> None:
-        raise NotImplementedError
-
-    def get_object(self) -> Any:
-        obj, _level = get_visible(
-            self.viewer,
-            self.base_queryset(),
-            via=AccessVia.API,
-            path=self.request.get_full_path(),
-            pk=self.kwargs["pk"],
-        )
-        return obj
-
-
-class GazetteerPlaceViewSet(_ManagedViewSet):
     serializer_class = GazetteerPlaceSerializer
     queryset = GazetteerPlace.objects.order_by("name")
+    shows_personal_data = False
+    required_permission = None
+    write_permission = "analyser.manage"
+    full_update = True
 
-    def perform_create(self, serializer: Any) -> None:
-        try:
-            serializer.instance = services.place_create(
-                viewer=self.viewer, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+    def service_create(self, data: dict[str, Any]) -> Any:
+        return services.place_create(viewer=self.viewer, **data)
 
-    def perform_update(self, serializer: Any) -> None:
-        place = serializer.instance
-        values = {
-            "name": place.name,
-            "aliases": place.aliases,
-            "kind": place.kind,
-            "area": place.area,
-            **serializer.validated_data,
-        }
-        try:
-            serializer.instance = services.place_update(viewer=self.viewer, place=place, **values)
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
+        values = {"name": obj.name, "aliases": obj.aliases, "kind": obj.kind, "area": obj.area}
+        return services.place_update(viewer=self.viewer, place=obj, **{**values, **data})
 
-    def remove(self, instance: Any) -> None:
-        services.place_delete(viewer=self.viewer, place=instance)
+    def service_delete(self, obj: Any) -> None:
+        services.place_delete(viewer=self.viewer, place=obj)
 
 
-class LexiconEntryViewSet(_ManagedViewSet):
-    serializer_class = LexiconEntrySerializer
-    queryset = LexiconEntry.objects.order_by("kind", "phrase")
+class LexiconEntryViewSet(GazetteerPlaceViewSet):
+    serializer_class = LexiconEntrySerializer  # type: ignore[assignment]
+    queryset = LexiconEntry.objects.order_by("kind", "phrase")  # type: ignore[assignment]
 
-    def perform_create(self, serializer: Any) -> None:
-        try:
-            serializer.instance = services.lexicon_entry_create(
-                viewer=self.viewer, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+    def service_create(self, data: dict[str, Any]) -> Any:
+        return services.lexicon_entry_create(viewer=self.viewer, **data)
 
-    def perform_update(self, serializer: Any) -> None:
-        entry = serializer.instance
-        values = {
-            "kind": entry.kind,
-            "phrase": entry.phrase,
-            "note": entry.note,
-            **serializer.validated_data,
-        }
-        try:
-            serializer.instance = services.lexicon_entry_update(
-                viewer=self.viewer, entry=entry, **values
-            )
-        except DjangoValidationError as error:
-            raise _as_drf_error(error) from error
+    def service_update(self, obj: Any, data: dict[str, Any]) -> Any:
+        values = {"kind": obj.kind, "phrase": obj.phrase, "note": obj.note}
+        return services.lexicon_entry_update(viewer=self.viewer, entry=obj, **{**values, **data})
 
-    def remove(self, instance: Any) -> None:
-        services.lexicon_entry_delete(viewer=self.viewer, entry=instance)
+    def service_delete(self, obj: Any) -> None:
+        services.lexicon_entry_delete(viewer=self.viewer, entry=obj)

@@ -11,11 +11,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lont.audit.events import export_event
-from lont.core.views_base import MemberTemplateView, MemberView, VisibleListView
+from lont.core.views_base import (
+    MemberTemplateView,
+    MemberView,
+    ServiceDeleteView,
+    ServiceFormView,
+    VisibleListView,
+)
 
 from .. import csv_io, selectors, services
 from ..choices import LexiconKind, PlaceKind
@@ -142,61 +149,55 @@ class EntryListView(EntityMixin, VisibleListView):
         return data
 
 
-class EntryFormView(EntityMixin, MemberTemplateView):
+class EntryFormView(EntityMixin, ServiceFormView):
     template_name = "analyser/entry_form.html"
     required_permission = MANAGE
+    success_message = gettext_lazy("Opgeslagen.")
 
-    def get_object(self) -> Any:
+    def setup_object(self) -> None:
         pk = self.kwargs.get("pk")
-        return None if pk is None else self.entity.get(self.viewer, pk, self.request.path)
+        self.object = None if pk is None else self.entity.get(self.viewer, pk, self.request.path)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        obj = data.setdefault("object", self.get_object())
-        if "form" not in data:
-            initial = self.entity.initial(obj) if obj is not None else {}
-            data["form"] = self.entity.form_class(initial=initial)
-        data["title"] = self.entity.title_edit if obj is not None else self.entity.title_new
-        data["list_url"] = self.entity.list_url
-        return data
+    @property
+    def form_class(self) -> Any:  # type: ignore[override]
+        return self.entity.form_class
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        obj = self.get_object()
-        form = self.entity.form_class(request.POST)
-        if form.is_valid():
-            try:
-                self.entity.save(self.viewer, obj, dict(form.cleaned_data))
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Opgeslagen."))
-                return redirect(self.entity.list_url)
-        return self.render_to_response(self.get_context_data(form=form, object=obj))
+    def form_kwargs(self) -> dict[str, Any]:
+        if self.request.method == "GET" and self.object is not None:
+            return {"initial": self.entity.initial(self.object)}
+        return {}
+
+    def page_title(self) -> str:
+        return str(self.entity.title_edit if self.object is not None else self.entity.title_new)
+
+    def extra_context(self) -> dict[str, Any]:
+        return {"list_url": self.entity.list_url}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return self.entity.save(self.viewer, self.object, data)
+
+    def success_url(self, result: Any) -> str:
+        return reverse(self.entity.list_url)
 
 
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-class EntryDeleteView(EntityMixin, MemberTemplateView):
+class EntryDeleteView(EntityMixin, ServiceDeleteView):
     template_name = "analyser/entry_confirm_delete.html"
     required_permission = MANAGE
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        data["object"] = self.entity.get(self.viewer, self.kwargs["pk"], self.request.path)
-        data["list_url"] = self.entity.list_url
-        return data
+    def get_object(self) -> Any:
+        return self.entity.get(self.viewer, self.kwargs["pk"], self.request.path)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        obj = self.entity.get(self.viewer, self.kwargs["pk"], request.path)
+    def allowed(self, obj: Any) -> bool:
+        return self.viewer.can(MANAGE)
+
+    def cancel_url(self, obj: Any) -> str:
+        return reverse(self.entity.list_url)
+
+    def perform(self, obj: Any, data: dict[str, Any]) -> None:
         self.entity.delete(self.viewer, obj)
-        messages.success(request, _("Verwijderd."))
-        return redirect(self.entity.list_url)
+
+    def success_url(self, obj: Any) -> str:
+        return reverse(self.entity.list_url)
 
 
 class EntryImportView(EntityMixin, MemberTemplateView):
@@ -246,6 +247,7 @@ class EntryImportView(EntityMixin, MemberTemplateView):
 
 
 class EntryExportView(EntityMixin, MemberView):
+    is_export = True  # places and lexicon entries hold no personal data
     required_permission = MANAGE
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -1,6 +1,6 @@
 """The move of the notification table out of the signal register keeps every row.
 
-Given the database as it was before the move (signal register 0002) with notifications in
+Given the database as it was before the move (signal register 0003) with notifications in
 ``signalregister_notification``, when migrating forward, then the same rows are in
 ``notifications_notification`` and new rows get fresh ids; and backwards again without loss.
 """
@@ -12,9 +12,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from factories import UserFactory
 
-BEFORE = [("signalregister", "0002_person_expires_to_placeholder")]
+BEFORE = [("signalregister", "0003_dutch_verbose_names")]
 AFTER = [
-    ("signalregister", "0003_notification_moved_to_notifications_app"),
+    ("signalregister", "0004_notification_moved_to_notifications_app"),
     ("notifications", "0002_rename_table"),
 ]
 

@@ -1,7 +1,7 @@
 """Give the table this app's name, and carry the content type (and its permissions) along.
 
 ``ALTER TABLE … RENAME`` keeps every row, the index and the id sequence on SQLite and PostgreSQL.
-Runs after the signal register has let go of the model (``signalregister.0003``).
+Runs after the signal register has let go of the model (``signalregister.0004``).
 """
 
 from django.db import migrations
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("notifications", "0001_initial"),
-        ("signalregister", "0003_notification_moved_to_notifications_app"),
+        ("signalregister", "0004_notification_moved_to_notifications_app"),
     ]
 
     operations = [

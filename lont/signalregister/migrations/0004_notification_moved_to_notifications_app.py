@@ -8,7 +8,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("signalregister", "0002_person_expires_to_placeholder"),
+        ("signalregister", "0003_dutch_verbose_names"),
         ("notifications", "0001_initial"),
     ]
 

@@ -23,7 +23,7 @@ class Notification(ChangeLoggedModel):
     text = models.CharField(_("tekst"), max_length=300)
     url = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

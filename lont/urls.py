@@ -5,6 +5,10 @@ from django.views.i18n import set_language
 from lont.core.policies import PUBLIC, policy
 
 admin.site.site_header = "Lont — technisch beheer"
+# RQ's queue dashboard shows job arguments and is operations tooling, not configuration: the admin
+# holds technical configuration only (use `manage.py rqstats` on the server instead).
+for _model in [m for m in admin.site._registry if m._meta.app_label == "django_rq"]:
+    admin.site.unregister(_model)
 admin.site.lont_policy = "staff"  # type: ignore[attr-defined]
 
 urlpatterns = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -13,6 +15,7 @@ from .patterns import fixed_spans, lexicon_spans
 from .places import find_pattern_places
 from .suggest import EngagementThresholds, suggest
 from .times import find_times
+from .times.durations import find_durations
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Longer texts are analysed in full, but a post is rarely longer; this bounds pathological input.
@@ -32,17 +35,36 @@ def find_spans(
     posted_at: datetime,
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
+    area: str | Sequence[str] | None = None,
 ) -> list[Span]:
     text = text[:MAX_CHARS]
     folded = fold(text)
     now = local_naive(posted_at)
     spans: list[Span] = []
-    spans.extend(find_times(text, folded, now))
+    times = find_times(text, folded, now)
+    durations = find_durations(text, folded)
+    # A duration inside a time ("over 10 minuten", "om 2 uur") is that time; a time inside a
+    # longer duration ("twee uur, 3 kwartier", "2 uur lang") is part of the duration.
+    longer = [
+        d
+        for d in durations
+        if any(
+            d.start <= t.start and t.end <= d.end and (t.start, t.end) != (d.start, d.end)
+            for t in times
+        )
+    ]
+    times = [t for t in times if not any(d.start <= t.start and t.end <= d.end for d in longer)]
+    spans.extend(times)
+    spans.extend(
+        d for d in durations if not any(d.start < t.end and t.start < d.end for t in times)
+    )
     if gazetteer is not None:
-        spans.extend(gazetteer.find(text, folded))
+        areas = (area,) if isinstance(area, str) else tuple(area or ())
+        spans.extend(gazetteer.find(text, folded, areas))
     spans.extend(find_pattern_places(text, folded))
     spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
     spans.extend(fixed_spans(text, folded))
+    spans = _join_threat_parts(folded, _drop_repeated_emoji_threats(text, spans))
     # Guarantee the contract: inside the text and never empty, whatever a rule did.
     valid = [
         s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()
@@ -60,6 +82,46 @@ def find_spans(
     return drop_overlaps(valid)
 
 
+def _join_threat_parts(folded: str, spans: list[Span]) -> list[Span]:
+    """Two rules that each matched part of one threat ("… een gruwelijke dood sterven door mijn
+    handen") give one span: one threat, one mark. Only parts that touch or overlap join; two
+    clauses ("ik ga je vinden en dan steek ik je") stay two threats."""
+    threats = sorted((s for s in spans if s.kind == "threat"), key=lambda s: s.start)
+    if len(threats) < 2:
+        return spans
+    joined: list[Span] = [threats[0]]
+    for span in threats[1:]:
+        last = joined[-1]
+        gap = folded[last.end : span.start]
+        if span.start <= last.end or not gap.strip():
+            end = max(last.end, span.end)
+            joined[-1] = replace(
+                last,
+                end=end,
+                value=" ".join(folded[last.start : end].split()),
+                confidence=max(last.confidence, span.confidence),
+            )
+        else:
+            joined.append(span)
+    return [s for s in spans if s.kind != "threat"] + joined
+
+
+def _drop_repeated_emoji_threats(text: str, spans: list[Span]) -> list[Span]:
+    """A weapon emoji after a threat already marked in words is part of that threat."""
+    worded = [s for s in spans if s.kind == "threat" and any(c.isalpha() for c in s.value)]
+    if not worded:
+        return spans
+    return [
+        s
+        for s in spans
+        if not (
+            s.kind == "threat"
+            and not any(c.isalpha() for c in s.value)
+            and any(abs(s.start - w.end) <= 40 or abs(w.start - s.end) <= 40 for w in worded)
+        )
+    ]
+
+
 def analyse(
     text: str,
     *,
@@ -67,14 +129,17 @@ def analyse(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
     engagement_thresholds: EngagementThresholds | None = None,
+    area: str | Sequence[str] | None = None,
 ) -> Analysis:
     """Mark times, places, calls to action, threats, weapons, drill slang, the dead, reputation
     attacks, mentions, hashtags and engagement in ``text`` and suggest indicators.
 
     ``posted_at``: aware datetime, or naive Europe/Amsterdam local time. Never raises for any
-    string; spans are sorted by start and lie within the text.
+    string; spans are sorted by start and lie within the text. ``area`` (optional): the area or
+    areas the post comes from (the group's, the network's); a place name that several places in
+    the gazetteer share is resolved by it, else by the other places in the post.
     """
-    spans = find_spans(text, posted_at=posted_at, gazetteer=gazetteer, lexicon=lexicon)
+    spans = find_spans(text, posted_at=posted_at, gazetteer=gazetteer, lexicon=lexicon, area=area)
     return Analysis(
         text=text,
         posted_at=posted_at,

@@ -21,27 +21,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from lont.analyser.evaluate_report import KNOWN_KINDS, render
 from lont.analyser.scoring import (
-    KindScore,
     Scoreboard,
     SimpleSpan,
     SpanLike,
     time_value_agrees_loosely,
 )
 
-KNOWN_KINDS = (
-    "time",
-    "place",
-    "call_to_action",
-    "threat",
-    "weapon",
-    "drill_slang",
-    "deceased",
-    "reputation",
-    "mention",
-    "hashtag",
-    "engagement",
-)
 # A post without posted_at still needs a reference moment; a fixed one keeps runs reproducible.
 DEFAULT_POSTED_AT = datetime(2026, 1, 1, 12, 0)
 
@@ -224,6 +211,7 @@ class Result:
                 return None
             return {
                 "kinds": {k: s.as_dict() for k, s in sorted(b.kinds.items())},
+                "types": {k: s.as_dict() for k, s in sorted(b.types.items())},
                 "all": b.micro().as_dict(),
             }
 
@@ -309,62 +297,6 @@ def evaluate(
         analyser_seconds=analyser_seconds,
         baseline_seconds=baseline_seconds,
     )
-
-
-def _fmt(x: float | None) -> str:
-    return "   -  " if x is None else f"{x:6.3f}"
-
-
-def _row(label: str, s: KindScore) -> str:
-    return (
-        f"{label:<22}{s.gold:>6}{s.predicted:>6}{s.matched:>6} {_fmt(s.precision)} "
-        f"{_fmt(s.recall)} {_fmt(s.f1)} {_fmt(s.value_accuracy)}"
-    )
-
-
-def render(result: Result, paths: Sequence[Path], show_errors: int = 0) -> str:
-    """The human-readable report."""
-    out = [f"Evaluated {result.posts} posts from {len(paths)} file(s)."]
-    header = (
-        f"{'kind':<22}{'gold':>6}{'pred':>6}{'hit':>6} {'P':>6} {'R':>6} {'F1':>6} {'value':>6}"
-    )
-    if result.analyser is not None:
-        out += ["", "Analyser", header]
-        order = [k for k in KNOWN_KINDS if k in result.analyser.kinds]
-        order += sorted(k for k in result.analyser.kinds if k not in KNOWN_KINDS)
-        for kind in order:
-            flag = "" if kind in KNOWN_KINDS else " (unknown)"
-            out.append(_row(kind + flag, result.analyser.kinds[kind]))
-        out.append(_row("all kinds (micro)", result.analyser.micro()))
-    if result.baseline is not None and result.analyser is not None:
-        out += ["", "Time: analyser vs baseline (dateparser.search.search_dates, nl, future)"]
-        out.append(header)
-        out.append(_row("analyser", result.analyser.kind("time")))
-        out.append(_row("baseline", result.baseline.kind("time")))
-        out.append("(baseline value: point in gold period / same date for gold dates)")
-    if result.posts:
-        out.append("")
-        rate = result.posts / max(result.analyser_seconds, 1e-9)
-        line = f"analyser {result.analyser_seconds:.2f} s ({rate:.0f} posts/s)"
-        if result.baseline is not None:
-            line += f", baseline {result.baseline_seconds:.2f} s"
-        out.append(line)
-    if result.crashes:
-        out.append(f"analyser crashed on {result.crashes} post(s)")
-    if result.unknown_kinds:
-        listed = ", ".join(f"{k} ({n} gold)" for k, n in sorted(result.unknown_kinds.items()))
-        out.append(f"unknown kinds: {listed}")
-    if result.warnings:
-        out.append(f"{len(result.warnings)} warning(s):")
-        out += [f"  {w}" for w in result.warnings[:20]]
-        if len(result.warnings) > 20:
-            out.append(f"  … and {len(result.warnings) - 20} more (see --json)")
-    if show_errors and result.analyser is not None:
-        out += ["", f"First {show_errors} analyser errors:"]
-        out += [
-            f"  {json.dumps(e, ensure_ascii=False)}" for e in result.analyser.errors[:show_errors]
-        ]
-    return "\n".join(out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

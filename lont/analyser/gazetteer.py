@@ -20,20 +20,13 @@ from typing import IO
 
 from .model import Span
 from .normalise import TOKEN_RE, fold, squash
+from .place_context import resolve_homonyms
 from .scan import token_key, token_starts
 
 _CACHE_LIMIT = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    name: str
-    aliases: tuple[str, ...] = ()
-    kind: str = ""
-    area: str = ""
-
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+from .place_context import Place  # noqa: E402  (defined there to avoid an import cycle)
 
 
 class GazetteerError(ValueError):
@@ -102,11 +95,20 @@ class Gazetteer:
         self._cache: dict[str, tuple[str, int] | None] = {}
         self._max_tokens = 1
         self._start_keys: set[str] = set()
+        # Names or aliases shared by more than one place ("de kooi" in Noord and in Oost).
+        self.homonyms: dict[str, list[Place]] = {}
         for place in self.places:
             for surface in place.names():
                 parts = [t for t in _split(fold(surface)) if t]
                 key = "".join(parts)
-                if not key or key in self._exact:
+                if key and key in self._exact:
+                    first = self._exact[key].place
+                    if first is not place:
+                        rivals = self.homonyms.setdefault(key, [first])
+                        if place not in rivals:
+                            rivals.append(place)
+                    continue
+                if not key:
                     continue
                 self._exact[key] = _Entry(place, surface.strip(), len(parts))
                 self._max_tokens = max(self._max_tokens, len(parts))
@@ -192,14 +194,18 @@ class Gazetteer:
         self._cache[candidate] = best
         return best
 
-    def find(self, text: str, folded: str) -> list[Span]:
-        """Place spans for every name or alias found, longest and exact matches first."""
+    def find(self, text: str, folded: str, areas: tuple[str, ...] | None = None) -> list[Span]:
+        """Place spans for every name or alias found, longest and exact matches first.
+
+        A name shared by several places is resolved by context (see :mod:`.place_context`):
+        ``areas`` (the group's or network's areas), then the areas of other places in the post.
+        """
         if not self._exact:
             return []
         toks = token_starts(folded)
         firsts = self._first_chars
         start_keys = self._start_keys
-        found: list[tuple[int, int, int, float, Place]] = []  # start, end, score, conf, place
+        found: list[tuple[int, int, int, float, Place, str]] = []  # …, conf, place, key
         for i, (start, tok_end, tok_key) in enumerate(toks):
             if tok_key not in start_keys:
                 # Cannot begin a name exactly; a longer word may still be a misspelt name.
@@ -215,7 +221,7 @@ class Gazetteer:
                     hit = self._fuzzy(word)
                     if hit is not None:
                         place = self._exact[hit[0]].place
-                        found.append((start, tok_end, len(word) * 2 - hit[1], 0.75, place))
+                        found.append((start, tok_end, len(word) * 2 - hit[1], 0.75, place, hit[0]))
                 continue
             key = ""
             best_distance = 99  # a longer fuzzy match must be closer than a shorter one here
@@ -224,7 +230,7 @@ class Gazetteer:
                 key += folded[toks[i + k][0] : end]
                 entry = self._exact.get(key)
                 if entry is not None and _case_ok(entry, text[start:end]):
-                    found.append((start, end, len(key) * 2 + 1, 0.95, entry.place))
+                    found.append((start, end, len(key) * 2 + 1, 0.95, entry.place, key))
                     best_distance = 0
                 elif (
                     len(key) >= 5
@@ -235,13 +241,18 @@ class Gazetteer:
                     hit = self._fuzzy(key)
                     if hit is not None and hit[1] < best_distance:
                         entry = self._exact[hit[0]]
-                        found.append((start, end, len(key) * 2 - hit[1], 0.75, entry.place))
+                        found.append((start, end, len(key) * 2 - hit[1], 0.75, entry.place, hit[0]))
                         best_distance = hit[1]
                 # Go on to the next token only while the words so far begin some name, or for
                 # one extra token to catch a name split or misspelt in its first word.
                 if k >= 1 and key not in self._prefixes:
                     break
-        return _select(found, text)
+        spans = _select(found, text)
+        if not self.homonyms:
+            return spans
+        keys = {(f[0], f[1]): f[5] for f in found}
+        by_name = {p.name: p for p in self.places}
+        return resolve_homonyms(spans, keys, self.homonyms, areas or (), by_name)
 
 
 def _case_ok(entry: _Entry, surface: str) -> bool:
@@ -251,9 +262,11 @@ def _case_ok(entry: _Entry, surface: str) -> bool:
     return True
 
 
-def _select(found: list[tuple[int, int, int, float, Place]], text: str) -> list[Span]:
+def _select(found: list[tuple[int, int, int, float, Place, str]], text: str) -> list[Span]:
     chosen: list[Span] = []
-    for start, end, _score, confidence, place in sorted(found, key=lambda f: (-f[2], -f[3], f[0])):
+    for start, end, _score, confidence, place, _key in sorted(
+        found, key=lambda f: (-f[2], -f[3], f[0])
+    ):
         if any(start < s.end and s.start < end for s in chosen):
             continue
         how = "exact" if confidence >= 0.9 else "bij benadering (kleine tikfout)"

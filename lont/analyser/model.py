@@ -7,6 +7,7 @@ from datetime import datetime
 
 KINDS: tuple[str, ...] = (
     "time",
+    "duration",
     "place",
     "call_to_action",
     "threat",
@@ -27,7 +28,7 @@ class Span:
     """One marked piece of the text: ``text[start:end]`` is what was found.
 
     ``value`` is canonical: for ``time`` a point ``YYYY-MM-DDTHH:MM``, a date ``YYYY-MM-DD`` or a
-    period ``START/END``; for ``place`` the gazetteer's canonical name or the surface text; for
+    period ``START/END`` (both ends included); for ``duration`` an ISO 8601 duration (``PT3H``); for ``place`` the gazetteer's canonical name or the surface text; for
     ``engagement`` ``metric:count``; for the other kinds the normalised phrase.
     """
 
@@ -39,6 +40,11 @@ class Span:
     explanation: str
     ambiguous: bool = False
     alternatives: tuple[str, ...] = ()
+    # Time spans: how fine the value is (minute, hour, part_of_day, day, week, weekend, month,
+    # quarter, season, year) and, for recurring times, an RFC 5545 RRULE ("FREQ=WEEKLY;BYDAY=FR")
+    # that repeats the value (its first occurrence).
+    grain: str = ""
+    recurrence: str = ""
 
 
 @dataclass(frozen=True, slots=True)

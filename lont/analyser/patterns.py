@@ -7,7 +7,9 @@ import re
 from .lexicon import Lexicon
 from .model import Span
 from .normalise import fold
+from .reputation import reputation_attacks
 from .scan import Anchored
+from .threat_forms import emoji_threats
 from .threats import find_threats, is_negated_or_reported, sentence_bounds
 
 EXPLANATIONS: dict[str, str] = {
@@ -170,6 +172,33 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         spans.append(
             Span(
                 start, end, "threat", _value(folded, start, end), confidence, EXPLANATIONS["threat"]
+            )
+        )
+    for start, end in emoji_threats(text):
+        if is_negated_or_reported(folded, start, end, phrase=True):
+            continue
+        spans.append(
+            Span(
+                start,
+                end,
+                "threat",
+                text[start:end],
+                0.55,
+                "Wapen- of bloed-emoji bij een naam of account: mogelijk een bedreiging. "
+                "Weeg de context: wie plaatst het, over wie, en is er een aanleiding?",
+            )
+        )
+    for start, end in reputation_attacks(folded):
+        if is_negated_or_reported(folded, start, end):
+            continue
+        spans.append(
+            Span(
+                start,
+                end,
+                "reputation",
+                _value(folded, start, end),
+                CONFIDENCE["reputation"],
+                EXPLANATIONS["reputation"],
             )
         )
     for m in RIP_SCAN.finditer(folded):

@@ -37,28 +37,38 @@ _KEY_CACHE: dict[str, str] = {}
 
 
 @lru_cache(maxsize=16)
-def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, key)`` per token, computed once per text and shared by all scanners."""
+def _tokens(
+    folded: str,
+) -> tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]:
+    """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
     cache = _KEY_CACHE
     if len(cache) > 100_000:
         cache.clear()
     out = []
+    grouped: dict[str, list[int]] = {}
     for m in TOKEN_RE.finditer(folded):
         token = m.group()
         key = cache.get(token)
         if key is None:
             key = cache[token] = token_key(token)
-        out.append((m.start(), m.end(), key))
-    return tuple(out)
+        start = m.start()
+        out.append((start, m.end(), key))
+        bucket = grouped.get(key)
+        if bucket is None:
+            grouped[key] = [start]
+        else:
+            bucket.append(start)
+    return tuple(out), grouped, frozenset(grouped)
 
 
-@lru_cache(maxsize=16)
+def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, key)`` per token, computed once per text and shared by all scanners."""
+    return _tokens(folded)[0]
+
+
 def starts_by_key(folded: str) -> dict[str, list[int]]:
     """Token start positions grouped by key, so a scanner only visits its own keys."""
-    grouped: dict[str, list[int]] = {}
-    for start, _end, key in token_starts(folded):
-        grouped.setdefault(key, []).append(start)
-    return grouped
+    return _tokens(folded)[1]
 
 
 class Anchored:
@@ -68,16 +78,24 @@ class Anchored:
     start with it (used for long phrase lists), so one attempt does not try every phrase.
     """
 
-    __slots__ = ("by_key", "keys", "pattern")
+    __slots__ = ("by_key", "gate", "keys", "pattern")
 
     def __init__(
         self,
         pattern: re.Pattern[str],
         words: Iterable[str],
         by_key: dict[str, re.Pattern[str]] | None = None,
+        needles: Iterable[str] = (),
+        gate: str = "",
     ) -> None:
         self.pattern = pattern
         self.by_key = by_key or {}
+        # A rule family whose trigger words are all absent is skipped before any token is tried:
+        # one of these substrings must occur in the folded text (cheap ``in`` tests in C).
+        # ``gate`` is a regex to the same end, for triggers a plain substring cannot express.
+        listed = sorted(set(needles), key=len, reverse=True)
+        parts = [*map(re.escape, listed), *([gate] if gate else [])]
+        self.gate = re.compile("|".join(parts)) if parts else None
         self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
 
     @classmethod
@@ -103,15 +121,25 @@ class Anchored:
         same length) when the pattern needs capitals.
         """
         out: list[re.Match[str]] = []
-        present = self.keys.intersection(starts_by_key(folded))
+        if self.gate is not None and self.gate.search(folded) is None:
+            return out
+        _all, grouped, keyset = _tokens(folded)
+        present = self.keys & keyset  # iterates the smaller of the two sets
         if not present:
             return out
         subject = folded if target is None else target
         by_key = self.by_key
         default = self.pattern.match
+        # Only the tokens whose key can start a match, in text order (usually a handful).
+        if len(present) == 1:
+            key = next(iter(present))
+            candidates = [(start, key) for start in grouped[key]]
+        else:
+            candidates = [(start, key) for key in present for start in grouped[key]]
+            candidates.sort()
         last_end = 0
-        for start, _end, key in token_starts(folded):
-            if start < last_end or key not in present:
+        for start, key in candidates:
+            if start < last_end:
                 continue
             pattern = by_key.get(key)
             found = (

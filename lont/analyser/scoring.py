@@ -14,7 +14,8 @@ Matching rules (also in docs/analyser.md):
   nothing predicted and nothing gold has no figures (``None``), not a perfect score.
 * value accuracy (time and place only) = matched pairs whose values agree / matched pairs.
   Time values agree when equal after trimming; place values agree case-insensitively with
-  whitespace collapsed. Baseline predictions may carry a ``value_matcher`` that is more lenient
+  whitespace collapsed; durations when equal as (months, seconds). A gold span without a value
+  (deduce's dates) is not value-checked. Baseline predictions may carry a ``value_matcher`` that is more lenient
   (see :func:`time_value_agrees_loosely`).
 """
 
@@ -26,7 +27,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-VALUE_KINDS = ("time", "place")
+from lont.analyser.exprtypes import expression_type
+
+VALUE_KINDS = ("time", "place", "duration")
 
 
 class SpanLike(Protocol):
@@ -88,10 +91,32 @@ def _norm_place(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip().casefold()
 
 
+_DURATION = re.compile(
+    r"P(?:(?P<Y>[0-9.]+)Y)?(?:(?P<M>[0-9.]+)M)?(?:(?P<W>[0-9.]+)W)?(?:(?P<D>[0-9.]+)D)?"
+    r"(?:T(?:(?P<h>[0-9.]+)H)?(?:(?P<m>[0-9.]+)M)?(?:(?P<s>[0-9.]+)S)?)?"
+)
+_SECONDS = {"W": 604800, "D": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def duration_key(value: str) -> tuple[float, float] | None:
+    """An ISO 8601 duration as (months, seconds): ``PT75M`` and ``PT1H15M`` are equal; years
+    are 12 months, weeks 7 days (months and days are not converted into each other)."""
+    match = _DURATION.fullmatch(value.strip())
+    if match is None or value.strip() in ("P", "PT"):
+        return None
+    parts = {k: float(v) for k, v in match.groupdict().items() if v}
+    months = parts.get("Y", 0) * 12 + parts.get("M", 0)
+    seconds = sum(parts.get(k, 0) * n for k, n in _SECONDS.items())
+    return round(months, 3), round(seconds, 3)
+
+
 def value_agrees(kind: str, gold: str, pred: str) -> bool:
     """Exact-value agreement used for the analyser (see module docstring)."""
     if kind == "place":
         return _norm_place(gold) == _norm_place(pred)
+    if kind == "duration":
+        key = duration_key(gold)
+        return key is not None and key == duration_key(pred)
     return gold.strip() == pred.strip()
 
 
@@ -168,6 +193,15 @@ class KindScore:
         }
 
 
+def _type_of(span: SpanLike, text: str) -> str | None:
+    return expression_type(
+        span.kind,
+        text[span.start : span.end],
+        span.value,
+        str(getattr(span, "recurrence", "") or ""),
+    )
+
+
 @dataclass(slots=True)
 class Scoreboard:
     """Per-kind scores plus the errors worth showing to whoever tunes the rules."""
@@ -175,6 +209,9 @@ class Scoreboard:
     kinds: dict[str, KindScore] = field(default_factory=dict)
     errors: list[dict[str, object]] = field(default_factory=list)
     keep_errors: int = 200
+    # Per expression type (see ``exprtypes``): gold and hits by the gold span's type,
+    # predictions by the predicted span's type.
+    types: dict[str, KindScore] = field(default_factory=dict)
 
     def kind(self, kind: str) -> KindScore:
         return self.kinds.setdefault(kind, KindScore())
@@ -193,10 +230,16 @@ class Scoreboard:
         wanted = set(kinds) if kinds is not None else None
         gold = [g for g in gold if wanted is None or g.kind in wanted]
         pred = [p for p in pred if wanted is None or p.kind in wanted]
-        for g in gold:
+        gold_types = [_type_of(g, text) for g in gold]
+        for g, gold_type in zip(gold, gold_types, strict=True):
             self.kind(g.kind).gold += 1
+            if gold_type:
+                self.types.setdefault(gold_type, KindScore()).gold += 1
         for p in pred:
             self.kind(p.kind).predicted += 1
+            pred_type = _type_of(p, text)
+            if pred_type:
+                self.types.setdefault(pred_type, KindScore()).predicted += 1
         pairs = match_spans(gold, pred)
         matched_gold = {i for i, _ in pairs}
         matched_pred = {j for _, j in pairs}
@@ -204,14 +247,19 @@ class Scoreboard:
             g, p = gold[i], pred[j]
             score = self.kind(g.kind)
             score.matched += 1
-            if g.kind in VALUE_KINDS:
+            gold_type = gold_types[i]
+            typed = self.types[gold_type] if gold_type else KindScore()
+            typed.matched += 1
+            if g.kind in VALUE_KINDS and g.value.strip():
                 score.value_checked += 1
+                typed.value_checked += 1
                 if value_matcher is not None and g.kind == "time":
                     ok = value_matcher(g.value, p.value)
                 else:
                     ok = value_agrees(g.kind, g.value, p.value)
                 if ok:
                     score.value_correct += 1
+                    typed.value_correct += 1
                 else:
                     self._error(post_id, text, "wrong_value", g, p)
         for i, g in enumerate(gold):

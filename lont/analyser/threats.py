@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 
 from .scan import Anchored
+from .threat_forms import _OWN_NEGATION, CONDITIONAL_SCAN, FORMS_GATE, RULES, unmask
 
 _SUBJ = r"(?:ik|k|we|wij|wy)"
 _OBJ = (
-    r"(?:je|jou|jij|jullie|hem|haar|ze|die|u)"
+    r"(?:(?:je|jouw|jullie|zijn|z'n|haar)\s+(?:moeder|mama|ma|vader|papa|pa|zusje|zus|broertje"
+    r"|broer|familie|fam|kinderen|kind)|je|jou|jij|jullie|hem|haar|ze|die|u)"
     r"(?:\s+(?:hele\s+groep|hele\s+gang|allemaal|allebei|mattie|broer|neef))?"
 )
 _BODY = (
@@ -42,7 +44,7 @@ _VINF_STRONG = (
 )
 _VINF_WEAK = r"(?:pakken|slaan|grijpen|vinden|opzoeken|halen|krijgen|klappen|fucken|nemen)"
 _VFIN_STRONG = (
-    r"(?:steek|schiet|sloop|knal|snij|ram|prik|hak|vermoord|wurg|martel|slacht|tuig|breek"
+    r"(?:ste+k|schiet|sloop|knal|snij|ram|prik|hak|vermoord|wurg|martel|slacht|tuig|breek"
     r"|trap|sla)"
 )
 _VFIN_WEAK = r"(?:pak|grijp|krijg|klap|fuck|maak|zoek)"
@@ -134,6 +136,23 @@ _STARTS = [
     ["iemand", "men", "we", "jullie"],
     ["zal", "ga", "wil", "laten"],
 ]
+# Every grammar rule needs one of these verbs: without any of them the grammar is skipped.
+_GRAMMAR_GATE = re.compile(
+    "|".join(
+        sorted(
+            set(
+                re.findall(
+                    r"[a-z]+",
+                    _VINF_STRONG + _VINF_WEAK + _VFIN_STRONG + _VFIN_WEAK + "maken zoeken komen",
+                )
+            )
+            - {"in", "een", "aan", "te", "elkaar", "pijn", "laten", "einde"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + "|ste+k"
+)
 THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
     (Anchored(rule, words), confidence)
     for (rule, confidence), words in zip(THREAT_RULES_RAW, _STARTS, strict=True)
@@ -189,6 +208,23 @@ def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = 
     return bool(quoted and _REPORTING.search(sentence))
 
 
+_HELD = re.compile(
+    r"\b(?:volhoud\w*|beweer\w*|beweren|bewering|zeggen|zegt|zei|denkt|denken|vinden|vindt"
+    r"|mening|roepen|roept|geloven|gelooft)\b[^.!?]*\bdat\b"
+)
+
+
+def _clause_negated_or_held(folded: str, start: int, end: int, *, own: bool) -> bool:
+    """Normative and wished threats: a negation anywhere in their clause ("geen X zou moeten
+    worden …", "we mogen niemand laten lijden") or an opinion someone else holds ("als je blijft
+    volhouden dat …") makes them no threat."""
+    left, _right = sentence_bounds(folded, start, end)
+    clause_start = max(left, folded.rfind(",", left, start) + 1)
+    if not own and _NEGATION.search(folded, clause_start, end):
+        return True
+    return bool(_HELD.search(folded, left, start))
+
+
 def _loose_negated(folded: str, m: re.Match[str]) -> bool:
     """A nominalised verb ("het doden van") or a negation later in the sentence."""
     verb_start = m.start("v")
@@ -199,10 +235,37 @@ def _loose_negated(folded: str, m: re.Match[str]) -> bool:
 
 
 def find_threats(folded: str) -> list[tuple[int, int, float]]:
-    """``(start, end, confidence)`` for every threat the grammar finds (overlaps allowed)."""
+    """``(start, end, confidence)`` for every threat the grammar finds (overlaps allowed).
+
+    Masked spellings ("ik st3k je") are read through :func:`threat_forms.unmask`, which keeps
+    offsets; the negation and quotation checks always look at the text as written."""
+    plain = unmask(folded)
+    found = _grammar_threats(folded, folded) if _GRAMMAR_GATE.search(folded) else []
+    if plain != folded and _GRAMMAR_GATE.search(plain):
+        found += _grammar_threats(plain, folded)
+    for subject in {folded, plain}:
+        if FORMS_GATE.search(subject) is None:
+            continue  # none of the normative, wished or conditional forms can match
+        for index, (rule, confidence) in enumerate(RULES):
+            for m in rule.finditer(subject):
+                start, end = m.span()
+                own = index in _OWN_NEGATION
+                if is_negated_or_reported(folded, start, end, phrase=own):
+                    continue
+                if _clause_negated_or_held(folded, start, end, own=own):
+                    continue
+                found.append((start, end, confidence))
+        for m in CONDITIONAL_SCAN.finditer(subject):
+            start, end = m.span()
+            if not is_negated_or_reported(folded, start, end, phrase=True):
+                found.append((start, end, 0.7))
+    return found
+
+
+def _grammar_threats(subject: str, folded: str) -> list[tuple[int, int, float]]:
     found: list[tuple[int, int, float]] = []
     for index, (rule, confidence) in enumerate(THREAT_RULES):
-        for m in rule.finditer(folded):
+        for m in rule.finditer(subject):
             verb = (m.groupdict().get("v") or "").split()[0] if m.groupdict().get("v") else ""
             start, end = m.span()
             if verb in _NEEDS_PART and not m.groupdict().get("p"):
@@ -212,8 +275,8 @@ def find_threats(folded: str) -> list[tuple[int, int, float]]:
             if (
                 "p" in m.groupdict()
                 and not m.group("p")
-                and re.search(r"\s(?:je|jullie)$", folded[start:end])
-                and not _POSSESSIVE_SAFE.match(folded, end)
+                and re.search(r"\s(?:je|jullie)$", subject[start:end])
+                and not _POSSESSIVE_SAFE.match(subject, end)
             ):
                 continue  # "ik pak je tas": "je" is a possessive, not the object
             weak = bool(re.fullmatch(_VINF_WEAK + "|" + _VFIN_WEAK, verb))

@@ -45,6 +45,8 @@ def test_span_and_suggestion_are_frozen() -> None:
         "explanation",
         "ambiguous",
         "alternatives",
+        "grain",
+        "recurrence",
     ]
     assert [f.name for f in dataclasses.fields(Suggestion)] == [
         "indicator",

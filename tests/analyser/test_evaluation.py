@@ -21,7 +21,7 @@ from lont.analyser.scoring import (
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "analyser"
-KINDS = set(ev.KNOWN_KINDS)
+KINDS = set(ev.KNOWN_KINDS) - {"duration"}  # our set does not annotate durations
 TIME_VALUE = re.compile(
     r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"
 )

@@ -26,8 +26,18 @@ from lont.analyser.evaluate import Result, evaluate  # noqa: E402
 
 FLOORS = Path(__file__).with_name("eval_floors.json")
 OURS = sorted((ROOT / "tests" / "data" / "analyser").glob("*.jsonl"))
-CORPORA = ("duckling", "chrono", "dateparser", "deduce", "mhc", "recognizers")
-TIME_CORPORA = {"ours", "duckling", "chrono", "dateparser"}
+CORPORA = (
+    "duckling",
+    "duckling_old",
+    "duckling_duration",
+    "chrono",
+    "dateparser",
+    "deduce",
+    "deduce_dates",
+    "mhc",
+    "recognizers",
+)
+TIME_CORPORA = {"ours", "duckling", "duckling_old", "chrono", "dateparser", "deduce_dates"}
 MARGIN = 0.02
 
 

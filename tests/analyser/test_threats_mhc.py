@@ -9,25 +9,20 @@ small margin, so a drop fails the test.
 from __future__ import annotations
 
 import csv
-import os
 from collections import Counter
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from lont.analyser import analyse
+from lont.analyser.corpora import DEFAULT_EVAL_ROOT
 
-CORPUS = (
-    Path(
-        os.environ.get("LONT_SHARED_EVAL", Path(__file__).resolve().parents[3] / "shared" / "eval")
-    )
-    / "mhc-dutch"
-    / "hatecheck_cases_final_dutch.csv"
-)
+CORPUS = DEFAULT_EVAL_ROOT / "mhc-dutch" / "hatecheck_cases_final_dutch.csv"
 POSTED = datetime(2026, 3, 14, 16, 20)
 HARD_NEGATIVES = (
     "negate_neg_nh",
+    "negate_pos_h",
+    "profanity_h",
     "counter_quote_nh",
     "counter_ref_nh",
     "profanity_nh",
@@ -64,5 +59,20 @@ def test_hard_negatives_are_not_threats(
 @pytest.mark.slow
 def test_direct_threats_are_found(flagged: tuple[Counter[str], Counter[str]]) -> None:
     hits, totals = flagged
-    # Reached 105/140 (0.75); normative threats ("X zouden dood moeten") are a known gap.
-    assert hits["threat_dir_h"] / totals["threat_dir_h"] >= 0.70
+    # Reached 105/140 (0.75) before issue 15, 126/140 (0.90) after.
+    assert hits["threat_dir_h"] / totals["threat_dir_h"] >= 0.85
+
+
+@pytest.mark.slow
+def test_normative_threats_are_found(flagged: tuple[Counter[str], Counter[str]]) -> None:
+    hits, totals = flagged
+    # "X zouden dood moeten", "… moeten worden gedood": 20/140 before issue 15, 103/140 after.
+    assert hits["threat_norm_h"] / totals["threat_norm_h"] >= 0.70
+
+
+@pytest.mark.slow
+def test_threats_at_objects_stay_rare(flagged: tuple[Counter[str], Counter[str]]) -> None:
+    hits, totals = flagged
+    # "de tijd doden", "onkruid uitroeien": 4/65 before issue 15, 7/65 after (violent verbs
+    # aimed at things; the only hard negatives that rose, see docs/analyser.md).
+    assert hits["target_obj_nh"] / totals["target_obj_nh"] <= 0.12

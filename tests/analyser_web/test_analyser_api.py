@@ -43,6 +43,42 @@ def test_analyse_returns_spans_and_suggestions(professional, client_for, network
     assert AccessLogEntry.objects.count() == reads  # not logged
 
 
+def test_analyse_returns_periods_with_grain_and_recurrence(professional, client_for):
+    response = client_for(professional).post(
+        API,
+        {"text": "deze week, elke vrijdag om 20:00", "posted_at": "2026-03-11T16:20:00+01:00"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    times = [s for s in response.json()["spans"] if s["kind"] == "time"]
+    assert [(s["value"], s["grain"], s["recurrence"]) for s in times] == [
+        ("2026-03-09T00:00/2026-03-15T23:59", "week", ""),
+        ("2026-03-13T20:00", "minute", "FREQ=WEEKLY;BYDAY=FR"),
+    ]
+
+
+def test_analyse_resolves_a_shared_place_name_by_the_given_area(
+    professional, client_for, network, place_in
+):
+    place_in(network, "Kooi Noorderhaven", aliases=["de kooi"], kind="sportveld", area="Noord")
+    place_in(network, "Kooi Kreekwijk", aliases=["de kooi"], kind="sportveld", area="Oost")
+    client = client_for(professional)
+
+    def places(**extra):
+        response = client.post(
+            API, {"text": "pull up bij de kooi", **extra}, content_type="application/json"
+        )
+        assert response.status_code == 200, response.content
+        return [s for s in response.json()["spans"] if s["kind"] == "place"]
+
+    [chosen] = places(area="Oost")
+    assert chosen["value"] == "Kooi Kreekwijk" and not chosen["ambiguous"]
+    assert chosen["alternatives"] == ["Kooi Noorderhaven"]
+    [unsure] = places()  # no area: ambiguous, both offered
+    assert unsure["ambiguous"]
+    assert {unsure["value"], *unsure["alternatives"]} == {"Kooi Noorderhaven", "Kooi Kreekwijk"}
+
+
 def test_analyse_refuses_too_long_text(professional, client_for):
     response = client_for(professional).post(
         API, {"text": "x" * 5001}, content_type="application/json"

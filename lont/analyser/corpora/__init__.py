@@ -9,12 +9,27 @@ Duckling's time corpus does not count the analyser's (correct) mention spans as 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_EVAL_ROOT = REPO_ROOT.parent / "shared" / "eval"
+
+
+def _eval_root() -> Path:
+    """``$LONT_SHARED_EVAL``, else ``../shared/eval`` of the checkout, else two levels up (a git
+    worktree in ``wt/<name>`` beside the main checkout)."""
+    override = os.environ.get("LONT_SHARED_EVAL")
+    if override:
+        return Path(override)
+    for parent in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
+        if (parent / "shared" / "eval").is_dir():
+            return parent / "shared" / "eval"
+    return REPO_ROOT.parent / "shared" / "eval"
+
+
+DEFAULT_EVAL_ROOT = _eval_root()
 # Corpora without their own reference moment get this one (any fixed value keeps runs stable).
 DEFAULT_POSTED_AT = "2026-01-01T12:00"
 
@@ -76,13 +91,19 @@ def converters() -> dict[str, Callable[[Path], Converted]]:
         chrono,
         dateparser_examples,
         deduce,
+        deduce_dates,
         duckling,
+        duckling_duration,
+        duckling_old,
         mhc,
         recognizers,
     )
 
     return {
         "duckling": duckling.convert,
+        "duckling_old": duckling_old.convert,
+        "duckling_duration": duckling_duration.convert,
+        "deduce_dates": deduce_dates.convert,
         "chrono": chrono.convert,
         "deduce": deduce.convert,
         "mhc": mhc.convert,

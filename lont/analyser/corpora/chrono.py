@@ -5,6 +5,8 @@ value: a point when the asserted components include an hour, else a date; with a
 (chrono's ends are inclusive already). ``testWithExpectedDate`` rows span the whole input with
 the expected date (chrono's implied noon is dropped: the input names a day). Dutch
 ``testUnexpectedResult`` rows become posts without spans; the English-chrono ones are skipped.
+chrono's single point for a week, month or year ("deze week", "september 2012") becomes that
+period, like its "vanavond"; a range of days without a clock time loses chrono's implied noon.
 ``parse_block`` rows carry foreign time zones; their wall-clock time is kept, like everywhere.
 A reference of ``NOW`` means the test does not depend on it; we use a fixed moment.
 """
@@ -14,7 +16,8 @@ from __future__ import annotations
 import csv
 import json
 import re
-from datetime import datetime
+from calendar import monthrange
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from lont.analyser.corpora import DEFAULT_POSTED_AT, Converted
@@ -54,6 +57,37 @@ def _part_of_day(expected: str, value: str) -> str:
     return value
 
 
+_MONTH_WORDS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|jan|feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\.?"
+)
+_CLOCK = re.compile(r"\d[:.]\d|\buur\b|\d\s*(?:am|pm)\b|middag|ochtend|avond|nacht", re.I)
+
+
+def _period(expected: str, value: str) -> str:
+    """chrono returns one point inside a period ("deze week" -> the reference moment, "september
+    2012" -> its first day); our convention is the period itself, so the gold becomes the week,
+    month or year that holds chrono's point (as for parts of the day above)."""
+    lowered = expected.lower().strip()
+    if "/" in value or re.search(r"\d[:.]\d|\bweekend\b", lowered):
+        return value
+    point = datetime.fromisoformat(value if "T" in value else f"{value}T00:00")
+    day = point.date()
+    if re.fullmatch(r"(?:deze|vorige|afgelopen|volgende|aankomende|komende)\s+week", lowered):
+        monday = day - timedelta(days=day.weekday())
+        first, last = monday, monday + timedelta(days=6)
+    elif re.fullmatch(
+        r"(?:deze|vorige|afgelopen|volgende|aankomende|komende)\s+maand", lowered
+    ) or (re.fullmatch(rf"(?:in\s+)?{_MONTH_WORDS}(?:[\s-]+\d{{4}})?", lowered)):
+        first = day.replace(day=1)
+        last = first.replace(day=monthrange(first.year, first.month)[1])
+    elif re.fullmatch(r"(?:dit|vorig|afgelopen|volgend|aankomend|komend)\s+jaar", lowered):
+        first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+    else:
+        return value
+    return f"{first.isoformat()}T00:00/{last.isoformat()}T23:59"
+
+
 def _value(date_raw: str, components_raw: str, reference: datetime | None = None) -> str:
     try:
         components = json.loads(components_raw) if components_raw.strip() else {}
@@ -90,6 +124,8 @@ def convert(root: Path) -> Converted:
                 value = _value(row["start_date"], row["start_components"], reference)
                 if row["end_date"].strip() or row["end_components"].strip():
                     end = _value(row["end_date"], row["end_components"], reference)
+                    if not _CLOCK.search(row["expected_text"] or text):
+                        value, end = value[:10], end[:10]  # a range of days (implied noon)
                     start_point = value if "T" in value else f"{value}T00:00"
                     end_point = end if "T" in end else f"{end}T23:59"
                     value = f"{start_point}/{end_point}"
@@ -107,6 +143,7 @@ def convert(root: Path) -> Converted:
                 start = text.index(expected)
             else:  # the whole input is the expression
                 start, expected = 0, text
-            span = (start, start + len(expected), "time", _part_of_day(expected, value))
+            value = _period(expected, _part_of_day(expected, value))
+            span = (start, start + len(expected), "time", value)
             converted.add(text, [span], kinds=["time"], posted_at=posted)
     return converted

@@ -3,8 +3,10 @@
 Explicit threats (``threat_dir_h``, ``threat_norm_h``) get one gold ``threat`` span over the whole
 text: the corpus has no offsets, and a hit only needs overlap. Hard negatives get no span: quoted
 and reported hate (``counter_quote_nh``, ``counter_ref_nh``), negation (``negate_*``), profanity,
-neutral and positive mentions of groups, abuse aimed at objects or individuals, and derogation
-(hateful, but not a threat). Functionalities whose cases may or may not hold a threat
+neutral and positive mentions of groups, abuse aimed at objects, and derogation (hateful, but
+not a threat). Abuse aimed at individuals or non-protected groups (``target_indiv_nh``,
+``target_group_nh``) is left out: it is not hate speech, but many of its cases are threats
+("Ik ga je neerschieten"), so it is neither gold nor a hard negative for this kind. Functionalities whose cases may or may not hold a threat
 (``ref_subs_*``, ``phrase_*``, spelling variants, slurs) are left out rather than guessed.
 Only the threat kind is scored on these posts. Cite: Röttger et al., WOAH 2022 (CC-BY-4.0).
 """
@@ -28,8 +30,6 @@ NEGATIVES = {
     "ident_neutral_nh",
     "ident_pos_nh",
     "target_obj_nh",
-    "target_indiv_nh",
-    "target_group_nh",
     "derog_neg_emote_h",
     "derog_neg_attrib_h",
     "derog_dehum_h",

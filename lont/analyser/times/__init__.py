@@ -5,10 +5,60 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..model import Span
-from .grammar import find_pieces
-from .resolve import combine, describe, keep_longest, resolve
+from .combine import combine, keep_longest
+from .grammar import Piece, find_pieces
+from .resolve import describe, resolve
 
-__all__ = ["find_times"]
+__all__ = ["find_times", "grain_of"]
+
+PERIOD_GRAINS = {
+    "week": "week",
+    "weekend": "weekend",
+    "month": "maand",
+    "quarter": "kwartaal",
+    "season": "seizoen",
+    "year": "jaar",
+}
+_SPEC_GRAIN = {
+    "week": "week",
+    "weekend": "weekend",
+    "month": "month",
+    "namedmonth": "month",
+    "year": "year",
+    "quarter": "quarter",
+    "season": "season",
+    "dayrange": "day",
+}
+_DAY_NAMES = {"MO": "ma", "TU": "di", "WE": "wo", "TH": "do", "FR": "vr", "SA": "za", "SU": "zo"}
+
+
+def grain_of(group: list[Piece], value: str) -> str:
+    """How fine a resolved value is: the period's unit, part of day, hour, day or minute."""
+    slots = {p.slot for p in group}
+    specs = [p.day[0] for p in group if p.day is not None]
+    if "/" not in value:
+        return "minute" if "T" in value else "day"
+    lastn = next((p.day for p in group if p.day is not None and p.day[0] == "lastn"), None)
+    if lastn is not None:
+        return ("day", "week", "month", "year", "hour", "minute", "minute")[lastn[1]]
+    if "clock" not in slots and specs and specs[-1] in _SPEC_GRAIN:
+        return _SPEC_GRAIN[specs[-1]]
+    if "day_end" in slots:
+        return "day"
+    if any(p.part for p in group) and "clock" not in slots:
+        return "part_of_day"
+    return "hour"
+
+
+def describe_rule(rule: str) -> str:
+    """A short Dutch reading of our RRULE subset."""
+    fields = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    every = {"DAILY": "dag", "WEEKLY": "week", "MONTHLY": "maand"}.get(fields.get("FREQ", ""), "")
+    interval = fields.get("INTERVAL")
+    text = f"elke {interval} {every}en" if interval else f"elke {every}"
+    if "BYDAY" in fields:
+        text += " op " + ", ".join(_DAY_NAMES.get(d, d) for d in fields["BYDAY"].split(","))
+    return text
 
 
 def find_times(text: str, folded: str, now: datetime) -> list[Span]:
@@ -16,6 +66,9 @@ def find_times(text: str, folded: str, now: datetime) -> list[Span]:
     pieces = keep_longest(find_pieces(folded))
     spans: list[Span] = []
     for group in combine(pieces, folded):
+        if all(p.weak for p in group):
+            continue  # "elke dag" on its own
+
         try:
             resolved = resolve(group, now)
         except (ValueError, OverflowError, IndexError, StopIteration):
@@ -33,6 +86,12 @@ def find_times(text: str, folded: str, now: datetime) -> list[Span]:
         explanation = (
             f"Tijdsaanduiding, opgelost ten opzichte van het plaatsingsmoment: {describe(value)}."
         )
+        recurrence = next((p.recurrence for p in group if p.recurrence), "")
+        grain = grain_of(group, value)
+        if grain in PERIOD_GRAINS:
+            explanation += f" Een periode ({PERIOD_GRAINS[grain]}), geen tijdstip."
+        if recurrence:
+            explanation += f" Terugkerend ({describe_rule(recurrence)}); dit is de eerstvolgende."
         if alternatives:
             explanation += (
                 f" Meerdere lezingen mogelijk; ook: {', '.join(describe(a) for a in alternatives)}."
@@ -49,6 +108,8 @@ def find_times(text: str, folded: str, now: datetime) -> list[Span]:
                 explanation=explanation,
                 ambiguous=ambiguous,
                 alternatives=alternatives,
+                grain=grain,
+                recurrence=recurrence,
             )
         )
     return spans

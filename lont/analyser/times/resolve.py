@@ -17,95 +17,20 @@ Choices (documented because professionals act on them):
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from . import period_resolve as periods
 from .grammar import Piece
 from .words import PART_RANGES
 
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
 FMT = "%Y-%m-%dT%H:%M"
-_CONNECTOR = re.compile(r"[\s,]*(?:(?:om|rond|tegen|vanaf|op|at|de|van|tussen|in\s+de|-)[\s,]*)?")
-# Between two clock times: a range ("9:30 - 11:00", "van 8 tot 10", "tussen 8 en 10").
-_RANGE = re.compile(r"\s*(?:-|tot(?:\s+en\s+met)?|t/m|en)\s*")
 _WEEKDAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
-def keep_longest(pieces: list[Piece]) -> list[Piece]:
-    """Drop pieces overlapping a longer one (``tien over half 9`` beats ``half 9``)."""
-    kept: list[Piece] = []
-    for piece in sorted(pieces, key=lambda p: (-(p.end - p.start), p.start)):
-        if all(piece.end <= k.start or piece.start >= k.end for k in kept):
-            kept.append(piece)
-    kept.sort(key=lambda p: p.start)
-    return kept
-
-
-def _compatible(group: list[Piece], piece: Piece) -> bool:
-    slots = {p.slot for p in group}
-    if piece.slot in ("rel", "vague") or slots & {"rel", "vague"}:
-        return False
-    if piece.slot == "aux":
-        return "day" in slots
-    if piece.slot == "barepart":
-        return "day" in slots and all(p.part is None for p in group) and "clock" not in slots
-    if piece.slot == "day":
-        days = [p for p in group if p.slot == "day"]
-        if not days:
-            return True
-        # A weekday may be followed by a date: "zaterdag 14 maart".
-        return (
-            len(days) == 1
-            and days[0].day is not None
-            and days[0].day[0] == "wd"
-            and piece.day is not None
-            and piece.day[0] == "date"
-        )
-    if piece.slot == "part":
-        return all(p.part is None for p in group)
-    if piece.slot == "clock":
-        return "clock" not in slots
-    return False
-
-
-def combine(pieces: list[Piece], folded: str) -> list[list[Piece]]:
-    groups: list[list[Piece]] = []
-    for piece in pieces:
-        if groups:
-            last = groups[-1]
-            gap = folded[last[-1].end : piece.start]
-            if _CONNECTOR.fullmatch(gap) and _compatible(last, piece):
-                last.append(piece)
-                continue
-            if (
-                piece.slot == "clock"
-                and last[-1].slot == "clock"
-                and sum(p.slot == "clock" for p in last) == 1
-                and (
-                    _RANGE.fullmatch(gap)
-                    or (not gap.strip() and folded.startswith(("tot ", "t/m "), piece.start))
-                )
-            ):
-                piece.slot = "clock_end"
-                last.append(piece)
-                continue
-        groups.append([piece])
-    # A bare part word ("avond") only counts attached to a day.
-    return [g for g in groups if not (len(g) == 1 and g[0].slot == "barepart")]
-
-
-def _easter(year: int) -> date:
-    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month = (h + ell - 7 * m + 114) // 31
-    day = (h + ell - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
+_easter = periods.easter
 
 
 def _on_or_after(today: date, build: object) -> date | None:
@@ -190,13 +115,60 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
     clock = slots.get("clock")
 
     spec = day_piece.day if day_piece is not None else None
-    if spec is not None and spec[0] in ("weekend", "week"):
-        return _range(spec, today), False, ()
+    if spec is not None and spec[0] == "now":
+        return _fmt(now), False, ()
+    if spec is not None and spec[0] == "lastn" and spec[1] >= 4:  # hours, minutes, seconds
+        length = timedelta(seconds={4: 3600, 5: 60, 6: 1}[spec[1]] * spec[2])
+        if spec[3] > 0:
+            return f"{_fmt(now)}/{_fmt(now + length)}", False, ()
+        return f"{_fmt(now - length)}/{_fmt(now)}", False, ()
+    week_day = _weekday_in_week(days, today)
+    if week_day is not None:
+        spec = ("date", week_day.day, week_day.month, week_day.year)
+    found = periods.interval(spec, today) if spec is not None and clock is None else None
+    if found is not None:
+        return periods.fmt_interval(found[0], found[1]), False, ()
+    day_end = slots.get("day_end")
+    if day_end is not None and day_end.day is not None and spec is not None:
+        end_spec = day_end.day
+        if spec[0] == "date" and not spec[3] and end_spec[0] == "date" and end_spec[3]:
+            # "10 augustus - 12 september 2013": the first date takes the year of the last
+            spec = (spec[0], spec[1], spec[2], end_spec[3])
+            if (spec[2], spec[1]) > (end_spec[2], end_spec[1]):
+                spec = (spec[0], spec[1], spec[2], end_spec[3] - 1)
+        first = _base(spec, today)
+        last = _base(end_spec, first or today)
+        if first is None or last is None:
+            return None
+        while last < first and day_end.day[0] == "wd":
+            last += timedelta(days=7)
+        if last < first:
+            return None
+        return periods.fmt_interval(first, last), False, ()
 
     base: date | None
     weekday_mode = -1
+    alternatives: tuple[str, ...] = ()
     if spec is None:
         base = None
+    elif spec[0] in ("workday", "islamic", "koningsdag", "nthsunday", "monthday"):
+        day_found = periods.day_of(spec, today)
+        if day_found is None:
+            return None
+        base = day_found[0]
+        alternatives = tuple(d.isoformat() for d in day_found[1])
+    elif spec[0] in (
+        "week",
+        "weekend",
+        "month",
+        "namedmonth",
+        "year",
+        "quarter",
+        "season",
+        "dayrange",
+    ):
+        found = periods.interval(spec, today)  # with a clock: its first day
+        base = found[0] if found else None
     elif spec[0] == "rel":
         base = today + timedelta(days=spec[1])
     elif spec[0] == "wd":
@@ -222,7 +194,9 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
 
     if clock is None:
         if part is None:
-            return (base.isoformat() if base else None), False, ()  # type: ignore[return-value]
+            if base is None:
+                return None
+            return base.isoformat(), bool(alternatives), alternatives
         if base is None:
             base = _part_day_nearest(today, now, part)
         elif part == "nacht" and not (tonight and now.hour < 6):
@@ -231,7 +205,16 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
             base = base + timedelta(days=7)
         return _period(base, part), False, ()
 
+    if clock.midnight and base is not None:
+        base += timedelta(days=1)  # "zaterdag middernacht": the midnight that ends Saturday
     start = _resolve_clock(clock, part, base, now, tonight, weekday_mode, spec)
+    if clock.tz_offset is not None:
+        zone = clock.tz_offset
+        start = (
+            _to_amsterdam(start[0], zone),
+            start[1],
+            tuple(_to_amsterdam(a, zone) for a in start[2]),
+        )
     until = slots.get("clock_end")
     if until is None:
         return start
@@ -247,15 +230,39 @@ def resolve(group: list[Piece], now: datetime) -> Resolved | None:
     return f"{start[0]}/{_fmt(finish)}", start[1], ()
 
 
-def _range(spec: tuple[str, int, int, int], today: date) -> str:
-    if spec[0] == "week":
-        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
-        return f"{monday.isoformat()}T00:00/{(monday + timedelta(days=6)).isoformat()}T23:59"
-    saturday = today + timedelta(days=(5 - today.weekday()) % 7)
-    if today.weekday() == 6:
-        saturday = today - timedelta(days=1)
-    saturday += timedelta(days=7 * spec[1])
-    return f"{saturday.isoformat()}T00:00/{(saturday + timedelta(days=1)).isoformat()}T23:59"
+def _weekday_in_week(days: list[Piece], today: date) -> date | None:
+    """ "deze week maandag", "dinsdag van volgende week": that weekday within that week."""
+    specs = {p.day[0]: p.day for p in days if p.day is not None}
+    if len(days) != 2 or set(specs) != {"week", "wd"} or specs["week"][2]:
+        return None
+    monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * specs["week"][1])
+    return monday + timedelta(days=specs["wd"][1])
+
+
+def _to_amsterdam(value: str, offset_minutes: int) -> str:
+    """A wall-clock time in a named zone ("16:00 CET", "8:00 GMT") as Amsterdam wall clock."""
+    moment = datetime.fromisoformat(value) - timedelta(minutes=offset_minutes)
+    utc = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return _fmt(utc.astimezone(AMSTERDAM).replace(tzinfo=None))
+
+
+def _base(spec: tuple[str, int, int, int], today: date) -> date | None:
+    """The day a single-day spec names (for day ranges)."""
+    kind = spec[0]
+    if kind == "rel":
+        return today + timedelta(days=spec[1])
+    if kind == "wd":
+        return _weekday(today, spec[1], spec[2])
+    if kind == "date":
+        d, m, y = spec[1], spec[2], spec[3]
+        if y:
+            return date(y, m, d)
+        return _on_or_after(today, lambda year: date(year, m, d))
+    if kind == "fixed":
+        return _on_or_after(today, lambda year: date(year, spec[2], spec[1]))
+    if kind == "easter":
+        return _on_or_after(today, lambda year: _easter(year) + timedelta(days=spec[1]))
+    return None
 
 
 def _weekday(today: date, weekday: int, mode: int) -> date:

@@ -242,7 +242,9 @@ PART_RANGES: dict[str, tuple[str, str]] = {
 
 # Fixed-date holidays (day, month); movable feasts are computed from Easter.
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
-    "koningsdag": (27, 4),
+    "valentijnsdag": (14, 2),
+    "dodenherdenking": (4, 5),
+    "keti koti": (1, 7),
     "bevrijdingsdag": (5, 5),
     "kerstavond": (24, 12),
     "kerst": (25, 12),
@@ -273,4 +275,21 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "eerste pinksterdag": 49,
     "pinkstermaandag": 50,
     "tweede pinksterdag": 50,
+}
+
+# Days whose date moves by rule: resolved in ``period_resolve.day_of``.
+SPECIAL_HOLIDAYS: dict[str, tuple[str, int, int, int]] = {
+    "koningsdag": ("koningsdag", 0, 0, 0),
+    "koninginnedag": ("koningsdag", 0, 0, 0),
+    "suikerfeest": ("islamic", 0, 0, 0),
+    "eid al-fitr": ("islamic", 0, 0, 0),
+    "eid al fitr": ("islamic", 0, 0, 0),
+    "eid ul-fitr": ("islamic", 0, 0, 0),
+    "offerfeest": ("islamic", 1, 0, 0),
+    "eid al-adha": ("islamic", 1, 0, 0),
+    "eid al adha": ("islamic", 1, 0, 0),
+    "eid ul-adha": ("islamic", 1, 0, 0),
+    "begin van de ramadan": ("islamic", 2, 0, 0),
+    "moederdag": ("nthsunday", 5, 2, 0),
+    "vaderdag": ("nthsunday", 6, 3, 0),
 }

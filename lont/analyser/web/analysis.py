@@ -34,8 +34,11 @@ def analyse_for(
     text: str,
     posted_at: datetime,
     engagement: Mapping[str, int | None] | None = None,
+    area: str | None = None,
 ) -> Analysis:
     """Analyse ``text`` with the viewer's network gazetteer and lexicon.
+
+    ``area`` (optional): where the post comes from; resolves place names several places share.
 
     Engagement counts given apart from the text (form fields, API) are read by the same rules as
     counts in the text, so thresholds and weights stay in one place (the core).
@@ -46,6 +49,7 @@ def analyse_for(
         posted_at=posted_at,
         gazetteer=selectors.network_gazetteer(network),
         lexicon=selectors.network_lexicon(network),
+        area=area,
     )
     figures = " ".join(
         f"{int(count)} {_METRIC_WORDS[metric]}"
@@ -100,6 +104,8 @@ class SpanView:
     explanation: str
     start: int
     end: int
+    grain: str = ""
+    recurrence: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,8 @@ def span_views(text: str, spans: Sequence[Span]) -> list[SpanView]:
                 explanation=span.explanation,
                 start=span.start,
                 end=span.end,
+                grain=span.grain,
+                recurrence=span.recurrence,
             )
         )
     return views

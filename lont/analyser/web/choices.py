@@ -56,6 +56,7 @@ class Platform(models.TextChoices):
 # depends on colour alone.
 SPAN_KIND_LABELS: dict[str, tuple[Any, Any]] = {
     "time": (_("Tijd"), _("TIJD")),
+    "duration": (_("Tijdsduur"), _("DUUR")),
     "place": (_("Plaats"), _("PLAATS")),
     "call_to_action": (_("Oproep"), _("OPROEP")),
     "threat": (_("Dreiging"), _("DREIGING")),

@@ -45,6 +45,13 @@ class AnalyseRequestSerializer(serializers.Serializer):
     )
     platform = serializers.ChoiceField(choices=Platform.choices, default=Platform.OTHER)
     engagement = AnalysisEngagementSerializer(required=False)
+    area = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Optional: the area the post comes from (the group's district); a place name "
+        "that several places in the network's list share is resolved by it.",
+    )
 
     def validate_posted_at(self, value: Any) -> Any:
         if value is None:
@@ -68,6 +75,13 @@ class AnalysisSpanSerializer(serializers.Serializer):
     ambiguous = serializers.BooleanField()
     alternatives = serializers.ListField(child=serializers.CharField())
     explanation = serializers.CharField()
+    grain = serializers.CharField(
+        help_text="Time spans: minute, hour, part_of_day, day, week, weekend, month, quarter, "
+        "season or year; empty for other kinds."
+    )
+    recurrence = serializers.CharField(
+        help_text="Recurring times: an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=FR) repeating the value."
+    )
 
 
 class AnalysisSuggestionSerializer(serializers.Serializer):

@@ -62,6 +62,7 @@ class AnalyseApiView(ApiViewMixin, APIView):
             text=data["text"],
             posted_at=posted_at,
             engagement=data.get("engagement") or {},
+            area=data.get("area") or None,
         )
         context = result_context(self.viewer, analysis)
         out = AnalyseResponseSerializer(

@@ -1,0 +1,133 @@
+"""The building block of time expressions ("pieces") and helpers shared by the rule families.
+
+Each rule family (:mod:`.days`, :mod:`.clock`, :mod:`.periods`) finds one kind of piece in folded
+text; ``combine`` in :mod:`lont.analyser.times.resolve` joins adjacent pieces into one expression
+("zaterdag" + "om 21:00"). All regexes run on :func:`normalise.fold` output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..normalise import word_set
+from .words import (
+    DAY_WORDS,
+    HOUR_WORDS,
+    MINUTE_WORDS,
+    MONTHS,
+    PART_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    alternation,
+)
+
+DaySpec = tuple[str, int, int, int]  # (kind, a, b, c): see Piece.day
+
+
+@dataclass(slots=True)
+class Piece:
+    """One building block. ``day`` kinds: ``rel`` (offset), ``wd`` (weekday, mode 0 next /
+    1 next week / 2 strictly after today), ``date`` (day, month, year or 0), ``weekend``
+    (offset: -1 last / 0 this / 1 next), ``week`` (offset, edge), ``easter`` (offset from
+    Easter), ``fixed`` (day, month); the period kinds of :mod:`.periods` (``month``,
+    ``namedmonth``, ``year``, ``quarter``, ``season``, ``dayrange``, ``workday``, ``islamic``,
+    ``nthsunday``, ``now``) are resolved by :mod:`.period_resolve`."""
+
+    start: int
+    end: int
+    slot: str  # day | part | barepart | clock | rel | vague | aux
+    day: DaySpec | None = None
+    part: str | None = None
+    tonight: bool = False
+    hour: int = 0
+    minute: int = 0
+    fixed24: bool = False
+    minutes: int = 0
+    in_days: bool = False  # a relative offset counted in days ("over 2 weken"), not minutes
+    confidence: float = 0.85
+    recurrence: str = ""  # RFC 5545 RRULE subset for "elke vrijdag": FREQ=WEEKLY;BYDAY=FR
+    weak: bool = False  # "elke dag" alone says little; kept only when joined to a clock/part
+    midnight: bool = False  # "middernacht": the 00:00 that ends the named day
+    tz_offset: int | None = None  # minutes east of UTC for "16:00 CET", "8:00 GMT"
+
+
+_WD = alternation(WEEKDAYS)
+_WD_ABBR = alternation(WEEKDAY_ABBREVIATIONS, stretch=False)
+_DAYW = alternation(DAY_WORDS)
+_PARTW = alternation(["ochtend", "morgen", "namiddag", "middag", "avond", "nacht", "vroeg"])
+_MONTH = alternation(MONTHS)
+_HOURW = alternation(HOUR_WORDS, stretch=False)
+_NUM = r"(?:[0-9]{1,2})"
+_HOUR = rf"(?:{_NUM}|{_HOURW})"
+_MINW = alternation(MINUTE_WORDS, stretch=False)
+
+
+# Before "N uur" these words make it a duration ("al 2 uur", "ruim een uur").
+_DURATION_BEFORE = word_set(
+    """
+    al ruim bijna zeker ongeveer wel pas nog maar binnen per elk elke ieder iedere
+    urenlang minstens hooguit sinds duurt duurde kost kostte
+    """
+)
+_PARTICIPLE = re.compile(r"\s+(?:ge[a-z]{2,}(?:d|t|en)|lang|bezig|achter\s+elkaar|gewerkt)\b")
+_SCORE_WORDS = word_set(
+    """
+    gewonnen verloren gelijk winst nederlaag voorsprong achterstand overwinning won
+    verloor gespeeld eindstand stand uitslag score
+    """
+)
+_FRACTION_AFTER = re.compile(
+    r"\s*(?:van\b|deel\b|liter|kilo|kg\b|gram|euro|procent|%|mensen|personen|jongeren|keer|"
+    r"kans|leerlingen|scoort|score|punten)"
+)
+_INFINITIVE_AFTER = re.compile(r"\s+([a-z]+en)\b")
+_TIME_WORDS_EN = frozenset(["morgen", "vanmorgen", "overmorgen", "savonds", "smorgens"])
+_GREETING_BEFORE = word_set(
+    """
+    gelukkig gelukkige fijne fijn prettige prettig vrolijk vrolijke happy zalig zalige
+    """
+)
+
+
+def _hour(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    return HOUR_WORDS.get(token, -1)
+
+
+_LAST_WORD = re.compile(r"([a-z0-9]+)$")
+
+
+def _prev_word(folded: str, start: int) -> str:
+    head = folded[max(0, start - 30) : start].rstrip()
+    match = _LAST_WORD.search(head)
+    return match.group(1) if match else ""
+
+
+_SQUEEZE = re.compile(r"(.)\1+")
+_SQUEEZED: dict[int, dict[str, str]] = {}
+
+
+def _unstretch(surface: str, words: Mapping[str, object]) -> str:
+    """The vocabulary word a stretched surface form stands for ("zatterdag" → "zaterdag")."""
+    table = _SQUEEZED.get(id(words))
+    if table is None:
+        table = {}
+        for word in sorted(words, key=len):
+            table[_SQUEEZE.sub(r"\1", word)] = word
+        _SQUEEZED[id(words)] = table
+    return table.get(_SQUEEZE.sub(r"\1", surface), next(iter(words)))
+
+
+def _lookup_stretched(surface: str, words: dict[str, int]) -> int:
+    return words[_unstretch(surface, words)]
+
+
+def _weekday(surface: str) -> int:
+    return _lookup_stretched(surface, WEEKDAYS)
+
+
+def _part(surface: str) -> str:
+    return PART_WORDS[_unstretch(surface, PART_WORDS)]

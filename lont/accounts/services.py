@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from lont.audit.changelog import update_logged
 from lont.audit.events import member_invited_event, record_event
 from lont.core.crypto import token_hash
+from lont.core.scoping import system_context
 from lont.core.viewer import GRANTABLE_ROLES as GRANTABLE_ROLES  # defined with the permissions
 from lont.networks.models import Membership, Organisation
 from lont.networks.services import (  # moved to networks; importable here as before
@@ -42,9 +43,7 @@ def invitation_create(
     if role not in GRANTABLE_ROLES.get(viewer.role, set()):
         raise ValidationError(_("U kunt deze rol niet toekennen."))
     email = email.strip().lower()
-    if Membership.objects.filter(
-        network=viewer.network, user__email=email, is_active=True
-    ).exists():
+    if Membership.objects.for_viewer(viewer).filter(user__email=email, is_active=True).exists():
         raise ValidationError(_("Deze persoon is al lid van dit netwerk."))
     raw = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
@@ -93,6 +92,7 @@ def invitation_by_token(raw: str) -> Invitation | None:
 
 
 @transaction.atomic
+@system_context("accepting an invitation: the new member's own membership, before any viewer")
 def invitation_accept(*, invitation: Invitation, password: str) -> User:
     """Create (or reuse) the account and the membership. Two-factor enrolment comes next."""
     user = User.objects.filter(email=invitation.email).first()
@@ -134,7 +134,9 @@ def membership_access_end(membership: Membership) -> None:
     )
     user = membership.user
     user.rotate_security_stamp()
-    if not user.memberships.filter(is_active=True).exists():
+    with system_context("does the deactivated user keep a membership in any network"):
+        keeps_one = user.memberships.filter(is_active=True).exists()
+    if not keeps_one:
         user.is_active = False
     user.save()
 

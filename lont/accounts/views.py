@@ -24,7 +24,7 @@ from lont.core.middleware import SESSION_VERIFIED_KEY
 from lont.core.policies import LOGIN, PUBLIC
 from lont.core.views_base import MemberView
 from lont.networks.choices import Role
-from lont.networks.models import Membership
+from lont.networks.models import Membership, Organisation
 from lont.networks.selectors import members
 
 from . import devices, lockout, services, totp
@@ -232,7 +232,7 @@ class InviteView(MemberView):
 
     def _form(self, data: Any = None) -> InvitationForm:
         viewer = self.viewer
-        organisations = viewer.network.organisations.all()
+        organisations = Organisation.objects.for_viewer(viewer)
         if viewer.role != "director":
             organisations = organisations.filter(pk=viewer.organisation.pk)
         return InvitationForm(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 from lont.networks.models import Network, Organisation
 
 from .choices import (
@@ -50,6 +51,8 @@ class EngineParameterSet(ChangeLoggedModel):
 class Situation(ChangeLoggedModel):
     """A rivalry, planned confrontation or group's dynamics: signals, groups and a timeline, with
     a level computed (and explained) by the engine. The case meeting judges; this only suggests."""
+
+    objects = ScopedManager()
 
     audit_redact = frozenset({"title", "description", "explanation", "trend_breaks", "drill"})
 
@@ -125,6 +128,8 @@ class LastVisit(models.Model):
 class CaseMeeting(ChangeLoggedModel):
     """A case meeting (BOB): date, chair, participating partners and an agenda of situations."""
 
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organiseert")
@@ -162,6 +167,8 @@ class CaseMeeting(ChangeLoggedModel):
 class AgendaItem(ChangeLoggedModel):
     """One situation on a meeting's agenda, taken through beeldvorming, oordeelsvorming and
     besluitvorming. The picture is compiled live from the situation (per viewer), not stored."""
+
+    objects = ScopedManager()
 
     audit_redact = frozenset(
         {"unknowns", "rationale", "concerns", "decision_reason", "causality_answer"}
@@ -214,6 +221,8 @@ class AgendaItem(ChangeLoggedModel):
 class Dissent(ChangeLoggedModel):
     """A partner's dissenting view on an item's judgement (oordeelsvorming): recorded, not outvoted."""
 
+    objects = ScopedManager()
+
     audit_redact = frozenset({"text"})
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
@@ -233,6 +242,8 @@ class Dissent(ChangeLoggedModel):
 
 class Action(ChangeLoggedModel):
     """A decision's action: owner partner and person, due date, online or offline, status."""
+
+    objects = ScopedManager()
 
     audit_redact = frozenset({"description", "result"})
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
@@ -31,6 +32,7 @@ def situations(viewer: Viewer) -> models.QuerySet:
     return visible(viewer, Situation.objects.select_related("organisation", "rivalry"))
 
 
+@system_context("the viewer's access level per linked signal (ids and categories only)")
 def signal_access(viewer: Viewer, ids: set[int]) -> dict[int, Access]:
     """The viewer's access per signal id (one query)."""
     rows = Signal.objects.filter(pk__in=ids, network=viewer.network).only(
@@ -167,7 +169,8 @@ def timeline(
     full_ids = [s.pk for s, a in signals if a == Access.FULL]
     for signal, access in signals:
         events.append({"at": signal.observed_at, "kind": "signal", "obj": signal, "access": access})
-    for note in ContextNote.objects.filter(signal_id__in=full_ids).select_related("organisation"):
+    notes = ContextNote.objects.for_viewer(viewer).filter(signal_id__in=full_ids)
+    for note in notes.select_related("organisation"):
         events.append({"at": note.created_at, "kind": "note", "obj": note, "access": Access.FULL})
     items = visible(
         viewer, AgendaItem.objects.filter(situation=situation).select_related("meeting")
@@ -228,7 +231,8 @@ def meeting_items(viewer: Viewer, meeting: CaseMeeting) -> list[AgendaItem]:
     """Items whose situation the viewer may see (at least as summary)."""
     allowed = set(situations(viewer).values_list("pk", flat=True))
     items = (
-        AgendaItem.objects.filter(meeting=meeting)
+        AgendaItem.objects.for_viewer(viewer)
+        .filter(meeting=meeting)
         .select_related("situation")
         .prefetch_related("dissents__organisation", "actions__organisation", "actions__owner")
     )
@@ -282,6 +286,7 @@ def _suppress(n: int) -> str:
 FAIRNESS_ROLES = (PersonRole.INVOLVED, PersonRole.POSSIBLE_PERPETRATOR)
 
 
+@system_context("fairness: aggregate counts over the network's signals, small cells hidden")
 def fairness(viewer: Viewer) -> dict[str, Any]:
     """Distinct people that signals concern (involved or possible perpetrator) per quarter, by age
     band, area and group; cells of one to four shown as "<5" so no small group of young people can

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django_tasks import task
 
 from lont.core import context
+from lont.core.scoping import system_context
 
 from . import services
 from .models import Situation
@@ -13,7 +14,7 @@ from .models import Situation
 @task()
 def recompute_situation(situation_id: int) -> str:
     """Recompute one situation (enqueued on commit when a signal, note or relation changes)."""
-    with context.acting(via="task"):
+    with context.acting(via="task"), system_context("background task"):
         situation = Situation.objects.select_related("rivalry").filter(pk=situation_id).first()
         if situation is None:
             return ""
@@ -23,5 +24,5 @@ def recompute_situation(situation_id: int) -> str:
 @task()
 def remind_due_actions() -> int:
     """Daily: reminders for actions that are due."""
-    with context.acting(via="task"):
+    with context.acting(via="task"), system_context("background task"):
         return services.actions_remind()

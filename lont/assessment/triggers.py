@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from lont.core.scoping import system_context
+
 
 def _situations_of_signal(signal_id: int | None) -> list[int]:
     from .models import Situation
@@ -35,6 +37,7 @@ def _before_signal_delete(sender: type, instance: Any, **kwargs: Any) -> None:
     recompute_later(_situations_of_signal(instance.pk))
 
 
+@system_context("a relation changed: find the situations to recompute")
 def _on_relation_change(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from .scoping import system_context
+
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -35,7 +37,10 @@ class StyledFormMixin:
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # A model form reads its instance's many-to-many values (ids) as initial data; the
+        # choices it offers are set, scoped, by each form.
+        with system_context("a model form reads its own instance's many-to-many values"):
+            super().__init__(*args, **kwargs)
         for field in self.fields.values():
             style_widget(field)
 

@@ -14,6 +14,7 @@ from . import overview
 from .middleware import SESSION_NETWORK_KEY
 from .phases import PHASES
 from .policies import MEMBER, PUBLIC, policy
+from .scoping import system_context
 from .views_base import MemberTemplateView
 
 
@@ -50,7 +51,9 @@ def health(request: HttpRequest) -> JsonResponse:
 def switch_network(request: HttpRequest) -> HttpResponse:
     wanted = request.POST.get("network", "")
     memberships = request.user.memberships.filter(is_active=True)  # type: ignore[union-attr]
-    if wanted.isdigit() and memberships.filter(network_id=int(wanted)).exists():
+    with system_context("the signed-in user's own memberships, to switch network"):
+        allowed = wanted.isdigit() and memberships.filter(network_id=int(wanted)).exists()
+    if allowed:
         request.session[SESSION_NETWORK_KEY] = int(wanted)
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

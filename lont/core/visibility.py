@@ -19,9 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 from .choices import Access, InformationCategory, Role
+from .scoping import exempt_uniqueness_checks, has_scoped_manager, mark_scoped
 from .viewer import Viewer
 
 
@@ -54,6 +56,13 @@ def register(
     (every member of the network reads it in full, e.g. the member list)."""
     if category is not None and category not in InformationCategory.values:
         raise ValueError(f"Unknown information category {category!r}")
+    if not has_scoped_manager(model):
+        raise ImproperlyConfigured(
+            f"{model.__name__} is registered with the visibility layer but its default manager is "
+            "not lont.core.scoping.ScopedManager (declare objects = ScopedManager())."
+        )
+    if issubclass(model, models.Model):
+        exempt_uniqueness_checks(model)
     _REGISTRY[model] = Registration(
         model=model,
         category=category,
@@ -74,6 +83,10 @@ def registration_for(model: type[models.Model]) -> Registration:
             f"{model.__name__} is not registered with the visibility layer "
             "(lont.core.visibility.register)."
         ) from None
+
+
+def is_registered(model: type[models.Model]) -> bool:
+    return model in _REGISTRY
 
 
 def registered_models() -> list[type[models.Model]]:
@@ -127,7 +140,17 @@ def visible(
     *,
     minimum: Access = Access.SUMMARY,
 ) -> models.QuerySet:
-    """The objects of a model this viewer may see at ``minimum`` access or better."""
+    """The objects of a model this viewer may see at ``minimum`` access or better, marked as
+    scoped (``lont.core.scoping``): the same as ``Model.objects.for_viewer(viewer)``."""
+    return mark_scoped(_visible_unmarked(viewer, model_or_queryset, minimum=minimum), viewer)
+
+
+def _visible_unmarked(
+    viewer: Viewer,
+    model_or_queryset: type[models.Model] | models.QuerySet,
+    *,
+    minimum: Access,
+) -> models.QuerySet:
     queryset = (
         model_or_queryset
         if isinstance(model_or_queryset, models.QuerySet)

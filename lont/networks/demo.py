@@ -17,6 +17,7 @@ from django.db import transaction
 
 from lont.core import context
 from lont.core import demo as demo_registry
+from lont.core.scoping import system_context
 
 from . import services
 from .choices import Access, InformationCategory, PartnerType, Role
@@ -202,7 +203,7 @@ def _covenant_content() -> dict[str, Any]:
 def load_demo() -> list[DemoMember]:
     if not settings.DEMO_MODE:
         raise ImproperlyConfigured("De demo laadt alleen in demomodus (LONT_DEMO_MODE=1).")
-    with context.acting(via="command"):
+    with context.acting(via="command"), system_context("the demo loaders fill the demo networks"):
         networks = {
             slug: Network.objects.filter(slug=slug).first()
             or services.network_create(name=name, slug=slug, area_description=area)

@@ -65,9 +65,9 @@ class CovenantForm(StyledForm):
         label=_("Stelselmatigheid: totaal aantal signalen"), min_value=1, max_value=1000
     )
 
-    def __init__(self, *args: Any, network: Any, members: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, viewer: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["director_organisation"].queryset = network.organisations.all()  # type: ignore[attr-defined]
+        self.fields["director_organisation"].queryset = Organisation.objects.for_viewer(viewer)  # type: ignore[attr-defined]
         self.fields["director"].queryset = members  # type: ignore[attr-defined]
         self.fields["privacy_officer"].queryset = members  # type: ignore[attr-defined]
         access_choices = [(a.value, a.label) for a in Access]

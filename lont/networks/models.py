@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 
 from . import covenant_rules
 from .choices import Access, LegalPower, PartnerType, Role
@@ -43,6 +44,8 @@ class Network(ChangeLoggedModel):
 class Organisation(ChangeLoggedModel):
     """A partner organisation in one network, with its type and legal powers."""
 
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="organisations")
     name = models.CharField(_("naam"), max_length=160)
     partner_type = models.CharField(_("soort partner"), max_length=20, choices=PartnerType.choices)
@@ -75,6 +78,8 @@ class Organisation(ChangeLoggedModel):
 
 class Membership(ChangeLoggedModel):
     """A user's place in a network: one organisation, one role."""
+
+    objects = ScopedManager()
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"

@@ -36,8 +36,8 @@ def covenant_versions(viewer: Viewer) -> QuerySet[CovenantVersion]:
 def network_overview(viewer: Viewer) -> dict[str, Any]:
     covenant = viewer.covenant
     return {
-        "organisation_count": Organisation.objects.filter(network=viewer.network).count(),
-        "member_count": Membership.objects.filter(network=viewer.network, is_active=True).count(),
+        "organisation_count": Organisation.objects.for_viewer(viewer).count(),
+        "member_count": Membership.objects.for_viewer(viewer).filter(is_active=True).count(),
         "covenant": covenant,
     }
 

@@ -15,7 +15,7 @@ from lont.core.viewer import GRANTABLE_ROLES
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
 
 from . import covenant_rules, selectors, services
-from .choices import InformationCategory, PartnerType
+from .choices import InformationCategory, PartnerType, Role
 from .forms import CovenantForm, covenant_initial
 from .models import CovenantVersion, Membership
 from .pdf import covenant_annex_pdf
@@ -38,8 +38,10 @@ class MemberListView(VisibleListView):
     shows_personal_data = True
 
     def base_queryset(self) -> Any:
-        qs = Membership.objects.select_related("user", "organisation").order_by(
-            "organisation__name", "user__full_name"
+        qs = (
+            Membership.objects.for_viewer(self.viewer)
+            .select_related("user", "organisation")
+            .order_by("organisation__name", "user__full_name")
         )
         organisation = parse_id(self.request.GET.get("organisatie"))
         if organisation is not None:
@@ -68,7 +70,8 @@ class MemberDetailView(VisibleDetailView):
         data = super().get_context_data(**kwargs)
         data["can_manage"] = self.viewer.manages_organisation(self.object.organisation)
         # The same rule as the reset service: only roles the viewer could grant.
-        data["can_reset"] = self.object.role in GRANTABLE_ROLES.get(self.viewer.role, set())
+        grantable: set[str] = set(GRANTABLE_ROLES.get(Role(self.viewer.role), set()))
+        data["can_reset"] = self.object.role in grantable
         return data
 
 
@@ -164,14 +167,15 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
 
     def make_form(self, data: Any = None) -> CovenantForm:
         members = (
-            Membership.objects.filter(network=self.viewer.network, is_active=True)
+            Membership.objects.for_viewer(self.viewer)
+            .filter(is_active=True)
             .select_related("user")
             .order_by("user__full_name")
         )
         users = get_user_model().objects.filter(pk__in=members.values("user_id"))
         version = self.viewer.covenant
         initial = covenant_initial(version) if version else {}
-        return CovenantForm(data, initial=initial, network=self.viewer.network, members=users)
+        return CovenantForm(data, initial=initial, viewer=self.viewer, members=users)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)

@@ -147,6 +147,9 @@ LONT_INVITATION_DAYS = 7
 LONT_PASSWORD_RESET_HOURS = 24
 LONT_API_TOKEN_DAYS = 90
 LONT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+# An unscoped read of a registered model while a request is served (lont.core.scoping):
+# "raise" in tests and development, "log" (an error in the log, the page still answers) here.
+LONT_UNSCOPED_QUERIES = os.environ.get("LONT_UNSCOPED_QUERIES", "log")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]

@@ -13,4 +13,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+LONT_UNSCOPED_QUERIES = "raise"  # an unscoped read during a request fails the test
 LONT_LOG_MAINTENANCE = True  # lets the test database be flushed; production never sets it

@@ -122,9 +122,11 @@ class SignalForm(StyledModelForm):
         self.fields["observed_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["mentioned_time"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         if self.instance.pk:
-            self.initial.setdefault("groups", [g.group_id for g in self.instance.groups.all()])
             self.initial.setdefault(
-                "indicators", [i.indicator_id for i in self.instance.indicators.all()]
+                "groups", [g.group_id for g in self.instance.groups.for_viewer(viewer)]
+            )
+            self.initial.setdefault(
+                "indicators", [i.indicator_id for i in self.instance.indicators.for_viewer(viewer)]
             )
         self.clean_upload: CleanImage | None = None
 
@@ -252,7 +254,7 @@ class HandoverForm(StyledForm):
         super().__init__(*args, **kwargs)
         # Only partners whose legal powers allow the data are offered (finding 4).
         allowed = [org.pk for org in selectors.handover_recipients(viewer)]
-        self.fields["to"].queryset = Organisation.objects.filter(pk__in=allowed)  # type: ignore[attr-defined]
+        self.fields["to"].queryset = Organisation.objects.for_viewer(viewer).filter(pk__in=allowed)  # type: ignore[attr-defined]
         if not allowed:
             self.fields["to"].help_text = _(
                 "Geen partner in dit netwerk heeft de wettelijke bevoegdheid voor deze gegevens."

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.engine import observation
 from lont.engine.parameters import ObservationThresholds
@@ -56,9 +57,13 @@ def thresholds(covenant: CovenantVersion | None) -> ObservationThresholds:
 def valid_order(
     organisation: Organisation, person_id: int, today: dt.date
 ) -> ProsecutorOrder | None:
-    for order in ProsecutorOrder.objects.filter(
-        organisation=organisation, person_id=person_id, issued_on__lte=today
-    ).order_by("-issued_on", "-pk"):
+    with system_context("the observation guard reads the organisation's own prosecutor orders"):
+        orders = list(
+            ProsecutorOrder.objects.filter(
+                organisation=organisation, person_id=person_id, issued_on__lte=today
+            ).order_by("-issued_on", "-pk")
+        )
+    for order in orders:
         if order.valid_until is None or order.valid_until >= today:
             return order
     return None
@@ -91,7 +96,8 @@ def check_people(
     for_police = viewer.partner_type == PartnerType.POLICE
     today = timezone.localdate()
     rows = (
-        SignalPerson.objects.filter(
+        SignalPerson.objects.for_viewer(viewer)
+        .filter(
             signal__organisation=viewer.organisation,
             signal__source_type__in=list(ONLINE_SOURCES),
             person_id__in=[pid for pid, _ in people],

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership, Organisation
@@ -36,9 +37,12 @@ def _same_network(viewer: Viewer, obj: Any) -> None:
 
 
 def _notify_coordinators(organisation: Organisation, text: str, url: str) -> int:
-    coordinators = Membership.objects.filter(
-        organisation=organisation, role=Role.COORDINATOR, is_active=True
-    ).select_related("user")
+    with system_context("notification recipients: the organisation's coordinators"):
+        coordinators = list(
+            Membership.objects.filter(
+                organisation=organisation, role=Role.COORDINATOR, is_active=True
+            ).select_related("user")
+        )
     for membership in coordinators:
         notification_create(user=membership.user, text=text, url=url, network=organisation.network)
     return len(coordinators)
@@ -75,8 +79,10 @@ def guard_warning_record(*, viewer: Viewer, checks: list[guard.PersonCheck]) -> 
 
 def _own_event(viewer: Viewer, event_id: int) -> GuardEvent:
     try:
-        return GuardEvent.objects.select_for_update().get(
-            pk=event_id, organisation=viewer.organisation, member=viewer.membership
+        return (
+            GuardEvent.objects.for_viewer(viewer)
+            .select_for_update()
+            .get(pk=event_id, organisation=viewer.organisation, member=viewer.membership)
         )
     except GuardEvent.DoesNotExist:
         raise PermissionDenied from None

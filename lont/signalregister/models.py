@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 from lont.networks.choices import InformationCategory
 from lont.networks.models import Membership, Network, Organisation
 
@@ -44,6 +45,8 @@ def derive_category(source_type: str, special_data: str) -> str:
 
 
 class Signal(ChangeLoggedModel):
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("gemeld door"), on_delete=models.PROTECT, related_name="+"
@@ -164,6 +167,8 @@ class SignalChild(ChangeLoggedModel):
     by the services when a correction changes the signal's category), so the visibility layer
     filters these rows in SQL like any other registered model.
     """
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     category = models.CharField(max_length=30, choices=InformationCategory.choices, editable=False)
@@ -375,6 +380,8 @@ class SignalVersion(SignalChild):
 class ProsecutorOrder(ChangeLoggedModel):
     """An order of the public prosecutor (art. 126g Sv) that covers systematic observation."""
 
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey("subjects.Person", on_delete=models.PROTECT, related_name="+")
@@ -401,6 +408,8 @@ class ProsecutorOrder(ChangeLoggedModel):
 class GuardEvent(ChangeLoggedModel):
     """A crossing of the systematic-observation guard and what the member did: the FG's report
     counts these (per organisation and person alias, never content)."""
+
+    objects = ScopedManager()
 
     class Outcome(models.TextChoices):
         ORDER = "order", _("Bevel vastgelegd")

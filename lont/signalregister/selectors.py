@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.dateparse import parse_date
 
 from lont.core.filters import int_param
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, categories_at_least, visible
 from lont.knowledge.models import Indicator
@@ -25,8 +26,10 @@ from .models import (
     EngagementObservation,
     GuardEvent,
     Signal,
+    SignalAttachment,
     SignalGroup,
     SignalIndicator,
+    SignalPerson,
 )
 
 
@@ -83,18 +86,33 @@ def full_access_q(viewer: Viewer) -> Q:
     )
 
 
-def summary_prefetch() -> list[Any]:
+def summary_prefetch(viewer: Viewer) -> list[Any]:
     """What a summary shows (groups, indicators): two prefetches, constant in the row count."""
     return [
-        Prefetch("groups", queryset=SignalGroup.objects.select_related("group")),
-        Prefetch("indicators", queryset=SignalIndicator.objects.select_related("indicator")),
+        Prefetch("groups", queryset=SignalGroup.objects.for_viewer(viewer).select_related("group")),
+        Prefetch(
+            "indicators",
+            queryset=SignalIndicator.objects.for_viewer(viewer).select_related("indicator"),
+        ),
+    ]
+
+
+def people_and_attachments_prefetch(viewer: Viewer) -> list[Any]:
+    """The people (with their person row) and attachments of signals, read through the layer."""
+    return [
+        Prefetch(
+            "people", queryset=SignalPerson.objects.for_viewer(viewer).select_related("person")
+        ),
+        Prefetch("attachments", queryset=SignalAttachment.objects.for_viewer(viewer)),
     ]
 
 
 def signals(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Signal]:
     filters = filters or SignalFilters()
     queryset = (
-        visible(viewer, Signal).select_related("organisation").prefetch_related(*summary_prefetch())
+        visible(viewer, Signal)
+        .select_related("organisation")
+        .prefetch_related(*summary_prefetch(viewer))
     )
     if filters.status:
         queryset = queryset.filter(status=filters.status)
@@ -133,11 +151,11 @@ def notes_for(viewer: Viewer, signal: Signal) -> list[tuple[ContextNote, Access]
     return [(note, access_for(viewer, note)) for note in rows]
 
 
-def engagement_growth(signal: Signal) -> list[dict[str, Any]]:
+def engagement_growth(viewer: Viewer, signal: Signal) -> list[dict[str, Any]]:
     """Each measurement with its growth against the previous one (views, likes, reposts, comments)."""
     rows: list[dict[str, Any]] = []
     previous: EngagementObservation | None = None
-    for obs in signal.engagement.all():
+    for obs in signal.engagement.for_viewer(viewer):
         row: dict[str, Any] = {"obs": obs, "growth": {}}
         if previous is not None:
             for name in ("views", "likes", "reposts", "comments"):
@@ -147,6 +165,7 @@ def engagement_growth(signal: Signal) -> list[dict[str, Any]]:
     return rows
 
 
+@system_context("the FG's guard report: counts per organisation and alias, no content")
 def guard_report(viewer: Viewer) -> list[Any]:
     """For the FG: crossings per organisation and person alias, with their outcomes. No content."""
     return list(
@@ -165,16 +184,17 @@ def guard_report(viewer: Viewer) -> list[Any]:
 def handover_recipients(viewer: Viewer) -> list[Organisation]:
     """The partners the viewer may hand information to: others in the network whose legal powers
     allow the data (``guard.may_receive_handover``)."""
-    others = Organisation.objects.filter(network=viewer.network).exclude(pk=viewer.organisation.pk)
+    others = Organisation.objects.for_viewer(viewer).exclude(pk=viewer.organisation.pk)
     return [org for org in others.order_by("name") if guard.may_receive_handover(org)]
 
 
-def handovers_to(viewer: Viewer) -> QuerySet[GuardEvent]:
+@system_context("handovers addressed to the viewer's organisation (a transfer, not sharing)")
+def handovers_to(viewer: Viewer) -> list[GuardEvent]:
     """Information other partners handed to the viewer's organisation — none at all when the law
     does not let it read that data (also for handovers stored before the rule)."""
     if not guard.may_receive_handover(viewer.organisation):
-        return GuardEvent.objects.none()
-    return (
+        return []
+    return list(
         GuardEvent.objects.filter(
             network=viewer.network,
             handover_to=viewer.organisation,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from lont.audit.changelog import update_logged
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
@@ -262,6 +263,7 @@ def snapshot(signal: Signal) -> dict[str, Any]:
 
 
 @transaction.atomic
+@system_context("a correction by the signal's owner: snapshot, replace and re-sync its own rows")
 def signal_update(
     *,
     viewer: Viewer,

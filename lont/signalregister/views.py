@@ -71,8 +71,10 @@ class SignalDetailView(VisibleDetailView):
     required_permission = "case.read"
 
     def base_queryset(self) -> QuerySet[Signal]:
-        return Signal.objects.select_related("organisation").prefetch_related(
-            *selectors.summary_prefetch()
+        return (
+            Signal.objects.for_viewer(self.viewer)
+            .select_related("organisation")
+            .prefetch_related(*selectors.summary_prefetch(self.viewer))
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -90,15 +92,21 @@ class SignalDetailView(VisibleDetailView):
             statuses=Status.choices,
         )
         if full:
-            people = list(signal.people.select_related("person"))
-            attachments = list(signal.attachments.all())
+            people = list(signal.people.for_viewer(self.viewer).select_related("person"))
+            attachments = list(signal.attachments.for_viewer(self.viewer))
             log_reads(self.viewer, [p.person for p in people if p.person], via=AccessVia.PAGE)
             data.update(
                 people=people,
                 attachments=attachments,
-                engagement=selectors.engagement_growth(signal),
-                requests=list(signal.requests.select_related("requester_person", "target_person")),
-                versions=list(signal.versions.select_related("changed_by__user")),
+                engagement=selectors.engagement_growth(self.viewer, signal),
+                requests=list(
+                    signal.requests.for_viewer(self.viewer).select_related(
+                        "requester_person", "target_person"
+                    )
+                ),
+                versions=list(
+                    signal.versions.for_viewer(self.viewer).select_related("changed_by__user")
+                ),
             )
         return data
 
@@ -190,7 +198,9 @@ class SignalEditView(GuardFlowMixin, MemberView):
         return signal
 
     def _formset_initial(self, signal: Signal) -> list[dict[str, Any]]:
-        return [{"person": p.person_id, "role": p.role} for p in signal.people.all()]
+        return [
+            {"person": p.person_id, "role": p.role} for p in signal.people.for_viewer(self.viewer)
+        ]
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         signal = self.signal()

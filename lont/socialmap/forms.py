@@ -95,12 +95,13 @@ class ContactForm(StyledForm):
         help_text=_("Waarvoor mogen we de gegevens gebruiken, bijvoorbeeld: bellen bij spanningen"),
     )
 
-    def __init__(self, *args: Any, network: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         member_field = self.fields["member"]
         assert isinstance(member_field, forms.ModelChoiceField)
         member_field.queryset = (
-            Membership.objects.filter(network=network, is_active=True)
+            Membership.objects.for_viewer(viewer)
+            .filter(is_active=True)
             .select_related("user", "organisation")
             .order_by("organisation__name", "user__full_name")
         )

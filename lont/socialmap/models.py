@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 from lont.networks.choices import InformationCategory
 
 from .choices import PROFESSIONAL_KINDS, ContactKind, ReachStrength
@@ -25,6 +26,8 @@ def _key(values: list[str]) -> str:
 class Contact(ChangeLoggedModel):
     """A real person the network can call on. Personal data (category CONTACTS): visible by the
     covenant, every read logged; a private person is kept only with their recorded consent."""
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(
         "networks.Network", on_delete=models.PROTECT, related_name="socialmap_contacts"
@@ -131,6 +134,8 @@ class Contact(ChangeLoggedModel):
 class ContactReach(ChangeLoggedModel):
     """That a contact can reach a group, how well and how (the basis of who-can-reach)."""
 
+    objects = ScopedManager()
+
     network = models.ForeignKey(
         "networks.Network", on_delete=models.PROTECT, related_name="socialmap_reaches"
     )
@@ -172,6 +177,8 @@ class ContactReach(ChangeLoggedModel):
 
 class ContactPersonLink(ChangeLoggedModel):
     """That a contact knows a person (by alias in the subjects app), e.g. as coach or neighbour."""
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(
         "networks.Network", on_delete=models.PROTECT, related_name="socialmap_person_links"

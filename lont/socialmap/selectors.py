@@ -57,9 +57,11 @@ def review_due_q(viewer: Viewer, *, today: dt.date | None = None) -> Q:
 
 def own_review_due_count(viewer: Viewer) -> int:
     """How many of the viewer's own organisation's contacts need their consent renewed."""
-    return Contact.objects.filter(
-        review_due_q(viewer), network=viewer.network, organisation=viewer.organisation
-    ).count()
+    return (
+        Contact.objects.for_viewer(viewer)
+        .filter(review_due_q(viewer), organisation=viewer.organisation)
+        .count()
+    )
 
 
 def visible_groups(viewer: Viewer) -> QuerySet[Group]:
@@ -172,14 +174,16 @@ def ranked_for_group(viewer: Viewer, group: Group) -> list[ranking.Ranked]:
         )
     )
     strengths = dict(
-        ContactReach.objects.filter(group=group, contact_id__in=ids).values_list(
-            "contact_id", "strength"
-        )
+        ContactReach.objects.for_viewer(viewer)
+        .filter(group=group, contact_id__in=ids)
+        .values_list("contact_id", "strength")
     )
     known: dict[int, list[str]] = {}
-    for contact_id, person_id in ContactPersonLink.objects.filter(
-        contact_id__in=ids, person_id__in=list(member_roles)
-    ).values_list("contact_id", "person_id"):
+    for contact_id, person_id in (
+        ContactPersonLink.objects.for_viewer(viewer)
+        .filter(contact_id__in=ids, person_id__in=list(member_roles))
+        .values_list("contact_id", "person_id")
+    ):
         known.setdefault(contact_id, []).append(member_roles[person_id])
     candidates = [
         ranking.Candidate(
@@ -198,8 +202,10 @@ def ranked_for_group(viewer: Viewer, group: Group) -> list[ranking.Ranked]:
 
 def reach_rows(viewer: Viewer, group: Group, ranked: list[ranking.Ranked]) -> list[ReachRow]:
     """Model instances for the ranked contacts that are shown."""
-    contacts = Contact.objects.select_related("organisation").prefetch_related(
-        Prefetch("reaches", queryset=ContactReach.objects.filter(group=group))
+    contacts = (
+        Contact.objects.for_viewer(viewer)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("reaches", queryset=ContactReach.objects.filter(group=group)))
     )
     by_id = {c.pk: c for c in contacts.filter(pk__in=[r.contact_id for r in ranked])}
     rows = []

@@ -183,7 +183,9 @@ def reach_set(
     _require_write(viewer)
     _require_maintainer(viewer, contact)
     _require_visible(viewer, group, _("Deze groep bestaat niet of is voor u niet zichtbaar."))
-    reach = ContactReach.objects.filter(contact=contact, group=group).first() or ContactReach(
+    reach = ContactReach.objects.for_viewer(viewer).filter(
+        contact=contact, group=group
+    ).first() or ContactReach(
         network=viewer.network, organisation=viewer.organisation, contact=contact, group=group
     )
     created = reach.pk is None
@@ -223,7 +225,9 @@ def person_link_add(
     _require_visible(viewer, person, _("Deze persoon bestaat niet of is voor u niet zichtbaar."))
     if not relation.strip():
         raise ValidationError({"relation": _("Beschrijf de relatie (bijvoorbeeld: trainer).")})
-    link = ContactPersonLink.objects.filter(contact=contact, person=person).first()
+    link = (
+        ContactPersonLink.objects.for_viewer(viewer).filter(contact=contact, person=person).first()
+    )
     link = link or ContactPersonLink(
         network=viewer.network, organisation=viewer.organisation, contact=contact, person=person
     )

@@ -141,7 +141,7 @@ class ContactCreateView(ServiceFormView):
     success_message = gettext_lazy("Het contact is toegevoegd aan de sociale kaart.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"network": self.viewer.network}
+        return {"viewer": self.viewer}
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.contact_create(viewer=self.viewer, **data)
@@ -181,7 +181,7 @@ class ContactUpdateView(ServiceFormView):
             raise PermissionDenied
 
     def form_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"network": self.viewer.network}
+        kwargs: dict[str, Any] = {"viewer": self.viewer}
         if self.request.method == "GET":
             kwargs["initial"] = ContactForm.initial_for(self.object)
         return kwargs
@@ -255,7 +255,11 @@ class ReachRemoveView(MaintainedContactMixin, MemberView):
 
     def post(self, request: HttpRequest, pk: int, reach_id: int) -> HttpResponse:
         contact = self.contact(pk)
-        reach = ContactReach.objects.filter(contact=contact, pk=reach_id).first()
+        reach = (
+            ContactReach.objects.for_viewer(self.viewer)
+            .filter(contact=contact, pk=reach_id)
+            .first()
+        )
         if reach is None:
             raise Http404
         services.reach_remove(viewer=self.viewer, reach=reach)
@@ -286,7 +290,11 @@ class PersonLinkRemoveView(MaintainedContactMixin, MemberView):
 
     def post(self, request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
         contact = self.contact(pk)
-        link = ContactPersonLink.objects.filter(contact=contact, pk=link_id).first()
+        link = (
+            ContactPersonLink.objects.for_viewer(self.viewer)
+            .filter(contact=contact, pk=link_id)
+            .first()
+        )
         if link is None:
             raise Http404
         services.person_link_remove(viewer=self.viewer, link=link)

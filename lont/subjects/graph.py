@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
 from lont.networks.choices import Access
@@ -168,7 +169,8 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
         hidden = model._default_manager.filter(network=viewer.network).exclude(
             pk__in=visible(viewer, model).values("pk")
         )
-        holders.update(hidden.values_list("organisation_id", flat=True).distinct())
+        with system_context("the graph names partners holding rows hidden here (ids only)"):
+            holders.update(hidden.values_list("organisation_id", flat=True).distinct())
 
     connected = {e["data"]["source"] for e in edges} | {e["data"]["target"] for e in edges}
     nodes: list[dict[str, Any]] = []
@@ -204,9 +206,7 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
             }
         )
     names = dict(
-        Organisation.objects.filter(network=viewer.network, pk__in=holders).values_list(
-            "pk", "name"
-        )
+        Organisation.objects.for_viewer(viewer).filter(pk__in=holders).values_list("pk", "name")
     )
     for organisation_id in sorted(holders):
         nodes.append(

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 
 from .choices import LexiconKind, PlaceKind
 
@@ -32,6 +33,8 @@ def validate_aliases(value: Any) -> None:
 
 class GazetteerPlace(ChangeLoggedModel):
     """A place young people in this network name: a square, a school, a snack bar, a wijk."""
+
+    objects = ScopedManager()
 
     network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("naam"), max_length=NAME_MAX)
@@ -68,6 +71,8 @@ class GazetteerPlace(ChangeLoggedModel):
 
 class LexiconEntry(ChangeLoggedModel):
     """A phrase the network adds to the analyser's built-in word lists."""
+
+    objects = ScopedManager()
 
     audit_redact: ClassVar[frozenset[str]] = frozenset({"note"})
 

@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from lont.analyser import Gazetteer, Lexicon, Place
 from lont.audit.models import AccessVia
+from lont.core.scoping import system_context
 from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
@@ -55,6 +56,7 @@ def lexicon_entry(viewer: Viewer, pk: int, *, path: str = "") -> LexiconEntry:
     return obj
 
 
+@system_context("cache key of the network's reference list (count and last change)")
 def _fingerprint(
     model: type[GazetteerPlace] | type[LexiconEntry], network_id: int
 ) -> tuple[Any, ...]:
@@ -75,6 +77,7 @@ def _cached(kind: str, network_id: int, fingerprint: tuple[Any, ...], build: Any
     return value
 
 
+@system_context("the network's reference list for the analyser (no personal data)")
 def network_gazetteer(network: Network | int) -> Gazetteer:
     """The network's gazetteer, rebuilt only when its places changed."""
     network_id = network if isinstance(network, int) else network.pk
@@ -86,6 +89,7 @@ def network_gazetteer(network: Network | int) -> Gazetteer:
     return _cached("gazetteer", network_id, _fingerprint(GazetteerPlace, network_id), build)
 
 
+@system_context("the network's reference list for the analyser (no personal data)")
 def network_lexicon(network: Network | int) -> Lexicon:
     """The built-in word lists plus the network's additions, rebuilt only when those changed."""
     network_id = network if isinstance(network, int) else network.pk

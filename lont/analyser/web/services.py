@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.models import Network
 
@@ -211,6 +212,7 @@ def _rows_apply(
 
 
 @transaction.atomic
+@system_context("an import matches rows to the network's list; callers checked permission")
 def gazetteer_rows_apply(
     *, network: Network, rows: Sequence[PlaceRow], actor: Any = None
 ) -> ImportResult:
@@ -237,6 +239,7 @@ def gazetteer_rows_apply(
 
 
 @transaction.atomic
+@system_context("an import matches rows to the network's list; callers checked permission")
 def lexicon_rows_apply(
     *, network: Network, rows: Sequence[LexiconRow], actor: Any = None
 ) -> ImportResult:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
@@ -35,7 +36,7 @@ def meeting_may_write(viewer: Viewer, meeting: CaseMeeting) -> bool:
     meeting page offers its forms by this same rule."""
     if viewer.role == Role.DIRECTOR or meeting.chair_id == viewer.user.pk:
         return True
-    return meeting.participants.filter(pk=viewer.organisation.pk).exists()
+    return meeting.participants.for_viewer(viewer).filter(pk=viewer.organisation.pk).exists()
 
 
 def _require_meeting_member(viewer: Viewer, meeting: CaseMeeting) -> None:
@@ -57,7 +58,8 @@ def meeting_create(*, viewer: Viewer, data: dict[str, Any]) -> CaseMeeting:
             chair=data.get("chair") or viewer.user,
         )
         _save(meeting)
-        meeting.participants.set({*participants, viewer.organisation})
+        with system_context("the service replaces the many-to-many links it writes"):
+            meeting.participants.set({*participants, viewer.organisation})
         for order, situation in enumerate(data.get("situations", [])):
             _add_item(viewer, meeting, situation, order)
         record_event(event="meeting.created", obj=meeting, actor=viewer.user)
@@ -150,7 +152,7 @@ def item_decide(*, viewer: Viewer, item: AgendaItem, data: dict[str, Any]) -> Ag
         raise ValidationError(
             {"decision_reason": _("Bewust niets doen is een besluit: geef de reden.")}
         )
-    if decision == DecisionKind.ACT and not item.actions.exists():
+    if decision == DecisionKind.ACT and not item.actions.for_viewer(viewer).exists():
         raise ValidationError({"decision": _("Leg eerst minstens één actie vast.")})
     with transaction.atomic():
         item.decision = decision
@@ -168,7 +170,7 @@ def action_create(*, viewer: Viewer, item: AgendaItem, data: dict[str, Any]) -> 
     owner = data["owner"]
     organisation = data["organisation"]
     _same_network(viewer, organisation)
-    if not organisation.memberships.filter(user=owner, is_active=True).exists():
+    if not organisation.memberships.for_viewer(viewer).filter(user=owner, is_active=True).exists():
         raise ValidationError({"owner": _("Deze persoon is geen actief lid van die partner.")})
     with transaction.atomic():
         action = Action(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from lont import engine as e
 from lont.audit.changelog import bulk_create_logged
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
@@ -68,7 +69,10 @@ def parameters_create(*, viewer: Viewer, data: dict[str, Any], reason: str) -> E
             reason=reason,
             details={"number": number},
         )
-        ids = list(Situation.objects.filter(network=viewer.network).values_list("pk", flat=True))
+        with system_context("new engine parameters: recompute every situation of the network"):
+            ids = list(
+                Situation.objects.filter(network=viewer.network).values_list("pk", flat=True)
+            )
         transaction.on_commit(lambda: _enqueue_many(ids))
     return row
 
@@ -88,7 +92,8 @@ def situation_create(*, viewer: Viewer, data: dict[str, Any]) -> Situation:
             if name in data:
                 setattr(situation, name, data[name])
         _save(situation)
-        situation.groups.set(data.get("groups", []))
+        with system_context("the service replaces the many-to-many links it writes"):
+            situation.groups.set(data.get("groups", []))
         situation.followers.add(viewer.user)
         record_event(event="situation.created", obj=situation, actor=viewer.user)
         situation_recompute(situation)
@@ -104,7 +109,8 @@ def situation_update(*, viewer: Viewer, situation: Situation, data: dict[str, An
                 setattr(situation, name, data[name])
         _save(situation)
         if "groups" in data:
-            situation.groups.set(data["groups"])
+            with system_context("the service replaces the many-to-many links it writes"):
+                situation.groups.set(data["groups"])
         record_event(event="situation.updated", obj=situation, actor=viewer.user)
         situation_recompute(situation)
     return situation
@@ -141,6 +147,7 @@ def situation_follow(*, viewer: Viewer, situation: Situation, follow: bool) -> N
         situation.followers.remove(viewer.user)
 
 
+@system_context("the level engine recomputes a situation from all its rows")
 def situation_recompute(situation: Situation, *, now: dt.datetime | None = None) -> Situation:
     """Recompute and store the level, explanation, drill reading, request patterns and trend
     breaks; a rise in level notifies the followers (in-app, without content)."""

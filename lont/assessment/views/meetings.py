@@ -22,6 +22,7 @@ from lont.core.views_base import (
     add_service_errors,
 )
 from lont.networks.choices import Access
+from lont.networks.models import Organisation
 
 from .. import selectors, services
 from ..choices import Stage
@@ -32,7 +33,7 @@ from .base import fetch, member_users
 
 
 def _organisations(viewer: Any) -> Any:
-    return viewer.network.organisations.all()
+    return Organisation.objects.for_viewer(viewer)
 
 
 class MeetingListView(VisibleListView):
@@ -100,7 +101,7 @@ class MeetingDetailView(MemberTemplateView):
             meeting=meeting,
             items=contexts,
             previous=selectors.previous_actions(self.viewer, meeting),
-            participants=meeting.participants.all(),
+            participants=meeting.participants.for_viewer(self.viewer),
             can_write=self.viewer.can("case.write")
             and not self.minutes
             and services.meeting_may_write(self.viewer, meeting),
@@ -122,7 +123,7 @@ class MinutesPdfView(MemberView):
     model = CaseMeeting
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        meeting = fetch(self, selectors.meetings(self.viewer), pk)
+        meeting = fetch(self, selectors.meetings(self.viewer).prefetch_related("participants"), pk)
         items = selectors.meeting_items(self.viewer, meeting)
         lines = {
             item.pk: selectors.explanation_lines(self.viewer, item.situation) for item in items

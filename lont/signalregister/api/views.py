@@ -38,8 +38,13 @@ class SignalViewSet(VisibleReadOnlyViewSet):
     required_permission = "case.read"
 
     def base_queryset(self) -> QuerySet[Signal]:
-        return Signal.objects.select_related("organisation").prefetch_related(
-            *selectors.summary_prefetch(), "people__person", "attachments"
+        return (
+            Signal.objects.for_viewer(self.viewer)
+            .select_related("organisation")
+            .prefetch_related(
+                *selectors.summary_prefetch(self.viewer),
+                *selectors.people_and_attachments_prefetch(self.viewer),
+            )
         )
 
     def get_queryset(self) -> QuerySet[Signal]:
@@ -48,7 +53,7 @@ class SignalViewSet(VisibleReadOnlyViewSet):
         return selectors.signals(
             self.viewer,
             selectors.parse_filters(self.request.query_params),
-        ).prefetch_related("people__person", "attachments")
+        ).prefetch_related(*selectors.people_and_attachments_prefetch(self.viewer))
 
 
 @extend_schema_view(

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from rest_framework import serializers
 
+from lont.core.api.fields import ScopedPrimaryKeyRelatedField
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
 
@@ -26,6 +27,7 @@ BASE = ("id", "organisation", "access")
 
 
 class AccessSerializer(serializers.ModelSerializer):
+    serializer_related_field = ScopedPrimaryKeyRelatedField  # many-to-many read through the layer
     summary_fields: ClassVar[tuple[str, ...]] = ()
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     access = serializers.SerializerMethodField()
@@ -37,9 +39,10 @@ class AccessSerializer(serializers.ModelSerializer):
             return
         # Related objects offered for writing: only what the caller may see.
         for name, field in self.fields.items():
+            field = getattr(field, "child_relation", field)  # many-to-many: its item field
             queryset = getattr(field, "queryset", None)
             if queryset is not None and name != "organisation":
-                field.queryset = visible(viewer, queryset.model)  # type: ignore[attr-defined]
+                field.queryset = visible(viewer, queryset.model)  # type: ignore[union-attr]
 
     def get_access(self, obj: Any) -> int:
         return int(access_for(self.context["viewer"], obj))

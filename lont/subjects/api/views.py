@@ -129,6 +129,11 @@ class AssessmentViewSet(ServiceViewSet):
     serializer_class = s.AssessmentSerializer
     queryset = GroupAssessment.objects.select_related("organisation")
 
+    def base_queryset(self) -> Any:  # retrieve too: the members come prefetched (scoped)
+        return (
+            super().base_queryset().prefetch_related("prototypical_members", "credible_messengers")
+        )
+
     def get_queryset(self) -> Any:
         viewer = self.viewer
         return (

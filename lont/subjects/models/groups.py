@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 from lont.networks.models import Network, Organisation
 
 from ..choices import Bind, CorePurpose, FormationStage, ShortlistType, StepStatus
@@ -21,6 +22,8 @@ def _strings(value: object) -> bool:
 
 class Group(ChangeLoggedModel):
     """A group as the network knows it. Category: group analysis."""
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="subject_groups")
     organisation = models.ForeignKey(
@@ -87,6 +90,8 @@ class Group(ChangeLoggedModel):
 
 class GroupAssessment(ChangeLoggedModel):
     """One run of the 7-step work process for a group (DOMAIN.md §1)."""
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
@@ -164,6 +169,8 @@ class GroupAssessment(ChangeLoggedModel):
 
 
 class AssessmentStep(ChangeLoggedModel):
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     assessment = models.ForeignKey(
@@ -199,6 +206,8 @@ class AssessmentStep(ChangeLoggedModel):
 
 class AssessmentContribution(ChangeLoggedModel):
     """What one partner brought to one step."""
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 from lont.networks.choices import InformationCategory
 from lont.networks.models import Membership, Network, Organisation
 
@@ -48,6 +49,8 @@ class Person(ExpiryRedactedMixin, ChangeLoggedModel):
       personal data* is full (``lont.subjects.selectors.identifying_access``). Everyone else sees
       the alias, and so do page titles, URLs (ids), logs (``audit_repr``), the graph and search.
     """
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
@@ -130,6 +133,8 @@ class Person(ExpiryRedactedMixin, ChangeLoggedModel):
 class PersonJustification(ExpiryRedactedMixin, ChangeLoggedModel):
     """A member's reason to keep a person's record beyond its review date (principle 9)."""
 
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="justifications")
@@ -157,6 +162,8 @@ class PersonJustification(ExpiryRedactedMixin, ChangeLoggedModel):
 
 class GroupMembership(ExpiryRedactedMixin, ChangeLoggedModel):
     """A person's place in a group, resting on a basis other than family ties (principle 9)."""
+
+    objects = ScopedManager()
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
@@ -194,6 +201,8 @@ class GroupMembership(ExpiryRedactedMixin, ChangeLoggedModel):
 
 
 class PersonRelation(ExpiryRedactedMixin, ChangeLoggedModel):
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("bron (partner)"), on_delete=models.PROTECT, related_name="+"

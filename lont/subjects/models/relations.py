@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.scoping import ScopedManager
 from lont.networks.models import Network, Organisation
 
 from ..choices import GroupRelationKind, Threat
@@ -15,6 +16,8 @@ from .groups import Group
 
 
 class GroupRelation(ChangeLoggedModel):
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("bron (partner)"), on_delete=models.PROTECT, related_name="+"
@@ -71,6 +74,8 @@ class GroupRelation(ChangeLoggedModel):
 
 
 class ConflictEvent(ChangeLoggedModel):
+    objects = ScopedManager()
+
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("bron (partner)"), on_delete=models.PROTECT, related_name="+"

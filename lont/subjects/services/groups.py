@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
@@ -122,8 +123,9 @@ def assessment_create(*, viewer: Viewer, group: Group, data: dict[str, Any]) -> 
     data.setdefault("started_on", timezone.localdate())
     m2m = _apply(assessment, data)
     _save(assessment)
-    for name, value in m2m.items():
-        getattr(assessment, name).set(value)
+    with system_context("the service replaces the many-to-many links it writes"):
+        for name, value in m2m.items():
+            getattr(assessment, name).set(value)
     for number in STEP_NUMBERS:
         step = AssessmentStep(
             network=viewer.network,
@@ -145,8 +147,9 @@ def assessment_update(
     _require_full(viewer, assessment)
     m2m = _apply(assessment, data)
     _save(assessment)
-    for name, value in m2m.items():
-        getattr(assessment, name).set(value)
+    with system_context("the service replaces the many-to-many links it writes"):
+        for name, value in m2m.items():
+            getattr(assessment, name).set(value)
     return assessment
 
 
@@ -161,7 +164,7 @@ def assessment_step_update(
     completed_on: dt.date | None = None,
 ) -> AssessmentStep:
     _require_full(viewer, assessment)
-    step = AssessmentStep.objects.get(assessment=assessment, number=number)
+    step = AssessmentStep.objects.for_viewer(viewer).get(assessment=assessment, number=number)
     step.status, step.started_on, step.completed_on = status, started_on, completed_on
     if status == StepStatus.DONE and not step.completed_on:
         step.completed_on = timezone.localdate()

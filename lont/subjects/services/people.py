@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, InformationCategory
@@ -60,8 +61,9 @@ def person_create(*, viewer: Viewer, data: dict[str, Any]) -> Person:
         person.review_date = default_review_date(viewer.network)
     person.category = _person_category(person)
     _save(person)
-    for name, value in m2m.items():
-        getattr(person, name).set(value)
+    with system_context("the service replaces the many-to-many links it writes"):
+        for name, value in m2m.items():
+            getattr(person, name).set(value)
     _event("subjects.person_created", person, viewer)
     return person
 
@@ -81,8 +83,9 @@ def person_update(*, viewer: Viewer, person: Person, data: dict[str, Any]) -> Pe
         )
     person.category = _person_category(person)
     _save(person)
-    for name, value in m2m.items():
-        getattr(person, name).set(value)
+    with system_context("the service replaces the many-to-many links it writes"):
+        for name, value in m2m.items():
+            getattr(person, name).set(value)
     return person
 
 

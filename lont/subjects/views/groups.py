@@ -102,7 +102,7 @@ class GroupEditView(ServiceFormView):
 
     def perform(self, data: dict[str, Any]) -> Any:
         # The form validated against the instance; reload so the service starts from the DB state.
-        group = Group.objects.get(pk=self.object.pk)
+        group = Group.objects.for_viewer(self.viewer).get(pk=self.object.pk)
         return services.group_update(viewer=self.viewer, group=group, data=data)
 
 
@@ -138,7 +138,7 @@ class GroupTimelineView(ObjectMixin, MemberView):
 def _assessment_form_kwargs(viewer: Any) -> dict[str, Any]:
     return {
         "persons": selectors.persons(viewer),
-        "organisations": Organisation.objects.filter(network=viewer.network),
+        "organisations": Organisation.objects.for_viewer(viewer),
     }
 
 
@@ -168,7 +168,7 @@ class AssessmentEditView(ServiceFormView):
         return {"instance": self.object, **_assessment_form_kwargs(self.viewer)}
 
     def perform(self, data: dict[str, Any]) -> Any:
-        assessment = GroupAssessment.objects.get(pk=self.object.pk)
+        assessment = GroupAssessment.objects.for_viewer(self.viewer).get(pk=self.object.pk)
         return services.assessment_update(viewer=self.viewer, assessment=assessment, data=data)
 
 

@@ -122,7 +122,7 @@ class PersonEditView(ServiceFormView):
         }
 
     def perform(self, data: dict[str, Any]) -> Any:
-        person = Person.objects.get(pk=self.object.pk)
+        person = Person.objects.for_viewer(self.viewer).get(pk=self.object.pk)
         return services.person_update(viewer=self.viewer, person=person, data=data)
 
 

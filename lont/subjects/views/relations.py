@@ -94,7 +94,7 @@ class RelationEditView(ServiceFormView):
         return {"instance": self.object, "groups": selectors.groups(self.viewer)}
 
     def perform(self, data: dict[str, Any]) -> Any:
-        relation = GroupRelation.objects.get(pk=self.object.pk)
+        relation = GroupRelation.objects.for_viewer(self.viewer).get(pk=self.object.pk)
         return services.group_relation_update(viewer=self.viewer, relation=relation, data=data)
 
 

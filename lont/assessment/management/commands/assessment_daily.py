@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from lont.core import context
+from lont.core.scoping import system_context
 
 from ... import services
 from ...models import Situation
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     help = "Herinneringen voor acties die verlopen en herberekening van alle situaties."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with context.acting(via="command"):
+        with context.acting(via="command"), system_context("daily job"):
             reminded = services.actions_remind()
             count = 0
             for situation in Situation.objects.select_related("rivalry").iterator(chunk_size=200):

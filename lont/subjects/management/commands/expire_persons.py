@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from lont.core import context
+from lont.core.scoping import system_context
 from lont.subjects.services import persons_expire
 
 
@@ -12,7 +13,7 @@ class Command(BaseCommand):
     help = "Verwijder personen van wie de herbeoordelingsdatum is verstreken (principe 9)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with context.acting(via="command"):
+        with context.acting(via="command"), system_context("daily job"):
             counts = persons_expire()
         links = ", ".join(
             f"{kind}: {n}"

@@ -45,6 +45,8 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy lont
 	$(MANAGE) makemigrations --check --dry-run -v 0
+	$(PY) tools/lint/scoped_reads.py
+	$(PY) tools/lint/bulk_writes.py
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=lont.settings.prod SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(64))') \

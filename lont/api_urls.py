@@ -20,6 +20,7 @@ from lont.networks.api.views import (
     OrganisationViewSet,
 )
 from lont.signalregister.api import views as signalregister_api
+from lont.signalregister.api import writes as signalregister_writes
 from lont.socialmap.api.views import (
     ContactPersonLinkViewSet,
     ContactReachViewSet,
@@ -81,7 +82,7 @@ router.register(
 router.register("situations", assessment_api.SituationViewSet, basename="situation")
 router.register("meetings", assessment_api.MeetingViewSet, basename="meeting")
 router.register("actions", assessment_api.ActionViewSet, basename="action")
-router.register("signals", signalregister_api.SignalViewSet, basename="signal")
+router.register("signals", signalregister_writes.SignalWriteViewSet, basename="signal")
 router.register("signal-notes", signalregister_api.ContextNoteViewSet, basename="signal-note")
 router.register(
     "signal-engagement",

@@ -215,7 +215,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Lont API",
     "DESCRIPTION": (
         "REST API of Lont. Every endpoint obeys the covenant's visibility rules and is access-logged "
-        "like the pages. Authenticate with a personal API token: `Authorization: Token <token>`."
+        "like the pages. Authenticate with a personal API token: `Authorization: Token <token>`. "
+        "Signals are registered (`POST /api/v1/signals/`) and corrected (`PATCH`/`PUT`, versioned, "
+        "owning organisation only) through the same services and systematic-observation guard as "
+        "the form: a crossing answers 409 with the thresholds, the people and `ways_forward` "
+        "(retry with `prosecutor_order` for police, `guard-handover/` or `guard-stop/`)."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

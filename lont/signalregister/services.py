@@ -177,13 +177,15 @@ def guard_checks(
     """
     already: set[int] = set()
     if signal_id is not None:
-        stored = Signal.objects.get(pk=signal_id)
-        if stored.is_online and stored.observed_at == observed_at:
-            already = set(
-                SignalPerson.objects.filter(signal_id=signal_id, person__isnull=False).values_list(
-                    "person_id", flat=True
+        # The owner's correction compared with its own stored signal (ids only).
+        with system_context("guard: the stored state of the signal being corrected"):
+            stored = Signal.objects.get(pk=signal_id)
+            if stored.is_online and stored.observed_at == observed_at:
+                already = set(
+                    SignalPerson.objects.filter(
+                        signal_id=signal_id, person__isnull=False
+                    ).values_list("person_id", flat=True)
                 )
-            )
     unique = {p.pk: p for p, _role in people if p.pk not in already}
     return guard.check_people(
         viewer,

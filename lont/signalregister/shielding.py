@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.subjects.choices import KEPT_APART
 
@@ -25,6 +26,9 @@ from .models import Signal, SignalPerson
 SHIELDING_ROLES = (PersonRole.VICTIM, PersonRole.TIPSTER)
 
 
+# The rule must see every victim/tipster role in the network, also on signals the saving partner may
+# not read; it returns ids only, and the picker and refusal name no more than "somewhere".
+@system_context("principle 9: victim and tipster roles across the network (ids only)")
 def shielded_ids(
     network_id: int, person_ids: Iterable[int] | None = None, *, exclude_signal_id: int = 0
 ) -> set[int]:
@@ -66,9 +70,12 @@ def check(
     decided on before and are not asked about again."""
     wanted = {p.pk: p for p, role in people if role == PersonRole.POSSIBLE_PERPETRATOR}
     if signal_id is not None:
-        before = SignalPerson.objects.filter(
-            signal_id=signal_id, role=PersonRole.POSSIBLE_PERPETRATOR
-        ).values_list("person_id", flat=True)
+        with system_context("principle 9: the stored roles of the signal being corrected"):
+            before = list(
+                SignalPerson.objects.filter(
+                    signal_id=signal_id, role=PersonRole.POSSIBLE_PERPETRATOR
+                ).values_list("person_id", flat=True)
+            )
         for pk in before:
             wanted.pop(pk, None)
     if not wanted:

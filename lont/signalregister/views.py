@@ -214,9 +214,8 @@ class SignalEditView(GuardFlowMixin, MemberView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         signal = self.signal()
-        self.corrected = Signal.objects.get(
-            pk=signal.pk
-        )  # the stored state: the form edits `signal`
+        # The stored state (the form edits `signal` in place), read through the layer like `signal`.
+        self.corrected = Signal.objects.for_viewer(self.viewer).get(pk=signal.pk)
         form = CorrectionForm(request.POST, request.FILES, instance=signal, viewer=self.viewer)
         formset = PersonFormSet(request.POST, prefix="people", form_kwargs={"viewer": self.viewer})
         if form.is_valid() and formset.is_valid():

@@ -124,9 +124,9 @@ def own_guard_events(viewer: Any, ids: list[int]) -> list[int]:
     """The caller's own guard warnings (as the page: its organisation and member), or a 400."""
     ids = list(dict.fromkeys(ids))
     found = set(
-        GuardEvent.objects.for_viewer(viewer).filter(
-            pk__in=ids, organisation=viewer.organisation, member=viewer.membership
-        ).values_list("pk", flat=True)
+        GuardEvent.objects.for_viewer(viewer)
+        .filter(pk__in=ids, organisation=viewer.organisation, member=viewer.membership)
+        .values_list("pk", flat=True)
     )
     if len(found) != len(ids):
         raise serializers.ValidationError(_("Onbekende waarschuwing (guard_events)."))

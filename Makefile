@@ -47,6 +47,7 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run -v 0
 	$(PY) tools/lint/scoped_reads.py
 	$(PY) tools/lint/bulk_writes.py
+	$(VENV)/bin/lint-imports --no-cache
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=lont.settings.prod SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(64))') \

@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lont.assessment.engine import (  # noqa: E402
+from lont.assessment.guide import install_guide  # noqa: E402
+from lont.engine import (  # noqa: E402
     ContextNote,
     DrillCounts,
     IndicatorTag,
@@ -116,6 +117,7 @@ def cpu() -> str:
 
 
 def main() -> None:
+    install_guide()  # Dutch indicator labels in the explanations, as the app shows them
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--situations", type=int, default=1000)
     parser.add_argument("--signals", type=int, default=200)

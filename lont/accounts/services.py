@@ -16,19 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont.audit.changelog import update_logged
-from lont.audit.events import member_deactivated_event, member_invited_event, record_event
+from lont.audit.events import member_invited_event, record_event
 from lont.core.crypto import token_hash
 from lont.core.scoping import system_context
-from lont.networks.choices import Role
+from lont.core.viewer import GRANTABLE_ROLES as GRANTABLE_ROLES  # defined with the permissions
 from lont.networks.models import Membership, Organisation
+from lont.networks.services import (  # moved to networks; importable here as before
+    membership_deactivate as membership_deactivate,
+)
 
 from .models import ApiToken, Invitation, KnownDevice, PasswordReset, RecoveryCode, TOTPDevice, User
-
-# Who may give which role: coordinators never create directors or privacy officers.
-GRANTABLE_ROLES = {
-    Role.DIRECTOR: set(Role),
-    Role.COORDINATOR: {Role.COORDINATOR, Role.PROFESSIONAL, Role.OBSERVER},
-}
 
 
 @transaction.atomic
@@ -128,19 +125,9 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     return user
 
 
-@transaction.atomic
-def membership_deactivate(*, viewer: Any, membership: Membership, reason: str) -> Membership:
-    """End a membership: its API tokens are revoked and, with no other active membership,
-    the account is disabled and every session ends at once (security stamp rotated)."""
-    if not viewer.manages_organisation(membership.organisation):
-        raise PermissionDenied(_("U beheert alleen de leden van uw eigen organisatie."))
-    if membership.user_id == viewer.user.pk:
-        # PermissionDenied, not ValidationError: the page posting here has no form to show an
-        # error on, and an uncaught ValidationError was a server error (500).
-        raise PermissionDenied(_("U kunt uw eigen lidmaatschap niet deactiveren."))
-    membership.is_active = False
-    membership.deactivated_at = timezone.now()
-    membership.save()
+def membership_access_end(membership: Membership) -> None:
+    """A membership ended (``networks.services.membership_deactivate``): revoke its API tokens;
+    rotate the security stamp so every session ends, and disable an account left without one."""
     update_logged(
         ApiToken.objects.filter(membership=membership, revoked_at__isnull=True),
         revoked_at=timezone.now(),
@@ -152,8 +139,6 @@ def membership_deactivate(*, viewer: Any, membership: Membership, reason: str) -
     if not keeps_one:
         user.is_active = False
     user.save()
-    member_deactivated_event(membership=membership, actor=viewer.user, reason=reason)
-    return membership
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ class AssessmentConfig(AppConfig):
         from . import models as m
         from . import triggers
         from .demo import load_demo
+        from .guide import install_guide
 
         # Situations, meetings and actions are analyses of groups and their conflicts.
         # An agenda item names its meeting and situation; dissents and actions name their item,
@@ -32,4 +33,5 @@ class AssessmentConfig(AppConfig):
                 summary_fields=summaries.get(model, ()),
             )
         triggers.connect()
+        install_guide()
         demo.register(50, load_demo)

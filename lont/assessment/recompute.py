@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q
 
+from lont import engine as e
 from lont.signalregister.models import Signal as SignalRow
 from lont.signalregister.models import SignalGroup, SignalPerson
 from lont.subjects.choices import GroupRelationKind, Threat
 from lont.subjects.models import GroupMembership, GroupRelation
 
-from . import engine as e
 from .models import EngineParameterSet, Situation
 
 SIGNAL_PREFETCH = (

@@ -3,11 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from lont.accounts.models import User
+from lont.core.choices import Access
 from lont.core.forms import StyledForm
-from lont.networks.choices import Access
 
 from .names import object_type_choices
 
@@ -19,10 +19,10 @@ class LogFilterForm(StyledForm):
         required=False,
     )
     actor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Lezer of gebruiker"), queryset=User.objects.none(), required=False
+        label=_("Lezer of gebruiker"), queryset=get_user_model().objects.none(), required=False
     )
     organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Partner van de lezer"), queryset=User.objects.none(), required=False
+        label=_("Partner van de lezer"), queryset=get_user_model().objects.none(), required=False
     )
     person = forms.CharField(
         label=_("Persoon (nummer of alias)"),

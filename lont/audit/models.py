@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lont.core.choices import AccessVia
+
 
 class AppendOnlyError(Exception):
     pass
@@ -77,15 +79,6 @@ class ChangeLogEntry(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
-
-
-class AccessVia(models.TextChoices):
-    PAGE = "page", _("pagina")
-    LIST = "list", _("lijst")
-    API = "api", _("API")
-    EXPORT = "export", _("export")
-    PDF = "pdf", _("pdf")
-    SEARCH = "search", _("zoeken")
 
 
 class AccessLogEntry(AppendOnlyModel):

@@ -21,7 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from lont.networks.choices import Access
+from lont.core.choices import Access
 
 from .models import AccessLogEntry, ChangeLogEntry
 from .names import choice_label, model_label

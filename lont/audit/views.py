@@ -6,12 +6,12 @@ import csv
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from lont.accounts.models import User
-from lont.accounts.reauth import reauth_redirect, recently_authenticated
+from lont.core.reauth import reauth_redirect, recently_authenticated
 from lont.core.spreadsheet import safe_cell
 from lont.core.views_base import MemberTemplateView, MemberView
 from lont.core.visibility import visible
@@ -54,7 +54,7 @@ CHANGE_COLUMNS = [
 
 
 def _form(viewer: Any, data: Any) -> LogFilterForm:
-    users = User.objects.filter(memberships__network=viewer.network).distinct()
+    users = get_user_model().objects.filter(memberships__network=viewer.network).distinct()
     organisations = visible(viewer, apps.get_model("networks", "Organisation"))
     return LogFilterForm(
         data or None,

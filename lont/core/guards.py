@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
-from lont.networks.choices import Access, Role
+from lont.core.choices import Access, Role
 
 from .viewer import Viewer
 from .visibility import access_for

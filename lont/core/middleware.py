@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 
 from . import context
 from .policies import API, LOGIN, MEMBER, PUBLIC, STAFF, policy_of
-from .viewer import Viewer
+from .viewer import Viewer, active_memberships
 
 SESSION_NETWORK_KEY = "lont_network_id"
 SESSION_VERIFIED_KEY = "lont_2fa_verified"
@@ -82,13 +82,7 @@ def resolve_viewer(request: HttpRequest) -> Viewer | None:
     """The active membership of a verified user, chosen by the network switcher (session)."""
     if not is_verified(request):
         return None
-    from lont.networks.models import Membership
-
-    memberships = list(
-        Membership.objects.filter(user_id=int(request.user.pk or 0), is_active=True)
-        .select_related("network", "organisation", "user")
-        .order_by("network__name")
-    )
+    memberships = active_memberships(int(request.user.pk or 0))
     if not memberships:
         return None
     wanted = request.session.get(SESSION_NETWORK_KEY)

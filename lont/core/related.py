@@ -22,7 +22,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 
-from lont.networks.choices import Access
+from lont.core.choices import Access
 
 from .viewer import Viewer
 from .visibility import (
@@ -181,7 +181,7 @@ def prefetch_visible(
 
 def log_shown(viewer: Viewer, rows: Iterable[Any], *, via: str, path: str = "") -> int:
     """Access-log rows shown beside a page's subject, and the personal objects they name."""
-    from lont.audit.access import log_reads
+    from lont.core.reads import log_reads
 
     seen: set[tuple[str, Any]] = set()
     shown: list[Any] = []

@@ -41,8 +41,7 @@ from django.db import models
 from . import context
 
 if TYPE_CHECKING:
-    from lont.networks.choices import Access
-
+    from .choices import Access
     from .viewer import Viewer
 
 logger = logging.getLogger("lont.scoping")
@@ -119,8 +118,7 @@ class ScopedQuerySet(models.QuerySet[_M]):
 
     def for_viewer(self, viewer: Viewer, *, minimum: Access | None = None) -> ScopedQuerySet[_M]:
         """What this viewer may see at ``minimum`` (default: summary), marked as scoped."""
-        from lont.networks.choices import Access
-
+        from .choices import Access
         from .visibility import visible
 
         result: ScopedQuerySet[_M] = visible(

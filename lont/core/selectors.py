@@ -7,10 +7,9 @@ from typing import Any
 from django.db import models
 from django.http import Http404
 
-from lont.audit.access import log_reads
-from lont.networks.choices import Access
-
+from .choices import Access
 from .filters import parse_id
+from .reads import log_reads
 from .viewer import Viewer
 from .visibility import effective_access, visible
 

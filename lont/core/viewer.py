@@ -1,15 +1,38 @@
-"""The viewer: a user acting in one network through one membership, with the covenant in force."""
+"""The viewer: a user acting in one network through one membership, with the covenant in force.
+
+The models live in ``lont.networks`` (one layer up): core imports them for type checking only, and
+the networks app installs how memberships are found (:func:`set_membership_source`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from lont.networks.choices import READ_ONLY_ROLES, ROLES_WITHOUT_CASE_CONTENT, Role
+from .choices import READ_ONLY_ROLES, ROLES_WITHOUT_CASE_CONTENT, Role
 
 if TYPE_CHECKING:
+    # Types only (the one exemption in the layer contracts, pyproject.toml): the viewer hands out
+    # the networks models, and callers type-check against them. Nothing here runs at import time.
     from lont.networks.models import CovenantVersion, Membership, Network, Organisation
+
+
+MembershipSource = Callable[[int], list["Membership"]]
+_membership_source: MembershipSource | None = None
+
+
+def set_membership_source(source: MembershipSource) -> None:
+    """Installed by the networks app: a user's active memberships, by user id."""
+    global _membership_source
+    _membership_source = source
+
+
+def active_memberships(user_id: int) -> list[Membership]:
+    if _membership_source is None:
+        raise RuntimeError("No membership source installed (lont.networks must be installed).")
+    return _membership_source(user_id)
 
 
 # What each role may do. Checked centrally (views, API and services ask ``viewer.can``).
@@ -25,6 +48,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "knowledge.read": frozenset(set(Role)),
     "fairness.read": frozenset({Role.DIRECTOR, Role.PRIVACY_OFFICER}),
     "analyser.manage": frozenset({Role.DIRECTOR, Role.COORDINATOR}),
+}
+
+# Who may give which role (invitations, password resets): coordinators never create directors or
+# privacy officers.
+GRANTABLE_ROLES: dict[str, set[str]] = {
+    Role.DIRECTOR: set(Role),
+    Role.COORDINATOR: {Role.COORDINATOR, Role.PROFESSIONAL, Role.OBSERVER},
 }
 
 

@@ -10,8 +10,7 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from lont.networks import selectors as network_selectors
-
+from . import overview
 from .middleware import SESSION_NETWORK_KEY
 from .phases import PHASES
 from .policies import MEMBER, PUBLIC, policy
@@ -24,8 +23,8 @@ class HomeView(MemberTemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        data["overview"] = network_selectors.network_overview(self.viewer)
-        data["my_access"] = network_selectors.access_summary(self.viewer)
+        # "overview" and "my_access" come from the networks app (registered in its ready).
+        data.update(overview.context_for(self.viewer))
         data["phases"] = PHASES
         return data
 

@@ -19,14 +19,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from lont.audit.access import log_reads
-from lont.audit.models import AccessVia
-from lont.audit.selectors import object_history
-from lont.networks.choices import Access
-
 from . import guards
+from .choices import Access, AccessVia
 from .filters import BadFilter
 from .policies import LOGIN, MEMBER, PUBLIC
+from .reads import log_reads, object_history
 from .related import ACCESS_ATTR, filter_visible
 from .selectors import get_visible
 from .viewer import Viewer

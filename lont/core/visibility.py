@@ -22,8 +22,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
-from lont.networks.choices import Access, InformationCategory, Role
-
+from .choices import Access, InformationCategory, Role
 from .scoping import exempt_uniqueness_checks, has_scoped_manager, mark_scoped
 from .viewer import Viewer
 

@@ -7,9 +7,15 @@ class NetworksConfig(AppConfig):
     verbose_name = "Netwerken en convenant"
 
     def ready(self) -> None:
-        from lont.core import visibility
+        from lont.core import overview, viewer, visibility
 
+        from . import selectors
         from .models import Membership, Organisation
+
+        # Core resolves the viewer and renders the overview without importing this app.
+        viewer.set_membership_source(selectors.active_memberships)
+        overview.register("overview", selectors.network_overview)
+        overview.register("my_access", selectors.access_summary)
 
         # The member directory: every member of a network sees who else is in it (professionals'
         # work contact details), but each look at a member is still access-logged.

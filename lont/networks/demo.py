@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from lont.accounts import totp
-from lont.accounts.models import User
 from lont.core import context
 from lont.core import demo as demo_registry
 from lont.core.scoping import system_context
@@ -215,11 +214,14 @@ def load_demo() -> list[DemoMember]:
                 if not Organisation.objects.filter(network=network, name=name).exists():
                     services.organisation_create(network=network, name=name, partner_type=ptype)
         users = {}
+        user_model = get_user_model()
         for member in MEMBERS:
-            user = User.objects.filter(email=member.email).first()
+            user = user_model.objects.filter(email=member.email).first()
             if user is None:
-                user = User.objects.create_user(member.email, DEMO_PASSWORD, full_name=member.name)
-                totp.set_known_secret(user, demo_totp_secret(member.email))
+                # Their second factor (a known TOTP secret) is set by the accounts demo loader.
+                user = user_model.objects.create_user(
+                    member.email, DEMO_PASSWORD, full_name=member.name
+                )
             users[member.email] = user
             for slug in member.networks:
                 network = networks[slug]

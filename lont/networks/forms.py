@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from lont.accounts.models import User
 from lont.core.forms import StyledForm
 
 from .choices import Access, InformationCategory, PartnerType
@@ -26,11 +26,11 @@ class CovenantForm(StyledForm):
         label=_("Organisatie van de netwerkregisseur"), queryset=Organisation.objects.none()
     )
     director: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Netwerkregisseur"), queryset=User.objects.none(), required=False
+        label=_("Netwerkregisseur"), queryset=get_user_model().objects.none(), required=False
     )
     privacy_officer: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Functionaris gegevensbescherming (FG)"),
-        queryset=User.objects.none(),
+        queryset=get_user_model().objects.none(),
         required=False,
     )
     online_affine_person_per_team = forms.BooleanField(

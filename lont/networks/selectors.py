@@ -71,3 +71,13 @@ def sharing_matrix(covenant: CovenantVersion) -> list[dict[str, Any]]:
         }
         for category in InformationCategory
     ]
+
+
+def active_memberships(user_id: int) -> list[Membership]:
+    """A user's active memberships, network by name: the viewer is chosen from these (system
+    lookup by the middleware before any viewer exists)."""
+    return list(
+        Membership.objects.filter(user_id=user_id, is_active=True)
+        .select_related("network", "organisation", "user")
+        .order_by("network__name")
+    )

@@ -1,21 +1,32 @@
-"""Writes of the network domain: networks, organisations and covenant versions."""
+"""Writes of the network domain: networks, organisations, memberships and covenant versions."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from lont.audit.events import covenant_version_activated_event
-from lont.knowledge.services import indicators_seed
+from lont.audit.events import covenant_version_activated_event, member_deactivated_event
 
 from . import covenant_rules
-from .models import CovenantVersion, Network, Organisation
+from .models import CovenantVersion, Membership, Network, Organisation
 from .signals import covenant_activated
 
 DEFAULT_OBSERVATION_THRESHOLDS = {"count_30_days": 3, "span_weeks": 6, "total": 10}
+
+# What the apps above need to set up for a new network (the knowledge app seeds the indicator
+# catalogue), run in the creating transaction. Registered in their AppConfig.ready.
+_ON_NETWORK_CREATED: list[Callable[[Network], Any]] = []
+
+
+def on_network_created(hook: Callable[[Network], Any]) -> None:
+    if hook not in _ON_NETWORK_CREATED:
+        _ON_NETWORK_CREATED.append(hook)
 
 
 @transaction.atomic
@@ -23,7 +34,8 @@ def network_create(*, name: str, slug: str, area_description: str = "") -> Netwo
     network = Network(name=name, slug=slug, area_description=area_description)
     network.full_clean()
     network.save()
-    indicators_seed(network=network)
+    for hook in _ON_NETWORK_CREATED:
+        hook(network)
     return network
 
 
@@ -153,3 +165,32 @@ def covenant_change(*, viewer: Any, reason: str, **changes: Any) -> CovenantVers
     return covenant_version_create(
         network=viewer.network, actor=viewer.user, reason=reason, content=content, **people
     )
+
+
+# What ends with a membership in the apps above (accounts revokes its API tokens and sessions),
+# run in the deactivating transaction. Registered in their AppConfig.ready.
+_ON_MEMBERSHIP_DEACTIVATED: list[Callable[[Membership], Any]] = []
+
+
+def on_membership_deactivated(hook: Callable[[Membership], Any]) -> None:
+    if hook not in _ON_MEMBERSHIP_DEACTIVATED:
+        _ON_MEMBERSHIP_DEACTIVATED.append(hook)
+
+
+@transaction.atomic
+def membership_deactivate(*, viewer: Any, membership: Membership, reason: str) -> Membership:
+    """End a membership: its API tokens are revoked and, with no other active membership,
+    the account is disabled and every session ends at once (security stamp rotated)."""
+    if not viewer.manages_organisation(membership.organisation):
+        raise PermissionDenied(_("U beheert alleen de leden van uw eigen organisatie."))
+    if membership.user_id == viewer.user.pk:
+        # PermissionDenied, not ValidationError: the page posting here has no form to show an
+        # error on, and an uncaught ValidationError was a server error (500).
+        raise PermissionDenied(_("U kunt uw eigen lidmaatschap niet deactiveren."))
+    membership.is_active = False
+    membership.deactivated_at = timezone.now()
+    membership.save()
+    for hook in _ON_MEMBERSHIP_DEACTIVATED:
+        hook(membership)
+    member_deactivated_event(membership=membership, actor=viewer.user, reason=reason)
+    return membership

@@ -3,13 +3,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
-from lont.accounts.reauth import RecentAuthRequiredMixin
 from lont.core.filters import parse_id
+from lont.core.reauth import RecentAuthRequiredMixin
+from lont.core.viewer import GRANTABLE_ROLES
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
 
 from . import covenant_rules, selectors, services
@@ -68,8 +70,6 @@ class MemberDetailView(VisibleDetailView):
         data = super().get_context_data(**kwargs)
         data["can_manage"] = self.viewer.manages_organisation(self.object.organisation)
         # The same rule as the reset service: only roles the viewer could grant.
-        from lont.accounts.services import GRANTABLE_ROLES
-
         grantable: set[str] = set(GRANTABLE_ROLES.get(Role(self.viewer.role), set()))
         data["can_reset"] = self.object.role in grantable
         return data
@@ -79,14 +79,12 @@ class MemberDeactivateView(MemberView):
     required_permission = "members.manage"
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        from lont.accounts.services import membership_deactivate
-
         membership = get_object_or_404(selectors.members(self.viewer), pk=pk)
         reason = request.POST.get("reason", "").strip()
         if not reason:
             messages.error(request, _("Geef een reden op voor het deactiveren."))
             return redirect("networks:member_detail", pk=pk)
-        membership_deactivate(viewer=self.viewer, membership=membership, reason=reason)
+        services.membership_deactivate(viewer=self.viewer, membership=membership, reason=reason)
         messages.success(
             request,
             _("Het lidmaatschap is gedeactiveerd; sessies en API-tokens zijn ingetrokken."),
@@ -174,9 +172,7 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
             .select_related("user")
             .order_by("user__full_name")
         )
-        from lont.accounts.models import User
-
-        users = User.objects.filter(pk__in=members.values("user_id"))
+        users = get_user_model().objects.filter(pk__in=members.values("user_id"))
         version = self.viewer.covenant
         initial = covenant_initial(version) if version else {}
         return CovenantForm(data, initial=initial, viewer=self.viewer, members=users)

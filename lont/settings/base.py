@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "lont.analyser.web",
     "lont.subjects",
     "lont.socialmap",
+    "lont.notifications",
     "lont.signalregister",
     "lont.assessment",
     "lont.retention",

@@ -68,7 +68,7 @@ class RequestSize(models.TextChoices):
 
 
 class RequestOutcome(models.TextChoices):
-    """The engine's request outcomes (lont.assessment.engine.requests.RequestOutcome)."""
+    """The engine's request outcomes (lont.engine.requests.RequestOutcome)."""
 
     ASKED = "asked", _("Nog open")
     AGREED = "agreed", _("Toegezegd, niet uitgevoerd")

@@ -25,7 +25,7 @@ def register() -> None:
 
 
 def _forget_in_notifications(person: Any) -> int:
-    from .notification_expiry import notifications_forget_person
+    from lont.notifications.expiry import notifications_forget_person
 
     return notifications_forget_person(
         network_id=person.network_id, alias=person.alias, url_prefix=person.get_absolute_url()

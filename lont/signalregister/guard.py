@@ -1,7 +1,7 @@
 """The systematic-observation guard on the Django side (principle 5, DOMAIN.md §5).
 
 Selects one organisation's online signals about one person and hands their times to the engine
-(``lont.assessment.engine.observation``); the engine decides. Checked *before* a signal is saved.
+(``lont.engine.observation``); the engine decides. Checked *before* a signal is saved.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from lont.assessment.engine import observation
-from lont.assessment.engine.parameters import ObservationThresholds
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
+from lont.engine import observation
+from lont.engine.parameters import ObservationThresholds
 from lont.networks.choices import Access, InformationCategory, PartnerType
 from lont.networks.covenant_rules import legal_ceiling
 from lont.networks.models import CovenantVersion, Organisation

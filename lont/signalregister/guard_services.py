@@ -1,4 +1,4 @@
-"""Writes of the systematic-observation guard and the generic in-app notifications.
+"""Writes of the systematic-observation guard.
 
 Split from ``services`` for size; ``services`` re-exports these names, so callers use one module.
 """
@@ -19,9 +19,11 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership, Organisation
+from lont.notifications.services import notification_mark_read as notification_mark_read
+from lont.notifications.services import notification_send as notification_create
 
 from . import guard
-from .models import GuardEvent, Notification, ProsecutorOrder
+from .models import GuardEvent, ProsecutorOrder
 
 
 def _require_write(viewer: Viewer) -> None:
@@ -32,16 +34,6 @@ def _require_write(viewer: Viewer) -> None:
 def _same_network(viewer: Viewer, obj: Any) -> None:
     if obj.network_id != viewer.network.pk:
         raise ValidationError(_("Onbekende keuze."))
-
-
-def notification_create(
-    *, user: Any, text: str, url: str = "", network: Any = None
-) -> Notification:
-    """In-app notification (generic: any app may call it). ``text`` must hold no case content."""
-    note = Notification(user=user, text=text, url=url, network=network)
-    note.full_clean()
-    note.save()
-    return note
 
 
 def _notify_coordinators(organisation: Organisation, text: str, url: str) -> int:
@@ -176,11 +168,3 @@ def guard_handover(
     )
     record_event(event="signal.guard_handover", obj=event, actor=viewer.user, details={"to": to.pk})
     return event
-
-
-def notification_mark_read(*, user: Any, notification: Notification) -> None:
-    if notification.user_id != user.pk:
-        raise PermissionDenied
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -463,25 +462,3 @@ class GuardEvent(ChangeLoggedModel):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("stelselmatigheidswaarschuwing")
         verbose_name_plural = _("stelselmatigheidswaarschuwingen")
-
-
-class Notification(ChangeLoggedModel):
-    """A minimal in-app notification; generic, so other apps can reuse it. Its text never holds
-    case content or real names: it says *that* something needs attention and links to it."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lont_notifications"
-    )
-    network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    text = models.CharField(_("tekst"), max_length=300)
-    url = models.CharField(_("link"), max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("melding")
-        verbose_name_plural = _("meldingen")
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_unread")]

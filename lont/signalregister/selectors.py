@@ -25,7 +25,6 @@ from .models import (
     ContextNote,
     EngagementObservation,
     GuardEvent,
-    Notification,
     Signal,
     SignalAttachment,
     SignalGroup,
@@ -203,10 +202,4 @@ def handovers_to(viewer: Viewer) -> list[GuardEvent]:
         )
         .select_related("organisation", "person")
         .order_by("-created_at")
-    )
-
-
-def notifications(viewer: Viewer) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=viewer.user).filter(
-        Q(network=viewer.network) | Q(network__isnull=True)
     )

@@ -14,5 +14,4 @@ urlpatterns = [
     path("bijlage/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
     path("stelselmatigheid/", views_guard.GuardReportView.as_view(), name="guard_report"),
     path("doorgegeven/", views_guard.HandoverListView.as_view(), name="handovers"),
-    path("meldingen/", views_guard.NotificationListView.as_view(), name="notifications"),
 ]

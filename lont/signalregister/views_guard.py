@@ -1,19 +1,15 @@
 """Pages around the systematic-observation guard: the FG's report, information handed over to
-this organisation, and the in-app notifications. Split from ``views`` for size."""
+this organisation. Split from ``views`` for size."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.urls import reverse
-
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.views_base import MemberTemplateView
 
-from . import selectors, services
+from . import selectors
 
 
 class GuardReportView(MemberTemplateView):
@@ -41,17 +37,3 @@ class HandoverListView(MemberTemplateView):
         log_reads(self.viewer, rows, via=AccessVia.LIST, path=self.request.get_full_path())
         data["rows"] = rows
         return data
-
-
-class NotificationListView(MemberTemplateView):
-    template_name = "signalregister/notifications.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        data["rows"] = list(selectors.notifications(self.viewer)[:100])
-        return data
-
-    def post(self, request: HttpRequest) -> HttpResponse:
-        for note in selectors.notifications(self.viewer).filter(read_at__isnull=True):
-            services.notification_mark_read(user=request.user, notification=note)
-        return redirect(reverse("signalregister:notifications"))

@@ -9,8 +9,8 @@ from assessment_app.assessment_factories import signal_factory, situation_factor
 from django.urls import reverse
 
 from lont.assessment import selectors, services
-from lont.assessment.engine import DEFAULT_PARAMETERS
 from lont.assessment.models import EngineParameterSet
+from lont.engine import DEFAULT_PARAMETERS
 from lont.networks.choices import PartnerType, Role
 from lont.subjects.models import Person
 

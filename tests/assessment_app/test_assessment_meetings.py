@@ -11,7 +11,7 @@ from django.urls import reverse
 from lont.assessment import services
 from lont.assessment.models import Action, AgendaItem
 from lont.networks.choices import PartnerType
-from lont.signalregister.models import Notification
+from lont.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

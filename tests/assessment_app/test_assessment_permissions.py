@@ -104,7 +104,7 @@ def test_fairness_only_for_director_and_fg(world, make_member, client_for):
 
 
 def test_rise_notifies_only_followers_with_access(world, django_capture_on_commit_callbacks):
-    from lont.signalregister.models import Notification
+    from lont.notifications.models import Notification
 
     situation = world["situation"]
     situation.followers.add(world["school"].user, world["housing"].user)

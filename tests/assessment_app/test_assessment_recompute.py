@@ -13,7 +13,8 @@ from assessment_app.assessment_factories import (
 from lont.assessment import services
 from lont.assessment.models import Situation
 from lont.networks.choices import PartnerType
-from lont.signalregister.models import Notification, SignalIndicator
+from lont.notifications.models import Notification
+from lont.signalregister.models import SignalIndicator
 from lont.subjects.models import Person
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,9 @@ from lont.assessment.services import situations as situation_services
 from lont.audit.models import ChangeLogEntry
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType, Role
+from lont.notifications.models import Notification
 from lont.signalregister.models import (
     GuardEvent,
-    Notification,
     ProsecutorOrder,
     Signal,
     SignalVersion,

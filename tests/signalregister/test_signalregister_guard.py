@@ -13,7 +13,8 @@ from subjects.subjects_factories import person_factory
 
 from lont.audit.models import ChangeLogEntry
 from lont.networks.choices import PartnerType, Role
-from lont.signalregister.models import GuardEvent, Notification, ProsecutorOrder, Signal
+from lont.notifications.models import Notification
+from lont.signalregister.models import GuardEvent, ProsecutorOrder, Signal
 
 pytestmark = pytest.mark.django_db
 SECRET = "Beschrijving die de FG nooit ziet 4411"

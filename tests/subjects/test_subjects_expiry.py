@@ -19,10 +19,10 @@ from subjects.subjects_factories import (
 from lont.audit.models import ChangeLogEntry
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType
+from lont.notifications.models import Notification
 from lont.signalregister import services as signal_services
 from lont.signalregister.models import (
     GuardEvent,
-    Notification,
     ProsecutorOrder,
     Signal,
     SignalPerson,

@@ -16,7 +16,7 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
-from lont.signalregister.models import Notification
+from lont.notifications.models import Notification
 
 from ..choices import ActionStatus, DecisionKind, MeetingStatus, Stage
 from ..models import (

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lont import engine as e
 from lont.audit.changelog import bulk_create_logged
 from lont.audit.events import record_event
 from lont.core.scoping import system_context
@@ -19,9 +20,8 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 from lont.networks.models import Membership
-from lont.signalregister.models import Notification
+from lont.notifications.models import Notification
 
-from .. import engine as e
 from .. import recompute
 from ..choices import LEVEL_RANK
 from ..models import (

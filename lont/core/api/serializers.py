@@ -13,9 +13,9 @@ from typing import Any, ClassVar
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lont.core.choices import Access
 from lont.core.related import access_name, summary_text
 from lont.core.visibility import effective_access, registration_for
-from lont.networks.choices import Access
 
 ALWAYS = ("id", "access", "summary")
 

@@ -9,14 +9,13 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from lont.audit.access import log_reads
-from lont.audit.models import AccessVia
+from lont.core.choices import Access, AccessVia
 from lont.core.policies import API
+from lont.core.reads import log_reads
 from lont.core.related import filter_visible
 from lont.core.selectors import get_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
-from lont.networks.choices import Access
 
 from .acting import ActingContextMixin
 from .permissions import viewer_of

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lont.networks.choices import Role
+from lont.core.choices import Role
 
 register = template.Library()
 
@@ -56,7 +56,7 @@ def theme_stylesheet() -> str:
 
 @register.filter
 def access_label(level: int) -> str:
-    from lont.networks.choices import Access
+    from lont.core.choices import Access
 
     return str(Access(level).label)
 
@@ -65,7 +65,7 @@ def access_label(level: int) -> str:
 @register.filter
 def is_full(level: Any) -> bool:
     """``{% if access|is_full %}``: the viewer reads this row in full."""
-    from lont.networks.choices import Access
+    from lont.core.choices import Access
 
     return level is not None and level != "" and int(level) == Access.FULL
 
@@ -73,7 +73,7 @@ def is_full(level: Any) -> bool:
 @register.filter
 def is_summary(level: Any) -> bool:
     """``{% if access|is_summary %}``: the viewer reads this row as a summary only."""
-    from lont.networks.choices import Access
+    from lont.core.choices import Access
 
     return level is not None and level != "" and int(level) == Access.SUMMARY
 

@@ -8,7 +8,7 @@ from math import comb
 import pytest
 from engine_factories import DRILL_ATTACKS, NOW, STRONG, WEAK, ago, drill_video, signal
 
-from lont.assessment.engine import (
+from lont.engine import (
     Actor,
     GroupRelations,
     Interaction,

@@ -1,6 +1,6 @@
 """The assessment engine: pure, deterministic domain logic of issue 4 (no Django).
 
-    from lont.assessment.engine import compute_level, Signal, Structure, IndicatorTag, WeightClass
+    from lont.engine import compute_level, Signal, Structure, IndicatorTag, WeightClass
     result = compute_level(signals, Structure(conflict_history_months=18), params, now=now)
     result.level.code, result.score, [c.reason_nl for c in result.contributions]
 

@@ -35,6 +35,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
+from . import guide
 from .drill import DrillReading, drill_reading
 from .inputs import (
     Contribution,
@@ -73,11 +74,12 @@ _KIND_ORDER = {
 def _indicator_labels() -> Mapping[str, str]:
     """Dutch labels from the guide's catalogue, for readable explanations (codes as fallback)."""
     try:
-        from lont.knowledge.catalogue import load_indicators
-
-        return {i.code: i.label_nl for i in load_indicators()}
-    except (ImportError, ValueError, OSError):  # pragma: no cover - catalogue missing or broken
+        return guide.indicator_labels()
+    except (ValueError, OSError):  # pragma: no cover - catalogue missing or broken
         return {}
+
+
+guide.on_install(_indicator_labels.cache_clear)
 
 
 def indicator_label(code: str) -> str:

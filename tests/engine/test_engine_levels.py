@@ -18,7 +18,7 @@ from engine_factories import (
     signal,
 )
 
-from lont.assessment.engine import (
+from lont.engine import (
     CalendarWindow,
     ContextNote,
     EngineParameters,

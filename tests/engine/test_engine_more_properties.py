@@ -8,7 +8,7 @@ from engine_factories import NOW, STRONG, WEAK, signal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lont.assessment.engine import (
+from lont.engine import (
     RequestOutcome,
     RequestRecord,
     RequestSize,

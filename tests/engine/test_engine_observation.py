@@ -7,15 +7,15 @@ from datetime import date, timedelta
 import pytest
 from engine_factories import NOW, ago, signal
 
-from lont.assessment.engine import (
+from lont.engine import (
     PersonRole,
     ProsecutorOrder,
     SourceType,
     check_observation,
     online_times,
 )
-from lont.assessment.engine.observation import OTHER_ADVICE_NL, POLICE_ADVICE_NL
-from lont.assessment.engine.parameters import ObservationThresholds
+from lont.engine.observation import OTHER_ADVICE_NL, POLICE_ADVICE_NL
+from lont.engine.parameters import ObservationThresholds
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from engine_factories import NOW, drill_video, month_start, rising_drill
 
-from lont.assessment.engine import ChartPoint, EngineParameters, Signal, drill_reading
-from lont.assessment.engine.parameters import DrillParameters
+from lont.engine import ChartPoint, EngineParameters, Signal, drill_reading
+from lont.engine.parameters import DrillParameters
 
 
 def test_series_cover_the_last_twelve_complete_months() -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from lont.assessment.engine import EngineParameters, Level, ParameterError, WeightClass
-from lont.assessment.engine.parameters import SCHEMA, DrillParameters
+from lont.engine import EngineParameters, Level, ParameterError, WeightClass
+from lont.engine.parameters import SCHEMA, DrillParameters
 
 
 def test_defaults() -> None:

@@ -7,7 +7,7 @@ from math import comb
 
 import pytest
 
-from lont.assessment.engine.stats import (
+from lont.engine.stats import (
     binomial_sf,
     fmt_num,
     fmt_p,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from engine_factories import ago
 
-from lont.assessment.engine import (
+from lont.engine import (
     RequestOutcome,
     RequestRecord,
     RequestSize,

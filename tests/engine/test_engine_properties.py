@@ -9,7 +9,7 @@ from engine_factories import NOW
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lont.assessment.engine import (
+from lont.engine import (
     CalendarWindow,
     ContextNote,
     DrillCounts,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from lont.assessment.engine import (
+from lont.engine import (
     ContextNote,
     DrillCounts,
     IndicatorTag,

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import cache
 
+from . import guide
 from .parameters import DEFAULT_PARAMETERS, EngineParameters
 
 
@@ -111,17 +112,18 @@ _FALLBACK = {
 def guide_reading(technique: Technique) -> GuideReading:
     """The guide's description and risk reading (lists.json ``request_techniques``)."""
     try:
-        from lont.knowledge.catalogue import load_lists
-
-        item = load_lists()["request_techniques"].get(technique.value)
+        item = guide.request_technique(technique.value)
         return GuideReading(
             label_nl=item.label_nl,
             text_nl=item.text_nl,
             risk_reading_nl=str(item.extra.get("risk_reading_nl", "")),
             indicator=str(item.extra.get("indicator", f"request.{technique.value}")),
         )
-    except (ImportError, KeyError, ValueError, OSError):  # pragma: no cover - catalogue broken
+    except (KeyError, ValueError, OSError, AttributeError):  # no catalogue installed, or broken
         return GuideReading(_FALLBACK[technique], "", "", f"request.{technique.value}")
+
+
+guide.on_install(guide_reading.cache_clear)
 
 
 def _same_side(first: RequestRecord, second: RequestRecord) -> bool:

@@ -1,0 +1,54 @@
+"""Enumerations the viewer and the visibility layer are built on.
+
+They live in ``core`` so the bottom layer imports no app above it; ``lont.networks.choices``
+re-exports them, and apps keep importing them from there.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    DIRECTOR = "director", _("Netwerkregisseur")
+    COORDINATOR = "coordinator", _("Organisatiecoördinator")
+    PROFESSIONAL = "professional", _("Professional")
+    PRIVACY_OFFICER = "privacy_officer", _("FG / privacyfunctionaris")
+    ADMINISTRATOR = "administrator", _("Beheerder")
+    OBSERVER = "observer", _("Meelezer (alleen lezen)")
+
+
+class Access(models.IntegerChoices):
+    """What a viewer gets of an item: nothing, a summary that it exists, or everything."""
+
+    NONE = 0, _("geen")
+    SUMMARY = 1, _("samenvatting")
+    FULL = 2, _("volledig")
+
+
+class InformationCategory(models.TextChoices):
+    ONLINE_OPEN_SOURCE = "online_open_source", _("Online signalen uit openbare bronnen")
+    OWN_OBSERVATION = "own_observation", _("Eigen waarnemingen")
+    TIP = "tip", _("Tips")
+    IDENTIFYING = "identifying", _("Identificerende persoonsgegevens")
+    CRIMINAL = "criminal", _("Strafrechtelijke gegevens")
+    CARE = "care", _("Zorg- en gezondheidsgegevens")
+    GROUP_ANALYSIS = "group_analysis", _("Groepsanalyses")
+    INCIDENT = "incident", _("Incidentinformatie")
+    EVALUATION = "evaluation", _("Evaluaties")
+    CONTACTS = "contacts", _("Sociale kaart (contacten)")
+
+
+class AccessVia(models.TextChoices):
+    """How a read reached the viewer (the access log's ``via``)."""
+
+    PAGE = "page", _("pagina")
+    LIST = "list", _("lijst")
+    API = "api", _("API")
+    EXPORT = "export", _("export")
+    PDF = "pdf", _("pdf")
+    SEARCH = "search", _("zoeken")
+
+
+# Roles that manage the platform or supervise privacy: they never read case content.
+ROLES_WITHOUT_CASE_CONTENT = frozenset({Role.PRIVACY_OFFICER, Role.ADMINISTRATOR})
+READ_ONLY_ROLES = frozenset({Role.OBSERVER, Role.PRIVACY_OFFICER})

@@ -1,0 +1,16 @@
+"""Reads of notifications: a user only ever reads their own."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from lont.core.viewer import Viewer
+
+from .models import Notification
+
+
+def notifications(viewer: Viewer) -> QuerySet[Notification]:
+    """The viewer's notifications in the current network, and those tied to no network."""
+    return Notification.objects.filter(user=viewer.user).filter(
+        Q(network=viewer.network) | Q(network__isnull=True)
+    )

@@ -95,6 +95,12 @@ def register(
     )
 
 
+def unregister(model: type[models.Model]) -> None:
+    """Remove a registration (tests that register a stand-in clean up after themselves, so the
+    registry-generated tests elsewhere never meet it)."""
+    _REGISTRY.pop(model, None)
+
+
 def is_registered(model: type[models.Model]) -> bool:
     return model in _REGISTRY
 

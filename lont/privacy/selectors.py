@@ -338,7 +338,10 @@ def access_report(grant: ReportGrant) -> AccessReport:
             object_type=obj._meta.label_lower,
             object_id=str(obj.pk),
             label=model_label(obj._meta.label_lower),
-            description=obj.audit_repr() if hasattr(obj, "audit_repr") else "",
+            # The person's own alias is theirs to see; other records by their log name.
+            description=str(obj)
+            if isinstance(obj, Person)
+            else (obj.audit_repr() if hasattr(obj, "audit_repr") else ""),
             category=category,
             category_label=str(categories.get(category, category)),
             partner=holder.name if holder else "",

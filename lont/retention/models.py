@@ -34,7 +34,12 @@ class LegalHold(ChangeLoggedModel):
     created_at = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(_("beëindigd op"), null=True, blank=True)
     ended_by = models.ForeignKey(
-        Membership, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Membership,
+        verbose_name=_("beëindigd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     objects = LegalHoldQuerySet.as_manager()

@@ -167,17 +167,18 @@ def engagement_growth(viewer: Viewer, signal: Signal) -> list[dict[str, Any]]:
 
 @system_context("the FG's guard report: counts per organisation and alias, no content")
 def guard_report(viewer: Viewer) -> list[Any]:
-    """For the FG: crossings per organisation and person alias, with their outcomes. No content."""
+    """For the FG: crossings per organisation and person (by number — the privacy officer reads no
+    case content, and an alias is a minor's pseudonym), with their outcomes. No content."""
     return list(
         GuardEvent.objects.filter(network=viewer.network)
-        .values("organisation__name", "person__alias", "person_id")
+        .values("organisation__name", "person_id")
         .annotate(
             crossings=Count("pk"),
             orders=Count("pk", filter=Q(outcome=GuardEvent.Outcome.ORDER)),
             handovers=Count("pk", filter=Q(outcome=GuardEvent.Outcome.HANDOVER)),
             stopped=Count("pk", filter=Q(outcome=GuardEvent.Outcome.STOPPED)),
         )
-        .order_by("organisation__name", "person__alias")
+        .order_by("organisation__name", "person_id")
     )
 
 

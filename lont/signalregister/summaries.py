@@ -4,11 +4,12 @@ and their weight, so they know whom to call."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from lont.core.scoping import system_context
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 
@@ -20,10 +21,21 @@ if TYPE_CHECKING:
 WEIGHT_ORDER = {"strong": 0, "fairly_strong": 1, "somewhat": 2, "weak": 3}
 
 
+def _parts(signal: Signal, name: str) -> list[Any]:
+    """The signal's groups or indicators: prefetched on lists (constant queries), read here for a
+    single signal that was just saved. The signal itself came through the visibility layer, and
+    these rows carry its category; which groups may be *named* is decided below, per group."""
+    cache = getattr(signal, "_prefetched_objects_cache", {})
+    if name in cache:
+        return list(cache[name])
+    with system_context("the summary parts of a signal the caller already reads"):
+        return list(getattr(signal, name).all())
+
+
 def indicator_tags(signal: Signal) -> list[dict[str, str]]:
     """Indicators of a signal (prefetched), strongest first."""
     rows = sorted(
-        (row.indicator for row in signal.indicators.all()),
+        (row.indicator for row in _parts(signal, "indicators")),
         key=lambda i: (WEIGHT_ORDER.get(i.weight_class, 9), i.code),
     )
     return [
@@ -50,7 +62,7 @@ def group_names(viewer: Viewer, signal: Signal) -> list[str]:
     the reader may not see (finding 2)."""
     return [
         row.group.name
-        for row in signal.groups.all()
+        for row in _parts(signal, "groups")
         if access_for(viewer, row.group) >= Access.SUMMARY
     ]
 

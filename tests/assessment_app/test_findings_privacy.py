@@ -91,7 +91,7 @@ def test_finding_3_minutes_pdf_logs_agenda_items_and_signals(meeting, client_for
     client_for(meeting["youth"]).get(
         reverse("assessment:minutes_pdf", args=[meeting["meeting"].pk])
     )
-    logged = set(AccessLogEntry.objects.filter(via="export").values_list("object_type", flat=True))
+    logged = set(AccessLogEntry.objects.filter(via="pdf").values_list("object_type", flat=True))
     assert {"assessment.agendaitem", "signalregister.signal", "assessment.dissent"} <= logged
 
 

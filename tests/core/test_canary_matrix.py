@@ -47,13 +47,7 @@ FOUND = re.compile(CANARY_PATTERN)
 
 # Leaks the matrix found that belong to another part of issue 8 (route, model, field → why).
 # Each is reported in the output; a leak not listed here fails the test.
-FAIRNESS = "finding 5, another part of issue 8: the fairness view shows group names and areas"
-GUARD = "by design: the FG's guard report counts crossings per person alias (GuardEvent)"
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("assessment:fairness", "Group", "name"): FAIRNESS,
-    ("assessment:fairness", "Person", "area"): FAIRNESS,
-    ("signalregister:guard_report", "Person", "alias"): GUARD,
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def _set_everything(world: World, level: Access) -> None:

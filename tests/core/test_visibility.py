@@ -3,6 +3,7 @@ the viewer gets exactly what the covenant grants — capped by the law and by ro
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -27,7 +28,13 @@ class Item:
     pk: int = 1
 
 
-visibility.register(Item, category_field="category")  # type: ignore[arg-type]
+@pytest.fixture(autouse=True, scope="module")
+def _item_registered() -> Iterator[None]:
+    # Registered for this module only: the registry-generated tests (canary matrix, retention,
+    # lint) must never meet a stand-in without a database table.
+    visibility.register(Item, category_field="category")  # type: ignore[arg-type]
+    yield
+    visibility.unregister(Item)  # type: ignore[arg-type]
 
 
 def _set_level(director: Viewer, category: str, partner_type: str, level: Access) -> None:

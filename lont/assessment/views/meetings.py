@@ -130,7 +130,7 @@ class MinutesPdfView(MemberView):
         }
         # Every export logs what it contains: the agenda items and the signals it prints.
         printed = selectors.printed_signals(self.viewer, lines)
-        log_reads(self.viewer, [*items, *printed], via=AccessVia.EXPORT, path=path)
+        log_reads(self.viewer, [*items, *printed], via=AccessVia.PDF, path=path)
         body = minutes_pdf(meeting=meeting, items=items, lines=lines)
         response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="casusoverleg-{meeting.pk}.pdf"'

@@ -86,7 +86,15 @@ class SignalWriteViewSet(SignalViewSet, ServiceViewSet):  # type: ignore[misc]  
             return Response(exc.body, status=status.HTTP_409_CONFLICT)
         return super().handle_exception(exc)
 
+    def _as_read(self, signal: Signal) -> Signal:
+        """The saved signal as the reader sees it: read back through the layer with the list's
+        prefetches, so the answer is serialised exactly like a GET (and nothing unscoped)."""
+        return self.base_queryset().get(pk=signal.pk)
+
     def service_create(self, data: dict[str, Any]) -> Signal:
+        return self._as_read(self._create(data))
+
+    def _create(self, data: dict[str, Any]) -> Signal:
         fields = {name: data[name] for name in SIGNAL_FIELDS}
         parts = guard_flow.parts_from(data, fields["observed_at"])
         return guard_flow.guarded_save(
@@ -98,18 +106,28 @@ class SignalWriteViewSet(SignalViewSet, ServiceViewSet):  # type: ignore[misc]  
         )
 
     def service_update(self, obj: Signal, data: dict[str, Any]) -> Signal:
+        return self._as_read(self._update(obj, data))
+
+    def _update(self, obj: Signal, data: dict[str, Any]) -> Signal:
         """PUT hands every field; PATCH only the changed ones, the rest is the stored state."""
         fields = {name: data.get(name, getattr(obj, name)) for name in SIGNAL_FIELDS}
         _check_platform(fields)
         # What a PATCH leaves out stays as stored (an expired person is no longer linked).
         if "people" not in data:
             data["people"] = [
-                {"person": p.person, "role": p.role} for p in obj.people.all() if p.person
+                {"person": p.person, "role": p.role}
+                for p in obj.people.for_viewer(self.viewer).select_related("person")
+                if p.person
             ]
         if "groups" not in data:
-            data["groups"] = [g.group for g in obj.groups.select_related("group")]
+            data["groups"] = [
+                g.group for g in obj.groups.for_viewer(self.viewer).select_related("group")
+            ]
         if "indicators" not in data:
-            data["indicators"] = [i.indicator for i in obj.indicators.select_related("indicator")]
+            data["indicators"] = [
+                i.indicator
+                for i in obj.indicators.for_viewer(self.viewer).select_related("indicator")
+            ]
         parts = guard_flow.parts_from(data, fields["observed_at"])
         changed = {name: fields[name] for name in SIGNAL_FIELDS if name in data}
         return guard_flow.guarded_save(

@@ -334,6 +334,9 @@ def fairness(viewer: Viewer) -> dict[str, Any]:
     for key, field in (("age", "person__age_band"), ("area", "person__area")):
         rows = base.values("year", "quarter", field).annotate(n=Count("person", distinct=True))
         tables[key] = [(r["year"], r["quarter"], r[field] or "", r["n"]) for r in rows]
+    # An area is typed on a person's record: case content, numbered like groups for the FG.
+    areas = _numbered(viewer, sorted({label for _y, _q, label, _n in tables["area"] if label}))
+    tables["area"] = [(y, q, areas.get(label, label), n) for y, q, label, n in tables["area"]]
     group_rows = (
         base.filter(signal__groups__isnull=False)
         .values("year", "quarter", "signal__groups__group_id", "signal__groups__group__name")
@@ -359,6 +362,12 @@ def fairness(viewer: Viewer) -> dict[str, Any]:
     out["quarters"] = [f"{y} K{q}" for y, q in quarters]
     out["group_names"] = viewer.can("case.read")
     return out
+
+
+def _numbered(viewer: Viewer, labels: list[str]) -> dict[str, str]:
+    if viewer.can("case.read"):
+        return {label: label for label in labels}
+    return {label: _("Gebied %(n)s") % {"n": n} for n, label in enumerate(labels, start=1)}
 
 
 def _group_labels(viewer: Viewer, rows: dict[int, str]) -> dict[int, str]:

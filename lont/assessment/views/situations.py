@@ -110,7 +110,7 @@ class SituationEditView(ServiceFormView):
             "kind": s.kind,
             "title": s.title,
             "description": s.description,
-            "groups": list(s.groups.all()),
+            "groups": list(s.groups.for_viewer(self.viewer)),
             "rivalry": s.rivalry,
         }
         return {**_form_kwargs(self.viewer), "initial": initial}

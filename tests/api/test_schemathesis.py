@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
@@ -76,8 +78,20 @@ def _run(caller: str, world: Any) -> dict[str, Any]:
     return {"failures": failures, **counts}
 
 
+@pytest.fixture
+def _keep_the_test_connection() -> Any:
+    """Django closes the database connection at the end of every request it serves through the
+    WSGI handler; inside a test's transaction that would end the test's connection (PostgreSQL;
+    SQLite's in-memory database is never closed). Django's test client unhooks the same signal."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("caller", ["director", "reader"])
-def test_the_whole_schema_holds_for(caller, api_world):
+def test_the_whole_schema_holds_for(caller, api_world, _keep_the_test_connection):
     started = time.monotonic()
     outcome = _run(caller, api_world)
     seconds = time.monotonic() - started

@@ -49,3 +49,16 @@ class ScopedPrimaryKeyRelatedField(relations.PrimaryKeyRelatedField):
             if key in relations.MANY_RELATION_KWARGS:
                 list_kwargs[key] = kwargs[key]
         return ScopedManyRelatedField(**list_kwargs)
+
+
+class SafeSlugRelatedField(relations.SlugRelatedField):
+    """A ``SlugRelatedField`` that refuses what no slug can be before asking the database:
+    anything but a short string, or text with a NUL character (PostgreSQL cannot even compare
+    it, and answered with a server error)."""
+
+    max_slug_length = 200
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str) or "\x00" in data or len(data) > self.max_slug_length:
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from lont.core.api.fields import SafeSlugRelatedField
 from lont.core.visibility import visible
 from lont.networks.choices import Access
 from lont.subjects.models import Group, Person
@@ -68,7 +69,7 @@ class VisibleField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value(number)
 
 
-class IndicatorCodeField(serializers.SlugRelatedField):
+class IndicatorCodeField(SafeSlugRelatedField):
     default_error_messages = {
         "does_not_exist": _("Onbekende indicatorcode: {value}."),
         "invalid": _("Geef een indicatorcode op."),

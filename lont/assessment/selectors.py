@@ -102,6 +102,8 @@ def _network_text(
         b_name = aliases.get(net["b"], someone) if full else someone
         a = f"{a_name} ({a_group})"
         b = f"{b_name} ({b_group})"
+    # the engine orders a pair by internal ids; readers get the same pair in the same order
+    a, b = sorted((a, b))
     relation = _("rivaliserende") if net["relation"] == "rival" else _("niet-verbonden")
     first = dt.datetime.fromisoformat(net["first_at"])
     text = _(

@@ -129,7 +129,7 @@ def test_rival_members_collaborating_is_a_network_change(world, client_for):
     assert "Kay" not in breaks[0]["evidence_nl"]  # the stored text names no one
     # and the owner's page names both, their groups and the signal
     body = client_for(world["youth"]).get(world["situation"].get_absolute_url()).content.decode()
-    assert "Netwerkverandering: Kay Noord (Noordkant) en Dex Kreek (Kreekjes)" in body
+    assert "Netwerkverandering: Dex Kreek (Kreekjes) en Kay Noord (Noordkant)" in body
     assert "samenwerking; 1×" in body
     assert f"Bewijs: signaal #{collab.pk}." in body
 
@@ -213,7 +213,7 @@ def test_a_summary_viewer_sees_no_person_names(world, client_for):
     page = client_for(world["school"]).get(world["situation"].get_absolute_url())
     body = page.content.decode()
     assert page.status_code == 200
-    assert "Netwerkverandering: een persoon (Noordkant) en een persoon (Kreekjes)" in body
+    assert "Netwerkverandering: een persoon (Kreekjes) en een persoon (Noordkant)" in body
     assert "Kay Noord" not in body and "Dex Kreek" not in body
     # nor through the API
     api = client_for(world["school"]).get(
@@ -271,4 +271,4 @@ def test_the_demo_rivalry_shows_a_network_change(client_for):
         user__email="wijkagent@politie.voorbeeldstad.test", network__slug="voorbeeldstad-noord"
     )
     page = client_for(police).get(rivalry.get_absolute_url()).content.decode()
-    assert "Netwerkverandering: Kay-Dertig (3031 Collective) en Big Kreek (Kreekside)" in page
+    assert "Netwerkverandering: Big Kreek (Kreekside) en Kay-Dertig (3031 Collective)" in page

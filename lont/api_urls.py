@@ -19,6 +19,7 @@ from lont.networks.api.views import (
     NetworkViewSet,
     OrganisationViewSet,
 )
+from lont.privacy.api.views import SubjectRequestViewSet
 from lont.signalregister.api import views as signalregister_api
 from lont.signalregister.api import writes as signalregister_writes
 from lont.socialmap.api.views import (
@@ -56,6 +57,7 @@ router.register(
 router.register("socialmap/group-reach", GroupReachViewSet, basename="socialmap-group-reach")
 router.register("audit/changes", ChangeLogViewSet, basename="change-log")
 router.register("audit/access", AccessLogViewSet, basename="access-log")
+router.register("privacy/requests", SubjectRequestViewSet, basename="privacy-request")
 router.register("subjects/groups", subjects_api.GroupViewSet, basename="subjects-group")
 router.register("subjects/persons", subjects_api.PersonViewSet, basename="subjects-person")
 router.register(

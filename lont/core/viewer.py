@@ -47,6 +47,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "audit.read": frozenset({Role.PRIVACY_OFFICER}),
     "knowledge.read": frozenset(set(Role)),
     "fairness.read": frozenset({Role.DIRECTOR, Role.PRIVACY_OFFICER}),
+    # data-subject requests: the FG starts them, the director may be the second pair of eyes
+    "privacy.requests": frozenset({Role.DIRECTOR, Role.PRIVACY_OFFICER}),
     "analyser.manage": frozenset({Role.DIRECTOR, Role.COORDINATOR}),
 }
 

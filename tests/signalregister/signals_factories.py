@@ -9,9 +9,11 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
+from subjects.subjects_factories import person_factory
 
 from lont.core.viewer import Viewer
 from lont.knowledge.models import Indicator
+from lont.networks.choices import Role
 from lont.networks.models import Membership
 from lont.signalregister import services
 from lont.signalregister.choices import SourceType
@@ -69,3 +71,19 @@ def image_bytes(fmt: str = "PNG", *, gps: bool = False, size: tuple[int, int] = 
 
 def upload(data: bytes, name: str = "schermafdruk.png", content_type: str = "image/png") -> Any:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def at_guard_threshold(make_member: Any, partner_type: str, alias: str = "Zino") -> tuple:
+    """A member, their coordinator and a person with two online signals of the member's
+    organisation in the last 30 days: the next online signal about them crosses the
+    systematic-observation guard's frequency threshold."""
+    member = make_member(partner_type)
+    coordinator = make_member(partner_type, role=Role.COORDINATOR)
+    person = person_factory(member.organisation, alias=alias)
+    for days in (20, 3):
+        signal_factory(
+            member,
+            observed_at=timezone.now() - dt.timedelta(days=days),
+            people=[(person, "involved")],
+        )
+    return member, coordinator, person

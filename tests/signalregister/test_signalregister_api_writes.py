@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from signalregister.signals_factories import indicator_factory, signal_factory
+from signalregister.signals_factories import at_guard_threshold, indicator_factory, signal_factory
 from subjects.subjects_factories import group_factory, person_factory
 
 from lont.accounts.services import api_token_create
@@ -53,20 +53,7 @@ def post(client, data, url=URL):
 @pytest.fixture
 def at_threshold(make_member):
     """A person with two online signals of the member's organisation in the last 30 days."""
-
-    def build(partner_type: str):
-        member = make_member(partner_type)
-        coordinator = make_member(partner_type, role=Role.COORDINATOR)
-        person = person_factory(member.organisation, alias="Zino")
-        for days in (20, 3):
-            signal_factory(
-                member,
-                observed_at=timezone.now() - dt.timedelta(days=days),
-                people=[(person, "involved")],
-            )
-        return member, coordinator, person
-
-    return build
+    return lambda partner_type: at_guard_threshold(make_member, partner_type)
 
 
 def test_create_through_a_token_equals_what_the_form_creates(make_member, client_for):

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from signalregister.signals_factories import signal_factory
+from signalregister.signals_factories import at_guard_threshold, signal_factory
 from subjects.subjects_factories import person_factory
 
 from lont.audit.models import ChangeLogEntry
@@ -41,20 +41,7 @@ def _payload(person, **extra) -> dict:
 @pytest.fixture
 def world(make_member):
     """A person with two online signals of the same organisation in the last 30 days."""
-
-    def build(partner_type: str):
-        member = make_member(partner_type)
-        coordinator = make_member(partner_type, role=Role.COORDINATOR)
-        person = person_factory(member.organisation, alias="Zino")
-        for days in (20, 3):
-            signal_factory(
-                member,
-                observed_at=timezone.now() - dt.timedelta(days=days),
-                people=[(person, "involved")],
-            )
-        return member, coordinator, person
-
-    return build
+    return lambda partner_type: at_guard_threshold(make_member, partner_type)
 
 
 def test_third_online_signal_warns_before_saving_and_notifies_the_coordinator(world, client_for):

@@ -22,7 +22,7 @@ from django.views import View
 from lont.audit.events import login_event
 from lont.core.middleware import SESSION_VERIFIED_KEY
 from lont.core.policies import LOGIN, PUBLIC
-from lont.core.views_base import MemberView
+from lont.core.views_base import MemberView, service_error_text
 from lont.networks.choices import Role
 from lont.networks.models import Membership, Organisation
 from lont.networks.selectors import members
@@ -262,43 +262,60 @@ class InviteView(MemberView):
         return render(request, "accounts/invite.html", {"form": form}, status=400)
 
 
-class AcceptInvitationView(View):
+class TokenPasswordView(View):
+    """A link from an e-mail that lets someone choose a password: the token is looked up once,
+    an unknown or used token answers 404 with its own page, and a chosen password logs the user
+    in on the way to (re-)enrolling the second factor. Invitations and resets differ only in
+    which token they look up and which service completes them."""
+
     lont_policy = PUBLIC
+    template_name = ""
+    invalid_template = ""
+
+    def find(self, token: str) -> Any:
+        raise NotImplementedError
+
+    def complete(self, password: str) -> Any:
+        raise NotImplementedError
+
+    def context(self, form: AcceptInvitationForm) -> dict[str, Any]:
+        return {"form": form}
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        invitation = services.invitation_by_token(kwargs["token"])
-        if invitation is None:
-            return render(request, "accounts/invitation_invalid.html", status=404)
-        self.invitation = invitation
+        self.found = self.find(kwargs["token"])
+        if self.found is None:
+            return render(request, self.invalid_template, status=404)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        return render(
-            request,
-            "accounts/accept_invitation.html",
-            {"form": AcceptInvitationForm(), "invitation": self.invitation},
-        )
+        return render(request, self.template_name, self.context(AcceptInvitationForm()))
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:
         form = AcceptInvitationForm(request.POST)
         if form.is_valid():
             try:
-                user = services.invitation_accept(
-                    invitation=self.invitation,
-                    password=form.cleaned_data["password1"],
-                )
+                user = self.complete(form.cleaned_data["password1"])
             except ValidationError as error:
                 form.add_error("password1", error)
             else:
                 login(request, user, backend="lont.accounts.backends.EmailBackend")
                 request.session[SESSION_VERIFIED_KEY] = False
                 return redirect("accounts:two_factor")
-        return render(
-            request,
-            "accounts/accept_invitation.html",
-            {"form": form, "invitation": self.invitation},
-            status=400,
-        )
+        return render(request, self.template_name, self.context(form), status=400)
+
+
+class AcceptInvitationView(TokenPasswordView):
+    template_name = "accounts/accept_invitation.html"
+    invalid_template = "accounts/invitation_invalid.html"
+
+    def find(self, token: str) -> Any:
+        return services.invitation_by_token(token)
+
+    def complete(self, password: str) -> Any:
+        return services.invitation_accept(invitation=self.found, password=password)
+
+    def context(self, form: AcceptInvitationForm) -> dict[str, Any]:
+        return {"form": form, "invitation": self.found}
 
 
 class SettingsView(MemberView):
@@ -400,7 +417,11 @@ class MemberPasswordResetView(RecentAuthRequiredMixin, MemberView):
         try:
             services.password_reset_start(viewer=self.viewer, membership=membership, reason=reason)
         except (ValidationError, PermissionDenied) as error:
-            context = {"membership": membership, "reason": reason, "error": _message(error)}
+            context = {
+                "membership": membership,
+                "reason": reason,
+                "error": service_error_text(error),
+            }
             return render(request, self.template_name, context, status=400)
         messages.success(
             request,
@@ -413,39 +434,14 @@ class MemberPasswordResetView(RecentAuthRequiredMixin, MemberView):
         return redirect("networks:member_detail", pk=membership.pk)
 
 
-def _message(error: ValidationError | PermissionDenied) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error)
-
-
-class AcceptPasswordResetView(View):
+class AcceptPasswordResetView(TokenPasswordView):
     """The member opens the reset link, chooses a new password and then enrols the app again."""
 
-    lont_policy = PUBLIC
     template_name = "accounts/password_reset_accept.html"
+    invalid_template = "accounts/password_reset_invalid.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        reset = services.password_reset_by_token(kwargs["token"])
-        if reset is None:
-            return render(request, "accounts/password_reset_invalid.html", status=404)
-        self.reset = reset
-        return super().dispatch(request, *args, **kwargs)
+    def find(self, token: str) -> Any:
+        return services.password_reset_by_token(token)
 
-    def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        return render(request, self.template_name, {"form": AcceptInvitationForm()})
-
-    def post(self, request: HttpRequest, token: str) -> HttpResponse:
-        form = AcceptInvitationForm(request.POST)
-        if form.is_valid():
-            try:
-                user = services.password_reset_complete(
-                    reset=self.reset, password=form.cleaned_data["password1"]
-                )
-            except ValidationError as error:
-                form.add_error("password1", error)
-            else:
-                login(request, user, backend="lont.accounts.backends.EmailBackend")
-                request.session[SESSION_VERIFIED_KEY] = False
-                return redirect("accounts:two_factor")
-        return render(request, self.template_name, {"form": form}, status=400)
+    def complete(self, password: str) -> Any:
+        return services.password_reset_complete(reset=self.found, password=password)

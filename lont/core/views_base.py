@@ -124,6 +124,13 @@ class VisibleDetailView(MemberRequiredMixin, DetailView):
 # Generic bases for pages that change data through services -----------------------------------
 
 
+def service_error_text(error: ValidationError | PermissionDenied) -> str:
+    """A service's refusal as one sentence, for a page that shows it without a form."""
+    if isinstance(error, PermissionDenied):
+        return str(error) or str(guards.refused_write())
+    return " ".join(error.messages)
+
+
 def add_service_errors(form: forms.BaseForm, error: ValidationError | PermissionDenied) -> None:
     """Put a service's refusal on the form, next to the field it names (or above the form), so
     the page shows it with what the user typed."""

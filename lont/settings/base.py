@@ -241,6 +241,7 @@ SPECTACULAR_SETTINGS = {
         "ThreatEnum": "lont.subjects.choices.Threat",
         "ContactKindEnum": "lont.socialmap.choices.ContactKind",
         "LevelCodeEnum": "lont.assessment.choices.LevelCode",
+        "SubjectRequestKindEnum": "lont.privacy.choices.RequestKind",
     },
 }
 

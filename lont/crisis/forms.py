@@ -1,0 +1,152 @@
+"""Forms of the incident room (labels in Dutch, from the models where possible)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lont.subjects.models import Group
+
+from .choices import IncidentLevel, IncidentState, PostOutcome
+from .models import CHECKLIST, DIMENSIONS, Incident, IncidentMessage, IncidentTask, ReportedPost
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class IncidentOpenForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Waarom wordt het incident geopend?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta:
+        model = Incident
+        fields = ["title", "level", "occurred_at", "location", "call_text", "description", "groups"]
+        widgets = {
+            "occurred_at": DATETIME,
+            "call_text": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].queryset = groups if groups is not None else Group.objects.none()
+        self.fields["groups"].required = False
+
+
+class IncidentPictureForm(forms.ModelForm):
+    """The information checklist (point 1), immediate action (2), legal bounds (3)."""
+
+    class Meta:
+        model = Incident
+        fields = [
+            "title",
+            "occurred_at",
+            "location",
+            "call_text",
+            "description",
+            *[name for pair in ((n, f"{n}_note") for n in CHECKLIST) for name in pair],
+            "immediate",
+            "immediate_note",
+            "legal_check",
+        ]
+        widgets = {
+            "occurred_at": DATETIME,
+            **{
+                name: forms.Textarea(attrs={"rows": 2})
+                for name in (
+                    "call_text",
+                    "description",
+                    "immediate_note",
+                    "legal_check",
+                    *(f"{n}_note" for n in CHECKLIST),
+                )
+            },
+        }
+
+
+class IncidentPlanForm(forms.ModelForm):
+    """The action plan (point 4): safety first, a choice with its reason on a–f, the line (C2)."""
+
+    class Meta:
+        model = Incident
+        fields = [
+            "safety_first",
+            *[name for pair in ((n, f"{n}_reason") for n in DIMENSIONS) for name in pair],
+            "mediation_offered",
+            "line",
+            "line_reason",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2})
+            for name in (*(f"{n}_reason" for n in DIMENSIONS), "line_reason")
+        }
+
+
+class TransitionForm(forms.Form):
+    to_state = forms.ChoiceField(label=_("Nieuwe status"), choices=IncidentState.choices)
+    reason = forms.CharField(label=_("Waarom?"), widget=forms.Textarea(attrs={"rows": 2}))
+    spot_evaluation = forms.CharField(
+        label=_("Korte evaluatie ter plaatse (bij afschalen)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, states: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if states is not None:
+            self.fields["to_state"].choices = [
+                (value, label) for value, label in IncidentState.choices if value in states
+            ]
+
+
+class LevelForm(forms.Form):
+    level = forms.ChoiceField(label=_("Niveau"), choices=IncidentLevel.choices)
+    reason = forms.CharField(label=_("Waarom?"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LogForm(forms.Form):
+    text = forms.CharField(label=_("Wat gebeurde er?"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = IncidentTask
+        fields = ["organisation", "kind", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+
+
+class MessageForm(forms.ModelForm):
+    class Meta:
+        model = IncidentMessage
+        fields = ["channel", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class ReadyForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Reden om het bericht toch zo te plaatsen (alleen bij een waarschuwing)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PostForm(forms.ModelForm):
+    class Meta:
+        model = ReportedPost
+        fields = ["url", "platform", "platform_reference", "preserved_copy"]
+        widgets = {"preserved_copy": forms.Textarea(attrs={"rows": 2})}
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=PostOutcome.choices)
+    platform_reference = forms.CharField(
+        label=_("Kenmerk van het platform"), required=False, max_length=120
+    )
+    removed_at = forms.DateTimeField(label=_("Verwijderd op"), required=False, widget=DATETIME)

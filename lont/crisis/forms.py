@@ -31,7 +31,8 @@ class IncidentOpenForm(forms.ModelForm):
 
     def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["groups"].queryset = groups if groups is not None else Group.objects.none()
+        field: Any = self.fields["groups"]
+        field.queryset = groups if groups is not None else Group.objects.none()
         self.fields["groups"].required = False
 
 
@@ -96,7 +97,7 @@ class TransitionForm(forms.Form):
     def __init__(self, *args: Any, states: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if states is not None:
-            self.fields["to_state"].choices = [
+            self.fields["to_state"].choices = [  # type: ignore[attr-defined]
                 (value, label) for value, label in IncidentState.choices if value in states
             ]
 
@@ -119,7 +120,7 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations
+            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
 
 
 class MessageForm(forms.ModelForm):

@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
@@ -42,6 +43,11 @@ from .choices import (
 CHECKLIST = ("weapons", "cause", "people", "substances", "earlier_calls")
 # The action plan's dimensions a–f (point 4), in the guide's order.
 DIMENSIONS = ("act", "repression", "target", "force", "timing", "revenge")
+
+
+def label(name: str) -> str:
+    """The Dutch label of an incident field (for the log, the page and the PDF)."""
+    return str(getattr(Incident._meta.get_field(name), "verbose_name", name))
 
 
 def _answer(label: Any) -> models.CharField:
@@ -161,7 +167,7 @@ class Incident(ChangeLoggedModel):
     line_reason = models.TextField(_("reden van de lijn"), blank=True)
     # 5. Evaluate briefly on the spot; it seeds the aftercare evaluation.
     spot_evaluation = models.TextField(_("korte evaluatie ter plaatse"), blank=True)
-    opened_at = models.DateTimeField(_("geopend op"), auto_now_add=True)
+    opened_at = models.DateTimeField(_("geopend op"), default=timezone.now, editable=False)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -230,7 +236,7 @@ class IncidentLogEntry(ChangeLoggedModel):
         related_name="+",
         verbose_name=_("door"),
     )
-    at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now, editable=False, db_index=True)
     kind = models.CharField(_("soort"), max_length=12, choices=LogKind.choices)
     text = models.TextField(_("wat"))
     from_state = models.CharField(

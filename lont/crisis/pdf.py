@@ -13,7 +13,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from .models import CHECKLIST, DIMENSIONS
+from .models import CHECKLIST, DIMENSIONS, label
 
 
 def _p(text: str, style: Any) -> Paragraph:
@@ -53,16 +53,14 @@ def situation_report_pdf(*, incident: Any, full: bool, picture: Any, removals: l
             story.append(_p(f"Locatie: {incident.location}", body))
         story.append(_p("Informatiechecklist", h2))
         for name in CHECKLIST:
-            label = incident._meta.get_field(name).verbose_name
             note = getattr(incident, f"{name}_note")
             shown = getattr(incident, f"get_{name}_display")()
-            story.append(_p(f"{label} {shown}{'. ' + note if note else ''}", body))
+            story.append(_p(f"{label(name)} {shown}{'. ' + note if note else ''}", body))
         story.append(_p("Actieplan (veiligheid voorop)", h2))
         for name in DIMENSIONS:
-            label = incident._meta.get_field(name).verbose_name
             choice = getattr(incident, f"get_{name}_display")() if getattr(incident, name) else "—"
             reason = getattr(incident, f"{name}_reason")
-            story.append(_p(f"{label}: {choice}{'. ' + reason if reason else ''}", body))
+            story.append(_p(f"{label(name)}: {choice}{'. ' + reason if reason else ''}", body))
         if incident.spot_evaluation:
             story.append(_p(f"Evaluatie ter plaatse: {incident.spot_evaluation}", body))
     story.append(_p("Taken en posities", h2))

@@ -85,7 +85,7 @@ def picture(
         for report in filter_visible(viewer, found, via=via, path=path):
             reports[report.post_id].append(report)
     for post in posts:
-        post.shown_reports = reports.get(post.pk, [])  # type: ignore[attr-defined]
+        post.shown_reports = reports.get(post.pk, [])
     return Picture(
         log=log, log_total=total, tasks=tasks, messages=messages, posts=posts, reports=dict(reports)
     )

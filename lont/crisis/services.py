@@ -43,6 +43,7 @@ from .models import (
     IncidentTask,
     PostReport,
     ReportedPost,
+    label,
 )
 
 OPENING_LEVELS = frozenset({"hoog", "acuut"})
@@ -182,7 +183,7 @@ def incident_update(*, viewer: Viewer, incident: Incident, data: dict[str, Any])
             setattr(incident, name, data[name])
         _save(incident)
         if changed:
-            labels = ", ".join(str(Incident._meta.get_field(n).verbose_name) for n in changed)
+            labels = ", ".join(label(n) for n in changed)
             _log(
                 viewer,
                 incident,
@@ -223,8 +224,7 @@ def incident_plan(*, viewer: Viewer, incident: Incident, data: dict[str, Any]) -
             setattr(incident, name, data[name])
         _save(incident)
         chosen = [
-            f"{incident._meta.get_field(name).verbose_name}: "
-            f"{getattr(incident, f'get_{name}_display')()}"
+            f"{label(name)}: {getattr(incident, f'get_{name}_display')()}"
             for name in DIMENSIONS
             if name in changed and getattr(incident, name)
         ]
@@ -285,10 +285,11 @@ def incident_transition(
             transaction.on_commit(
                 lambda: events.incident_entered_aftercare.send(sender=Incident, incident=incident)
             )
-        message = {
+        messages_by_state: dict[str, str] = {
             IncidentState.ACTIVE: _("Incident actief: %(title)s"),
             IncidentState.SCALED_DOWN: _("Incident afgeschaald: %(title)s"),
-        }.get(to_state)
+        }
+        message = messages_by_state.get(to_state)
         if message is not None:
             transaction.on_commit(lambda: _notify(viewer, incident, message))
     return incident

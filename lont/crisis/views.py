@@ -45,7 +45,15 @@ from .forms import (
     TransitionForm,
 )
 from .guide import DIMENSION_GUIDE, MESSAGE_ADVICE, POSITION_ADVICE, SAFETY_FIRST
-from .models import CHECKLIST, DIMENSIONS, Incident, IncidentMessage, IncidentTask, ReportedPost
+from .models import (
+    CHECKLIST,
+    DIMENSIONS,
+    Incident,
+    IncidentMessage,
+    IncidentTask,
+    ReportedPost,
+    label,
+)
 from .pdf import situation_report_pdf
 
 
@@ -145,7 +153,7 @@ def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any
         "can_write": can_write,
         "checklist": [
             (
-                Incident._meta.get_field(n).verbose_name,
+                label(n),
                 getattr(incident, f"get_{n}_display")(),
                 getattr(incident, f"{n}_note"),
             )
@@ -153,7 +161,7 @@ def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any
         ],
         "dimensions": [
             (
-                Incident._meta.get_field(n).verbose_name,
+                label(n),
                 getattr(incident, f"get_{n}_display")() if getattr(incident, n) else "",
                 getattr(incident, f"{n}_reason"),
                 DIMENSION_GUIDE[n],
@@ -211,7 +219,7 @@ class IncidentPictureView(ServiceFormView):
 
 
 class IncidentPlanView(IncidentPictureView):
-    form_class = IncidentPlanForm
+    form_class = IncidentPlanForm  # type: ignore[assignment]
     title = gettext_lazy("Actieplan: doelbewuste keuzes")
     success_message = gettext_lazy("Het actieplan is vastgelegd.")
     template_name = "crisis/plan_form.html"
@@ -245,8 +253,8 @@ def _step(
             viewer=viewer, incident=incident, text=d["text"]
         )
     if step == "taak":
-        form = TaskForm(data=post, organisations=Organisation.objects.for_viewer(viewer))
-        return form, lambda d: services.task_add(viewer=viewer, incident=incident, data=d)
+        task_form = TaskForm(data=post, organisations=Organisation.objects.for_viewer(viewer))
+        return task_form, lambda d: services.task_add(viewer=viewer, incident=incident, data=d)
     if step == "bericht":
         return MessageForm(data=post), lambda d: services.message_save(
             viewer=viewer, incident=incident, data=d
@@ -293,21 +301,29 @@ class RowStepView(MemberView):
         viewer = self.viewer
         form: Any
         if step == "bevestig":
-            task = _fetch(self, IncidentTask.objects.select_related("incident"), pk)
+            task = _fetch(
+                self, IncidentTask.objects.for_viewer(viewer).select_related("incident"), pk
+            )
             incident, form = task.incident, None
             perform: Any = lambda d: services.task_confirm(viewer=viewer, task=task)  # noqa: E731
         elif step == "klaar":
-            message = _fetch(self, IncidentMessage.objects.select_related("incident"), pk)
+            message = _fetch(
+                self, IncidentMessage.objects.for_viewer(viewer).select_related("incident"), pk
+            )
             incident, form = message.incident, ReadyForm(data=request.POST)
             perform = lambda d: services.message_mark_ready(  # noqa: E731
                 viewer=viewer, message=message, override_reason=d.get("override_reason", "")
             )
         elif step == "meld":
-            post = _fetch(self, ReportedPost.objects.select_related("incident"), pk)
+            post = _fetch(
+                self, ReportedPost.objects.for_viewer(viewer).select_related("incident"), pk
+            )
             incident, form = post.incident, None
             perform = lambda d: services.post_report(viewer=viewer, post=post)  # noqa: E731
         elif step == "uitkomst":
-            post = _fetch(self, ReportedPost.objects.select_related("incident"), pk)
+            post = _fetch(
+                self, ReportedPost.objects.for_viewer(viewer).select_related("incident"), pk
+            )
             incident, form = post.incident, OutcomeForm(data=request.POST)
             perform = lambda d: services.post_outcome(viewer=viewer, post=post, data=d)  # noqa: E731
         else:

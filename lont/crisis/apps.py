@@ -21,6 +21,9 @@ class CrisisConfig(AppConfig):
             m.IncidentMessage: ("incident",),
             m.ReportedPost: ("incident",),
             m.PostReport: ("post",),
+            m.IncidentPerson: ("incident", "person"),
+            m.EscalationReading: ("incident",),
+            m.TacticCheck: ("incident",),
         }
         # A summary says what is going on without case content: title, status and level of the
         # incident; of a task, which partner has which position; of a post, platform and outcome.
@@ -31,6 +34,9 @@ class CrisisConfig(AppConfig):
             m.IncidentMessage: ("status",),
             m.ReportedPost: ("platform", "outcome", "first_reported_at", "removed_at"),
             m.PostReport: ("reported_at",),
+            m.IncidentPerson: ("role_type",),
+            m.EscalationReading: ("at", "stage"),
+            m.TacticCheck: ("tactic", "at"),
         }
         for model in (
             m.Incident,
@@ -39,6 +45,9 @@ class CrisisConfig(AppConfig):
             m.IncidentMessage,
             m.ReportedPost,
             m.PostReport,
+            m.IncidentPerson,
+            m.EscalationReading,
+            m.TacticCheck,
         ):
             visibility.register(
                 model,
@@ -48,3 +57,7 @@ class CrisisConfig(AppConfig):
             )
         # After the assessment loader (50): the demo incident is opened from its situation.
         demo.register(60, load_demo)
+        # Principle 9: a person's role in an incident goes when the person expires.
+        from lont.subjects import expiry
+
+        expiry.register("crisis.IncidentPerson", "person", expiry.DELETE)

@@ -130,3 +130,32 @@ class PostOutcome(models.TextChoices):
     PENDING = "open", _("Nog geen uitkomst")
     REMOVED = "verwijderd", _("Verwijderd")
     REFUSED = "geweigerd", _("Niet verwijderd")
+
+
+class ViolenceRole(models.TextChoices):
+    """The guide's six role types (C3: "Houd rekening met welke partijen gewelddadig zijn vanuit
+    welke motieven", points 1–6); codes match ``subjects.MemberRole`` and the knowledge list
+    ``person_role_types``."""
+
+    SOCIALISING = "socialising", _("Socialiserend randlid")
+    REJECTED = "rejected", _("Afgewezen randlid")
+    INDEPENDENT = "independent", _("Onafhankelijk randlid")
+    ADMIRED = "admired", _("Bewonderd randlid")
+    LEADER = "leader", _("Leider / sleutelfiguur")
+    PASSER_BY = "passer_by", _("Voorbijganger")
+
+
+class ConflictStage(models.IntegerChoices):
+    """C4, point 1: the three chronological stages of conflict."""
+
+    TENSE = 1, _("1. Gespannen, emotionele interacties")
+    APPRECIATION = 2, _("2. Zoeken naar wederzijdse waardering en compatibiliteit")
+    RECONCILIATION = 3, _("3. Overgang naar verzoening en samenwerking")
+
+
+class Spontaneity(models.TextChoices):
+    """C4, point 2: is the behaviour in the video spontaneous, or staged?"""
+
+    SPONTANEOUS = "spontaan", _("Lijkt spontaan")
+    STAGED = "geensceneerd", _("Lijkt geënsceneerd of geregisseerd")
+    UNKNOWN = "onbekend", _("Niet te zeggen")

@@ -9,8 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.subjects.models import Group
 
-from .choices import IncidentLevel, IncidentState, PostOutcome
-from .models import CHECKLIST, DIMENSIONS, Incident, IncidentMessage, IncidentTask, ReportedPost
+from .choices import ConflictStage, IncidentLevel, IncidentState, PostOutcome, Spontaneity
+from .models import (
+    CHECKLIST,
+    DIMENSIONS,
+    Incident,
+    IncidentMessage,
+    IncidentPerson,
+    IncidentTask,
+    ReportedPost,
+)
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -51,6 +59,7 @@ class IncidentPictureForm(forms.ModelForm):
             "immediate",
             "immediate_note",
             "legal_check",
+            "partners_as_targets",
         ]
         widgets = {
             "occurred_at": DATETIME,
@@ -61,6 +70,7 @@ class IncidentPictureForm(forms.ModelForm):
                     "description",
                     "immediate_note",
                     "legal_check",
+                    "partners_as_targets",
                     *(f"{n}_note" for n in CHECKLIST),
                 )
             },
@@ -151,3 +161,78 @@ class OutcomeForm(forms.Form):
         label=_("Kenmerk van het platform"), required=False, max_length=120
     )
     removed_at = forms.DateTimeField(label=_("Verwijderd op"), required=False, widget=DATETIME)
+
+
+class PersonForm(forms.ModelForm):
+    """C3: a person involved and the role type from which they may use violence."""
+
+    class Meta:
+        model = IncidentPerson
+        fields = ["person", "role_type", "motive"]
+        widgets = {"motive": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["person"]
+        field.queryset = people
+
+
+class ReadingForm(forms.Form):
+    """C4: conflict stage, a reasoned reading of a video on the 23 non-verbal indicators in their
+    strength classes, provocation signs."""
+
+    stage = forms.TypedChoiceField(
+        label=_("Stadium van het conflict"),
+        choices=[("", _("Niet vastgesteld")), *ConflictStage.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    spontaneity = forms.ChoiceField(
+        label=_("Gedrag in de video"),
+        choices=[("", _("Geen video beoordeeld")), *Spontaneity.choices],
+        required=False,
+    )
+    nonverbal = forms.MultipleChoiceField(
+        label=_("Non-verbale indicatoren in de video"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    provocation = forms.MultipleChoiceField(
+        label=_("Signalen dat een netwerkpartner wordt geprovoceerd"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reading = forms.CharField(
+        label=_("Uw duiding (beredeneerd, geen score)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from . import guide
+
+        super().__init__(*args, **kwargs)
+        nonverbal: Any = self.fields["nonverbal"]
+        nonverbal.choices = [
+            (str(label), [(i.code, i.label_nl) for i in rows])
+            for label, rows in guide.nonverbal_by_strength()
+        ]
+        provocation: Any = self.fields["provocation"]
+        provocation.choices = [(i.code, i.label_nl) for i in guide.indicators("provocation")]
+
+
+class TacticForm(forms.Form):
+    tactic = forms.ChoiceField(label=_("Toegepaste tactiek"))
+    note = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, partner_type: str = "", **kwargs: Any) -> None:
+        from . import guide
+
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[str, str]] = []
+        for code, text, steps in guide.tactics_for(partner_type):
+            choices.append((code, text))
+            choices.extend((step, f"— {label}") for step, label in steps)
+        field: Any = self.fields["tactic"]
+        field.choices = choices

@@ -23,6 +23,7 @@ from lont.networks.models import Network, Organisation
 from .choices import (
     ActChoice,
     Answer,
+    ConflictStage,
     ForceChoice,
     IncidentLevel,
     IncidentOrigin,
@@ -34,9 +35,11 @@ from .choices import (
     PostOutcome,
     RepressionChoice,
     RevengeChoice,
+    Spontaneity,
     TargetChoice,
     TaskKind,
     TimingChoice,
+    ViolenceRole,
 )
 
 # The guide's information checklist (Crisis, "Maak doelbewuste keuzes …", point 1), in order.
@@ -70,6 +73,7 @@ class Incident(ChangeLoggedModel):
             *(f"{name}_note" for name in CHECKLIST),
             *(f"{name}_reason" for name in DIMENSIONS),
             "line_reason",
+            "partners_as_targets",
         }
     )
 
@@ -165,6 +169,8 @@ class Incident(ChangeLoggedModel):
         _("lijn van het netwerk"), max_length=8, choices=JointLine.choices, blank=True
     )
     line_reason = models.TextField(_("reden van de lijn"), blank=True)
+    # C3, point 7: network partners themselves may be seen as targets during an intervention.
+    partners_as_targets = models.TextField(_("netwerkpartners als mogelijk doelwit"), blank=True)
     # 5. Evaluate briefly on the spot; it seeds the aftercare evaluation.
     spot_evaluation = models.TextField(_("korte evaluatie ter plaatse"), blank=True)
     opened_at = models.DateTimeField(_("geopend op"), default=timezone.now, editable=False)
@@ -402,3 +408,103 @@ class PostReport(ChangeLoggedModel):
 
     def audit_repr(self) -> str:
         return f"melding #{self.pk}"
+
+
+class IncidentPerson(ChangeLoggedModel):
+    """A person involved, with the role type from which they may use violence (C3) and what is
+    known of their motive; the guide's advice for the type is shown beside it."""
+
+    objects = ScopedManager()
+
+    audit_redact = frozenset({"motive"})
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+    )
+    incident = models.ForeignKey(
+        Incident,
+        on_delete=models.CASCADE,
+        related_name="people_involved",
+        verbose_name=_("incident"),
+    )
+    person = models.ForeignKey(
+        "subjects.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("persoon")
+    )
+    role_type = models.CharField(_("rol"), max_length=12, choices=ViolenceRole.choices)
+    motive = models.TextField(_("motief en achtergrond"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("betrokken persoon")
+        verbose_name_plural = _("betrokken personen")
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "person"], name="crisis_person_once")
+        ]
+
+    def audit_repr(self) -> str:
+        return f"betrokkene #{self.pk}"
+
+
+class EscalationReading(ChangeLoggedModel):
+    """One reading of the escalation watch (C4): the conflict stage at a moment, a reasoned reading
+    of a video on the 23 non-verbal indicators (spontaneous or staged; never a score on a person),
+    and the provocation signs seen with a partner."""
+
+    objects = ScopedManager()
+
+    audit_redact = frozenset({"reading"})
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+    )
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="readings", verbose_name=_("incident")
+    )
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    stage = models.PositiveSmallIntegerField(
+        _("stadium van het conflict"), choices=ConflictStage.choices, null=True, blank=True
+    )
+    spontaneity = models.CharField(
+        _("gedrag in de video"), max_length=12, choices=Spontaneity.choices, blank=True
+    )
+    nonverbal = models.JSONField(_("non-verbale indicatoren"), default=list, blank=True)
+    provocation = models.JSONField(_("signalen van provocatie"), default=list, blank=True)
+    reading = models.TextField(_("duiding"))
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("duiding escalatie")
+        verbose_name_plural = _("duidingen escalatie")
+
+    def audit_repr(self) -> str:
+        return f"duiding #{self.pk}"
+
+
+class TacticCheck(ChangeLoggedModel):
+    """A de-escalation tactic of the guide a partner applied (C5), with a short note."""
+
+    objects = ScopedManager()
+
+    audit_redact = frozenset({"note"})
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+    )
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="tactics", verbose_name=_("incident")
+    )
+    tactic = models.CharField(_("tactiek"), max_length=24)
+    note = models.TextField(_("toelichting"), blank=True)
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("toegepaste tactiek")
+        verbose_name_plural = _("toegepaste tactieken")
+
+    def audit_repr(self) -> str:
+        return f"tactiek #{self.pk}"

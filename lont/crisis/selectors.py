@@ -17,12 +17,15 @@ from lont.networks.choices import Access
 
 from .choices import IncidentState
 from .models import (
+    EscalationReading,
     Incident,
     IncidentLogEntry,
     IncidentMessage,
+    IncidentPerson,
     IncidentTask,
     PostReport,
     ReportedPost,
+    TacticCheck,
 )
 
 LIVE_LOG_LINES = 50
@@ -46,6 +49,9 @@ class Picture:
     messages: list[IncidentMessage]
     posts: list[ReportedPost]
     reports: dict[int, list[PostReport]]
+    people: list[IncidentPerson]
+    readings: list[EscalationReading]
+    tactics: list[TacticCheck]
 
 
 def picture(
@@ -67,13 +73,19 @@ def picture(
     )
     messages = list(rows(IncidentMessage, incident=incident).select_related("organisation"))
     posts = list(rows(ReportedPost, incident=incident).select_related("organisation"))
+    people = list(rows(IncidentPerson, incident=incident).select_related("organisation"))
+    readings = list(rows(EscalationReading, incident=incident).select_related("organisation"))
+    tactics = list(rows(TacticCheck, incident=incident).select_related("organisation"))
     # The incident is the rows' one named object: it is already in hand, no query per row.
-    for row in (*log, *tasks, *messages, *posts):
+    for row in (*log, *tasks, *messages, *posts, *people, *readings, *tactics):
         row.incident = incident
     log = filter_visible(viewer, log, via=via, path=path)
     tasks = filter_visible(viewer, tasks, via=via, path=path)
     messages = filter_visible(viewer, messages, via=via, path=path)
     posts = filter_visible(viewer, posts, via=via, path=path)
+    people = filter_visible(viewer, people, via=via, path=path)
+    readings = filter_visible(viewer, readings, via=via, path=path)
+    tactics = filter_visible(viewer, tactics, via=via, path=path)
     reports: dict[int, list[PostReport]] = defaultdict(list)
     if posts:
         by_pk = {post.pk: post for post in posts}
@@ -87,7 +99,15 @@ def picture(
     for post in posts:
         post.shown_reports = reports.get(post.pk, [])
     return Picture(
-        log=log, log_total=total, tasks=tasks, messages=messages, posts=posts, reports=dict(reports)
+        log=log,
+        log_total=total,
+        tasks=tasks,
+        messages=messages,
+        posts=posts,
+        reports=dict(reports),
+        people=people,
+        readings=readings,
+        tactics=tactics,
     )
 
 

@@ -29,7 +29,7 @@ from lont.networks.choices import Access
 from lont.networks.models import Organisation
 from lont.subjects.models import Group
 
-from . import selectors, services
+from . import guide, selectors, services
 from .choices import TRANSITIONS, IncidentState, PostOutcome
 from .forms import (
     IncidentOpenForm,
@@ -39,8 +39,11 @@ from .forms import (
     LogForm,
     MessageForm,
     OutcomeForm,
+    PersonForm,
     PostForm,
+    ReadingForm,
     ReadyForm,
+    TacticForm,
     TaskForm,
     TransitionForm,
 )
@@ -135,6 +138,37 @@ def _message_form(incident: Incident) -> MessageForm:
     return form
 
 
+def _people(viewer: Any) -> Any:
+    from lont.subjects.models import Person
+
+    return visible(viewer, Person.objects.all(), minimum=Access.FULL).order_by("alias")
+
+
+def _watch_context(viewer: Any, picture: Any) -> dict[str, Any]:
+    """C3–C5 beside the picture: the guide's advice per role, the labels of the indicators and
+    tactics the readings name, the checklist of tactics for the viewer's partner type."""
+    labels = {i.code: i.label_nl for c in ("nonverbal", "provocation") for i in guide.indicators(c)}
+    advice = guide.role_advice()
+    for row in picture.people:
+        row.advice = advice.get(row.role_type, "")
+    for reading in picture.readings:
+        reading.nonverbal_labels = [labels.get(c, c) for c in reading.nonverbal or []]
+        reading.provocation_labels = [labels.get(c, c) for c in reading.provocation or []]
+    done = {t.tactic for t in picture.tactics if t.organisation_id == viewer.organisation.pk}
+    for tactic in picture.tactics:
+        tactic.label = guide.tactic_label(tactic.tactic)
+    return {
+        "targets_note": guide.partners_as_targets_note(),
+        "spontaneity_note": guide.SPONTANEITY_NOTE,
+        "provocation_advice": guide.PROVOCATION_ADVICE,
+        "own_tactics": [
+            (code, text, code in done, [(c, label, c in done) for c, label in steps])
+            for code, text, steps in guide.tactics_for(viewer.partner_type)
+        ],
+        "latest_stage": next((r for r in picture.readings if r.stage), None),
+    }
+
+
 def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any]:
     viewer = view.viewer
     full = view.access == Access.FULL
@@ -178,6 +212,10 @@ def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any
         "task_form": TaskForm(organisations=organisations, auto_id="task_%s"),
         "message_form": _message_form(incident),
         "post_form": PostForm(auto_id="post_%s"),
+        "person_form": PersonForm(people=_people(viewer), auto_id="person_%s"),
+        "reading_form": ReadingForm(auto_id="reading_%s"),
+        "tactic_form": TacticForm(partner_type=viewer.partner_type, auto_id="tactic_%s"),
+        **_watch_context(viewer, picture),
         "outcome_choices": PostOutcome.choices,
         "position_advice": POSITION_ADVICE,
         "message_advice": MESSAGE_ADVICE,
@@ -257,6 +295,19 @@ def _step(
         return task_form, lambda d: services.task_add(viewer=viewer, incident=incident, data=d)
     if step == "bericht":
         return MessageForm(data=post), lambda d: services.message_save(
+            viewer=viewer, incident=incident, data=d
+        )
+    if step == "persoon":
+        return PersonForm(data=post, people=_people(viewer)), lambda d: services.person_add(
+            viewer=viewer, incident=incident, data=d
+        )
+    if step == "duiding":
+        return ReadingForm(data=post), lambda d: services.reading_add(
+            viewer=viewer, incident=incident, data=d
+        )
+    if step == "tactiek":
+        tactic_form = TacticForm(data=post, partner_type=viewer.partner_type)
+        return tactic_form, lambda d: services.tactic_check(
             viewer=viewer, incident=incident, data=d
         )
     if step == "post":

@@ -73,7 +73,15 @@ def declare() -> None:
     # --- crisis: an incident and everything beside it go together, counted from its closing
     # (an open incident is held: ``retention.holds`` provider "incident").
     register("crisis.Incident", DELETE, since="closed_at")
-    for child in ("IncidentLogEntry", "IncidentTask", "IncidentMessage", "ReportedPost"):
+    for child in (
+        "IncidentLogEntry",
+        "IncidentTask",
+        "IncidentMessage",
+        "ReportedPost",
+        "IncidentPerson",
+        "EscalationReading",
+        "TacticCheck",
+    ):
         register(f"crisis.{child}", WITH_PARENT, parent="incident")
     register("crisis.PostReport", WITH_PARENT, parent="post")
 

@@ -133,12 +133,15 @@ def open_incidents(network: Network, today: dt.date) -> Iterable[Key]:
     opened from: its situation, signal and groups (and, through them, their signals)."""
     from lont.crisis.choices import IncidentState
     from lont.crisis.models import (
+        EscalationReading,
         Incident,
         IncidentLogEntry,
         IncidentMessage,
+        IncidentPerson,
         IncidentTask,
         PostReport,
         ReportedPost,
+        TacticCheck,
     )
 
     rows = list(
@@ -150,7 +153,16 @@ def open_incidents(network: Network, today: dt.date) -> Iterable[Key]:
     keys: set[Key] = {("crisis.Incident", pk) for pk in ids}
     keys.update(("assessment.Situation", pk) for _i, pk, _s in rows if pk)
     keys.update((SIGNAL, pk) for _i, _s, pk in rows if pk)
-    for model in (IncidentLogEntry, IncidentTask, IncidentMessage, ReportedPost):
+    children = (
+        IncidentLogEntry,
+        IncidentTask,
+        IncidentMessage,
+        ReportedPost,
+        IncidentPerson,
+        EscalationReading,
+        TacticCheck,
+    )
+    for model in children:
         keys.update(
             (model._meta.label, pk)
             for pk in model.objects.filter(incident_id__in=ids).values_list("pk", flat=True)
@@ -159,6 +171,8 @@ def open_incidents(network: Network, today: dt.date) -> Iterable[Key]:
         ("crisis.PostReport", pk)
         for pk in PostReport.objects.filter(post__incident_id__in=ids).values_list("pk", flat=True)
     )
+    people = IncidentPerson.objects.filter(incident_id__in=ids).values_list("person_id", flat=True)
+    keys.update(("subjects.Person", pk) for pk in people)
     groups = Incident.groups.through.objects.filter(incident_id__in=ids)
     keys.update(("subjects.Group", pk) for pk in groups.values_list("group_id", flat=True))
     return expand(keys)

@@ -34,7 +34,7 @@ def test_guide_lists_are_complete():
     youth = [code for code, _t, _s in guide.tactics_for("jongerenwerk")]
     assert police == ["tactiek.1", "tactiek.2", "tactiek.3", "tactiek.8"]
     assert youth == ["tactiek.4", "tactiek.5", "tactiek.6", "tactiek.7", "tactiek.8"]
-    steps = dict((c, s) for c, _t, s in guide.tactics_for("politie"))["tactiek.2"]
+    steps = {c: s for c, _t, s in guide.tactics_for("politie")}["tactiek.2"]
     assert len(steps) == 7  # four conversation steps, three steps against resistance
 
 

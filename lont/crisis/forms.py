@@ -24,6 +24,9 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 class IncidentOpenForm(forms.ModelForm):
+    situation = forms.ModelChoiceField(
+        label=_("Vanuit situatie (hoog of acuut)"), queryset=None, required=False
+    )
     reason = forms.CharField(
         label=_("Waarom wordt het incident geopend?"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -37,10 +40,14 @@ class IncidentOpenForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, groups: Any = None, situations: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["groups"]
         field.queryset = groups if groups is not None else Group.objects.none()
+        picker: Any = self.fields["situation"]
+        picker.queryset = situations
         self.fields["groups"].required = False
 
 

@@ -91,8 +91,6 @@ class IncidentOpenView(ServiceFormView):
     form_class = IncidentOpenForm
     title = gettext_lazy("Incident openen")
     success_message = gettext_lazy("Het incident is geopend.")
-    shows_personal_data = True
-    source: Any = None
 
     def setup_object(self) -> None:
         from lont.assessment.models import Situation
@@ -106,11 +104,18 @@ class IncidentOpenView(ServiceFormView):
                 setattr(self, "situation" if model is Situation else "signal", found)
 
     def form_kwargs(self) -> dict[str, Any]:
+        from lont.assessment.models import Situation
+
         groups = visible(self.viewer, Group.objects.all())
+        situations = visible(self.viewer, Situation.objects.filter(level__in=("hoog", "acuut")))
         initial: dict[str, Any] = {}
         if self.situation is not None:
-            initial = {"title": self.situation.title, "level": self.situation.level}
-        return {"groups": groups, "initial": initial}
+            initial = {
+                "title": self.situation.title,
+                "level": self.situation.level,
+                "situation": self.situation.pk,
+            }
+        return {"groups": groups, "situations": situations, "initial": initial}
 
     def extra_context(self) -> dict[str, Any]:
         return {"situation": self.situation, "signal": self.signal}
@@ -119,8 +124,9 @@ class IncidentOpenView(ServiceFormView):
         return str(self.situation.get_absolute_url()) if self.situation else "../"
 
     def perform(self, data: dict[str, Any]) -> Any:
+        situation = data.pop("situation", None) or self.situation
         return services.incident_open(
-            viewer=self.viewer, data=data, situation=self.situation, signal=self.signal
+            viewer=self.viewer, data=data, situation=situation, signal=self.signal
         )
 
 
@@ -226,6 +232,7 @@ class IncidentDetailView(MemberView):
     """The network's shared picture: every partner its own rows in full, others' at covenant level."""
 
     shows_personal_data = True
+    model = Incident
     template_name = "crisis/incident_detail.html"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -415,6 +422,7 @@ class SituationReportView(MemberView):
 
     is_export = True
     shows_personal_data = True
+    model = Incident
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         path = request.get_full_path()

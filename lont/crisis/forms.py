@@ -24,7 +24,7 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 class IncidentOpenForm(forms.ModelForm):
-    situation = forms.ModelChoiceField(
+    situation: Any = forms.ModelChoiceField(
         label=_("Vanuit situatie (hoog of acuut)"), queryset=None, required=False
     )
     reason = forms.CharField(

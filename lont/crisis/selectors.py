@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from lont.core.related import filter_visible
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
 from lont.networks.choices import Access
@@ -108,6 +109,47 @@ def picture(
         people=people,
         readings=readings,
         tactics=tactics,
+    )
+
+
+def live_version(incident: Incident) -> str:
+    """What the live part shows changes only with the incident or a new log line (every service
+    that writes beside the incident also logs): their stamp is the version. Ids only."""
+    with system_context("the live version is the newest log line's id, never its content"):
+        newest = (
+            IncidentLogEntry.objects.filter(incident_id=incident.pk)
+            .order_by("-pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return f"{incident.updated_at.timestamp():.6f}-{newest or 0}"
+
+
+@dataclass
+class LivePicture:
+    log: list[IncidentLogEntry]
+    log_total: int
+    tasks: list[IncidentTask]
+    posts: list[ReportedPost]
+
+
+def live_picture(viewer: Viewer, incident: Incident, *, via: str, path: str) -> LivePicture:
+    log_qs = visible(viewer, IncidentLogEntry).filter(incident=incident)
+    total = log_qs.count()
+    log = list(log_qs.select_related("author", "organisation")[:LIVE_LOG_LINES])
+    tasks = list(
+        visible(viewer, IncidentTask)
+        .filter(incident=incident)
+        .select_related("organisation", "confirmed_by")
+    )
+    posts = list(visible(viewer, ReportedPost).filter(incident=incident))
+    for row in (*log, *tasks, *posts):
+        row.incident = incident
+    return LivePicture(
+        log=filter_visible(viewer, log, via=via, path=path),
+        log_total=total,
+        tasks=filter_visible(viewer, tasks, via=via, path=path),
+        posts=filter_visible(viewer, posts, via=via, path=path),
     )
 
 

@@ -175,6 +175,27 @@ def _watch_context(viewer: Any, picture: Any) -> dict[str, Any]:
     }
 
 
+def _live_context(view: Any, incident: Incident, version: str) -> dict[str, Any]:
+    """Only what the live part shows: status, tasks, removal times, the latest log lines."""
+    full = view.access == Access.FULL
+    if not full:
+        summarised(incident)
+    picture = selectors.live_picture(
+        view.viewer, incident, via=AccessVia.PAGE, path=view.request.get_full_path()
+    )
+    return {
+        "incident": incident,
+        "picture": picture,
+        "removals": selectors.removal_per_platform(picture.posts),
+        "open_tasks": [t for t in picture.tasks if t.confirmed_at is None],
+        "can_write": full
+        and view.viewer.can("case.write")
+        and incident.state != IncidentState.CLOSED,
+        "viewer_org": view.viewer.organisation.pk,
+        "live_version": version,
+    }
+
+
 def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any]:
     viewer = view.viewer
     full = view.access == Access.FULL
@@ -222,6 +243,7 @@ def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any
         "reading_form": ReadingForm(auto_id="reading_%s"),
         "tactic_form": TacticForm(partner_type=viewer.partner_type, auto_id="tactic_%s"),
         **_watch_context(viewer, picture),
+        "live_version": selectors.live_version(incident),
         "outcome_choices": PostOutcome.choices,
         "position_advice": POSITION_ADVICE,
         "message_advice": MESSAGE_ADVICE,
@@ -243,9 +265,18 @@ class IncidentDetailView(MemberView):
 
 
 class IncidentLiveView(IncidentDetailView):
-    """The part of the picture that changes, polled by htmx every few seconds."""
+    """The part of the picture that changes, polled by htmx every 10 seconds. The poll names the
+    version it shows (``?v=``); when nothing changed since, the answer is an empty 204 (htmx keeps
+    the page as it is) and no row beside the incident is read."""
 
     template_name = "crisis/_live.html"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        incident = _fetch(self, selectors.incidents(self.viewer), pk)
+        version = selectors.live_version(incident)
+        if request.GET.get("v") == version:
+            return HttpResponse(status=204)
+        return render(request, self.template_name, _live_context(self, incident, version))
 
 
 class IncidentPictureView(ServiceFormView):
@@ -371,6 +402,14 @@ class RowStepView(MemberView):
             incident, form = message.incident, ReadyForm(data=request.POST)
             perform = lambda d: services.message_mark_ready(  # noqa: E731
                 viewer=viewer, message=message, override_reason=d.get("override_reason", "")
+            )
+        elif step == "bewerk":
+            message = _fetch(
+                self, IncidentMessage.objects.for_viewer(viewer).select_related("incident"), pk
+            )
+            incident, form = message.incident, MessageForm(data=request.POST)
+            perform = lambda d: services.message_save(  # noqa: E731
+                viewer=viewer, incident=message.incident, data=d, message=message
             )
         elif step == "meld":
             post = _fetch(

@@ -70,6 +70,11 @@ def declare() -> None:
     register("assessment.Dissent", WITH_PARENT, parent="item")
     register("assessment.Action", WITH_PARENT, parent="item")
 
+    # --- risk calendar: an event stays while its windows can still open (two years after an
+    # incident), counted by the covenant's days from its last change; a window from its end.
+    register("riskcalendar.CalendarEvent", DELETE, since="updated_at")
+    register("riskcalendar.RiskWindow", DELETE, since="ends_on")
+
     # --- social map
     register("socialmap.Contact", DELETE, since="updated_at")
     register("socialmap.ContactReach", WITH_PARENT, parent="contact")

@@ -36,8 +36,9 @@ class RiskCalendarConfig(AppConfig):
         # Principle 9: a link to an expired person goes; the event or window stays.
         expiry.register("riskcalendar.CalendarEvent_people", "person", expiry.DELETE)
         expiry.register("riskcalendar.RiskWindow_people", "person", expiry.DELETE)
-        # After the assessment loader (50): the demo windows name a demo situation.
-        demo.register(60, load_demo)
+        # After the subjects loader (40: the groups), before the assessment loader (50), which
+        # computes the demo situations' levels with the open windows.
+        demo.register(45, load_demo)
 
 
 def _window_summary(viewer: Any, obj: Any) -> str:

@@ -1,7 +1,8 @@
 """Demo risk calendar for Voorbeeldstad Noord (all fictional), relative to the day it loads:
 
 - a stabbing between 3031 Collective and Kreekside fourteen months ago, recorded by the
-  municipality: its first-anniversary window is open now and raises the rivalry's level;
+  municipality: its first-anniversary window is open now and raises the level of the rivalry
+  between the two groups (this loader runs before the assessment loader computes the levels);
 - a verdict ten days ago that Kreekside found too low (flagged);
 - the school holidays of this and next year, Ramadan and Eid, and New Year's Eve.
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.apps import apps
 from django.utils import timezone
 
 from lont.core.viewer import Viewer
@@ -26,7 +26,6 @@ from .models import RiskWindow
 
 NETWORK = "voorbeeldstad-noord"
 DIRECTOR = "regisseur@gemeente.voorbeeldstad.test"
-RIVALRY_TITLE = "Rivaliteit 3031 Collective – Kreekside"
 # First day of Ramadan and the day of Eid al-Fitr (Suikerfeest), approximate: the exact dates
 # depend on the moon sighting; the owner adjusts them.
 RAMADAN = {
@@ -74,11 +73,6 @@ def load_demo(networks: dict[str, Any]) -> None:
     today = timezone.localdate()
     groups = {g.name: g for g in Group.objects.filter(network=network)}
     rivals = [groups[n] for n in ("3031 Collective", "Kreekside") if n in groups]
-    situation = (
-        apps.get_model("assessment", "Situation")
-        .objects.filter(network=network, title=RIVALRY_TITLE)
-        .first()
-    )
     noon = dt.time(12, 0)
     incident_day = rules.add_months(today, -14)
     services.event_record(
@@ -88,7 +82,6 @@ def load_demo(networks: dict[str, Any]) -> None:
         occurred_at=timezone.make_aware(dt.datetime.combine(incident_day, noon)),
         title="Steekpartij bij winkelcentrum De Kreek tussen leden van 3031 en Kreekside",
         groups=rivals,
-        situation=situation,
         area="Noord",
         source_key="demo-incident-kreek",
     )

@@ -23,13 +23,9 @@ from lont.core.scoping import ScopedManager
 from .choices import EVENT_CATEGORY, EventKind, WindowKind
 
 
-class CalendarEvent(ChangeLoggedModel):
-    """A fact with a date that makes later days riskier: an incident, a court date (sentence
-    demand or verdict) or a release from detention. It generates its windows (``rules.py``)."""
-
-    objects = ScopedManager()
-
-    audit_redact = frozenset({"title"})
+class Linked(ChangeLoggedModel):
+    """Who recorded an event or a window, who keeps it current (the municipality, per the
+    guide), and what it is about: groups, people and a situation (any of them)."""
 
     network = models.ForeignKey("networks.Network", on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
@@ -43,16 +39,7 @@ class CalendarEvent(ChangeLoggedModel):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("eigenaar"),
-    )
-    kind = models.CharField(_("soort gebeurtenis"), max_length=16, choices=EventKind.choices)
-    category = models.CharField(max_length=32, editable=False)
-    occurred_at = models.DateTimeField(_("datum"))
-    title = models.CharField(_("omschrijving"), max_length=160)
-    area = models.CharField(_("gebied"), max_length=120, blank=True)
-    lower_than_expected = models.BooleanField(
-        _("lager dan de groep verwachtte"),
-        default=False,
-        help_text=_("Alleen bij een strafeis of uitspraak."),
+        help_text=_("Wie dit actueel houdt (meestal de gemeente)."),
     )
     groups = models.ManyToManyField(
         "subjects.Group", blank=True, related_name="+", verbose_name=_("groepen")
@@ -67,6 +54,29 @@ class CalendarEvent(ChangeLoggedModel):
         blank=True,
         related_name="+",
         verbose_name=_("situatie"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class CalendarEvent(Linked):
+    """A fact with a date that makes later days riskier: an incident, a court date (sentence
+    demand or verdict) or a release from detention. It generates its windows (``rules.py``)."""
+
+    objects = ScopedManager()
+
+    audit_redact = frozenset({"title"})
+
+    kind = models.CharField(_("soort gebeurtenis"), max_length=16, choices=EventKind.choices)
+    category = models.CharField(max_length=32, editable=False)
+    occurred_at = models.DateTimeField(_("datum"))
+    title = models.CharField(_("omschrijving"), max_length=160)
+    area = models.CharField(_("gebied"), max_length=120, blank=True)
+    lower_than_expected = models.BooleanField(
+        _("lager dan de groep verwachtte"),
+        default=False,
+        help_text=_("Alleen bij een strafeis of uitspraak."),
     )
     # Set by another app recording the same fact (e.g. a crisis merged), so it is recorded once.
     source_key = models.CharField(max_length=120, blank=True, editable=False)
@@ -99,7 +109,7 @@ class CalendarEvent(ChangeLoggedModel):
         return reverse("riskcalendar:event_detail", args=[self.pk])
 
 
-class RiskWindow(ChangeLoggedModel):
+class RiskWindow(Linked):
     """A period of raised risk: generated from an event or entered by hand (school holidays,
     an event, Ramadan and Eid, New Year's Eve, a funeral). While open it adds the engine's
     window points to every situation it touches: its situation, or one sharing a group or a
@@ -109,20 +119,6 @@ class RiskWindow(ChangeLoggedModel):
 
     audit_redact = frozenset({"title", "notes"})
 
-    network = models.ForeignKey("networks.Network", on_delete=models.PROTECT, related_name="+")
-    organisation = models.ForeignKey(
-        "networks.Organisation",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("vastgelegd door"),
-    )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("eigenaar"),
-        help_text=_("Wie dit venster actueel houdt (meestal de gemeente)."),
-    )
     kind = models.CharField(_("soort venster"), max_length=16, choices=WindowKind.choices)
     category = models.CharField(max_length=32, editable=False)
     title = models.CharField(_("titel"), max_length=160)
@@ -143,20 +139,6 @@ class RiskWindow(ChangeLoggedModel):
         blank=True,
         related_name="windows",
         verbose_name=_("gebeurtenis"),
-    )
-    groups = models.ManyToManyField(
-        "subjects.Group", blank=True, related_name="+", verbose_name=_("groepen")
-    )
-    people = models.ManyToManyField(
-        "subjects.Person", blank=True, related_name="+", verbose_name=_("personen")
-    )
-    situation = models.ForeignKey(
-        "assessment.Situation",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("situatie"),
     )
     reminded_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -114,6 +114,13 @@ def _validate_dates(starts_on: dt.date, ends_on: dt.date) -> None:
 # --- events -----------------------------------------------------------------------------------
 
 
+@system_context("a service sets its own row's links (checked by _links first)")
+def _set_links(obj: Any, groups: list[Any], people: list[Any]) -> None:
+    obj.groups.set(groups)
+    obj.people.set(people)
+
+
+@system_context("an event replaces its own generated windows")
 def _generate(event: CalendarEvent, groups: list[Any], people: list[Any]) -> list[RiskWindow]:
     """(Re)create the event's windows from the rules; a window's owner and links follow the
     event. Hand edits to generated windows are overwritten when the event changes."""
@@ -142,8 +149,7 @@ def _generate(event: CalendarEvent, groups: list[Any], people: list[Any]) -> lis
         )
         window.full_clean()
         window.save()
-        window.groups.set(groups)
-        window.people.set(people)
+        _set_links(window, groups, people)
         out.append(window)
     return out
 
@@ -198,8 +204,7 @@ def event_record(
     )
     event.full_clean()
     event.save()
-    event.groups.set(groups)
-    event.people.set(people)
+    _set_links(event, groups, people)
     windows = _generate(event, groups, people)
     record_event(
         event="riskcalendar.event_recorded",
@@ -215,7 +220,8 @@ def event_record(
 @transaction.atomic
 def event_delete(*, viewer: Viewer, event: CalendarEvent) -> None:
     guards.require_owner(viewer, event)
-    before = _touches(list(event.windows.all()))
+    with system_context("the event's own windows, for the recompute"):
+        before = _touches(list(event.windows.all()))
     record_event(
         event="riskcalendar.event_deleted", obj=event, actor=viewer.user, network=viewer.network
     )
@@ -268,8 +274,7 @@ def window_create(
     )
     window.full_clean()
     window.save()
-    window.groups.set(groups)
-    window.people.set(people)
+    _set_links(window, groups, people)
     _changed(_touches([]), _touches([window]))
     return window
 
@@ -312,10 +317,11 @@ def window_update(
         window.reminded_on = None  # moved to later: remind again before it opens
     window.full_clean()
     window.save()
-    if new_groups is not None:
-        window.groups.set(new_groups)
-    if new_people is not None:
-        window.people.set(new_people)
+    with system_context("a service sets its own row's links (checked by _links first)"):
+        if new_groups is not None:
+            window.groups.set(new_groups)
+        if new_people is not None:
+            window.people.set(new_people)
     _changed(before, _touches([window]))
     return window
 

@@ -89,6 +89,7 @@ class MonthView(MemberTemplateView):
     """The month at a glance: per day the windows open on it."""
 
     template_name = "riskcalendar/month.html"
+    model = RiskWindow
     shows_personal_data = True
     required_permission = "case.read"
 
@@ -147,19 +148,22 @@ class WindowListView(VisibleListView):
         return data
 
 
-class WindowDetailView(VisibleDetailView):
-    model = RiskWindow
-    template_name = "riskcalendar/window_detail.html"
-    context_object_name = "window"
-    required_permission = "case.read"
+class NamedRowDetailView(VisibleDetailView):
+    """A row that names its event or situation: shown at the lowest access over all of them."""
 
     def get_object(self, queryset: Any = None) -> Any:
         obj = super().get_object(queryset)
-        # The row names its event and situation: shown at the lowest access over all three.
         if not filter_visible(self.viewer, [obj]):
             raise Http404
         self.access = min(self.access, getattr(obj, ACCESS_ATTR, self.access))
         return obj
+
+
+class WindowDetailView(NamedRowDetailView):
+    model = RiskWindow
+    template_name = "riskcalendar/window_detail.html"
+    context_object_name = "window"
+    required_permission = "case.read"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
@@ -276,18 +280,11 @@ class EventCreateView(ServiceFormView):
         return reverse("riskcalendar:list")
 
 
-class EventDetailView(VisibleDetailView):
+class EventDetailView(NamedRowDetailView):
     model = CalendarEvent
     template_name = "riskcalendar/event_detail.html"
     context_object_name = "event"
     required_permission = "case.read"
-
-    def get_object(self, queryset: Any = None) -> Any:
-        obj = super().get_object(queryset)
-        if not filter_visible(self.viewer, [obj]):
-            raise Http404
-        self.access = min(self.access, getattr(obj, ACCESS_ATTR, self.access))
-        return obj
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
@@ -361,7 +358,12 @@ class FeedView(View):
         language = subscription.membership.user.preferred_language or "nl"
         with (
             translation.override(language),
-            acting(user=viewer.user, network=viewer.network, via="feed"),
+            acting(
+                user=viewer.user,
+                network=viewer.network,
+                via="feed",
+                request_id=getattr(request, "request_id", None),
+            ),
         ):
             body = feed.build(viewer)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -289,8 +289,10 @@ def window_update(
     situation: Any = ...,
     **fields: Any,
 ) -> RiskWindow:
-    """Keep a window current (dates, title, links). The kind of a generated window stays."""
+    """Keep a window current (dates, title, links): the partner that recorded it (usually the
+    municipality) or the network director. The kind of a generated window stays."""
     guards.require_full(viewer, window)
+    guards.require_owner(viewer, window)
     unknown = set(fields) - WINDOW_FIELDS
     if unknown:
         raise ValidationError(

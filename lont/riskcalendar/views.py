@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +22,7 @@ from django.views import View
 
 from lont.core.choices import Access, AccessVia
 from lont.core.context import acting
-from lont.core.guards import may_change, may_delete, may_write
+from lont.core.guards import may_change, may_delete, may_write, refused_owner
 from lont.core.policies import PUBLIC
 from lont.core.related import ACCESS_ATTR, filter_visible, prefetch_visible
 from lont.core.viewer import Viewer
@@ -142,7 +143,12 @@ class WindowListView(VisibleListView):
         data.update(
             show_all=self.request.GET.get("alle") == "1",
             today=timezone.localdate(),
-            events=filter_visible(self.viewer, list(selectors.events(self.viewer)[:50])),
+            events=filter_visible(
+                self.viewer,
+                list(selectors.events(self.viewer)[:50]),
+                via=AccessVia.LIST,
+                path=self.request.get_full_path(),
+            ),
             **_filter_context(self.viewer, filters),
         )
         return data
@@ -177,7 +183,7 @@ class WindowDetailView(NamedRowDetailView):
             data["linked_people"] = list(window.people.all())
         data.update(
             is_open=window.is_open(),
-            can_change=may_change(self.viewer, window),
+            can_change=may_change(self.viewer, window) and may_delete(self.viewer, window),
             can_delete=may_delete(self.viewer, window),
         )
         return data
@@ -206,6 +212,11 @@ class WindowUpdateView(ServiceFormView):
     title = gettext_lazy("Venster bijwerken")
     success_message = gettext_lazy("De wijzigingen zijn opgeslagen.")
     template_name = "riskcalendar/window_form.html"
+
+    def setup_object(self) -> None:
+        super().setup_object()
+        if not may_delete(self.viewer, self.object):  # the recording partner or the director
+            raise PermissionDenied(refused_owner())
 
     def form_class(self, **kwargs: Any) -> Any:  # type: ignore[override]
         cls = GeneratedWindowForm if self.object.event_id else WindowForm

@@ -229,3 +229,37 @@ def test_pages_render(make_member, client_for, frozen):
         assert client.get(url).status_code == 200, url
     month = client.get(reverse("riskcalendar:month") + "?maand=2027-01").content.decode()
     assert "Geheime omschrijving" in month
+
+
+def test_the_owner_keeps_a_window_current_and_its_situation_follows(
+    make_member, client_for, frozen, django_capture_on_commit_callbacks
+):
+    member = make_member(PartnerType.MUNICIPALITY)
+    situation = situation_factory(member)
+    w = window(member, TODAY + dt.timedelta(days=10), TODAY + dt.timedelta(days=20))
+    client = client_for(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("riskcalendar:window_update", args=[w.pk]),
+            {
+                "kind": "event",
+                "title": "Kermis",
+                "starts_on": str(TODAY),
+                "ends_on": str(TODAY + dt.timedelta(days=3)),
+                "situation": situation.pk,
+            },
+        )
+    assert response.status_code == 302
+    w.refresh_from_db()
+    assert (w.title, w.starts_on, w.situation_id) == ("Kermis", TODAY, situation.pk)
+    situation.refresh_from_db()
+    assert situation.score == pytest.approx(WINDOW_POINTS)
+
+
+def test_another_partner_cannot_change_or_delete_a_window(make_member, client_for, frozen):
+    owner = make_member(PartnerType.MUNICIPALITY)
+    w = window(owner, TODAY, TODAY)
+    police = client_for(make_member(PartnerType.POLICE))
+    assert police.get(reverse("riskcalendar:window_update", args=[w.pk])).status_code in (403, 404)
+    assert police.post(reverse("riskcalendar:window_delete", args=[w.pk])).status_code in (403, 404)
+    assert RiskWindow.objects.filter(pk=w.pk).exists()

@@ -187,6 +187,8 @@ def event_record(
         raise ValidationError({"kind": _("Kies een soort gebeurtenis.")})
     if occurred_at > timezone.now() + dt.timedelta(days=366 * 2):
         raise ValidationError({"occurred_at": _("Deze datum ligt te ver in de toekomst.")})
+    if occurred_at.year < 1950:
+        raise ValidationError({"occurred_at": _("Deze datum ligt te ver in het verleden.")})
     groups, people = list(groups), list(people)
     _links(viewer, groups, people, situation)
     event = CalendarEvent(

@@ -94,6 +94,8 @@ def test_bad_input_changes_nothing(make_member, frozen):
     assert "sluit niet voor" in str(error.value)
     with pytest.raises(ValidationError):
         window(member, TODAY, TODAY, kind="anniversary_1")
+    with pytest.raises(ValidationError):
+        incident(member, dt.date(1, 1, 1))
     observer = make_member(PartnerType.MUNICIPALITY, role=Role.OBSERVER)
     with pytest.raises(PermissionDenied):
         window(observer, TODAY, TODAY)

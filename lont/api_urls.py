@@ -21,6 +21,7 @@ from lont.networks.api.views import (
     OrganisationViewSet,
 )
 from lont.privacy.api.views import SubjectRequestViewSet
+from lont.riskcalendar.api import views as riskcalendar_api
 from lont.signalregister.api import views as signalregister_api
 from lont.signalregister.api import writes as signalregister_writes
 from lont.socialmap.api.views import (
@@ -83,6 +84,8 @@ router.register(
     "subjects/assessments", subjects_api.AssessmentViewSet, basename="subjects-assessment"
 )
 router.register("situations", assessment_api.SituationViewSet, basename="situation")
+router.register("calendar/windows", riskcalendar_api.WindowViewSet, basename="calendar-window")
+router.register("calendar/events", riskcalendar_api.EventViewSet, basename="calendar-event")
 router.register("meetings", assessment_api.MeetingViewSet, basename="meeting")
 router.register("actions", assessment_api.ActionViewSet, basename="action")
 router.register("incidents", crisis_api.IncidentViewSet, basename="incident")

@@ -33,5 +33,12 @@ class AssessmentConfig(AppConfig):
                 summary_fields=summaries.get(model, ()),
             )
         triggers.connect()
+        # Meetings and action due dates in each member's calendar feed (the risk calendar).
+        from lont.riskcalendar import feed
+
+        from .calendar_feed import action_items, meeting_items
+
+        feed.register_source("actions", action_items)
+        feed.register_source("meetings", meeting_items)
         install_guide()
         demo.register(50, load_demo)

@@ -13,8 +13,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from lont import engine as e
+from lont.riskcalendar import selectors as calendar_selectors
 from lont.signalregister.models import Signal as SignalRow
 from lont.signalregister.models import SignalGroup, SignalPerson
 from lont.subjects.choices import GroupRelationKind, Threat
@@ -82,14 +84,41 @@ def _months_since(since: date | None, now: datetime) -> float:
     return max(0.0, (now.date() - since).days / 30.44)
 
 
+def calendar_windows(situation: Situation, now: datetime) -> tuple[e.CalendarWindow, ...]:
+    """The risk-calendar windows (P6) open at ``now`` that touch the situation: linked to it,
+    to one of its groups (or its rivalry's two groups), or to a person on its signals. Each adds
+    the engine's window points, explained as "Open kalendervenster <id> (<soort>)"."""
+    group_ids = set(situation.groups.values_list("pk", flat=True))
+    if situation.rivalry is not None:
+        group_ids |= {situation.rivalry.group_a_id, situation.rivalry.group_b_id}
+    person_ids = set(
+        SignalPerson.objects.filter(
+            signal__situations=situation, role__in=COUNTING_ROLES, person__isnull=False
+        ).values_list("person_id", flat=True)
+    )
+    day = timezone.localdate(now)
+    return tuple(
+        e.CalendarWindow(ref=str(pk), kind=label)
+        for pk, label in calendar_selectors.open_windows(
+            network_id=situation.network_id,
+            on=day,
+            situation_id=situation.pk,
+            group_ids=group_ids,
+            person_ids=person_ids,
+        )
+    )
+
+
 def structure_for(situation: Situation, now: datetime) -> e.Structure:
+    windows = calendar_windows(situation, now)
     rivalry = situation.rivalry
     if rivalry is None:
-        return e.Structure()
+        return e.Structure(open_windows=windows)
     symbolic = {Threat.SYMBOLIC, Threat.BOTH}
     return e.Structure(
         conflict_history_months=_months_since(rivalry.since, now),
         symbolic_threat=rivalry.threat_a in symbolic or rivalry.threat_b in symbolic,
+        open_windows=windows,
         rivalry_ref=str(rivalry.pk),
     )
 

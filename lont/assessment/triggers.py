@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from lont.core.scoping import system_context
@@ -86,7 +87,43 @@ def _on_link_change(sender: type, instance: Any, action: str, **kwargs: Any) -> 
         recompute_later([instance.pk])
 
 
+@system_context("a risk-calendar window changed: find the situations it touches (ids only)")
+def _on_windows_changed(
+    sender: type,
+    network_id: int,
+    situation_ids: set[int],
+    group_ids: set[int],
+    person_ids: set[int],
+    **kwargs: Any,
+) -> None:
+    from lont.signalregister.models import SignalPerson
+
+    from .models import Situation
+    from .services import recompute_later
+
+    ids = set(situation_ids)
+    if group_ids:
+        ids.update(
+            Situation.objects.filter(network_id=network_id)
+            .filter(
+                Q(groups__in=group_ids)
+                | Q(rivalry__group_a_id__in=group_ids)
+                | Q(rivalry__group_b_id__in=group_ids)
+            )
+            .values_list("pk", flat=True)
+        )
+    if person_ids:
+        signals = SignalPerson.objects.filter(person_id__in=person_ids).values("signal_id")
+        ids.update(
+            Situation.signals.through.objects.filter(signal_id__in=signals).values_list(
+                "situation_id", flat=True
+            )
+        )
+    recompute_later(ids)
+
+
 def connect() -> None:
+    from lont.riskcalendar.services import windows_changed
     from lont.signalregister import models as sr
     from lont.subjects.models import GroupRelation
 
@@ -109,3 +146,4 @@ def connect() -> None:
     m2m_changed.connect(
         _on_link_change, sender=Situation.signals.through, dispatch_uid="assess-links"
     )
+    windows_changed.connect(_on_windows_changed, dispatch_uid="assess-calendar-windows")

@@ -46,7 +46,7 @@ PHASES: dict[str, Phase] = {
             Capability("P3", _("Professionele online aanwezigheid")),
             Capability("P4", _("Sociale kaart en context"), True, "socialmap:list"),
             Capability("P5", _("Signalen en gezamenlijke duiding"), True, "signalregister:list"),
-            Capability("P6", _("Risicokalender")),
+            Capability("P6", _("Risicokalender"), True, "riskcalendar:month"),
             Capability("P7", _("Kleine verzoeken")),
             Capability("P8", _("Groepsdynamiek"), True, "subjects:groups"),
             Capability("P9", _("Drillrap in context"), True, "assessment:dashboard"),

@@ -84,6 +84,10 @@ def declare() -> None:
     ):
         register(f"crisis.{child}", WITH_PARENT, parent="incident")
     register("crisis.PostReport", WITH_PARENT, parent="post")
+    # --- risk calendar: an event stays while its windows can still open (two years after an
+    # incident), counted by the covenant's days from its last change; a window from its end.
+    register("riskcalendar.CalendarEvent", DELETE, since="updated_at")
+    register("riskcalendar.RiskWindow", DELETE, since="ends_on")
 
     # --- social map
     register("socialmap.Contact", DELETE, since="updated_at")

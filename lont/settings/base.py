@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "lont.socialmap",
     "lont.notifications",
     "lont.signalregister",
+    "lont.riskcalendar",
     "lont.assessment",
     "lont.crisis",
     "lont.retention",

@@ -73,6 +73,8 @@ COUNTS: dict[str, Counter] = {
     # is decided with the related-rows rule.
     "MinutesPdfView": lambda body, client, path: (1, None),
     "RegisterPdfView": lambda body, client, path: (0, 0),
+    # The calendar feed: each window, meeting and action logged (with what a row names).
+    "FeedView": lambda body, client, path: (body.count(b"BEGIN:VEVENT"), None),
     # A data-subject request's report: every record about the person, counted from the JSON.
     "ReportJsonView": lambda body, client, path: (len(json.loads(body)["records"]),) * 2,
     "ReportPdfView": lambda body, client, path: (
@@ -149,6 +151,10 @@ def test_every_export_and_pdf_logs_the_records_it_contains():
         values = {}
         if cls.__name__ in {"ReportPdfView", "ReportJsonView"}:
             values["pk"] = str(approved_request(officer, director).pk)
+        if cls.__name__ == "FeedView":  # the calendar feed's secret address
+            from lont.riskcalendar.services import feed_create
+
+            values["token"] = feed_create(viewer=Viewer(member))[1]
         model = getattr(cls, "model", None)
         if model is not None:
             obj = visible(Viewer(member), model, minimum=Access.FULL).first()

@@ -29,6 +29,8 @@ PUBLIC_NAMES = {
     "accounts:accept_invitation",
     "accounts:password_reset",
     "core:health",
+    # The calendar feed: a secret, revocable address (calendar apps cannot sign in).
+    "riskcalendar:feed",
     "set_language",
 }
 CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")

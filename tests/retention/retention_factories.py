@@ -89,6 +89,29 @@ def _meeting(member: Membership) -> Any:
     )
 
 
+def _calendar_event(member: Membership) -> Any:
+    from lont.core.viewer import Viewer
+    from lont.riskcalendar.services import event_record
+
+    return event_record(
+        viewer=Viewer(member),
+        network=member.network,
+        kind="incident",
+        occurred_at=timezone.now(),
+        title=DESCRIPTION,
+    )
+
+
+def _calendar_window(member: Membership) -> Any:
+    from lont.core.viewer import Viewer
+    from lont.riskcalendar.services import window_create
+
+    today = timezone.localdate()
+    return window_create(
+        viewer=Viewer(member), kind="event", title=DESCRIPTION, starts_on=today, ends_on=today
+    )
+
+
 BUILDERS: dict[str, Callable[[Membership], Any]] = {
     "signalregister.Signal": _signal,
     "signalregister.ProsecutorOrder": _order,
@@ -100,4 +123,6 @@ BUILDERS: dict[str, Callable[[Membership], Any]] = {
     "assessment.Situation": _situation,
     "assessment.CaseMeeting": _meeting,
     "socialmap.Contact": lambda member: contact_factory(member.organisation),
+    "riskcalendar.CalendarEvent": _calendar_event,
+    "riskcalendar.RiskWindow": _calendar_window,
 }

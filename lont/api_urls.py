@@ -19,6 +19,8 @@ from lont.networks.api.views import (
     NetworkViewSet,
     OrganisationViewSet,
 )
+from lont.peacetime.api import views as peacetime_api
+from lont.presence.api import views as presence_api
 from lont.signalregister.api import views as signalregister_api
 from lont.signalregister.api import writes as signalregister_writes
 from lont.socialmap.api.views import (
@@ -54,6 +56,18 @@ router.register(
     "socialmap/person-links", ContactPersonLinkViewSet, basename="socialmap-person-link"
 )
 router.register("socialmap/group-reach", GroupReachViewSet, basename="socialmap-group-reach")
+router.register("presence/platforms", presence_api.PlatformViewSet, basename="presence-platform")
+router.register(
+    "presence/accounts", presence_api.ProfessionalAccountViewSet, basename="presence-account"
+)
+router.register("presence/contacts", presence_api.ContactLogViewSet, basename="presence-contact")
+router.register(
+    "peacetime/visions", peacetime_api.VisionVersionViewSet, basename="peacetime-vision"
+)
+router.register("peacetime/sources", peacetime_api.SourceViewSet, basename="peacetime-source")
+router.register(
+    "peacetime/awareness", peacetime_api.AwarenessActivityViewSet, basename="peacetime-awareness"
+)
 router.register("audit/changes", ChangeLogViewSet, basename="change-log")
 router.register("audit/access", AccessLogViewSet, basename="access-log")
 router.register("subjects/groups", subjects_api.GroupViewSet, basename="subjects-group")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,7 +42,7 @@ class AwarenessKind(models.TextChoices):
 
 # Digital skills in job profiles and vacancies, as a checklist (point 6: "Verwerk digitale
 # vaardigheid en belangstelling voor digitale ontwikkelingen als voorwaarde in vacatures").
-JOB_PROFILE_CHECKS: tuple[tuple[str, object], ...] = (
+JOB_PROFILE_CHECKS: tuple[tuple[str, str | Promise], ...] = (
     ("skills_in_vacancies", _("Digitale vaardigheid is een voorwaarde in vacatures")),
     ("interest_in_vacancies", _("Belangstelling voor digitale ontwikkelingen staat in vacatures")),
     ("skills_in_profiles", _("Online werken staat in de functieprofielen van wie online werkt")),

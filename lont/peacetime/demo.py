@@ -31,7 +31,7 @@ POLICE_COORDINATOR = "coordinator@politie.voorbeeldstad.test"
 YOUTH_POLICE = "jeugdagent@politie.voorbeeldstad.test"
 SCHOOL = "mentor@hetbaken.voorbeeldstad.test"
 
-VISIONS = {
+VISIONS: dict[str, dict[str, Any]] = {
     YOUTH: {
         "target_group": "Jongeren van 14 tot 23 uit Noorderhaven en De Kreek, verbonden door "
         "muziek en buurt; ze komen samen op het trapveld, in de studio en op Instagram.",
@@ -53,7 +53,7 @@ VISIONS = {
         "staff_time": "Eén digitale wijkagent, twee dagen per week.",
     },
 }
-NETWORK_VISION = {
+NETWORK_VISION: dict[str, Any] = {
     "target_group": "Jongeren in Voorbeeldstad Noord rond wie online onrust tot geweld kan "
     "leiden; wat hen bindt is vaak muziek en buurt.",
     "terms": ["3031 Collective", "jongeren uit Noorderhaven"],

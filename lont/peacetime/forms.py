@@ -180,7 +180,9 @@ class AwarenessForm(StyledModelForm):
 
 
 class ProfileForm(StyledForm):
-    specialist = forms.ModelChoiceField(label=_("Online specialist"), queryset=None, required=False)
+    specialist: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Online specialist"), queryset=None, required=False
+    )
     checks = forms.MultipleChoiceField(
         label=_("Digitale vaardigheden in functieprofielen en vacatures"),
         choices=JOB_PROFILE_CHECKS,

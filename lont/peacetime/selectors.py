@@ -31,7 +31,9 @@ def latest_per_owner(viewer: Viewer) -> tuple[VisionVersion | None, list[VisionV
     for version in visions(viewer).order_by("-number"):
         newest.setdefault(version.organisation_id, version)
     network = newest.pop(None, None)
-    return network, sorted(newest.values(), key=lambda v: v.organisation.name)
+    return network, sorted(
+        newest.values(), key=lambda v: v.organisation.name if v.organisation else ""
+    )
 
 
 def approved_network_vision(viewer: Viewer) -> VisionVersion | None:

@@ -8,11 +8,14 @@ bewustwording" point 7 (Literatuurreview H4).
 from __future__ import annotations
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+StrOrPromise = str | Promise
 
 # The guide's 9 aspects of online network technology that together shape online behaviour
 # ("Investeer in het vergroten van bewustwording …", point 7), in the guide's order.
-ASPECTS: tuple[tuple[str, object], ...] = (
+ASPECTS: tuple[tuple[str, StrOrPromise], ...] = (
     ("anonymity", _("Anonimiteit versus identificeerbaarheid")),
     ("moderation", _("Mate van moderatie")),
     ("interactivity", _("Mate van interactiviteit")),

@@ -43,7 +43,7 @@ class ReviewForm(StyledForm):
         super().__init__(*args, **kwargs)
         for code, label in ASPECTS:
             self.fields[f"aspect_{code}"] = forms.TypedChoiceField(
-                label=label,
+                label=str(label),
                 choices=AspectLevel.choices,
                 coerce=int,
                 widget=forms.RadioSelect,

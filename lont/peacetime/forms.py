@@ -62,7 +62,6 @@ class VisionForm(StyledModelForm):
         widgets = {
             "target_group": TEXT,
             "terms_note": forms.Textarea(attrs={"rows": 2}),
-            "goal_focus": forms.RadioSelect,
             "goal_priority": forms.Textarea(attrs={"rows": 3}),
             "online_offline": TEXT,
             "online_information": forms.Textarea(attrs={"rows": 3}),

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lont.core.forms import StyledForm, StyledModelForm
+from lont.core.forms import StyledForm, StyledModelForm, style_widget
 from lont.core.viewer import Viewer
 
 from . import selectors
@@ -46,12 +46,10 @@ class ReviewForm(StyledForm):
                 label=str(label),
                 choices=AspectLevel.choices,
                 coerce=int,
-                widget=forms.RadioSelect,
             )
         self.order_fields([f"aspect_{c}" for c, _l in ASPECTS] + ["reviewed_on", "note"])
         for name in self.fields:
-            if name.startswith("aspect_"):
-                self.fields[name].widget.attrs["class"] = "utrecht-radio-button"
+            style_widget(self.fields[name])
 
 
 class AccountForm(StyledModelForm):

@@ -31,7 +31,7 @@ def _answer_vision(page, live_server, *, goal, terms, target):
     assert_accessible(page)
     page.get_by_label("1. Beschrijf de doelgroep").fill(target)
     page.get_by_label("2. Welke termen gebruikt u voor de doelgroep?").fill(terms)
-    page.get_by_label(goal).check()
+    page.get_by_label("3. Wat is het doel van contact met de doelgroep?").select_option(label=goal)
     page.get_by_label("4. Hoe treedt u zowel fysiek als online op?").fill("Op school en online.")
     page.get_by_label("5. Welke tijd en welk geld krijgen medewerkers voor online werken?").fill(
         "Twee uur per week."

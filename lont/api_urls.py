@@ -8,10 +8,10 @@ from rest_framework.routers import DefaultRouter
 
 from lont.analyser.web.api import views as analyser_api
 from lont.assessment.api import views as assessment_api
-from lont.crisis.api import views as crisis_api
 from lont.audit.api.views import AccessLogViewSet, ChangeLogViewSet
 from lont.core.api.permissions import IsNetworkMember
 from lont.core.policies import API
+from lont.crisis.api import views as crisis_api
 from lont.knowledge.api.views import IndicatorViewSet, RecommendationViewSet
 from lont.networks.api.views import (
     CovenantVersionViewSet,
@@ -20,6 +20,8 @@ from lont.networks.api.views import (
     NetworkViewSet,
     OrganisationViewSet,
 )
+from lont.peacetime.api import views as peacetime_api
+from lont.presence.api import views as presence_api
 from lont.privacy.api.views import SubjectRequestViewSet
 from lont.riskcalendar.api import views as riskcalendar_api
 from lont.signalregister.api import views as signalregister_api
@@ -57,6 +59,18 @@ router.register(
     "socialmap/person-links", ContactPersonLinkViewSet, basename="socialmap-person-link"
 )
 router.register("socialmap/group-reach", GroupReachViewSet, basename="socialmap-group-reach")
+router.register("presence/platforms", presence_api.PlatformViewSet, basename="presence-platform")
+router.register(
+    "presence/accounts", presence_api.ProfessionalAccountViewSet, basename="presence-account"
+)
+router.register("presence/contacts", presence_api.ContactLogViewSet, basename="presence-contact")
+router.register(
+    "peacetime/visions", peacetime_api.VisionVersionViewSet, basename="peacetime-vision"
+)
+router.register("peacetime/sources", peacetime_api.SourceViewSet, basename="peacetime-source")
+router.register(
+    "peacetime/awareness", peacetime_api.AwarenessActivityViewSet, basename="peacetime-awareness"
+)
 router.register("audit/changes", ChangeLogViewSet, basename="change-log")
 router.register("audit/access", AccessLogViewSet, basename="access-log")
 router.register("privacy/requests", SubjectRequestViewSet, basename="privacy-request")

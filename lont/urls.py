@@ -26,6 +26,8 @@ urlpatterns = [
     path("duiding/", include("lont.assessment.urls")),
     path("incidenten/", include("lont.crisis.urls")),
     path("kalender/", include("lont.riskcalendar.urls")),
+    path("vredestijd/", include("lont.peacetime.urls")),
+    path("online-aanwezigheid/", include("lont.presence.urls")),
     path("meldingen/", include("lont.notifications.urls")),
     path("api/v1/", include("lont.api_urls")),
     path("i18n/setlang/", policy(PUBLIC)(set_language), name="set_language"),

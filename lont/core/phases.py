@@ -41,9 +41,9 @@ PHASES: dict[str, Phase] = {
             "schat het risico samen in."
         ),
         capabilities=(
-            Capability("P1", _("Visie op online werken")),
+            Capability("P1", _("Visie op online werken"), True, "peacetime:vision_index"),
             Capability("P2", _("Convenant en online werkwijze"), True, "networks:covenant"),
-            Capability("P3", _("Professionele online aanwezigheid")),
+            Capability("P3", _("Professionele online aanwezigheid"), True, "presence:index"),
             Capability("P4", _("Sociale kaart en context"), True, "socialmap:list"),
             Capability("P5", _("Signalen en gezamenlijke duiding"), True, "signalregister:list"),
             Capability("P6", _("Risicokalender"), True, "riskcalendar:month"),
@@ -51,8 +51,8 @@ PHASES: dict[str, Phase] = {
             Capability("P8", _("Groepsdynamiek"), True, "subjects:groups"),
             Capability("P9", _("Drillrap in context"), True, "assessment:dashboard"),
             Capability("P10", _("Soort dreiging"), True, "subjects:relations"),
-            Capability("P11", _("Informatiebronnen")),
-            Capability("P12", _("Bewustwording")),
+            Capability("P11", _("Informatiebronnen"), True, "peacetime:sources"),
+            Capability("P12", _("Bewustwording"), True, "peacetime:awareness"),
         ),
     ),
     "crisis": Phase(

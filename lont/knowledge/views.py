@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from lont.core.views_base import MemberTemplateView
 
-from . import selectors, services
+from . import hooks, selectors, services
 from .forms import IndicatorForm, SearchForm
 from .models import IndicatorCategory, Phase, Recommendation
 from .search import search
@@ -59,6 +59,7 @@ class RecommendationDetailView(MemberTemplateView):
         data["siblings"] = list(
             Recommendation.objects.filter(phase=rec.phase).only("code", "heading")
         )
+        data["sources"] = hooks.sources_for(self.viewer, rec.code)
         return data
 
 

@@ -12,6 +12,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from . import annex
 from .choices import Access, InformationCategory, LegalPower, PartnerType
 
 ACCESS_SHORT = {Access.FULL: "volledig", Access.SUMMARY: "samenvatting", Access.NONE: "—"}
@@ -46,6 +47,7 @@ def covenant_annex_pdf(*, version: Any, organisations: list[Any]) -> bytes:
             f"FG: {version.privacy_officer or '—'}",
             styles["BodyText"],
         ),
+        *[_p(citation, styles["BodyText"]) for citation in annex.citations(version)],
         Spacer(1, 0.4 * cm),
         _p("Partners en bevoegdheden", styles["Heading2"]),
     ]

@@ -14,7 +14,7 @@ from lont.core.reauth import RecentAuthRequiredMixin
 from lont.core.viewer import GRANTABLE_ROLES
 from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
 
-from . import covenant_rules, selectors, services
+from . import annex, covenant_rules, selectors, services
 from .choices import InformationCategory, PartnerType, Role
 from .forms import CovenantForm, covenant_initial
 from .models import CovenantVersion, Membership
@@ -117,6 +117,7 @@ class CovenantView(MemberTemplateView):
         ]
         data["organisations"] = selectors.organisations(self.viewer)
         data["can_change"] = self.viewer.can("covenant.change")
+        data["citations"] = annex.citations(version)
         return data
 
 

@@ -94,6 +94,10 @@ def declare() -> None:
     register("socialmap.ContactReach", WITH_PARENT, parent="contact")
     register("socialmap.ContactPersonLink", WITH_PARENT, parent="contact")
 
+    # --- professional online presence (P3): contact counts and activities name a group
+    register("presence.ContactLog", DELETE, since="on")
+    register("presence.PositiveActivity", DELETE, since="planned_on")
+
     # --- no case content about people
     register(
         "networks.Membership",
@@ -103,3 +107,21 @@ def declare() -> None:
     register("networks.Organisation", EXEMPT, reason="partnerorganisatie: geen persoonsgegevens")
     register("analyser.GazetteerPlace", EXEMPT, reason="plaatsnamenlijst: geen persoonsgegevens")
     register("analyser.LexiconEntry", EXEMPT, reason="woordenlijst: geen persoonsgegevens")
+    register("presence.Platform", EXEMPT, reason="platformregister: geen persoonsgegevens")
+    register("presence.PlatformReview", EXEMPT, reason="platformscan: geen persoonsgegevens")
+    register(
+        "presence.ProfessionalAccount",
+        EXEMPT,
+        reason="werkaccounts van de organisatie: beheer door de organisatie (niet meer in gebruik)",
+    )
+    register("peacetime.VisionVersion", EXEMPT, reason="visie van organisatie of netwerk: beleid")
+    register("peacetime.StigmaLabel", EXEMPT, reason="termenlijst: geen persoonsgegevens")
+    register("peacetime.Source", EXEMPT, reason="bronnenlijst: geen persoonsgegevens")
+    register(
+        "peacetime.AwarenessActivity", EXEMPT, reason="bewustwording: aantallen, geen personen"
+    )
+    register(
+        "peacetime.DigitalProfile",
+        EXEMPT,
+        reason="online specialist per organisatie: vervalt met het lidmaatschap",
+    )

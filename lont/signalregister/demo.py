@@ -27,6 +27,7 @@ from lont.core import context
 from lont.core.viewer import Viewer
 from lont.knowledge.models import Indicator
 from lont.networks.models import Membership
+from lont.presence.models import ProfessionalAccount
 from lont.subjects.models import Group, Person
 
 from . import services
@@ -93,6 +94,11 @@ class _Builder:
         }
         self.groups = {g.name: g for g in Group.objects.filter(network=network)}
         self.indicators = {i.code: i for i in Indicator.objects.filter(network=network)}
+        # The roster (P3): an online signal names its organisation's account on that platform.
+        self.accounts = {
+            (a.organisation_id, a.platform.lower()): a
+            for a in ProfessionalAccount.objects.filter(network=network, active=True)
+        }
         self.count = 0
 
     def ind(self, *codes: str) -> list[Indicator]:
@@ -109,6 +115,10 @@ class _Builder:
             attachments=kw.pop("attachments", []),
         )
         kw.setdefault("platform", "Instagram" if kw["source_type"] in ONLINE else "")
+        if kw["source_type"] in ONLINE and "professional_account" not in kw:
+            kw["professional_account"] = self.accounts.get(
+                (viewer.organisation.pk, kw["platform"].lower())
+            )
         signal = services.signal_create(
             viewer=viewer,
             fields={"observed_at": self.now - dt.timedelta(days=days_ago), **kw},

@@ -12,6 +12,8 @@ from lont.core.forms import StyledForm, StyledModelForm
 from lont.core.viewer import Viewer
 from lont.knowledge.models import Indicator
 from lont.networks.models import Organisation
+from lont.presence.models import ProfessionalAccount
+from lont.presence.selectors import account_choices
 from lont.subjects.models import Group, Person
 
 from . import selectors, shielding
@@ -116,6 +118,15 @@ class SignalForm(StyledModelForm):
         self.fields["groups"].queryset = groups  # type: ignore[attr-defined]
         self.fields["indicators"].queryset = selectors.indicator_choices(viewer)  # type: ignore[attr-defined]
         self.fields["drill_target_group"].queryset = groups  # type: ignore[attr-defined]
+        accounts = account_choices(viewer)
+        if self.instance.pk and self.instance.professional_account_id:
+            accounts = accounts | ProfessionalAccount.objects.for_viewer(viewer).filter(
+                pk=self.instance.professional_account_id
+            )
+        self.fields["professional_account"].queryset = accounts  # type: ignore[attr-defined]
+        self.fields["professional_account"].help_text = _(
+            "Een account van het rooster van uw organisatie (Online aanwezigheid)."
+        )
         self.fields["drill_target_person"].queryset = people  # type: ignore[attr-defined]
         self.fields["request_requester"].queryset = people  # type: ignore[attr-defined]
         self.fields["request_target"].queryset = people  # type: ignore[attr-defined]

@@ -57,8 +57,14 @@ class Signal(ChangeLoggedModel):
     observed_at = models.DateTimeField(_("waargenomen op"))
     registered_at = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
     source_type = models.CharField(_("soort bron"), max_length=30, choices=SourceType.choices)
-    professional_account = models.CharField(
-        _("professioneel account waarmee gezien"), max_length=160, blank=True
+    # From the team roster (P3): the organisation's professional account, never a private one.
+    professional_account = models.ForeignKey(
+        "presence.ProfessionalAccount",
+        verbose_name=_("professioneel account waarmee gezien"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     platform = models.CharField(_("platform"), max_length=60, blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)

@@ -66,6 +66,25 @@ SNAPSHOT_FIELDS = (
 )
 
 
+def check_account(viewer: Viewer, account: Any, *, before_id: int | None = None) -> None:
+    """A signal names a professional account of the roster (P3): one of the reporting
+    organisation's own accounts that is in use (an account stored before may stay)."""
+    if account is None or account.pk == before_id:
+        return
+    if account.network_id != viewer.network.pk or account.organisation_id != viewer.organisation.pk:
+        raise ValidationError(
+            {"professional_account": _("Kies een account van het rooster van uw organisatie.")}
+        )
+    if not account.active:
+        raise ValidationError(
+            {
+                "professional_account": _(
+                    "Dit account staat op het rooster als niet meer in gebruik."
+                )
+            }
+        )
+
+
 class GuardCrossed(Exception):
     """Raised before saving when the systematic-observation guard stops the signal."""
 
@@ -210,6 +229,7 @@ def signal_create(
     organisation's signals about a person systematic observation and no valid order covers it.
     """
     _require_write(viewer)
+    check_account(viewer, fields.get("professional_account"))
     validate_roles(parts.people)
     overridden = shielding.check(viewer, parts.people, parts.perpetrator_override)
     signal = Signal(
@@ -288,6 +308,10 @@ def signal_update(
     overridden = shielding.check(
         viewer, parts.people, parts.perpetrator_override, signal_id=locked.pk
     )
+    if "professional_account" in fields:
+        check_account(
+            viewer, fields["professional_account"], before_id=locked.professional_account_id
+        )
     before = snapshot(locked)
     stored_category = locked.category
     for name, value in fields.items():

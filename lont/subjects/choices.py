@@ -13,6 +13,23 @@ class Bind(models.TextChoices):
     OTHER = "anders", _("Anders")
 
 
+class KnownPlatform(models.TextChoices):
+    """Answers to the standard intake question "which platforms?" (Guide: "Verplaats je als
+    professional …", point 1: "Introduceer eventueel een standaardvraag over aanwezigheid op
+    sociale mediaplatforms tijdens de kennismaking")."""
+
+    INSTAGRAM = "Instagram", "Instagram"
+    TIKTOK = "TikTok", "TikTok"
+    SNAPCHAT = "Snapchat", "Snapchat"
+    YOUTUBE = "YouTube", "YouTube"
+    DISCORD = "Discord", "Discord"
+    WHATSAPP = "WhatsApp", "WhatsApp"
+    TELEGRAM = "Telegram", "Telegram"
+    X = "X", "X"
+    FACEBOOK = "Facebook", "Facebook"
+    OTHER = "anders", _("Anders")
+
+
 class FormationStage(models.TextChoices):
     # Codes match the guide's list ``formation_stages`` so its advice can be looked up.
     FORMING = "forming", _("Forming (vorming)")

@@ -22,6 +22,7 @@ GROUPS: list[tuple[str, str, dict[str, Any]]] = [
             "areas": ["Noorderhaven", "3031"],
             "binds": [Bind.MUSIC, Bind.NEIGHBOURHOOD],
             "meeting_places": "Trapveldje achter de Havenstraat; studio in het buurthuis",
+            "platforms": ["YouTube", "Instagram", "TikTok"],
             "online_channels": [
                 {"platform": "YouTube", "channel": "3031 Collective"},
                 {"platform": "Instagram", "channel": "@3031collective"},
@@ -45,6 +46,7 @@ GROUPS: list[tuple[str, str, dict[str, Any]]] = [
             "areas": ["De Kreek"],
             "binds": [Bind.MUSIC, Bind.NEIGHBOURHOOD],
             "meeting_places": "Bankjes bij het winkelcentrum De Kreek",
+            "platforms": ["YouTube", "Snapchat", "Instagram"],
             "online_channels": [{"platform": "YouTube", "channel": "Kreekside Official"}],
             "size_estimate": 11,
             "age_min": 16,
@@ -150,6 +152,7 @@ GROUPS: list[tuple[str, str, dict[str, Any]]] = [
             "name": "Stationskwartier Gamers",
             "areas": ["Stationsgebied"],
             "binds": [Bind.OPINIONS, Bind.OTHER],
+            "platforms": ["Discord", "TikTok"],
             "online_channels": [{"platform": "Discord", "channel": "SK-server"}],
             "size_estimate": 10,
             "age_min": 14,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.core.forms import StyledForm, StyledModelForm
 
-from .choices import Bind, StepStatus
+from .choices import Bind, KnownPlatform, StepStatus
 from .models import (
     ConflictEvent,
     Group,
@@ -91,6 +91,13 @@ class GroupForm(StyledModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    platforms = forms.MultipleChoiceField(
+        label=_("Op welke platforms is de groep te vinden?"),
+        choices=KnownPlatform.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Standaardvraag bij de kennismaking: vraag het de groep zelf."),
+    )
     online_channels = PairsField(
         label=_("Online platforms en kanalen"),
         required=False,
@@ -106,6 +113,7 @@ class GroupForm(StyledModelForm):
             "areas",
             "binds",
             "meeting_places",
+            "platforms",
             "online_channels",
             "size_estimate",
             "age_min",

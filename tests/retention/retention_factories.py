@@ -20,6 +20,7 @@ from subjects.subjects_factories import (
 
 from lont.assessment.models import CaseMeeting, Situation
 from lont.networks.models import Membership
+from lont.presence.models import ContactLog, PositiveActivity, ProfessionalAccount
 from lont.signalregister.models import GuardEvent, ProsecutorOrder
 from lont.subjects.models import GroupAssessment
 
@@ -112,6 +113,38 @@ def _calendar_window(member: Membership) -> Any:
     )
 
 
+def _account(member: Membership) -> Any:
+    return ProfessionalAccount.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        platform="Instagram",
+        handle=f"@fictief.{ProfessionalAccount._base_manager.count()}",
+    )
+
+
+def _contact_log(member: Membership) -> Any:
+    return ContactLog.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        account=_account(member),
+        group=group_factory(member.organisation),
+        kind="like",
+        on=timezone.localdate(),
+    )
+
+
+def _activity(member: Membership) -> Any:
+    return PositiveActivity.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        group=group_factory(member.organisation),
+        kind="studio",
+        title="Fictieve studiosessie",
+        planned_on=timezone.localdate(),
+        outcome=DESCRIPTION,
+    )
+
+
 BUILDERS: dict[str, Callable[[Membership], Any]] = {
     "signalregister.Signal": _signal,
     "signalregister.ProsecutorOrder": _order,
@@ -125,4 +158,6 @@ BUILDERS: dict[str, Callable[[Membership], Any]] = {
     "socialmap.Contact": lambda member: contact_factory(member.organisation),
     "riskcalendar.CalendarEvent": _calendar_event,
     "riskcalendar.RiskWindow": _calendar_window,
+    "presence.ContactLog": _contact_log,
+    "presence.PositiveActivity": _activity,
 }

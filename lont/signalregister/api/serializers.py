@@ -59,6 +59,8 @@ class SignalSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
     indicators = serializers.SerializerMethodField()
     people = SignalPersonSerializer(many=True, required=False)
     attachments = serializers.SerializerMethodField()
+    # The roster account (P3) by id, as the write takes it; read-only here.
+    professional_account = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Signal

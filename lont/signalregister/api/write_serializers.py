@@ -18,6 +18,7 @@ from rest_framework import serializers
 from lont.core.api.fields import SafeSlugRelatedField
 from lont.core.visibility import visible
 from lont.networks.choices import Access
+from lont.presence.models import ProfessionalAccount
 from lont.subjects.models import Group, Person
 
 from .. import selectors
@@ -155,8 +156,12 @@ class SignalWriteSerializer(serializers.Serializer):
 
     observed_at = serializers.DateTimeField()
     source_type = serializers.ChoiceField(choices=SourceType.choices)
-    professional_account = serializers.CharField(
-        max_length=160, required=False, allow_blank=True, default=""
+    professional_account = VisibleField(
+        ProfessionalAccount,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Een account van het rooster van uw organisatie (id)."),
     )
     platform = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
     link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")

@@ -67,6 +67,7 @@ class GroupSerializer(AccessSerializer):
             "areas",
             "binds",
             "meeting_places",
+            "platforms",
             "online_channels",
             "size_estimate",
             "age_min",

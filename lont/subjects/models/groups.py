@@ -11,7 +11,7 @@ from lont.audit.changelog import ChangeLoggedModel
 from lont.core.scoping import ScopedManager
 from lont.networks.models import Network, Organisation
 
-from ..choices import Bind, CorePurpose, FormationStage, ShortlistType, StepStatus
+from ..choices import Bind, CorePurpose, FormationStage, KnownPlatform, ShortlistType, StepStatus
 
 STEP_NUMBERS = tuple(range(1, 8))
 
@@ -36,6 +36,9 @@ class Group(ChangeLoggedModel):
     binds = models.JSONField(_("wat bindt de groep"), default=list, blank=True)
     meeting_places = models.TextField(_("ontmoetingsplekken (offline)"), blank=True)
     online_channels = models.JSONField(_("online platforms en kanalen"), default=list, blank=True)
+    # The standard intake question "which platforms?" (P3): where the platform register reads
+    # where the target groups are.
+    platforms = models.JSONField(_("op welke platforms is de groep"), default=list, blank=True)
     size_estimate = models.PositiveIntegerField(_("geschatte omvang"), null=True, blank=True)
     age_min = models.PositiveSmallIntegerField(_("leeftijd van"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("leeftijd tot"), null=True, blank=True)
@@ -72,6 +75,10 @@ class Group(ChangeLoggedModel):
             raise ValidationError({"areas": _("Gebieden en andere namen: een lijst met tekst.")})
         if not _strings(self.binds) or not set(self.binds) <= set(Bind.values):
             raise ValidationError({"binds": _("Kies wat de groep bindt uit de lijst.")})
+        if not isinstance(self.platforms, list) or not all(
+            p in KnownPlatform.values for p in self.platforms
+        ):
+            raise ValidationError({"platforms": _("Kies platforms uit de lijst.")})
         if not isinstance(self.online_channels, list) or not all(
             isinstance(c, dict) and set(c) == {"platform", "channel"} for c in self.online_channels
         ):

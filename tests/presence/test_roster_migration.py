@@ -1,0 +1,62 @@
+"""The roster link (issue 13): a signal's professional account was free text and becomes a link
+to the team roster. The migration keeps every value: tested on the demo data."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from lont.networks.demo import load_demo
+from lont.presence.models import ProfessionalAccount
+from lont.signalregister.models import Signal
+
+BEFORE = ("signalregister", "0004_notification_moved_to_notifications_app")
+AFTER = ("signalregister", "0005_professional_account_on_roster")
+NOTE = "Overgenomen uit eerder vastgelegde signalen"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_free_text_accounts_on_the_demo_signals_become_roster_entries():
+    # Given the demo data, taken back to the free-text field (linked accounts become their
+    # handle) and with free text the roster never had on other online signals
+    load_demo()
+    linked_before = Signal.objects.exclude(professional_account=None).count()
+    roster_before = ProfessionalAccount.objects.count()
+    assert linked_before > 0
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE])
+    old = executor.loader.project_state([BEFORE]).apps.get_model("signalregister", "Signal")
+    free = list(
+        old.objects.filter(professional_account="", platform__gt="")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:6]
+    )
+    for i, pk in enumerate(free):
+        handle = ["@mentor.hetbaken ", "@boa.noord", "@mentor.hetbaken"][i % 3]
+        old.objects.filter(pk=pk).update(professional_account=handle)
+    texts = dict(
+        old.objects.exclude(professional_account="").values_list("pk", "professional_account")
+    )
+    assert len(texts) == linked_before + len(free)
+
+    # When migrated forward
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([AFTER])
+
+    # Then every signal with a text links a roster entry with that handle in its own network:
+    # nothing lost, existing entries reused, new ones made once per organisation account
+    signals = Signal.objects.select_related("professional_account").filter(pk__in=list(texts))
+    assert signals.count() == len(texts)
+    for signal in signals:
+        account = signal.professional_account
+        assert account is not None
+        assert account.handle == " ".join(texts[signal.pk].split())
+        assert account.network_id == signal.network_id
+    created = ProfessionalAccount.objects.filter(note=NOTE)
+    assert ProfessionalAccount.objects.count() == roster_before + created.count()
+    existing = set(ProfessionalAccount.objects.exclude(note=NOTE).values_list("handle", flat=True))
+    expected = {" ".join(t.split()) for t in texts.values()} - existing
+    assert set(created.values_list("handle", flat=True)) == expected
+    assert Signal.objects.exclude(professional_account=None).count() == len(texts)

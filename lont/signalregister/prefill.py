@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from lont.analyser import analyse
 from lont.core.viewer import Viewer
 
-from . import selectors
+from . import proposals, selectors
 
 SINGLE = (
     "observed_at",
@@ -42,6 +42,15 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     if timezone.is_naive(observed):
         observed = timezone.make_aware(observed)
     result = analyse(initial["description"] or "", posted_at=observed)
+    proposed: dict[str, Any] = {"time": "", "place": "", "call_to_action": False, "threat": False}
+    for span in result.spans:
+        if span.kind == "time" and not proposed["time"] and "T" in span.value:
+            moment = dt.datetime.fromisoformat(span.value.split("/")[0])
+            proposed["time"] = moment.strftime(proposals.TIME_FORMAT)
+        elif span.kind == "place" and not proposed["place"]:
+            proposed["place"] = span.value[:200]
+        elif span.kind in ("call_to_action", "threat"):
+            proposed[span.kind] = True
     for span in result.spans:
         if span.kind == "time" and not initial["mentioned_time"] and "T" in span.value:
             moment = dt.datetime.fromisoformat(span.value.split("/")[0])
@@ -55,4 +64,7 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     codes = {s.indicator for s in result.suggestions}
     suggested = selectors.indicator_choices(viewer).filter(code__in=codes)
     initial["indicators"] = sorted({*initial["indicators"], *(str(i.pk) for i in suggested)})
+    initial["analyser_proposals"] = proposals.sign(
+        **proposed, indicator_ids=[i.pk for i in suggested]
+    )
     return initial

@@ -231,9 +231,26 @@ def test_ten_signals_give_exact_precision_and_recall(make_member, client_for):
         "0,90",
     ]
     assert [shown[("recall", i)] for i in range(1, 6)] == ["0,57", "0,60", "1,00", "0,88", "0,75"]
+    # and the API gives the same figures
+    api = client_for(director).get("/api/v1/analyse/quality/").json()
+    assert api["signals"] == 10
+    assert {k["kind"]: (k["precision"], k["recall"]) for k in api["kinds"]} == {
+        "time": (4 / 6, 4 / 7),
+        "place": (3 / 5, 3 / 5),
+        "call_to_action": (1.0, 1.0),
+        "threat": (7 / 8, 7 / 8),
+        "indicator": (9 / 10, 9 / 12),
+    }
+    assert api["corrections"][0] == {
+        "kind": "indicator",
+        "indicator": "Online oproep",
+        "outcome": "added",
+        "count": 3,
+    }
 
 
 def test_page_is_for_director_and_coordinator(make_member, client_for):
     url = reverse("signalregister:analyser_quality")
     assert client_for(make_member()).get(url).status_code == 403
+    assert client_for(make_member()).get("/api/v1/analyse/quality/").status_code == 403
     assert client_for(make_member(role=Role.COORDINATOR)).get(url).status_code == 200

@@ -254,3 +254,25 @@ def test_page_is_for_director_and_coordinator(make_member, client_for):
     assert client_for(make_member()).get(url).status_code == 403
     assert client_for(make_member()).get("/api/v1/analyse/quality/").status_code == 403
     assert client_for(make_member(role=Role.COORDINATOR)).get(url).status_code == 200
+
+
+def test_a_week_is_no_moment_in_the_form(make_member, client_for):
+    # given a description that names a window ("deze week"), not a moment
+    client = client_for(make_member())
+    form = {
+        "observed_at": "2026-03-11T16:20",
+        "source_type": "open_online",
+        "platform": "Instagram",
+        "description": "deze week gaat het gebeuren, iedereen komen",
+        "people-TOTAL_FORMS": "0",
+        "people-INITIAL_FORMS": "0",
+        "prefill": "1",
+    }
+    body = client.post(reverse("signalregister:create"), form).content.decode()
+    # then the mentioned time stays empty instead of Monday 00:00
+    field = re.search(r'<input[^>]*name="mentioned_time"[^>]*>', body)
+    assert field is not None and re.search(r"value=\"[0-9]", field.group(0)) is None
+    # while "vanavond om 9" still fills a moment
+    form["description"] = "vanavond om 9 bij de kooi"
+    body = client.post(reverse("signalregister:create"), form).content.decode()
+    assert 'value="2026-03-11T21:00"' in body

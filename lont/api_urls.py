@@ -24,6 +24,7 @@ from lont.peacetime.api import views as peacetime_api
 from lont.presence.api import views as presence_api
 from lont.privacy.api.views import SubjectRequestViewSet
 from lont.riskcalendar.api import views as riskcalendar_api
+from lont.signalregister.api import quality as signalregister_quality
 from lont.signalregister.api import views as signalregister_api
 from lont.signalregister.api import writes as signalregister_writes
 from lont.socialmap.api.views import (
@@ -134,6 +135,11 @@ urlpatterns = [
     path("me/access/", MyAccessView.as_view(), name="my-access"),
     path("analyse/", analyser_api.AnalyseApiView.as_view(), name="analyse"),
     path("analyse/check/", analyser_api.MessageCheckApiView.as_view(), name="analyse-check"),
+    path(
+        "analyse/quality/",
+        signalregister_quality.AnalyserQualityApiView.as_view(),
+        name="analyse-quality",
+    ),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),

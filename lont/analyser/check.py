@@ -73,11 +73,11 @@ def check_message(
 ) -> list[MessageWarning]:
     """Warnings for a draft message, given the posts or rumours it responds to."""
     moment = posted_at or datetime.now(AMSTERDAM)
-    draft_spans = find_spans(draft, posted_at=moment, gazetteer=gazetteer)
+    draft_spans = find_spans(draft, posted_at=moment, gazetteer=gazetteer, times_and_places=True)
     context_spans = [
         span
         for text in context_texts
-        for span in find_spans(text, posted_at=moment, gazetteer=gazetteer)
+        for span in find_spans(text, posted_at=moment, gazetteer=gazetteer, times_and_places=True)
     ]
     warnings: list[MessageWarning] = []
     context_times = [s for s in context_spans if s.kind == "time" and not _vague(s)]

@@ -11,7 +11,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .model import Analysis, Span, drop_overlaps
 from .normalise import fold
-from .patterns import fixed_spans, lexicon_spans
+from .patterns import fixed_spans, lexicon_spans, tag_spans
 from .places import find_pattern_places
 from .suggest import EngagementThresholds, suggest
 from .times import find_times
@@ -36,7 +36,11 @@ def find_spans(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
     area: str | Sequence[str] | None = None,
+    times_and_places: bool = False,
 ) -> list[Span]:
+    """Every span in ``text``; ``times_and_places`` skips the other rule families (the draft check
+    only compares times and places). Spans of one kind never depend on other kinds, except that
+    words inside a handle or hashtag are no place, so mentions and hashtags are always found."""
     text = text[:MAX_CHARS]
     folded = fold(text)
     now = local_naive(posted_at)
@@ -62,9 +66,12 @@ def find_spans(
         areas = (area,) if isinstance(area, str) else tuple(area or ())
         spans.extend(gazetteer.find(text, folded, areas))
     spans.extend(find_pattern_places(text, folded))
-    spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
-    spans.extend(fixed_spans(text, folded))
-    spans = _join_threat_parts(folded, _drop_repeated_emoji_threats(text, spans))
+    if times_and_places:
+        spans.extend(tag_spans(text))
+    else:
+        spans.extend(lexicon_spans(text, folded, lexicon or Lexicon.default()))
+        spans.extend(fixed_spans(text, folded))
+        spans = _join_threat_parts(folded, _drop_repeated_emoji_threats(text, spans))
     # Guarantee the contract: inside the text and never empty, whatever a rule did.
     valid = [
         s for s in spans if 0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip()

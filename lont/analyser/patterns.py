@@ -46,6 +46,8 @@ CONFIDENCE: dict[str, float] = {
 }
 
 # Phrase-specific false friends: Dutch "gun" (to grant), "hide" inside English sentences, ...
+# A letter written three or more times ("kooooom") counts once in a lexicon key.
+_STRETCH = re.compile(r"(.)\1{2,}")
 _NOT_AFTER: dict[str, re.Pattern[str]] = {
     "gun": re.compile(r"\s+(?:je|jou|het|hem|haar|jullie|ze|iedereen|u|hun|m|t)\b"),
     "ijzer": re.compile(r"\s*(?:tekort|gehalte|erts|waren|handel|pillen)"),
@@ -142,7 +144,7 @@ def lexicon_spans(text: str, folded: str, lexicon: Lexicon) -> list[Span]:
         for m in pattern.finditer(folded):
             start, end = m.span()
             value = _value(folded, start, end)
-            key = re.sub(r"(.)\1{2,}", r"\1", value)
+            key = _STRETCH.sub(r"\1", value)
             after = _NOT_AFTER.get(key)
             if after is not None and after.match(folded, end):
                 continue
@@ -238,6 +240,28 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
                 EXPLANATIONS["call_to_action"],
             )
         )
+    spans.extend(tag_spans(text))
+    for m in ENGAGEMENT_SCAN.finditer(folded):
+        count = _count(m.group("n"), m.group("mul"))
+        if count is None:
+            continue
+        metric = _METRICS[" ".join(m.group("metric").split())]
+        spans.append(
+            Span(
+                m.start(),
+                m.end(),
+                "engagement",
+                f"{metric}:{count}",
+                0.9,
+                EXPLANATIONS["engagement"] + f" Gelezen als {metric}: {count}.",
+            )
+        )
+    return spans
+
+
+def tag_spans(text: str) -> list[Span]:
+    """Mentions (``@naam``) and hashtags (``#tag``)."""
+    spans: list[Span] = []
     for m in MENTION_RE.finditer(text):
         spans.append(
             Span(
@@ -255,21 +279,6 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
             continue  # "#1" is a rank, not a tag
         spans.append(
             Span(m.start(), m.end(), "hashtag", "#" + fold(tag), 0.95, EXPLANATIONS["hashtag"])
-        )
-    for m in ENGAGEMENT_SCAN.finditer(folded):
-        count = _count(m.group("n"), m.group("mul"))
-        if count is None:
-            continue
-        metric = _METRICS[" ".join(m.group("metric").split())]
-        spans.append(
-            Span(
-                m.start(),
-                m.end(),
-                "engagement",
-                f"{metric}:{count}",
-                0.9,
-                EXPLANATIONS["engagement"] + f" Gelezen als {metric}: {count}.",
-            )
         )
     return spans
 

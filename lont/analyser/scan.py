@@ -34,6 +34,8 @@ def word_key(word: str) -> str:
 
 
 _KEY_CACHE: dict[str, str] = {}
+# Up to this many trigger substrings are tested one by one with ``in``; more become one regex.
+_MAX_NEEDLES = 24
 
 
 @lru_cache(maxsize=16)
@@ -78,7 +80,7 @@ class Anchored:
     start with it (used for long phrase lists), so one attempt does not try every phrase.
     """
 
-    __slots__ = ("by_key", "gate", "keys", "pattern")
+    __slots__ = ("by_key", "gate", "keys", "needles", "pattern")
 
     def __init__(
         self,
@@ -93,9 +95,16 @@ class Anchored:
         # A rule family whose trigger words are all absent is skipped before any token is tried:
         # one of these substrings must occur in the folded text (cheap ``in`` tests in C).
         # ``gate`` is a regex to the same end, for triggers a plain substring cannot express.
-        listed = sorted(set(needles), key=len, reverse=True)
-        parts = [*map(re.escape, listed), *([gate] if gate else [])]
-        self.gate = re.compile("|".join(parts)) if parts else None
+        # A handful of plain needles is cheaper as ``in`` tests than as one alternation regex,
+        # which Python's engine tries at every position of the text.
+        listed = sorted(set(needles), key=len)
+        if gate or len(listed) > _MAX_NEEDLES:
+            parts = [*map(re.escape, reversed(listed)), *([gate] if gate else [])]
+            self.gate: re.Pattern[str] | None = re.compile("|".join(parts))
+            self.needles: tuple[str, ...] = ()
+        else:
+            self.gate = None
+            self.needles = tuple(listed)
         self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
 
     @classmethod
@@ -121,11 +130,13 @@ class Anchored:
         same length) when the pattern needs capitals.
         """
         out: list[re.Match[str]] = []
-        if self.gate is not None and self.gate.search(folded) is None:
-            return out
         _all, grouped, keyset = _tokens(folded)
         present = self.keys & keyset  # iterates the smaller of the two sets
         if not present:
+            return out
+        if self.needles and not any(needle in folded for needle in self.needles):
+            return out
+        if self.gate is not None and self.gate.search(folded) is None:
             return out
         subject = folded if target is None else target
         by_key = self.by_key

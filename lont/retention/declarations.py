@@ -34,6 +34,7 @@ def declare() -> None:
         "SignalAttachment",
         "ContextNote",
         "SignalVersion",
+        "SignalProposal",
     ):
         register(f"signalregister.{child}", WITH_PARENT, parent="signal")
     register("signalregister.ProsecutorOrder", DELETE, since="issued_on")

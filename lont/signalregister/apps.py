@@ -38,6 +38,7 @@ class SignalRegisterConfig(AppConfig):
             m.SignalAttachment,
             m.ContextNote,
             m.SignalVersion,
+            m.SignalProposal,
         ):
             visibility.register(
                 child,

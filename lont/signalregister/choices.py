@@ -79,3 +79,22 @@ class RequestOutcome(models.TextChoices):
 class AttachmentKind(models.TextChoices):
     SCREENSHOT = "screenshot", _("Screenshot")
     VIDEO_STILL = "video_still", _("Videostill")
+
+
+class ProposalKind(models.TextChoices):
+    """What the text analyser proposed in the signal form ("Analyseer en vul in")."""
+
+    TIME = "time", _("Tijdstip")
+    PLACE = "place", _("Plaats")
+    CALL_TO_ACTION = "call_to_action", _("Oproep")
+    THREAT = "threat", _("Dreiging")
+    INDICATOR = "indicator", _("Indicator")
+
+
+class ProposalOutcome(models.TextChoices):
+    """What the professional did with a proposal when saving the signal."""
+
+    ACCEPTED = "accepted", _("Overgenomen")
+    CHANGED = "changed", _("Aangepast")
+    REMOVED = "removed", _("Weggehaald")
+    ADDED = "added", _("Gemist (zelf toegevoegd)")

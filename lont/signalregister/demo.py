@@ -34,6 +34,7 @@ from . import services
 from .attachments import CleanImage
 from .choices import PersonRole, RequestOutcome, RequestSize, SourceType
 from .models import Signal
+from .proposals import Proposals
 
 NETWORK = "voorbeeldstad-noord"
 POLICE = "wijkagent@politie.voorbeeldstad.test"
@@ -113,6 +114,7 @@ class _Builder:
             engagement=kw.pop("engagement", []),
             requests=kw.pop("requests", []),
             attachments=kw.pop("attachments", []),
+            proposals=kw.pop("proposals", None),
         )
         kw.setdefault("platform", "Instagram" if kw["source_type"] in ONLINE else "")
         if kw["source_type"] in ONLINE and "professional_account" not in kw:
@@ -292,14 +294,36 @@ def _ordinary(b: _Builder) -> None:
                         "target_person": people[1],
                     }
                 ]
+        days_ago = 16 + rng.random() * 348
+        description = rng.choice(ORDINARY_TEXTS)
+        indicators = b.ind(*rng.sample(codes, k=rng.choice([1, 1, 2, 3])))
+        if source in ONLINE and n % 3:
+            kw["proposals"] = _demo_proposals(b, n, indicators)
         b.add(
             email,
             key=f"ordinary-{n}",
-            days_ago=16 + rng.random() * 348,
+            days_ago=days_ago,
             source_type=source,
-            description=rng.choice(ORDINARY_TEXTS),
+            description=description,
             groups=[group],
-            indicators=b.ind(*rng.sample(codes, k=rng.choice([1, 1, 2, 3]))),
+            indicators=indicators,
             **kw,
         )
         n += 1
+
+
+def _demo_proposals(b: _Builder, n: int, saved: list[Indicator]) -> Proposals:
+    """Made-up proposals of "Analyseer en vul in" for the director's page of the analyser's
+    precision and recall: mostly what was saved, sometimes one indicator missed or one extra
+    proposed (its own random stream, so the rest of the demo stays as it was)."""
+    rng = random.Random(1515 + n)
+    proposed = list(saved)
+    if len(proposed) > 1 and rng.random() < 0.3:
+        proposed.pop(rng.randrange(len(proposed)))
+    if rng.random() < 0.25:
+        extra = [
+            i for i in b.indicators.values() if i not in saved and i.code.startswith("online.")
+        ]
+        if extra:
+            proposed.append(min(extra, key=lambda i: i.code))
+    return Proposals(threat=rng.random() < 0.1, indicators=tuple(proposed))

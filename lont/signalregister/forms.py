@@ -16,7 +16,7 @@ from lont.presence.models import ProfessionalAccount
 from lont.presence.selectors import account_choices
 from lont.subjects.models import Group, Person
 
-from . import selectors, shielding
+from . import proposals, selectors, shielding
 from .attachments import CleanImage, clean_image
 from .choices import ONLINE_SOURCES, PersonRole, RequestOutcome, RequestSize
 from .models import Signal
@@ -72,6 +72,9 @@ class SignalForm(StyledModelForm):
     request_outcome = forms.ChoiceField(
         label=_("Verzoek: uitkomst"), choices=RequestOutcome.choices, required=False
     )
+    # The text analyser's proposals, signed by the server (see :mod:`.proposals`); only the
+    # create view records what became of them.
+    analyser_proposals = forms.CharField(required=False, widget=forms.HiddenInput)
     perpetrator_override = forms.CharField(
         label=_("Reden om een slachtoffer of tipgever toch als mogelijke dader te koppelen"),
         help_text=_(
@@ -146,6 +149,11 @@ class SignalForm(StyledModelForm):
         if upload:
             self.clean_upload = clean_image(upload)
         return upload
+
+    def clean_analyser_proposals(self) -> proposals.Proposals | None:
+        # Checked server-side; a stale or altered value is dropped, never an error for the user.
+        value = self.cleaned_data.get("analyser_proposals") or ""
+        return proposals.unsign(value, selectors.indicator_choices(self.viewer))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -27,6 +27,8 @@ from .choices import (
     ONLINE_SOURCES,
     AttachmentKind,
     PersonRole,
+    ProposalKind,
+    ProposalOutcome,
     RequestOutcome,
     RequestSize,
     SourceType,
@@ -382,6 +384,31 @@ class SignalVersion(SignalChild):
         constraints = [
             models.UniqueConstraint(fields=["signal", "number"], name="signalversion_unique")
         ]
+
+
+class SignalProposal(SignalChild):
+    """What became of one text-analyser proposal when the signal was saved (issue 15, item 4).
+
+    Only the kind, the outcome and (for indicators) which indicator: never the proposed or the
+    saved text, which stays in the signal itself. Goes with the signal (its retention).
+    """
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="proposals")
+    kind = models.CharField(_("soort voorstel"), max_length=20, choices=ProposalKind.choices)
+    indicator = models.ForeignKey(
+        "knowledge.Indicator",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indicator"),
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=ProposalOutcome.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("voorstel van de tekstanalyse")
+        verbose_name_plural = _("voorstellen van de tekstanalyse")
 
 
 class ProsecutorOrder(ChangeLoggedModel):

@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from lont.analyser import analyse
 from lont.core.viewer import Viewer
 
-from . import selectors
+from . import proposals, selectors
 
 SINGLE = (
     "observed_at",
@@ -42,17 +42,35 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     if timezone.is_naive(observed):
         observed = timezone.make_aware(observed)
     result = analyse(initial["description"] or "", posted_at=observed)
+    proposed: dict[str, Any] = {"time": "", "place": "", "call_to_action": False, "threat": False}
     for span in result.spans:
-        if span.kind == "time" and not initial["mentioned_time"] and "T" in span.value:
-            moment = dt.datetime.fromisoformat(span.value.split("/")[0])
-            initial["mentioned_time"] = moment.strftime("%Y-%m-%dT%H:%M")
-        elif span.kind == "place" and not initial["mentioned_place"]:
-            initial["mentioned_place"] = span.value[:200]
-        elif span.kind == "call_to_action":
-            initial["call_to_action"] = True
-        elif span.kind == "threat":
-            initial["threat"] = True
+        if span.kind == "time" and not proposed["time"]:
+            proposed["time"] = _moment(span.value, span.grain)
+        elif span.kind == "place" and not proposed["place"]:
+            proposed["place"] = span.value[:200]
+        elif span.kind in ("call_to_action", "threat"):
+            proposed[span.kind] = True
+    initial["mentioned_time"] = initial["mentioned_time"] or proposed["time"]
+    initial["mentioned_place"] = initial["mentioned_place"] or proposed["place"]
+    initial["call_to_action"] = initial["call_to_action"] or proposed["call_to_action"]
+    initial["threat"] = initial["threat"] or proposed["threat"]
     codes = {s.indicator for s in result.suggestions}
     suggested = selectors.indicator_choices(viewer).filter(code__in=codes)
     initial["indicators"] = sorted({*initial["indicators"], *(str(i.pk) for i in suggested)})
+    initial["analyser_proposals"] = proposals.sign(
+        **proposed, indicator_ids=[i.pk for i in suggested]
+    )
     return initial
+
+
+# A window of a week or longer ("deze week", "in maart") is no moment: proposing its first minute
+# as "the mentioned time" would be false precision, so the field stays empty for the member.
+_WINDOW_GRAINS = frozenset({"week", "weekend", "month", "quarter", "season", "year"})
+
+
+def _moment(value: str, grain: str) -> str:
+    """The form's minute for a time value: a point, or the start of a period within a day."""
+    if "T" not in value or grain in _WINDOW_GRAINS:
+        return ""
+    moment = dt.datetime.fromisoformat(value.split("/")[0])
+    return moment.strftime(proposals.TIME_FORMAT)

@@ -37,10 +37,12 @@ from .models import (
     SignalGroup,
     SignalIndicator,
     SignalPerson,
+    SignalProposal,
     SignalRequest,
     SignalVersion,
     derive_category,
 )
+from .proposals import Proposals, outcomes
 
 # The signal fields a correction may change and a version snapshot keeps.
 SNAPSHOT_FIELDS = (
@@ -105,6 +107,8 @@ class SignalParts:
     attachments: list[UploadedFile | CleanImage] = field(default_factory=list)
     # The recording organisation's reason to link a victim or tipster as possible perpetrator.
     perpetrator_override: str = ""
+    # The text analyser's proposals in the create form (None: the analyser was not asked).
+    proposals: Proposals | None = None
 
 
 def _require_write(viewer: Viewer) -> None:
@@ -161,6 +165,21 @@ def _add_parts(
         attachment = attachment_add(viewer=viewer, signal=signal, upload=upload)
         if stored is not None:
             stored.append(str(attachment.file.name))
+
+
+def _record_proposals(signal: Signal, proposals: Proposals, indicators: list[Any]) -> None:
+    """What became of the analyser's proposals: kind and outcome only, on the signal."""
+    for kind, indicator, outcome in outcomes(
+        proposals,
+        mentioned_time=signal.mentioned_time,
+        mentioned_place=signal.mentioned_place,
+        call_to_action=signal.call_to_action,
+        threat=signal.threat,
+        indicators=indicators,
+    ):
+        if indicator is not None and indicator.network_id != signal.network_id:
+            continue
+        _child_save(SignalProposal(signal=signal, kind=kind, indicator=indicator, outcome=outcome))
 
 
 def _same_network(viewer: Viewer, obj: Any) -> None:
@@ -257,6 +276,8 @@ def signal_create(
         _delete_files(stored)  # the rollback removes the rows; the files go with them
         raise
     shielding.record_override(viewer, signal, overridden, parts.perpetrator_override)
+    if parts.proposals is not None:
+        _record_proposals(signal, parts.proposals, parts.indicators)
     covered = [c for c in checks if c.check.covered_by_order]
     record_event(
         event="signal.created",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_guard
+from . import views, views_guard, views_proposals
 
 app_name = "signalregister"
 
@@ -14,4 +14,9 @@ urlpatterns = [
     path("bijlage/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
     path("stelselmatigheid/", views_guard.GuardReportView.as_view(), name="guard_report"),
     path("doorgegeven/", views_guard.HandoverListView.as_view(), name="handovers"),
+    path(
+        "tekstanalyse/",
+        views_proposals.AnalyserQualityView.as_view(),
+        name="analyser_quality",
+    ),
 ]

@@ -162,6 +162,7 @@ class SignalCreateView(GuardFlowMixin, MemberView):
             requests=form.requests(),
             attachments=[form.clean_upload] if form.clean_upload else [],
             perpetrator_override=form.cleaned_data.get("perpetrator_override") or "",
+            proposals=form.cleaned_data.get("analyser_proposals"),
         )
         try:
             result = self.guarded_save(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from lont.signalregister.models import ContextNote, Signal, SignalAttachment
+from lont.signalregister.models import ContextNote, Signal, SignalAttachment, SignalProposal
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +30,6 @@ def test_demo_loads_scenarios_and_is_idempotent(settings, tmp_path):
     # a person near the guard threshold
     assert Signal.objects.filter(demo_key__startswith="demo:guard-").count() == 2
     assert SignalAttachment.objects.exists()
+    # the director's page of the analyser's precision and recall has figures to show
+    assert SignalProposal.objects.filter(outcome="accepted").exists()
+    assert SignalProposal.objects.exclude(outcome="accepted").exists()

@@ -33,5 +33,12 @@ class AssessmentConfig(AppConfig):
                 summary_fields=summaries.get(model, ()),
             )
         triggers.connect()
+        from lont.signalregister import hooks
+
+        from .autolink import link_signal
+        from .notify import register_events
+
+        register_events()
+        hooks.register_on_saved(link_signal)
         install_guide()
         demo.register(50, load_demo)

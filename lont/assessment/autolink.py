@@ -167,7 +167,9 @@ def _propose(signal: Signal, viewer: Viewer) -> None:
     url = (
         reverse("assessment:situation_create")
         + "?"
-        + urlencode({"soort": SituationKind.CONFRONTATION, "signaal": signal.pk})
+        + urlencode(
+            [("soort", str(SituationKind.CONFRONTATION.value)), ("signaal", str(signal.pk))]
+        )
     )
     text = _(
         "Een signaal met een oproep, tijdstip en plaats hoort bij geen situatie. "

@@ -4,14 +4,11 @@ an e-mail."""
 
 from __future__ import annotations
 
-import socket
-from email import message_from_bytes
-
 import pytest
-from aiosmtpd.controller import Controller
 from assessment_app.assessment_factories import signal_factory, situation_factory
 from django.core import mail
 from django.urls import reverse
+from smtp_support import local_smtp, parse
 
 from lont.assessment import notify
 from lont.networks.choices import PartnerType
@@ -100,33 +97,10 @@ def test_digest_groups_per_member_and_event_type(make_member, django_capture_on_
     assert not Notification.objects.filter(email_state=EmailState.PENDING_DIGEST).exists()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_server(settings):
-    """A real SMTP server on loopback (aiosmtpd); Django's SMTP backend talks to it."""
-    port = _free_port()
-    received: list[bytes] = []
-
-    class Keep:
-        async def handle_DATA(self, server, session, envelope):
-            received.append(envelope.content)
-            return "250 OK"
-
-    handler = Keep()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = False
-    try:
+    with local_smtp(settings) as received:
         yield received
-    finally:
-        controller.stop()
 
 
 def test_escalation_list_decides_who_hears_a_rise_and_smtp_carries_no_canary(
@@ -167,11 +141,10 @@ def test_escalation_list_decides_who_hears_a_rise_and_smtp_carries_no_canary(
     assert "Situatie ‘Kooi Stationsplein’ steeg van verhoogd naar hoog." in texts
 
     # the e-mails went through a real SMTP server: read them back
-    messages = [message_from_bytes(raw) for raw in smtp_server]
-    recipients = {m["To"] for m in messages}
+    messages = [parse(raw) for raw in smtp_server]
+    recipients = {m["To"] for m, _body in messages}
     assert director.user.email in recipients and education.user.email in recipients
-    for m in messages:
-        body = m.get_payload(decode=True).decode()
+    for m, body in messages:
         assert CANARY not in body and CANARY not in m["Subject"]
         assert f"/duiding/situaties/{situation.pk}/" in body
         assert "Kooi Stationsplein" in body

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -51,6 +52,8 @@ class PreferencesView(MemberTemplateView):
             for kind in events.event_types()
         ]
         data["choices"] = Delivery.choices
+        # Where e-mail goes in this installation (the demo: the console of the worker process).
+        data["email_backend"] = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
         return data
 
     def post(self, request: HttpRequest) -> HttpResponse:

@@ -14,8 +14,11 @@ a rise. Figures printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
+import io
 import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -51,11 +54,12 @@ from lont.signalregister import services as signal_services  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--profile", action="store_true", help="cProfile the rounds (top 25)")
     args = parser.parse_args()
     setup_test_environment()  # the locmem mail backend
     call_command("migrate", verbosity=0)
     with system_context("bench: load the demo"):
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", verbosity=0, stdout=io.StringIO())
         member = Membership.objects.select_related("network", "organisation", "user").get(
             user__email="jongerenwerker@jongerenwerk.voorbeeldstad.test",
             network__slug="voorbeeldstad-noord",
@@ -73,6 +77,9 @@ def main() -> None:
         )
         members = Membership.objects.filter(network=member.network, is_active=True).count()
     viewer = Viewer(member)
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler is not None:
+        profiler.enable()
     timings, notices, emails = [], [], []
     for _round in range(args.rounds):
         with system_context("bench: every round is a rise"):
@@ -94,6 +101,9 @@ def main() -> None:
         timings.append((time.perf_counter() - start) * 1000)
         notices.append(Notification.objects.count() - before)
         emails.append(len(mail.outbox))
+    if profiler is not None:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     timings.sort()
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     print(

@@ -33,6 +33,17 @@ class NotificationListView(MemberTemplateView):
         return redirect(reverse("notifications:inbox"))
 
 
+class UnreadCountView(MemberTemplateView):
+    """The header's unread count, loaded by htmx after the page (so no page pays its query)."""
+
+    template_name = "notifications/_unread.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        data["count"] = selectors.unread_count(self.viewer)
+        return data
+
+
 class PreferencesView(MemberTemplateView):
     """Per event type: immediately, daily digest or off (level *acuut* cannot be switched off)."""
 

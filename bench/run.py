@@ -20,6 +20,7 @@ BENCHMARKS = [
     ("Assessment at scale: demo vs large network (issue 4)", ["bench/assessment_bench.py"]),
     ("Retention purge of 200,000 expired signals (issue 12)", ["bench/purge_bench.py"]),
     ("Incident room: page and live update, 30 open pages (issue 10)", ["bench/crisis_bench.py"]),
+    ("Signal save → notifications queued, demo (issue 9)", ["bench/notify_bench.py"]),
 ]
 # Not in `make bench` because it restarts the local PostgreSQL cluster:
 #   .venv/bin/python bench/pg_restart.py   (writes across a database restart, issue 16)

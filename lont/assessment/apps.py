@@ -40,5 +40,12 @@ class AssessmentConfig(AppConfig):
 
         feed.register_source("actions", action_items)
         feed.register_source("meetings", meeting_items)
+        from lont.signalregister import hooks
+
+        from .autolink import link_signal
+        from .notify import register_events
+
+        register_events()
+        hooks.register_on_saved(link_signal)
         install_guide()
         demo.register(50, load_demo)

@@ -289,6 +289,24 @@ def _load(
     services.situation_link_signals(
         viewer=youth_viewer, situation=kooi_situation, signals=kooi_signals
     )
+    # Issue 9: a new signal naming the group finds the situation by itself, with its reason (the
+    # situation page shows it, the owner can undo it); the director reads trend breaks in a digest.
+    from lont.notifications.services import preferences_set
+
+    from .autolink import link_signal
+    from .notify import TREND_BREAK
+
+    preferences_set(user=director.user, choices={TREND_BREAK: "digest"})
+    newest = _signal(
+        youth,
+        "assess-kooi-auto",
+        now - dt.timedelta(hours=12),
+        "Nieuwe opruiende berichten over de voetbalkooi.",
+        groups=(kooi,),
+        weight="weak",
+    )
+    link_signal(signal=newest, viewer=youth_viewer, created=True)
+    services.situation_recompute(kooi_situation)
     # 3. A false alarm: a strong-looking post defused by the youth worker's context.
     station = groups["Stationspleingroep"]
     alarm = _signal(

@@ -35,14 +35,31 @@ class SituationForm(StyledForm):
         self.fields["rivalry"].queryset = relations  # type: ignore[attr-defined]
 
 
+class _DescribedSignals(forms.ModelMultipleChoiceField):
+    """Signals described as the viewer may read them (date, summary, groups, indicators), never
+    as a bare number."""
+
+    labels: dict[int, str]
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.labels.get(obj.pk, "")
+
+
 class LinkSignalsForm(StyledForm):
-    signals = forms.ModelMultipleChoiceField(
-        label=_("Signalen koppelen"), queryset=Signal.objects.none(), required=False
+    signals = _DescribedSignals(
+        label=_("Signalen koppelen"),
+        queryset=Signal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, signals: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, signals: Any, labels: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["signals"].queryset = signals  # type: ignore[attr-defined]
+        field = self.fields["signals"]
+        field.queryset = signals  # type: ignore[attr-defined]
+        field.labels = labels or {}  # type: ignore[attr-defined]
 
 
 class ParametersForm(StyledForm):

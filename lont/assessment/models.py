@@ -54,7 +54,9 @@ class Situation(ChangeLoggedModel):
 
     objects = ScopedManager()
 
-    audit_redact = frozenset({"title", "description", "explanation", "trend_breaks", "drill"})
+    audit_redact = frozenset(
+        {"title", "description", "explanation", "trend_breaks", "drill", "auto_links"}
+    )
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
@@ -88,6 +90,11 @@ class Situation(ChangeLoggedModel):
     trend_breaks = models.JSONField(_("trendbreuken"), default=list, blank=True)
     drill = models.JSONField(_("drillduiding"), default=dict, blank=True)
     requests = models.JSONField(_("verzoekpatronen"), default=list, blank=True)
+    # Signals linked by themselves (``autolink``): signal id, why (group / person / rivalry and
+    # its id — rendered per viewer), when, and whether the owner undid it. Ids only, no text.
+    auto_links = models.JSONField(
+        default=list, blank=True, verbose_name=_("automatische koppelingen")
+    )
     # The last scores (date, score, level) for the dashboard's sparkline; bounded in the service.
     history = models.JSONField(default=list, blank=True, verbose_name=_("verloop"))
     computed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("berekend op"))

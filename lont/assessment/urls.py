@@ -24,6 +24,11 @@ urlpatterns = [
         situations.SituationFollowView.as_view(),
         name="situation_follow",
     ),
+    path(
+        "situaties/<int:pk>/ontkoppelen/<int:signal_pk>/",
+        situations.AutoLinkUndoView.as_view(),
+        name="autolink_undo",
+    ),
     path("overleggen/", meetings.MeetingListView.as_view(), name="meetings"),
     path("overleggen/nieuw/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
     path("overleggen/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"),

@@ -51,6 +51,11 @@ class SignalRegisterConfig(AppConfig):
         # organisation (the FG's report counts them through its own selector, without content).
         visibility.register(m.ProsecutorOrder, category="criminal", related=("person",))
         visibility.register(m.GuardEvent, category="criminal", related=("person",))
+        from django.utils.translation import gettext_lazy as _
+
+        from lont.notifications import events
+
+        events.register("guard.event", label=_("Grens stelselmatige observatie bereikt"))
         # After the subjects demo (40) and the social map (50): signals point at their groups.
         demo.register(60, load_demo)
         # Principle 9: what a person's expiry does with the links to them.

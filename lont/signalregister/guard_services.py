@@ -44,7 +44,13 @@ def _notify_coordinators(organisation: Organisation, text: str, url: str) -> int
             ).select_related("user")
         )
     for membership in coordinators:
-        notification_create(user=membership.user, text=text, url=url, network=organisation.network)
+        notification_create(
+            user=membership.user,
+            text=text,
+            url=url,
+            network=organisation.network,
+            event="guard.event",
+        )
     return len(coordinators)
 
 

@@ -25,7 +25,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
 
-from . import guard, shielding
+from . import guard, hooks, shielding
 from .attachments import CleanImage, clean_image
 from .choices import PROTECTED_ROLES, PersonRole, Status
 from .models import (
@@ -291,6 +291,7 @@ def signal_create(
             "covered_by_order": [c.person_id for c in covered],
         },
     )
+    hooks.signal_saved(signal=signal, viewer=viewer, created=True)
     return signal
 
 
@@ -375,6 +376,7 @@ def signal_update(
         reason=reason,
         details={"version": number, "category": locked.category},
     )
+    hooks.signal_saved(signal=locked, viewer=viewer, created=False)
     return locked
 
 

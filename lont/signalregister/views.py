@@ -179,6 +179,8 @@ class SignalCreateView(GuardFlowMixin, MemberView):
         if isinstance(result, HttpResponseBase):
             return result
         messages.success(request, _("Het signaal is geregistreerd."))
+        for note in getattr(result, "saved_notes", []):
+            messages.info(request, note)
         return redirect(result.get_absolute_url())
 
 
@@ -255,6 +257,8 @@ class SignalEditView(GuardFlowMixin, MemberView):
                 messages.success(
                     request, _("De correctie is opgeslagen; de vorige versie is bewaard.")
                 )
+                for note in getattr(result, "saved_notes", []):
+                    messages.info(request, note)
                 return redirect(signal.get_absolute_url())
         return render(
             request, self.template_name, _form_context(form, formset, signal=signal), status=400

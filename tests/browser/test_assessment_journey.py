@@ -70,6 +70,8 @@ def open_situation(page: Any, url: str) -> tuple[str, float]:
     page.goto(url)
     page.get_by_role("heading", level=1, name=TITLE).wait_for()
     assert_accessible(page)
+    # The contributions and statistics sit behind "Details" (issue 9).
+    page.locator("summary", has_text="Details").click()
     return level_and_score(page)
 
 
@@ -113,7 +115,6 @@ def test_signal_note_and_case_meeting(page, live_server, tmp_path):
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(re.compile(r"/signalen/\d+/$"))
     signal_url = page.url
-    signal_ref = "signaal #" + signal_url.rstrip("/").rsplit("/", 1)[1]
     expect(page.get_by_text("Het signaal is geregistreerd.")).to_be_visible()
     assert_accessible(page)
     attachment = page.get_by_role("link", name="Screenshot 1")
@@ -128,7 +129,8 @@ def test_signal_note_and_case_meeting(page, live_server, tmp_path):
     page.get_by_role("link", name="Signalen koppelen").click()
     page.wait_for_url("**/signalen/")
     assert_accessible(page)
-    page.get_by_label("Signalen koppelen").select_option(label=signal_ref)
+    # A described list (issue 9), not numbers: the signal is recognised by its text.
+    page.get_by_label(re.compile("Story roept op om morgenavond")).check()
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(situation_url)
     level_raised, score_raised = open_situation(page, situation_url)

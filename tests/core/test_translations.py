@@ -42,4 +42,4 @@ def test_pages_render_in_english(make_member, client_for):
         client.cookies["django_language"] = "en"
         page = client.get(reverse("networks:covenant"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<html lang="en"' in page
-    assert "Peacetime" in page and "Vredestijd" not in page.split("<main")[0]
+    assert "Signals" in page and "Signalen" not in page.split("<main")[0]

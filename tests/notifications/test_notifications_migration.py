@@ -16,6 +16,7 @@ BEFORE = [("signalregister", "0003_dutch_verbose_names")]
 AFTER = [
     ("signalregister", "0004_notification_moved_to_notifications_app"),
     ("notifications", "0002_rename_table"),
+    ("notifications", "0004_event_email_preferences"),  # the model as it is now
 ]
 
 

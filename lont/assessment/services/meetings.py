@@ -16,7 +16,7 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
-from lont.notifications.models import Notification
+from lont.notifications.services import notifications_send
 
 from ..choices import ActionStatus, DecisionKind, MeetingStatus, Stage
 from ..models import (
@@ -63,7 +63,40 @@ def meeting_create(*, viewer: Viewer, data: dict[str, Any]) -> CaseMeeting:
         for order, situation in enumerate(data.get("situations", [])):
             _add_item(viewer, meeting, situation, order)
         record_event(event="meeting.created", obj=meeting, actor=viewer.user)
+        _notify_scheduled(meeting)
     return meeting
+
+
+@system_context("who hears of a new case meeting: the participating partners' coordinators")
+def _notify_scheduled(meeting: CaseMeeting) -> None:
+    """The chair, the director and the coordinators of the participating partners hear the
+    date (no agenda, no names)."""
+    from django.db.models import Q
+
+    from lont.networks.models import Membership
+
+    from ..notify import MEETING_SCHEDULED
+
+    members = (
+        Membership.objects.filter(network_id=meeting.network_id, is_active=True)
+        .filter(
+            Q(organisation__in=meeting.participants.all(), role=Role.COORDINATOR)
+            | Q(role=Role.DIRECTOR)
+            | Q(user_id=meeting.chair_id)
+        )
+        .select_related("user")
+        .order_by("user_id")
+    )
+    text = _("Er is een casusoverleg gepland op %(date)s.") % {
+        "date": meeting.date.strftime("%d-%m-%Y")
+    }
+    users = {m.user_id: m.user for m in members}
+    notifications_send(
+        recipients=[(user, text) for user in users.values()],
+        url=reverse("assessment:meeting_detail", args=[meeting.pk]),
+        network=meeting.network,
+        event=MEETING_SCHEDULED,
+    )
 
 
 def _add_item(viewer: Viewer, meeting: CaseMeeting, situation: Situation, order: int) -> AgendaItem:
@@ -218,23 +251,27 @@ def meeting_close(*, viewer: Viewer, meeting: CaseMeeting) -> CaseMeeting:
 
 
 def actions_remind(*, today: dt.date | None = None) -> int:
-    """Daily: each open action due today or overdue notifies its owner once a day."""
+    """Daily: each open action due today or overdue notifies its owner once a day (in the text:
+    the due date, never the action's number or content)."""
+    from ..notify import ACTION_DUE
+
     today = today or timezone.localdate()
     due = Action.objects.filter(status=ActionStatus.OPEN, due_date__lte=today).exclude(
         reminded_on=today
     )
     count = 0
     with transaction.atomic():
-        for action in due.select_for_update():
-            text = _("Actie #%(pk)s is uiterlijk %(date)s af.") % {
-                "pk": action.pk,
-                "date": action.due_date.strftime("%d-%m-%Y"),
-            }
-            Notification.objects.create(
-                user_id=action.owner_id,
-                network_id=action.network_id,
-                text=text,
+        for action in due.select_related("owner", "network").select_for_update(of=("self",)):
+            date = action.due_date.strftime("%d-%m-%Y")
+            if action.due_date < today:
+                text = _("Een actie van u had uiterlijk %(date)s af moeten zijn.") % {"date": date}
+            else:
+                text = _("Een actie van u is uiterlijk vandaag (%(date)s) af.") % {"date": date}
+            notifications_send(
+                recipients=[(action.owner, text)],
                 url=reverse("assessment:actions"),
+                network=action.network,
+                event=ACTION_DUE,
             )
             action.reminded_on = today
             action.save(update_fields=["reminded_on"])

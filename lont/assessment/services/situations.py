@@ -8,19 +8,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont import engine as e
-from lont.audit.changelog import bulk_create_logged
 from lont.audit.events import record_event
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
-from lont.networks.models import Membership
-from lont.notifications.models import Notification
 
 from .. import recompute
 from ..choices import LEVEL_RANK
@@ -138,6 +134,34 @@ def situation_link_signals(
     return situation
 
 
+def situation_autolink_undo(*, viewer: Viewer, situation: Situation, signal_id: int) -> Situation:
+    """The owning organisation undoes an automatic link; the signal is not linked again by
+    itself (``autolink``)."""
+    _require_full(viewer, situation)
+    if situation.organisation_id != viewer.organisation.pk:
+        raise PermissionDenied(
+            _("Alleen de organisatie die de situatie opende, maakt dit ongedaan.")
+        )
+    if not any(link["signal"] == signal_id for link in situation.auto_links):
+        raise ValidationError(_("Dit signaal is niet automatisch gekoppeld."))
+    with transaction.atomic():
+        situation.auto_links = [
+            {**link, "undone": True} if link["signal"] == signal_id else link
+            for link in situation.auto_links
+        ]
+        situation.save(update_fields=["auto_links", "updated_at"])
+        with system_context("the owner undoes an automatic link: the link row by id"):
+            situation.signals.remove(signal_id)
+        record_event(
+            event="situation.autolink_undone",
+            obj=situation,
+            actor=viewer.user,
+            details={"signal": signal_id},
+        )
+        situation_recompute(situation)
+    return situation
+
+
 def situation_follow(*, viewer: Viewer, situation: Situation, follow: bool) -> None:
     if access_for(viewer, situation) < Access.SUMMARY:
         raise PermissionDenied
@@ -150,11 +174,13 @@ def situation_follow(*, viewer: Viewer, situation: Situation, follow: bool) -> N
 @system_context("the level engine recomputes a situation from all its rows")
 def situation_recompute(situation: Situation, *, now: dt.datetime | None = None) -> Situation:
     """Recompute and store the level, explanation, drill reading, request patterns and trend
-    breaks; a rise in level notifies the followers (in-app, without content)."""
+    breaks; a rise in level notifies the covenant's escalation list, the followers and the
+    director (``notify``), new trend breaks the followers — without content."""
     now = now or timezone.now()
     result = recompute.compute(situation, now)
     before = situation.level
     first = situation.computed_at is None
+    known_breaks = {_break_key(b) for b in situation.trend_breaks}
     with transaction.atomic():
         situation.level = result["level"]
         situation.score = result["score"]
@@ -170,45 +196,35 @@ def situation_recompute(situation: Situation, *, now: dt.datetime | None = None)
         situation.save()
         if not first and LEVEL_RANK[situation.level] > LEVEL_RANK.get(before, 0):
             _notify_rise(situation, before)
+        fresh = [b for b in situation.trend_breaks if _break_key(b) not in known_breaks]
+        if not first and fresh:
+            from ..notify import notify_trend_breaks
+
+            notify_trend_breaks(situation, len(fresh))
     return situation
 
 
 def _keep_first_seen(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A break keeps the moment it was first flagged, so "new trend breaks" means new."""
 
-    def key(b: dict[str, Any]) -> tuple[str, str, str, str]:
-        # A network change is one pair of groups or people: each pair is its own break.
-        return (b["subject"], b["subject_ref"], b["kind"], b.get("pair", ""))
-
-    seen = {key(b): b.get("at") for b in old}
+    seen = {_break_key(b): b.get("at") for b in old}
     for b in new:
-        b["at"] = seen.get(key(b)) or b["at"]
+        b["at"] = seen.get(_break_key(b)) or b["at"]
     return new
 
 
 def _notify_rise(situation: Situation, before: str) -> None:
-    text = _("Het berekende niveau van situatie #%(pk)s steeg van %(old)s naar %(new)s.") % {
-        "pk": situation.pk,
-        "old": before,
-        "new": situation.level,
-    }
-    url = reverse("assessment:situation_detail", args=[situation.pk])
-    # Only followers who may still see the situation hear of it (access can change with the
-    # covenant or a new role).
-    memberships = Membership.objects.filter(
-        network_id=situation.network_id, is_active=True, user__in=situation.followers.all()
-    ).select_related("organisation", "network", "user")
-    users = {m.user_id for m in memberships if access_for(Viewer(m), situation) >= Access.SUMMARY}
-    bulk_create_logged(
-        Notification,
-        [
-            Notification(user_id=user_id, network_id=situation.network_id, text=text, url=url)
-            for user_id in sorted(users)
-        ],
-    )
+    from ..notify import notify_level_rise
+
+    notify_level_rise(situation, before)
     record_event(
         event="situation.level_rose", obj=situation, details={"from": before, "to": situation.level}
     )
+
+
+def _break_key(b: dict[str, Any]) -> tuple[str, str, str, str]:
+    # A network change is one pair of groups or people: each pair is its own break.
+    return (b["subject"], b["subject_ref"], b["kind"], b.get("pair", ""))
 
 
 def _enqueue_many(ids: Iterable[int]) -> None:

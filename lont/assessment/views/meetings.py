@@ -55,10 +55,16 @@ class MeetingCreateView(ServiceFormView):
     success_message = gettext_lazy("Het casusoverleg is gepland.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {
+        situations = selectors.situations(self.viewer)
+        kwargs: dict[str, Any] = {
             "organisations": _organisations(self.viewer),
-            "situations": selectors.situations(self.viewer),
+            "situations": situations,
         }
+        # "Bespreken in overleg" on a situation page: that situation on the agenda already.
+        chosen = self.request.GET.get("situatie", "")
+        if chosen.isdigit():
+            kwargs["initial"] = {"situations": list(situations.filter(pk=int(chosen)))}
+        return kwargs
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.meeting_create(viewer=self.viewer, data=data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -17,8 +18,8 @@ from lont.networks.choices import Access
 from lont.signalregister.models import Signal
 from lont.subjects import selectors as subject_selectors
 
-from .. import selectors, services, svg
-from ..choices import LevelCode
+from .. import explain, linking, selectors, services, svg
+from ..choices import LevelCode, SituationKind
 from ..forms import LinkSignalsForm, SituationForm
 from ..models import Situation
 from .base import fetch
@@ -71,6 +72,9 @@ class SituationDetailView(VisibleDetailView):
             viewer, situation, signals, via=AccessVia.PAGE, path=self.request.get_full_path()
         )
         data["groups"] = visible(viewer, situation.groups.all())
+        data["sentence"] = explain.plain_sentence(situation, data["lines"], signals)
+        data.update(explain.named(viewer, situation, signals, self.request.get_full_path()))
+        data["is_owner"] = situation.organisation_id == viewer.organisation.pk
         data["chart"] = svg.drill_chart(situation.drill) if situation.drill else None
         data["following"] = situation.followers.filter(pk=viewer.user.pk).exists()
         data["can_edit"] = self.access == Access.FULL and viewer.can("case.write")
@@ -89,11 +93,26 @@ class SituationCreateView(ServiceFormView):
     title = _("Situatie openen")
     success_message = _("De situatie is geopend en het niveau berekend.")
 
+    def _proposed_signal(self) -> Signal | None:
+        """``?signaal=`` from a proposal: a signal the viewer sees, linked once it is open."""
+        pk = self.request.GET.get("signaal", "")
+        if not pk.isdigit():
+            return None
+        return visible(self.viewer, Signal.objects.filter(pk=int(pk))).first()
+
     def form_kwargs(self) -> dict[str, Any]:
-        return _form_kwargs(self.viewer)
+        kind = self.request.GET.get("soort", "")
+        initial = {"kind": kind} if kind in SituationKind.values else {}
+        return {**_form_kwargs(self.viewer), "initial": initial}
 
     def perform(self, data: dict[str, Any]) -> Any:
-        return services.situation_create(viewer=self.viewer, data=data)
+        situation = services.situation_create(viewer=self.viewer, data=data)
+        signal = self._proposed_signal()
+        if signal is not None:
+            services.situation_link_signals(
+                viewer=self.viewer, situation=situation, signals=[signal]
+            )
+        return situation
 
 
 class SituationEditView(ServiceFormView):
@@ -120,14 +139,41 @@ class SituationEditView(ServiceFormView):
 
 
 class SituationLinkView(ServiceFormView):
+    """Link by hand: a searchable list of the signals the viewer sees, each described at their
+    access level (date, partner, groups, indicators; the text only in full), newest first; the
+    signals already linked are listed as linked."""
+
     form_class = LinkSignalsForm
     title = _("Signalen koppelen")
+    template_name = "assessment/link_signals.html"
+    LIMIT = 200
 
     def setup_object(self) -> None:
         self.object = fetch(self, Situation, self.kwargs["pk"], Access.FULL)
+        self.search = self.request.GET.get("zoek", "").strip()[:100]
+        linked = visible(self.viewer, self.object.signals.all())
+        self.linked_ids = set(linked.values_list("pk", flat=True))
+        rows = (
+            visible(self.viewer, Signal.objects.all())
+            .select_related("organisation")
+            .prefetch_related("groups__group", "indicators__indicator")
+            .order_by("-observed_at", "-pk")
+        )
+        self.labels: dict[int, str] = {}
+        self.linked_labels: list[str] = []
+        for row in rows[: self.LIMIT + len(self.linked_ids)]:
+            label = linking.describe(self.viewer, row)
+            if row.pk in self.linked_ids:
+                self.linked_labels.append(label)
+            elif not self.search or self.search.lower() in label.lower():
+                self.labels[row.pk] = label
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"signals": visible(self.viewer, Signal.objects.all())}
+        signals = visible(self.viewer, Signal.objects.filter(pk__in=list(self.labels)))
+        return {"signals": signals.order_by("-observed_at", "-pk"), "labels": self.labels}
+
+    def extra_context(self) -> dict[str, Any]:
+        return {"search": self.search, "linked": self.linked_labels, "situation": self.object}
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.situation_link_signals(
@@ -141,4 +187,18 @@ class SituationFollowView(MemberView):
         services.situation_follow(
             viewer=self.viewer, situation=situation, follow=request.POST.get("volgen") == "1"
         )
+        return redirect(situation.get_absolute_url())
+
+
+class AutoLinkUndoView(MemberView):
+    """The situation's owner undoes a link the signal made by itself."""
+
+    required_permission = "case.write"
+
+    def post(self, request: HttpRequest, pk: int, signal_pk: int) -> HttpResponse:
+        situation = fetch(self, Situation, pk, Access.FULL)
+        services.situation_autolink_undo(
+            viewer=self.viewer, situation=situation, signal_id=signal_pk
+        )
+        messages.success(request, _("De automatische koppeling is ongedaan gemaakt."))
         return redirect(situation.get_absolute_url())

@@ -4,49 +4,20 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
-from lont.core.choices import Role
 
 register = template.Library()
-
-# Who sees the retention page (mirrors lont.retention.services.MANAGERS).
-RETENTION_ROLES = frozenset({Role.PRIVACY_OFFICER, Role.DIRECTOR})
-
-NAV = [
-    ("core:home", gettext_lazy("Overzicht")),
-    ("core:phase_peacetime", gettext_lazy("Vredestijd")),
-    ("core:phase_crisis", gettext_lazy("Crisis")),
-    ("core:phase_aftercare", gettext_lazy("Nazorg")),
-    ("networks:overview", gettext_lazy("Netwerk")),
-    ("knowledge:index", gettext_lazy("Kennisbank")),
-    ("analyser:analyse", gettext_lazy("Tekstanalyse")),
-]
 
 
 @register.simple_tag(takes_context=True)
 def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
-    request = context.get("request")
-    path = request.path if request is not None else ""
-    items = []
-    for url_name, label in NAV:
-        url = reverse(url_name)
-        active = path == url if url_name == "core:home" else path.startswith(url)
-        items.append({"url": url, "label": label, "active": active})
+    """The main menu: the entries of ``lont.core.navigation`` the viewer may open."""
+    from lont.core.navigation import items_for
+
     viewer = context.get("viewer")
-    if viewer is not None and viewer.can("audit.read"):
-        url = reverse("audit:index")
-        items.append({"url": url, "label": _("Privacy & logs"), "active": path.startswith(url)})
-    if viewer is not None and viewer.role == "director":
-        # The director is the usual second pair of eyes on a data-subject request.
-        url = reverse("privacy:requests")
-        items.append({"url": url, "label": _("Privacyverzoeken"), "active": path.startswith(url)})
-    if viewer is not None and viewer.role in RETENTION_ROLES:
-        url = reverse("retention:index")
-        items.append({"url": url, "label": _("Bewaartermijnen"), "active": path.startswith(url)})
-    return items
+    if viewer is None:
+        return []
+    request = context.get("request")
+    return items_for(viewer, request.path if request is not None else "")
 
 
 @register.simple_tag

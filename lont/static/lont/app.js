@@ -11,6 +11,11 @@ document.addEventListener("DOMContentLoaded", () => {
     wrap.setAttribute("role", "region");
     if (!wrap.hasAttribute("aria-label")) wrap.setAttribute("aria-label", "Tabel");
   });
+  // The main menu is a disclosure: open on wide screens, folded behind "Menu" on narrow ones.
+  const narrow = window.matchMedia("(max-width: 48em)");
+  document.querySelectorAll("details[data-nav-menu]").forEach((menu) => {
+    menu.open = !narrow.matches;
+  });
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.addEventListener("click", () => window.print());
   });

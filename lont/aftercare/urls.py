@@ -41,11 +41,7 @@ urlpatterns = [
     path("evaluaties/<int:pk>/samenvoegen/", evaluation.MergeView.as_view(), name="merge"),
     path("evaluaties/<int:pk>/les/", evaluation.LessonAddView.as_view(), name="lesson_add"),
     path("lessen/<int:pk>/overnemen/", evaluation.LessonAdoptView.as_view(), name="lesson_adopt"),
-    path(
-        "convenant/<int:number>/herkomst/",
-        evaluation.CovenantOriginView.as_view(),
-        name="covenant_origin",
-    ),
+    path("convenant/herkomst/", evaluation.CovenantOriginView.as_view(), name="covenant_origin"),
     path("adviesraad/", evaluation.AdvisoryView.as_view(), name="advisory"),
     path("adviesraad/nieuw/", evaluation.AdvisoryAddView.as_view(), name="advisory_add"),
     # A4

@@ -123,8 +123,9 @@ def lesson_add(*, viewer: Viewer, evaluation: Evaluation, data: dict[str, Any]) 
 
 
 def _reason(lesson: Lesson) -> str:
-    return _("Les uit evaluatie “%(evaluation)s”: %(lesson)s") % {
-        "evaluation": lesson.evaluation.title,
+    # The covenant (and its reason) is read by every member: the evaluation by number only.
+    return _("Les uit evaluatie #%(evaluation)s: %(lesson)s") % {
+        "evaluation": lesson.evaluation_id,
         "lesson": lesson.text,
     }
 

@@ -175,7 +175,8 @@ class LessonAdoptView(RecentAuthRequiredMixin, ServiceFormView):
 
 
 class CovenantOriginView(MemberTemplateView):
-    """ "Which evaluation led to this covenant version?" — the lessons adopted into it."""
+    """ "Which evaluation led to this covenant version?" — every version that came from an
+    adopted lesson, with the lesson and its evaluation (as far as the viewer may read them)."""
 
     template_name = "aftercare/covenant_origin.html"
     model = Lesson
@@ -183,15 +184,15 @@ class CovenantOriginView(MemberTemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        number = self.kwargs["number"]
         lessons = filter_visible(
             self.viewer,
             Lesson.objects.for_viewer(self.viewer)
-            .filter(covenant_version__network=self.viewer.network, covenant_version__number=number)
-            .select_related("evaluation"),
+            .filter(covenant_version__isnull=False)
+            .select_related("evaluation", "covenant_version")
+            .order_by("-covenant_version__number"),
         )
         log_shown(self.viewer, lessons, via=AccessVia.PAGE, path=self.request.get_full_path())
-        data.update(number=number, lessons=lessons)
+        data["lessons"] = lessons
         return data
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lont.audit.models import AccessVia
+from lont.core.filters import parse_id
 from lont.core.reads import log_reads
 from lont.core.related import log_shown
+from lont.core.scoping import system_context
 from lont.core.views_base import (
     MemberTemplateView,
     ObjectMixin,
@@ -67,9 +69,24 @@ class ReportCreateView(ServiceFormView):
 
 
 class ReportDetailView(VisibleDetailView):
+    """The reporter and their own coordinator read it; anyone else in the network is refused
+    outright (403: confidential, not merely not shared)."""
+
     model = ExposureReport
     minimum_access = Access.FULL
     template_name = "aftercare/report_detail.html"
+
+    def get_object(self, queryset: Any = None) -> Any:
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            with system_context("does this confidential report exist in the viewer's network"):
+                exists = ExposureReport.objects.filter(  # lint: system-read existence only, for 403
+                    network=self.viewer.network, pk=parse_id(self.kwargs["pk"]) or 0
+                ).exists()
+            if exists:
+                raise PermissionDenied(_("Deze melding is vertrouwelijk.")) from None
+            raise
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)

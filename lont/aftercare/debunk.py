@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from lont.analyser import check_message
 
 EASE_MARGIN = 10.0
@@ -84,9 +86,12 @@ def check_debunk(
         RuleResult(
             "simple_facts",
             simple,
-            f"Leesgemak feiten {facts_ease} tegen mythe {claim_ease}; lengte {facts_words} "
-            f"woorden (hoogstens {limit})."
-            + ("" if simple else " Maak de feiten korter en eenvoudiger."),
+            _(
+                "Leesgemak feiten %(facts)s tegen mythe %(claim)s; lengte %(words)s woorden "
+                "(hoogstens %(limit)s)."
+            )
+            % {"facts": facts_ease, "claim": claim_ease, "words": facts_words, "limit": limit}
+            + ("" if simple else " " + _("Maak de feiten korter en eenvoudiger.")),
         )
     )
     myth = [w for w in check_message(text, context_texts=[claim]) if w.code == "opens_with_myth"]
@@ -94,7 +99,7 @@ def check_debunk(
         RuleResult(
             "no_myth_first",
             not myth,
-            myth[0].message if myth else "De tekst opent niet met de mythe.",
+            myth[0].message if myth else _("De tekst opent niet met de mythe."),
         )
     )
     lowered = f" {text.lower()} "
@@ -103,18 +108,18 @@ def check_debunk(
         RuleResult(
             "discrepancy",
             stated,
-            "De tekst benoemt het verschil tussen gerucht en feiten."
+            _("De tekst benoemt het verschil tussen gerucht en feiten.")
             if stated
-            else "Zeg expliciet dat het gerucht niet klopt en wat er wél is gebeurd.",
+            else _("Zeg expliciet dat het gerucht niet klopt en wat er wél is gebeurd."),
         )
     )
     results.append(
         RuleResult(
             "messenger",
             has_messenger,
-            "Er is een geloofwaardige boodschapper gekozen."
+            _("Er is een geloofwaardige boodschapper gekozen.")
             if has_messenger
-            else "Kies een geloofwaardige boodschapper uit de sociale kaart.",
+            else _("Kies een geloofwaardige boodschapper uit de sociale kaart."),
         )
     )
     named = bool(audience.strip())
@@ -122,7 +127,7 @@ def check_debunk(
         RuleResult(
             "audience",
             named,
-            "De doelgroep is benoemd." if named else "Benoem voor wie de ontkrachting is.",
+            _("De doelgroep is benoemd.") if named else _("Benoem voor wie de ontkrachting is."),
         )
     )
     return results

@@ -242,6 +242,13 @@ SPECTACULAR_SETTINGS = {
         "ThreatEnum": "lont.subjects.choices.Threat",
         "ContactKindEnum": "lont.socialmap.choices.ContactKind",
         "LevelCodeEnum": "lont.assessment.choices.LevelCode",
+        "PlanStatusEnum": "lont.aftercare.choices.PlanStatus",
+        "TaskStatusEnum": "lont.aftercare.choices.TaskStatus",
+        "ReportStatusEnum": "lont.aftercare.choices.ReportStatus",
+        "EvaluationStatusEnum": "lont.aftercare.choices.EvaluationStatus",
+        "LessonStatusEnum": "lont.aftercare.choices.LessonStatus",
+        "RumourStatusEnum": "lont.aftercare.choices.RumourStatus",
+        "DebunkStatusEnum": "lont.aftercare.choices.DebunkStatus",
     },
 }
 

@@ -18,7 +18,9 @@ def plan_factory(member: Membership, **situation: Any) -> Any:
 
 
 def tip_factory(member: Membership) -> Any:
-    return signal_factory(member, source_type="tip_named", days_ago=2, description="Tip van een melder")
+    return signal_factory(
+        member, source_type="tip_named", days_ago=2, description="Tip van een melder"
+    )
 
 
 def report_factory(member: Membership, **data: Any) -> Any:

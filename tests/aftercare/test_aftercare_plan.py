@@ -99,9 +99,10 @@ def test_escalation_watch_shows_new_signals_on_the_plan(youth, client_for):
     situation_link_signals(viewer=Viewer(youth), situation=plan.situation, signals=[newer])
     watch = selectors.escalation_watch(Viewer(youth), plan)
     assert watch.escalated and [s for s, _a in watch.new_signals] == [newer]
-    assert "Nieuwe oproep na het incident" in client_for(youth).get(
-        plan.get_absolute_url()
-    ).content.decode()
+    assert (
+        "Nieuwe oproep na het incident"
+        in client_for(youth).get(plan.get_absolute_url()).content.decode()
+    )
 
 
 def test_future_perspective_is_written_in_the_persons_field(youth):
@@ -113,7 +114,11 @@ def test_future_perspective_is_written_in_the_persons_field(youth):
         viewer=Viewer(youth),
         plan=plan,
         person=person,
-        data={"kind": "internship", "perspective": "Stage bij de fietsenmaker", "due_date": dt.date(2030, 1, 1)},
+        data={
+            "kind": "internship",
+            "perspective": "Stage bij de fietsenmaker",
+            "due_date": dt.date(2030, 1, 1),
+        },
     )
     person.refresh_from_db()
     assert person.future_perspective == "Stage bij de fietsenmaker"

@@ -74,7 +74,9 @@ def test_lead_is_notified_without_content_and_a_check_in_is_planned(world):
 def test_check_in_reminds_reporter_and_lead(world):
     later = dt.date.today() + dt.timedelta(days=30)
     assert services.checkins_remind(today=later) == 1
-    users = set(Notification.objects.filter(text__contains="nagesprek").values_list("user", flat=True))
+    users = set(
+        Notification.objects.filter(text__contains="nagesprek").values_list("user", flat=True)
+    )
     assert users == {world["reporter"].user.pk, world["lead"].user.pk}
 
 
@@ -82,7 +84,12 @@ def test_lead_records_a_check_in(world, client_for):
     checkin = ExposureCheckIn.objects.get(report=world["report"])
     url = reverse("aftercare:checkin_record", args=[checkin.pk])
     assert client_for(world["director"]).get(url).status_code == 404
-    assert client_for(world["lead"]).post(url, {"note": "Gaat beter, praat met psycholoog"}).status_code == 302
+    assert (
+        client_for(world["lead"])
+        .post(url, {"note": "Gaat beter, praat met psycholoog"})
+        .status_code
+        == 302
+    )
     checkin.refresh_from_db()
     assert checkin.done_on is not None
 
@@ -142,7 +149,14 @@ def test_answering_twice_is_refused_and_counts_stay(make_member, police):
     _answer(police, survey)
     with pytest.raises(ValidationError):
         _answer(police, survey)
-    assert sum(StressorTally.objects.filter(survey=survey, stressor="threat").values_list("count", flat=True)) == 1
+    assert (
+        sum(
+            StressorTally.objects.filter(survey=survey, stressor="threat").values_list(
+                "count", flat=True
+            )
+        )
+        == 1
+    )
 
 
 def test_survey_page_shows_suppression(make_member, police, client_for):
@@ -151,7 +165,8 @@ def test_survey_page_shows_suppression(make_member, police, client_for):
     for _ in range(5):
         _answer(make_member(PartnerType.POLICE, organisation=police.organisation), survey)
     StressorSurvey.objects.filter(pk=survey.pk).update(
-        opens_on=dt.date.today() - dt.timedelta(days=9), closes_on=dt.date.today() - dt.timedelta(days=1)
+        opens_on=dt.date.today() - dt.timedelta(days=9),
+        closes_on=dt.date.today() - dt.timedelta(days=1),
     )
     body = client_for(police).get(survey.get_absolute_url()).content.decode()
     assert "minder dan 5" in body and "geen" in body and "Visualisatie vooraf" in body

@@ -92,7 +92,7 @@ class Debunk(ChangeLoggedModel):
     )
     facts = models.TextField(_("de feiten, kort"))
     text = models.TextField(_("tekst van de ontkrachting"))
-    audience = models.CharField(_("doelgroep"), max_length=200)
+    audience = models.CharField(_("doelgroep"), max_length=200, blank=True)
     messenger = models.ForeignKey(
         "socialmap.Contact",
         on_delete=models.SET_NULL,

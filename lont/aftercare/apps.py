@@ -56,9 +56,9 @@ class AftercareConfig(AppConfig):
             related=("report",),
         )
         # Directories without personal data: every member of the network reads them.
-        for model in (m.SupportPointer, m.StressorSurvey, m.Prebunk):
+        for directory in (m.SupportPointer, m.StressorSurvey, m.Prebunk):
             visibility.register(
-                model, category=None, owner_field=None, personal_data=False, case_content=False
+                directory, category=None, owner_field=None, personal_data=False, case_content=False
             )
         # A3: evaluations and their lessons feed the next cycle (the covenant's evaluations).
         visibility.register(

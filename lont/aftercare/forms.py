@@ -119,7 +119,7 @@ class SurveyAnswerForm(StyledForm):
         choices = [(str(value), label) for value, label in STRESS_SCALE]
         for code, label in STRESSORS:
             self.fields[code] = forms.TypedChoiceField(
-                label=label, choices=choices, coerce=int, widget=forms.Select
+                label=str(label), choices=choices, coerce=int, widget=forms.Select
             )
             self.fields[code].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
 
@@ -144,7 +144,7 @@ class AnswerForm(StyledForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for key, label in QUESTIONS:
-            self.fields[key] = forms.CharField(label=label, widget=forms.Textarea)
+            self.fields[key] = forms.CharField(label=str(label), widget=forms.Textarea)
             self.fields[key].widget.attrs["class"] = (
                 "utrecht-textarea utrecht-textarea--html-textarea"
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 # "Behoud contact met de doelgroep en herstel banden indien sprake is van een beschadigde
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 @dataclass(frozen=True)
 class Step:
     code: str
-    title: object
+    title: Promise
     due_days: int
     # the partner type that usually owns it (youth work keeps the steady contact)
     owner_type: str = "jongerenwerk"
@@ -56,13 +57,13 @@ NORMALISING = tuple(s.code for s in PLAN_STEPS if s.code.startswith("norm_"))
 
 # "Bied interne ondersteuning aan personeel …", point 5: "Breng de veroorzakers van stress in
 # kaart" — 4 work stressors and 10 organisational stressors.
-WORK_STRESSORS: tuple[tuple[str, object], ...] = (
+WORK_STRESSORS: tuple[tuple[str, Promise], ...] = (
     ("emotional", _("Emotionele belasting")),
     ("physical", _("Fysieke belasting")),
     ("threat", _("Bedreiging en intimidatie")),
     ("uncertainty", _("Onzekerheid en twijfel")),
 )
-ORGANISATIONAL_STRESSORS: tuple[tuple[str, object], ...] = (
+ORGANISATIONAL_STRESSORS: tuple[tuple[str, Promise], ...] = (
     ("bureaucracy", _("Bureaucratie")),
     ("means", _("Ondermaatse (ICT-)middelen en faciliteiten")),
     ("internal", _("Slechte interne samenwerking")),
@@ -77,7 +78,7 @@ ORGANISATIONAL_STRESSORS: tuple[tuple[str, object], ...] = (
 STRESSORS = WORK_STRESSORS + ORGANISATIONAL_STRESSORS
 STRESSOR_CODES = frozenset(code for code, _label in STRESSORS)
 # Answer scale: 0 not at all … 3 a lot. "Burdened" is 2 or 3.
-STRESS_SCALE: tuple[tuple[int, object], ...] = (
+STRESS_SCALE: tuple[tuple[int, Promise], ...] = (
     (0, _("Niet")),
     (1, _("Een beetje")),
     (2, _("Behoorlijk")),
@@ -87,7 +88,7 @@ BURDENED_FROM = 2
 MIN_RESPONDENTS = 5
 
 # Point 3: learn to handle sources of stress — the five coping strategies.
-COPING: tuple[object, ...] = (
+COPING: tuple[Promise, ...] = (
     _("Visualisatie vooraf"),
     _("Emotionele afstand bewerkstelligen"),
     _("Sociale steun aanbieden"),
@@ -96,12 +97,12 @@ COPING: tuple[object, ...] = (
 )
 
 # "Evalueer de interventie …": the three questions and the fixed network protocol (points 1–3).
-QUESTIONS: tuple[tuple[str, object], ...] = (
+QUESTIONS: tuple[tuple[str, Promise], ...] = (
     ("went_well", _("Wat is goed gegaan?")),
     ("went_badly", _("Wat ging niet goed?")),
     ("improve", _("Wat kan de volgende keer beter?")),
 )
-PROTOCOL: tuple[object, ...] = (
+PROTOCOL: tuple[Promise, ...] = (
     _("De netwerkregisseur start de netwerkbrede evaluatie volgens dit vaste protocol."),
     _(
         "Elke organisatie evalueert afzonderlijk de invulling van de eigen taken, "
@@ -117,7 +118,7 @@ PROTOCOL: tuple[object, ...] = (
 )
 
 # "Wees alert op de verspreiding van misinformatie …": the six recommendations.
-DEBUNK_RULES: tuple[tuple[str, object], ...] = (
+DEBUNK_RULES: tuple[tuple[str, Promise], ...] = (
     (
         "simple_facts",
         _("Weerleg met feiten die minstens even aannemelijk en eenvoudig zijn als de mythe."),

@@ -31,7 +31,10 @@ from ._common import require_full, require_write, same_network, save
 
 
 def _owner_for(network_id: int, partner_type: str, fallback: Organisation) -> Organisation:
-    """The partner that usually owns a step (youth work keeps the steady contact)."""
+    """The partner that usually owns a step (youth work keeps the steady contact): the opening
+    partner itself when it is of that type, else the first such partner of the network."""
+    if fallback.partner_type == partner_type:
+        return fallback
     with system_context("seeding a plan: which partner of the network has this type (ids only)"):
         found = (
             Organisation.objects.filter(network_id=network_id, partner_type=partner_type)

@@ -69,7 +69,10 @@ class EvaluationStartView(ServiceFormView):
 
 
 class EvaluationDetailView(VisibleDetailView):
+    """The evaluation in full (a summary reader sees its line in the list only)."""
+
     model = Evaluation
+    minimum_access = Access.FULL
     template_name = "aftercare/evaluation_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -45,7 +45,10 @@ class PlanOpenView(ServiceFormView):
 
 
 class PlanDetailView(VisibleDetailView):
+    """The plan in full (a summary reader sees its line in the list only)."""
+
     model = AftercarePlan
+    minimum_access = Access.FULL
     template_name = "aftercare/plan_detail.html"
     required_permission = "case.read"
 

@@ -98,6 +98,9 @@ class _DebunkFormView(ServiceFormView):
     def rumour(self) -> Rumour:
         raise NotImplementedError
 
+    def success_url(self, result: Any) -> str:
+        return str(result.rumour.get_absolute_url())
+
     def extra_context(self) -> dict[str, Any]:
         form_data = getattr(self, "_checked", None)
         return {"rumour": self.rumour(), "rules": DEBUNK_RULES, "checks": form_data}

@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from lont.aftercare.api import views as aftercare_api
 from lont.analyser.web.api import views as analyser_api
 from lont.assessment.api import views as assessment_api
+from lont.crisis.api import views as crisis_api
 from lont.audit.api.views import AccessLogViewSet, ChangeLogViewSet
 from lont.core.api.permissions import IsNetworkMember
 from lont.core.policies import API
@@ -94,6 +95,10 @@ router.register(
 router.register("aftercare/lessons", aftercare_api.LessonViewSet, basename="aftercare-lesson")
 router.register("aftercare/rumours", aftercare_api.RumourViewSet, basename="aftercare-rumour")
 router.register("aftercare/debunks", aftercare_api.DebunkViewSet, basename="aftercare-debunk")
+router.register("incidents", crisis_api.IncidentViewSet, basename="incident")
+router.register("incident-log", crisis_api.IncidentLogViewSet, basename="incident-log")
+router.register("incident-tasks", crisis_api.IncidentTaskViewSet, basename="incident-task")
+router.register("incident-posts", crisis_api.ReportedPostViewSet, basename="incident-post")
 router.register("signals", signalregister_writes.SignalWriteViewSet, basename="signal")
 router.register("signal-notes", signalregister_api.ContextNoteViewSet, basename="signal-note")
 router.register(

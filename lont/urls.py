@@ -24,6 +24,7 @@ urlpatterns = [
     path("doelgroepen/", include("lont.subjects.urls")),
     path("signalen/", include("lont.signalregister.urls")),
     path("duiding/", include("lont.assessment.urls")),
+    path("incidenten/", include("lont.crisis.urls")),
     path("nazorg/", include("lont.aftercare.urls")),
     path("meldingen/", include("lont.notifications.urls")),
     path("api/v1/", include("lont.api_urls")),

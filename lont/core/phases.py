@@ -27,6 +27,8 @@ class Phase:
     core: Promise
     description: Promise
     capabilities: tuple[Capability, ...]
+    # Pages of the phase as a whole (the crisis phase: the incident list and the dashboard).
+    links: tuple[tuple[Promise, str], ...] = ()
 
 
 PHASES: dict[str, Phase] = {
@@ -59,11 +61,15 @@ PHASES: dict[str, Phase] = {
         core=_("Ingrijpen: veiligheid waarborgen, geweld de-escaleren"),
         description=_("Houd mensen veilig, de-escaleer en treed op als één netwerk met één lijn."),
         capabilities=(
-            Capability("C1", _("Incident en doelbewuste keuzes")),
-            Capability("C2", _("Eén netwerk, één lijn")),
+            Capability("C1", _("Incident en doelbewuste keuzes"), True, "crisis:list"),
+            Capability("C2", _("Eén netwerk, één lijn"), True, "crisis:list"),
             Capability("C3", _("Wie is gewelddadig, en waarom")),
             Capability("C4", _("Escalatiewacht")),
-            Capability("C5", _("De-escalatie en gezamenlijk melden")),
+            Capability("C5", _("De-escalatie en gezamenlijk melden"), True, "crisis:list"),
+        ),
+        links=(
+            (_("Incidenten"), "crisis:list"),
+            (_("Dashboard"), "assessment:dashboard"),
         ),
     ),
     "aftercare": Phase(

@@ -94,6 +94,21 @@ def declare() -> None:
     ):
         register(f"aftercare.{label}", EXEMPT, reason=f"{what}: geen persoonsgegevens")
 
+    # --- crisis: an incident and everything beside it go together, counted from its closing
+    # (an open incident is held: ``retention.holds`` provider "incident").
+    register("crisis.Incident", DELETE, since="closed_at")
+    for child in (
+        "IncidentLogEntry",
+        "IncidentTask",
+        "IncidentMessage",
+        "ReportedPost",
+        "IncidentPerson",
+        "EscalationReading",
+        "TacticCheck",
+    ):
+        register(f"crisis.{child}", WITH_PARENT, parent="incident")
+    register("crisis.PostReport", WITH_PARENT, parent="post")
+
     # --- social map
     register("socialmap.Contact", DELETE, since="updated_at")
     register("socialmap.ContactReach", WITH_PARENT, parent="contact")

@@ -128,5 +128,56 @@ def prosecutor_orders(network: Network, today: dt.date) -> Iterable[Key]:
     return keys
 
 
+def open_incidents(network: Network, today: dt.date) -> Iterable[Key]:
+    """An incident that is not *gesloten* holds itself, every row beside it, and what it was
+    opened from: its situation, signal and groups (and, through them, their signals)."""
+    from lont.crisis.choices import IncidentState
+    from lont.crisis.models import (
+        EscalationReading,
+        Incident,
+        IncidentLogEntry,
+        IncidentMessage,
+        IncidentPerson,
+        IncidentTask,
+        PostReport,
+        ReportedPost,
+        TacticCheck,
+    )
+
+    rows = list(
+        Incident.objects.filter(network=network)
+        .exclude(state=IncidentState.CLOSED)
+        .values_list("pk", "situation_id", "signal_id")
+    )
+    ids = {pk for pk, _situation, _signal in rows}
+    keys: set[Key] = {("crisis.Incident", pk) for pk in ids}
+    keys.update(("assessment.Situation", pk) for _i, pk, _s in rows if pk)
+    keys.update((SIGNAL, pk) for _i, _s, pk in rows if pk)
+    children = (
+        IncidentLogEntry,
+        IncidentTask,
+        IncidentMessage,
+        ReportedPost,
+        IncidentPerson,
+        EscalationReading,
+        TacticCheck,
+    )
+    for model in children:
+        keys.update(
+            (model._meta.label, pk)
+            for pk in model.objects.filter(incident_id__in=ids).values_list("pk", flat=True)
+        )
+    keys.update(
+        ("crisis.PostReport", pk)
+        for pk in PostReport.objects.filter(post__incident_id__in=ids).values_list("pk", flat=True)
+    )
+    people = IncidentPerson.objects.filter(incident_id__in=ids).values_list("person_id", flat=True)
+    keys.update(("subjects.Person", pk) for pk in people)
+    groups = Incident.groups.through.objects.filter(incident_id__in=ids)
+    keys.update(("subjects.Group", pk) for pk in groups.values_list("group_id", flat=True))
+    return expand(keys)
+
+
 register_provider("legal_hold", legal_holds)
 register_provider("prosecutor_order", prosecutor_orders)
+register_provider("incident", open_incidents)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lont.notifications",
     "lont.signalregister",
     "lont.assessment",
+    "lont.crisis",
     "lont.aftercare",
     "lont.retention",
     "lont.privacy",

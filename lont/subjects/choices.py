@@ -73,6 +73,9 @@ class MemberRole(models.TextChoices):
     REJECTED = "rejected", _("Afgewezen randlid")
     SOCIALISING = "socialising", _("Socialiserend randlid")
     FOLLOWER = "follower", _("Volger")
+    # The guide's sixth type (Crisis, "Houd rekening met welke partijen gewelddadig zijn …", 6):
+    # someone who was not among the initial instigators.
+    PASSER_BY = "passer_by", _("Voorbijganger")
 
 
 class MembershipBasis(models.TextChoices):

@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from lont.aftercare.api import views as aftercare_api
 from lont.analyser.web.api import views as analyser_api
 from lont.assessment.api import views as assessment_api
 from lont.audit.api.views import AccessLogViewSet, ChangeLogViewSet
@@ -103,6 +104,17 @@ router.register("calendar/windows", riskcalendar_api.WindowViewSet, basename="ca
 router.register("calendar/events", riskcalendar_api.EventViewSet, basename="calendar-event")
 router.register("meetings", assessment_api.MeetingViewSet, basename="meeting")
 router.register("actions", assessment_api.ActionViewSet, basename="action")
+router.register("aftercare/plans", aftercare_api.PlanViewSet, basename="aftercare-plan")
+router.register("aftercare/tasks", aftercare_api.PlanTaskViewSet, basename="aftercare-task")
+router.register(
+    "aftercare/exposure-reports", aftercare_api.ExposureReportViewSet, basename="aftercare-report"
+)
+router.register(
+    "aftercare/evaluations", aftercare_api.EvaluationViewSet, basename="aftercare-evaluation"
+)
+router.register("aftercare/lessons", aftercare_api.LessonViewSet, basename="aftercare-lesson")
+router.register("aftercare/rumours", aftercare_api.RumourViewSet, basename="aftercare-rumour")
+router.register("aftercare/debunks", aftercare_api.DebunkViewSet, basename="aftercare-debunk")
 router.register("incidents", crisis_api.IncidentViewSet, basename="incident")
 router.register("incident-log", crisis_api.IncidentLogViewSet, basename="incident-log")
 router.register("incident-tasks", crisis_api.IncidentTaskViewSet, basename="incident-task")

@@ -28,6 +28,7 @@ urlpatterns = [
     path("kalender/", include("lont.riskcalendar.urls")),
     path("vredestijd/", include("lont.peacetime.urls")),
     path("online-aanwezigheid/", include("lont.presence.urls")),
+    path("nazorg/", include("lont.aftercare.urls")),
     path("meldingen/", include("lont.notifications.urls")),
     path("api/v1/", include("lont.api_urls")),
     path("i18n/setlang/", policy(PUBLIC)(set_language), name="set_language"),

@@ -267,8 +267,14 @@ class Action(ChangeLoggedModel):
         related_name="+",
         verbose_name=_("eigenaar (persoon)"),
     )
+    # Empty for an action that came from elsewhere (an evaluation's lesson, lont.aftercare).
     item = models.ForeignKey(
-        AgendaItem, on_delete=models.CASCADE, related_name="actions", verbose_name=_("agendapunt")
+        AgendaItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("agendapunt"),
     )
     description = models.TextField(_("wat"))
     due_date = models.DateField(_("uiterlijk op"))

@@ -80,10 +80,10 @@ PHASES: dict[str, Phase] = {
             "Herstel relaties, ondersteun medewerkers, evalueer en bestrijd misinformatie."
         ),
         capabilities=(
-            Capability("A1", _("Contact herstellen")),
-            Capability("A2", _("Ondersteuning van medewerkers")),
-            Capability("A3", _("Evaluatie")),
-            Capability("A4", _("Misinformatie")),
+            Capability("A1", _("Contact herstellen"), True, "aftercare:plans"),
+            Capability("A2", _("Ondersteuning van medewerkers"), True, "aftercare:staff"),
+            Capability("A3", _("Evaluatie"), True, "aftercare:evaluations"),
+            Capability("A4", _("Misinformatie"), True, "aftercare:rumours"),
         ),
     ),
 }

@@ -11,6 +11,12 @@ Rules, in order:
 4. otherwise the active covenant's sharing agreement for the category and the viewer's partner
    type, capped by the law (``covenant_rules.legal_ceiling``);
 5. the network director sees at least a summary of everything (the network-wide picture).
+
+A model registered with ``shared=False`` is never shared by the covenant and has no director
+floor: only its owning organisation reads it (care for a tipster, held by the partner that holds
+the tip). ``readers=(...)`` narrows that further, inside the owning organisation, to the users the
+given lookups name and the members whose role is in ``reader_roles`` (a staff member's exposure
+report: the reporter and their own organisation's coordinator).
 """
 
 from __future__ import annotations
@@ -43,6 +49,13 @@ class Registration:
     # What a summary-level reader may see of a row, declared once (serializers and templates).
     summary_fields: tuple[str, ...] = ()
     summary: Callable[[Any, Any], str] | None = None
+    # Not shared by the covenant, no director floor: the owning organisation only (rule above).
+    shared: bool = True
+    # Inside the owning organisation: only the users these lookups name ("reporter",
+    # "report__reporter") and the members with one of ``reader_roles``. Empty: the whole
+    # organisation.
+    readers: tuple[str, ...] = ()
+    reader_roles: frozenset[str] = frozenset()
 
 
 _REGISTRY: dict[type[models.Model], Registration] = {}
@@ -60,13 +73,24 @@ def register(
     related: tuple[str, ...] = (),
     summary_fields: tuple[str, ...] = (),
     summary: Callable[[Any, Any], str] | None = None,
+    shared: bool = True,
+    readers: tuple[str, ...] = (),
+    reader_roles: frozenset[str] | tuple[str, ...] = (),
 ) -> None:
     """Register a model. ``category=None`` and no ``category_field`` means a network directory
     (every member of the network reads it in full, e.g. the member list).
 
     ``related`` names the foreign keys to other registered objects the row shows (see
     :func:`effective_access`); ``summary_fields`` and ``summary(viewer, obj)`` declare what a
-    reader with summary access sees (``lont.core.related.summary_of``)."""
+    reader with summary access sees (``lont.core.related.summary_of``).
+
+    ``shared=False``: the owning organisation only, whatever the covenant says and whatever the
+    viewer's role; ``readers`` / ``reader_roles`` narrow it to named users and roles inside that
+    organisation (see the module docstring)."""
+    if (readers or reader_roles) and shared:
+        raise ValueError(f"{model.__name__}: readers apply to models registered with shared=False")
+    if not shared and not owner_field:
+        raise ValueError(f"{model.__name__}: shared=False needs the owning organisation's field")
     if category is not None and category not in InformationCategory.values:
         raise ValueError(f"Unknown information category {category!r}")
     for name in related:
@@ -92,6 +116,9 @@ def register(
         related=tuple(related),
         summary_fields=tuple(summary_fields),
         summary=summary,
+        shared=shared,
+        readers=tuple(readers),
+        reader_roles=frozenset(reader_roles),
     )
 
 
@@ -138,12 +165,33 @@ def _with_role_floor(viewer: Viewer, level: Access) -> Access:
     return level
 
 
+def _named_user_id(obj: Any, lookup: str) -> Any:
+    *path, last = lookup.split("__")
+    for name in path:
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return getattr(obj, f"{last}_id", None)
+
+
+def _owner_reads(reg: Registration, viewer: Viewer, obj: Any) -> bool:
+    """Inside the owning organisation, may this member read a ``readers`` row?"""
+    if not reg.readers and not reg.reader_roles:
+        return True
+    if viewer.role in reg.reader_roles:
+        return True
+    return any(_named_user_id(obj, lookup) == viewer.user.pk for lookup in reg.readers)
+
+
 def access_for(viewer: Viewer, obj: models.Model) -> Access:
     reg = registration_for(type(obj))
     if getattr(obj, f"{reg.network_field}_id", None) != viewer.network.pk:
         return Access.NONE
     if reg.case_content and not viewer.reads_case_content:
         return Access.NONE
+    if not reg.shared:
+        owned = getattr(obj, f"{reg.owner_field}_id", None) == viewer.organisation.pk
+        return Access.FULL if owned and _owner_reads(reg, viewer, obj) else Access.NONE
     if reg.owner_field and getattr(obj, f"{reg.owner_field}_id", None) == viewer.organisation.pk:
         return Access.FULL
     category = _category(reg, obj)
@@ -219,6 +267,14 @@ def _visible_unmarked(
     queryset = queryset.filter(**{reg.network_field: viewer.network.pk})
     if reg.case_content and not viewer.reads_case_content:
         return queryset.none()
+    if not reg.shared:
+        queryset = queryset.filter(**{str(reg.owner_field): viewer.organisation.pk})
+        if (reg.readers or reg.reader_roles) and viewer.role not in reg.reader_roles:
+            named = models.Q(pk__in=[])
+            for lookup in reg.readers:
+                named |= models.Q(**{lookup: viewer.user.pk})
+            queryset = queryset.filter(named)
+        return queryset
     if reg.category is None and reg.category_field is None:
         return queryset
     allowed = models.Q(pk__in=[])

@@ -69,7 +69,31 @@ def declare() -> None:
     register("assessment.CaseMeeting", DELETE, since="date")
     register("assessment.AgendaItem", WITH_PARENT, parent="meeting")
     register("assessment.Dissent", WITH_PARENT, parent="item")
-    register("assessment.Action", WITH_PARENT, parent="item")
+    # An action goes with its meeting, or by its own age (an action from an evaluation's lesson
+    # has no agenda item).
+    register("assessment.Action", DELETE, since="created_at")
+
+    # --- aftercare: a plan goes with its tasks, perspectives and tipster care; a staff report
+    # with its check-ins; an evaluation with its answers and lessons (the work they became —
+    # an action, a covenant version — stays); a rumour with its reach and debunks.
+    register("aftercare.AftercarePlan", DELETE, since="updated_at")
+    for child in ("PlanTask", "PersonPerspective", "TipsterCare"):
+        register(f"aftercare.{child}", WITH_PARENT, parent="plan")
+    register("aftercare.ExposureReport", DELETE, since="updated_at")
+    register("aftercare.ExposureCheckIn", WITH_PARENT, parent="report")
+    register("aftercare.Evaluation", DELETE, since="updated_at")
+    for child in ("EvaluationAnswer", "Lesson"):
+        register(f"aftercare.{child}", WITH_PARENT, parent="evaluation")
+    register("aftercare.AdvisoryMember", DELETE, since="updated_at")
+    register("aftercare.Rumour", DELETE, since="updated_at")
+    for child in ("RumourReach", "Debunk"):
+        register(f"aftercare.{child}", WITH_PARENT, parent="rumour")
+    for label, what in (
+        ("SupportPointer", "steunpunten"),
+        ("StressorSurvey", "stressorenpeiling: alleen anonieme tellingen"),
+        ("Prebunk", "prebunkbibliotheek"),
+    ):
+        register(f"aftercare.{label}", EXEMPT, reason=f"{what}: geen persoonsgegevens")
 
     # --- crisis: an incident and everything beside it go together, counted from its closing
     # (an open incident is held: ``retention.holds`` provider "incident").

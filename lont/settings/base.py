@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "lont.peacetime",
     "lont.assessment",
     "lont.crisis",
+    "lont.aftercare",
     "lont.retention",
     "lont.privacy",
 ]
@@ -246,6 +247,13 @@ SPECTACULAR_SETTINGS = {
         "ContactKindEnum": "lont.socialmap.choices.ContactKind",
         "LevelCodeEnum": "lont.assessment.choices.LevelCode",
         "SubjectRequestKindEnum": "lont.privacy.choices.RequestKind",
+        "PlanStatusEnum": "lont.aftercare.choices.PlanStatus",
+        "TaskStatusEnum": "lont.aftercare.choices.TaskStatus",
+        "ReportStatusEnum": "lont.aftercare.choices.ReportStatus",
+        "EvaluationStatusEnum": "lont.aftercare.choices.EvaluationStatus",
+        "LessonStatusEnum": "lont.aftercare.choices.LessonStatus",
+        "RumourStatusEnum": "lont.aftercare.choices.RumourStatus",
+        "DebunkStatusEnum": "lont.aftercare.choices.DebunkStatus",
     },
 }
 

@@ -18,7 +18,14 @@ from subjects.subjects_factories import (
     person_factory,
 )
 
-from lont.assessment.models import CaseMeeting, Situation
+from lont.aftercare.models import (
+    AdvisoryMember,
+    AftercarePlan,
+    Evaluation,
+    ExposureReport,
+    Rumour,
+)
+from lont.assessment.models import Action, CaseMeeting, Situation
 from lont.networks.models import Membership
 from lont.presence.models import ContactLog, PositiveActivity, ProfessionalAccount
 from lont.signalregister.models import GuardEvent, ProsecutorOrder
@@ -145,7 +152,71 @@ def _activity(member: Membership) -> Any:
     )
 
 
+def _action(member: Membership) -> Any:
+    return Action.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        owner=member.user,
+        description=DESCRIPTION,
+        due_date=timezone.localdate(),
+        mode="offline",
+    )
+
+
+def _plan(member: Membership) -> Any:
+    return AftercarePlan.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        situation=_situation(member),
+        title="Fictief",
+        notes=DESCRIPTION,
+    )
+
+
+def _report(member: Membership) -> Any:
+    return ExposureReport.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        reporter=member.user,
+        kind="threat",
+        occurred_on=timezone.localdate(),
+        description=DESCRIPTION,
+    )
+
+
+def _evaluation(member: Membership) -> Any:
+    return Evaluation.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        title="Fictief",
+        spot_evaluation=DESCRIPTION,
+        started_by=member.user,
+    )
+
+
+def _advisory(member: Membership) -> Any:
+    return AdvisoryMember.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        name="Fictief lid",
+        represents="ouders",
+        since=timezone.localdate(),
+    )
+
+
+def _rumour(member: Membership) -> Any:
+    return Rumour.objects.create(
+        network=member.network, organisation=member.organisation, claim=DESCRIPTION, where="chat"
+    )
+
+
 BUILDERS: dict[str, Callable[[Membership], Any]] = {
+    "assessment.Action": _action,
+    "aftercare.AftercarePlan": _plan,
+    "aftercare.ExposureReport": _report,
+    "aftercare.Evaluation": _evaluation,
+    "aftercare.AdvisoryMember": _advisory,
+    "aftercare.Rumour": _rumour,
     "signalregister.Signal": _signal,
     "signalregister.ProsecutorOrder": _order,
     "signalregister.GuardEvent": _guard_event,

@@ -90,8 +90,10 @@ class SituationSerializer(serializers.ModelSerializer):
 class ActionSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
     """In full, or (summary access) who does it by when — never what or its result."""
 
-    situation = serializers.IntegerField(source="item.situation_id", read_only=True)
-    meeting = serializers.IntegerField(source="item.meeting_id", read_only=True)
+    situation = serializers.IntegerField(
+        source="item.situation_id", read_only=True, allow_null=True
+    )
+    meeting = serializers.IntegerField(source="item.meeting_id", read_only=True, allow_null=True)
 
     class Meta:
         model = Action

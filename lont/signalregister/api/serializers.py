@@ -60,7 +60,9 @@ class SignalSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
     people = SignalPersonSerializer(many=True, required=False)
     attachments = serializers.SerializerMethodField()
     # The roster account (P3) by id, as the write takes it; read-only here.
-    professional_account = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    professional_account: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Signal

@@ -226,8 +226,8 @@ def actions_remind(*, today: dt.date | None = None) -> int:
     count = 0
     with transaction.atomic():
         for action in due.select_for_update():
-            text = _("Actie #%(pk)s is uiterlijk %(date)s af.") % {
-                "pk": action.pk,
+            # No number and no case content: the link leads to the action itself.
+            text = _("Een actie van u moet uiterlijk %(date)s af zijn.") % {
                 "date": action.due_date.strftime("%d-%m-%Y"),
             }
             Notification.objects.create(

@@ -187,8 +187,9 @@ def _keep_first_seen(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> li
 
 
 def _notify_rise(situation: Situation, before: str) -> None:
-    text = _("Het berekende niveau van situatie #%(pk)s steeg van %(old)s naar %(new)s.") % {
-        "pk": situation.pk,
+    text = _(
+        "Het berekende niveau van een situatie die u volgt steeg van %(old)s naar %(new)s."
+    ) % {
         "old": before,
         "new": situation.level,
     }

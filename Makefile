@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint serve worker otp bench eval-analyser messages check-deploy clean
+.PHONY: install demo test lint serve worker otp bench eval-analyser messages check-deploy clean screenshots
 
 $(VENV)/.installed: requirements.lock requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ bench: install
 
 eval-analyser: install
 	$(PY) -m lont.analyser.evaluate tests/data/analyser/*.jsonl
+
+# User-guide screenshots from a fresh demo, desktop and phone width, into docs/screenshots/.
+screenshots: install
+	$(PY) scripts/screenshots.py
 
 messages: install
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --no-obsolete

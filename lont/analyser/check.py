@@ -89,8 +89,8 @@ def check_message(
                 warnings.append(
                     MessageWarning(
                         "repeats_time",
-                        f"Je bericht noemt het tijdstip van de geplande confrontatie "
-                        f"('{surface}'). Herhaal tijd en plaats niet: zo verspreid je de oproep "
+                        f"Uw bericht noemt het tijdstip van de geplande confrontatie "
+                        f"('{surface}'). Herhaal tijd en plaats niet: zo verspreidt u de oproep "
                         "verder.",
                         span.start,
                         span.end,
@@ -100,8 +100,8 @@ def check_message(
             warnings.append(
                 MessageWarning(
                     "repeats_place",
-                    f"Je bericht noemt de plaats van de geplande confrontatie ('{surface}'). "
-                    "Herhaal tijd en plaats niet: zo verspreid je de oproep verder.",
+                    f"Uw bericht noemt de plaats van de geplande confrontatie ('{surface}'). "
+                    "Herhaal tijd en plaats niet: zo verspreidt u de oproep verder.",
                     span.start,
                     span.end,
                 )
@@ -136,7 +136,7 @@ def _opens_with_myth(draft: str, context_texts: Sequence[str]) -> MessageWarning
     return MessageWarning(
         "opens_with_myth",
         f"De eerste zin herhaalt grotendeels het gerucht ({round(best * 100)}% dezelfde woorden). "
-        "Begin met de feiten, niet met de mythe die je wilt ontkrachten.",
+        "Begin met de feiten, niet met de mythe die u wilt ontkrachten.",
         start,
         end,
     )

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lont.accounts.models import User
@@ -76,7 +77,11 @@ class ParametersForm(StyledForm):
 
 
 class MeetingForm(StyledForm):
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
     participants = forms.ModelMultipleChoiceField(
         label=_("Deelnemende partners"), queryset=Organisation.objects.none()
     )

@@ -117,8 +117,11 @@ def _network_text(
         "kinds": _kinds_nl(net["kinds"]),
         "count": net["count"],
     }
-    evidence = ", ".join(f"#{pk}" for pk in seen)
-    text += " " + _("Bewijs: signaal %(signals)s.") % {"signals": evidence}
+    text += " " + ngettext(
+        "Bewijs: %(count)s signaal in de tijdlijn.",
+        "Bewijs: %(count)s signalen in de tijdlijn.",
+        len(seen),
+    ) % {"count": len(seen)}
     unseen = len(net["signals"]) - len(seen)
     if unseen:
         text += " " + ngettext(
@@ -135,6 +138,11 @@ def trend_break_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
     nets = [b["network"] for b in breaks if b.get("kind") == "network" and "network" in b]
     signal_ids = {pk for net in nets for pk in net["signals"]}
     group_ids = {g for net in nets for g in (net["a_group"], net["b_group"])}
+    group_ids |= {
+        int(b["subject_ref"])
+        for b in breaks
+        if b.get("subject") == "group" and str(b.get("subject_ref", "")).isdigit()
+    }
     person_ids = {p for net in nets if net["actor"] == "person" for p in (net["a"], net["b"])}
     access = signal_access(viewer, signal_ids) if signal_ids else {}
     group_names = (
@@ -152,7 +160,13 @@ def trend_break_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
         text = b["evidence_nl"]
         if b.get("kind") == "network" and "network" in b:
             text = _network_text(viewer, b["network"], access, group_names, aliases)
-        lines.append({**{k: v for k, v in b.items() if k != "network"}, "evidence_nl": text})
+        line = {**{k: v for k, v in b.items() if k != "network"}, "evidence_nl": text}
+        if b.get("subject") == "group":
+            ref = str(b.get("subject_ref", ""))
+            line["subject_name"] = (
+                group_names.get(int(ref), _("afgeschermde groep")) if ref.isdigit() else ""
+            )
+        lines.append(line)
     return lines
 
 

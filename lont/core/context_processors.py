@@ -22,4 +22,7 @@ def viewer(request: HttpRequest) -> dict[str, Any]:
         "viewer": current,
         "viewer_memberships": memberships,
         "demo_mode": settings.DEMO_MODE,
+        # app.js refuses to send a form above the server's limit, so nothing typed is lost.
+        # (Django's limit counts the form's text, not its files.)
+        "max_request_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0,
     }

@@ -57,3 +57,20 @@ def policy_of(view_func: Any) -> tuple[str | None, str | None, bool]:
     if module.startswith(("django.contrib.admin", "django.contrib.staticfiles")):
         return STAFF if "admin" in module else PUBLIC, None, False
     return None, None, False
+
+
+def may_open(viewer: Any, url_name: str, *args: Any) -> bool:
+    """Whether the page's declared policy lets this viewer in: a link is shown only when it
+    opens (the crawler test holds every shown link to a 200). Checks what the middleware checks
+    before the view runs (a view may still refuse a particular object)."""
+    from django.urls import resolve, reverse
+
+    path = url_name if url_name.startswith("/") else reverse(url_name, args=args)
+    name, permission, _ = policy_of(resolve(path.split("?")[0]).func)
+    if name in (PUBLIC, LOGIN, API):
+        return True
+    if name == STAFF:
+        return bool(getattr(getattr(viewer, "user", None), "is_staff", False))
+    if viewer is None:
+        return False
+    return permission is None or bool(viewer.can(permission))

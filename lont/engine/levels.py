@@ -47,7 +47,7 @@ from .inputs import (
     is_drill_only,
 )
 from .parameters import DEFAULT_PARAMETERS, EngineParameters
-from .stats import fmt_num
+from .stats import count_nl, fmt_num
 from .structural import (
     DAY,
     KIND_DRILL,
@@ -369,7 +369,9 @@ def _summary(
     head = f"Berekend niveau {level.code} (score {fmt_num(score, 2)}"
     if level is not Level.LOW and not acute:
         head += f", drempel {level.code} {fmt_num(params.threshold(level), 1)}"
-    head += f"; {counted} signalen en {structural} structurele factoren tellen mee)."
+    signals = count_nl(counted, "signaal", "signalen")
+    factors = count_nl(structural, "structurele factor", "structurele factoren")
+    head += f"; {signals} en {factors} tellen mee)."
     if acute:
         head += " Acuut door de acuutregel."
     return head + " Dit is een suggestie: het casusoverleg beoordeelt en besluit."

@@ -111,3 +111,8 @@ def fmt_p(p: float) -> str:
     if p < 0.001:
         return "p < 0,001"
     return f"p = {fmt_num(p, 3)}"
+
+
+def count_nl(n: int, singular: str, plural: str) -> str:
+    """ "1 signaal", "2 signalen": a Dutch count with the right form (never "1 signalen")."""
+    return f"{n} {singular if n == 1 else plural}"

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from .inputs import Signal, WeightClass
 from .parameters import DEFAULT_PARAMETERS, EngineParameters
-from .stats import binomial_sf, fmt_num, fmt_p, hypergeom_sf
+from .stats import binomial_sf, count_nl, fmt_num, fmt_p, hypergeom_sf
 
 STRONG_CLASSES = frozenset({WeightClass.STRONG, WeightClass.FAIRLY_STRONG})
 
@@ -176,7 +176,7 @@ def rate_break(
     expected = n0 * t.recent_days / t.baseline_days
     flagged = n1 >= t.min_recent and p < t.alpha
     evidence = (
-        f"{n1} signalen in de laatste {t.recent_days} dagen tegen {n0} in de "
+        f"{count_nl(n1, 'signaal', 'signalen')} in de laatste {t.recent_days} dagen tegen {n0} in de "
         f"{t.baseline_days} dagen "
         f"daarvoor (verwacht bij gelijk tempo: {fmt_num(expected, 1)}; {fmt_p(p)}, exacte "
         f"voorwaardelijke binomiale toets, eenzijdig)"

@@ -4,6 +4,7 @@ indicator catalogue per network (seeded from data/indicators.json, editable by t
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
@@ -99,7 +100,12 @@ class Indicator(ChangeLoggedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} — {self.label_nl}"
+        # A user reads the indicator's name in her language; the code is for the API and logs.
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_en if get_language() == "en" and self.label_en else self.label_nl
 
     def audit_repr(self) -> str:
         return self.code

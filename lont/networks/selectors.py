@@ -43,7 +43,11 @@ def network_overview(viewer: Viewer) -> dict[str, Any]:
 
 
 def access_summary(viewer: Viewer) -> list[tuple[str, Access]]:
-    """What the viewer's organisation sees of each information category under the covenant."""
+    """What the viewer's organisation sees of each information category under the covenant.
+
+    The organisation's access, also for a role that itself reads no case content (the privacy
+    officer, the administrator): the home page says so beside it (issue 14: it read "geen" for
+    every category, which misinformed the privacy officer about her own organisation)."""
     covenant = viewer.covenant
     rows = []
     for category in InformationCategory:
@@ -52,8 +56,6 @@ def access_summary(viewer: Viewer) -> list[tuple[str, Access]]:
             if covenant
             else Access.NONE
         )
-        if not viewer.reads_case_content:
-            level = Access.NONE
         rows.append((str(category.label), level))
     return rows
 

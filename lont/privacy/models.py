@@ -9,6 +9,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
@@ -70,7 +71,15 @@ class SubjectRequest(ChangeLoggedModel):
         verbose_name_plural = _("verzoeken van betrokkenen")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} #{self.pk}"
+        return str(self.name)
+
+    @property
+    def name(self) -> str:
+        """The kind and the day it came in, never a number (the name stays encrypted)."""
+        return _("%(kind)s van %(date)s") % {
+            "kind": self.get_kind_display(),
+            "date": date_format(self.received_on, "j F Y"),
+        }
 
     def audit_repr(self) -> str:
         return f"verzoek #{self.pk} ({self.kind})"

@@ -86,6 +86,12 @@ class SignalForm(StyledModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    max_lengths = {"description": 2000}  # "korte feitelijke beschrijving"
+    conditionally_required = {
+        "platform": _("verplicht bij een online bron"),
+        "request_size": _("verplicht als u een verzoek invult"),
+    }
+
     class Meta:
         model = Signal
         fields = [
@@ -135,6 +141,11 @@ class SignalForm(StyledModelForm):
         self.fields["request_target"].queryset = people  # type: ignore[attr-defined]
         self.fields["observed_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["mentioned_time"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+        if not self.instance.pk:
+            # Usually a signal is registered when it is seen: now is the sensible default.
+            self.fields["observed_at"].initial = timezone.localtime().replace(
+                second=0, microsecond=0
+            )
         if self.instance.pk:
             self.initial.setdefault(
                 "groups", [g.group_id for g in self.instance.groups.for_viewer(viewer)]
@@ -208,6 +219,7 @@ class CorrectionForm(SignalForm):
 
 
 class PersonRoleForm(StyledForm):
+    conditionally_required = {"role": _("verplicht als u een persoon kiest")}
     person = PersonChoiceField(label=_("Persoon"), queryset=Person.objects.none(), required=False)
     role = forms.ChoiceField(
         label=_("Rol in dit signaal"), choices=PersonRole.choices, required=False

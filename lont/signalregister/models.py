@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
@@ -135,7 +136,16 @@ class Signal(ChangeLoggedModel):
         ]
 
     def __str__(self) -> str:
-        return f"signaal #{self.pk}"
+        return str(self.name)
+
+    @property
+    def name(self) -> str:
+        """What a user calls a signal: its kind and when it was seen, never its number."""
+        when = date_format(timezone.localtime(self.observed_at), "j F Y, H:i")
+        return _("%(source)s van %(when)s") % {
+            "source": self.get_source_type_display(),
+            "when": when,
+        }
 
     def audit_repr(self) -> str:
         return f"signaal #{self.pk}"

@@ -84,7 +84,7 @@ def test_bad_input_gives_a_dutch_error_and_keeps_the_text(page):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Controleer je invoer" in html
+    assert "Controleer uw invoer" in html
     assert "5000" in html or "5.000" in html
     assert too_long in html  # the form keeps what was typed
 

@@ -131,7 +131,7 @@ def test_rival_members_collaborating_is_a_network_change(world, client_for):
     body = client_for(world["youth"]).get(world["situation"].get_absolute_url()).content.decode()
     assert "Netwerkverandering: Dex Kreek (Kreekjes) en Kay Noord (Noordkant)" in body
     assert "samenwerking; 1×" in body
-    assert f"Bewijs: signaal #{collab.pk}." in body
+    assert "Bewijs: 1 signaal in de tijdlijn." in body
 
 
 def test_groups_tagging_and_going_live(world):

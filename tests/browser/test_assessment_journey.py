@@ -20,7 +20,9 @@ from django.utils.formats import date_format
 from PIL import Image
 from playwright.sync_api import expect
 
+from lont.core.scoping import system_context
 from lont.networks.demo import load_demo
+from lont.signalregister.models import Signal
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -109,7 +111,10 @@ def test_signal_note_and_case_meeting(page, live_server, tmp_path):
     page.get_by_label("Genoemde plaats").fill("Havenplein")
     page.get_by_label("Oproep tot actie").check()
     indicators = page.get_by_label("Indicatoren")
-    strong = indicators.locator("option", has_text=re.compile(r"^online\.time_place "))
+    # online.time_place, shown by its name (codes are never shown to users)
+    strong = indicators.locator(
+        "option", has_text="Concreet tijdstip en/of locatie voor een confrontatie"
+    )
     indicators.select_option(strong.get_attribute("value"))
     page.get_by_label("Screenshot of videostill").set_input_files(str(screenshot(tmp_path)))
     page.get_by_role("button", name="Opslaan").click()

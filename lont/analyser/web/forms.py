@@ -109,17 +109,17 @@ class AnalyseForm(StyledForm):
 
 class MessageCheckForm(StyledForm):
     draft = forms.CharField(
-        label=_("Concept van je bericht"),
+        label=_("Concept van uw bericht"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     context = forms.CharField(
-        label=_("Context: de oproep of het gerucht waarop je reageert"),
+        label=_("Context: de oproep of het gerucht waarop u reageert"),
         max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
-            "Bijvoorbeeld het bericht met de geplande confrontatie, of het gerucht dat je "
+            "Bijvoorbeeld het bericht met de geplande confrontatie, of het gerucht dat u "
             "ontkracht. Wordt niet opgeslagen."
         ),
     )

@@ -70,22 +70,45 @@ class MeetingCreateView(ServiceFormView):
         return services.meeting_create(viewer=self.viewer, data=data)
 
 
-def _item_context(viewer: Any, item: AgendaItem) -> dict[str, Any]:
-    """The picture, compiled live for this viewer: what their access allows."""
+def _item_context(
+    viewer: Any, item: AgendaItem, invalid: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The picture, compiled live for this viewer: what their access allows. ``invalid`` holds
+    a step's form that came back with errors, shown in place with what was typed."""
     situation = item.situation
     signals = selectors.situation_signals(viewer, situation)
+    auto_id = f"punt{item.pk}-%s"  # one agenda item's fields apart from the next one's
     return {
         "item": item,
         "lines": selectors.explanation_lines(viewer, situation),
         "signals": signals,
         "picture_form": PictureForm(
-            initial={"unknowns": item.unknowns, "causality_answer": item.causality_answer}
+            initial={"unknowns": item.unknowns, "causality_answer": item.causality_answer},
+            auto_id=auto_id,
         ),
-        "judge_form": JudgeForm(initial={"judged_level": item.judged_level or item.computed_level}),
-        "dissent_form": DissentForm(),
-        "decide_form": DecideForm(),
-        "action_form": ActionForm(organisations=_organisations(viewer), users=member_users(viewer)),
+        "judge_form": JudgeForm(
+            initial={"judged_level": item.judged_level or item.computed_level}, auto_id=auto_id
+        ),
+        "dissent_form": DissentForm(auto_id=auto_id),
+        "decide_form": DecideForm(auto_id=auto_id),
+        "action_form": ActionForm(
+            organisations=_organisations(viewer),
+            users=member_users(viewer),
+            initial={"organisation": viewer.organisation.pk, "owner": viewer.user.pk},
+            auto_id=auto_id,
+        ),
+        **(invalid or {}),
     }
+
+
+# The context name of each step's form on the meeting page.
+STEP_FORMS = {
+    "beeld": "picture_form",
+    "oordeel": "judge_form",
+    "besluit": "decide_form",
+    "dissent": "dissent_form",
+    "actie": "action_form",
+}
 
 
 class MeetingDetailView(MemberTemplateView):
@@ -93,13 +116,17 @@ class MeetingDetailView(MemberTemplateView):
     model = CaseMeeting
     shows_personal_data = True
     minutes = False
+    # item pk → {context name: form with errors}, when a step came back invalid
+    invalid_forms: dict[int, dict[str, Any]] = {}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         meeting = fetch(self, selectors.meetings(self.viewer), self.kwargs["pk"])
         path = self.request.get_full_path()
         items = selectors.meeting_items(self.viewer, meeting, via=AccessVia.PAGE, path=path)
-        contexts = [_item_context(self.viewer, item) for item in items]
+        contexts = [
+            _item_context(self.viewer, item, self.invalid_forms.get(item.pk)) for item in items
+        ]
         shown = [row for ctx in contexts for row, _a in ctx["signals"]]
         log_reads(self.viewer, [*items, *shown], via=AccessVia.PAGE, path=path)
         data.update(
@@ -146,23 +173,29 @@ class MinutesPdfView(MemberView):
 def _step(view: Any, step: str, item: AgendaItem, post: Any) -> tuple[Any, Any] | None:
     """The form of a stage step and the service call that performs it."""
     viewer = view.viewer
+    auto_id = f"punt{item.pk}-%s"
     if step == "beeld":
-        return PictureForm(data=post), lambda d: services.item_picture(
+        return PictureForm(data=post, auto_id=auto_id), lambda d: services.item_picture(
             viewer=viewer, item=item, data=d
         )
     if step == "oordeel":
-        return JudgeForm(data=post), lambda d: services.item_judge(viewer=viewer, item=item, data=d)
+        return JudgeForm(data=post, auto_id=auto_id), lambda d: services.item_judge(
+            viewer=viewer, item=item, data=d
+        )
     if step == "besluit":
-        return DecideForm(data=post), lambda d: services.item_decide(
+        return DecideForm(data=post, auto_id=auto_id), lambda d: services.item_decide(
             viewer=viewer, item=item, data=d
         )
     if step == "dissent":
-        return DissentForm(data=post), lambda d: services.dissent_add(
+        return DissentForm(data=post, auto_id=auto_id), lambda d: services.dissent_add(
             viewer=viewer, item=item, text=d["text"]
         )
     if step == "actie":
         form = ActionForm(
-            data=post, organisations=_organisations(viewer), users=member_users(viewer)
+            data=post,
+            organisations=_organisations(viewer),
+            users=member_users(viewer),
+            auto_id=auto_id,
         )
         return form, lambda d: services.action_create(viewer=viewer, item=item, data=d)
     return None
@@ -189,12 +222,13 @@ class ItemStepView(MemberView):
             else:
                 messages.success(request, _("Vastgelegd."))
                 return redirect(f"{meeting.get_absolute_url()}#punt-{item.pk}")
-        return render(
-            request,
-            "assessment/step_error.html",
-            {"form": form, "item": item, "meeting": meeting},
-            status=400,
-        )
+        # The meeting page again, with this step's errors and what was typed in place: the
+        # errors stay beside the item they belong to (issue 14).
+        page = MeetingDetailView(invalid_forms={item.pk: {STEP_FORMS[step]: form}})
+        page.setup(request, pk=meeting.pk)
+        context = page.get_context_data(pk=meeting.pk)
+        context["invalid_item"] = item
+        return render(request, page.template_name, context, status=400)
 
 
 class MeetingCloseView(MemberView):

@@ -20,6 +20,14 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
     return items_for(viewer, request.path if request is not None else "")
 
 
+@register.filter
+def may_open(viewer: Any, url_name: str) -> bool:
+    """``{% if viewer|may_open:"signalregister:list" %}``: show a link only when it opens."""
+    from lont.core.policies import may_open as allowed
+
+    return allowed(viewer, url_name)
+
+
 @register.simple_tag
 def theme_stylesheet() -> str:
     return str(settings.LONT_THEME_STYLESHEET)

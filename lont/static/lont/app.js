@@ -5,11 +5,22 @@ document.addEventListener("DOMContentLoaded", () => {
     form.querySelectorAll(".lont-js-hidden").forEach((el) => el.classList.add("lont-js-active"));
     select.addEventListener("change", () => form.requestSubmit());
   });
-  // Scrollable tables must be reachable by keyboard (WCAG 2.1.1).
+  // Every table scrolls inside its own box (templates wrap theirs; this catches the rest).
+  document.querySelectorAll("main table").forEach((table) => {
+    if (table.closest(".lont-table-wrap")) return;
+    const wrap = document.createElement("div");
+    wrap.className = "lont-table-wrap";
+    table.parentNode.insertBefore(wrap, table);
+    wrap.appendChild(table);
+  });
+  // Scrollable tables must be reachable by keyboard (WCAG 2.1.1), named by their caption.
   document.querySelectorAll(".lont-table-wrap:not([tabindex])").forEach((wrap) => {
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");
-    if (!wrap.hasAttribute("aria-label")) wrap.setAttribute("aria-label", "Tabel");
+    const caption = wrap.querySelector("caption");
+    if (!wrap.hasAttribute("aria-label")) {
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.documentElement.lang === "en" ? "Table" : "Tabel");
+    }
   });
   // The main menu is a disclosure: open on wide screens, folded behind "Menu" on narrow ones.
   const narrow = window.matchMedia("(max-width: 48em)");
@@ -18,5 +29,56 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.addEventListener("click", () => window.print());
+  });
+  // Forms (NL Design System / GOV.UK pattern): the error summary gets the focus after a
+  // submit, so a screen reader reads it first and its links lead to each field.
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+  // A counter under every bounded text area: how many characters are left.
+  const nl = document.documentElement.lang !== "en";
+  document.querySelectorAll("textarea[maxlength]").forEach((area) => {
+    const max = Number(area.getAttribute("maxlength"));
+    const counter = document.createElement("p");
+    counter.className = "lont-counter";
+    counter.id = `${area.id || area.name}-counter`;
+    counter.setAttribute("aria-live", "polite");
+    const update = () => {
+      const left = max - area.value.length;
+      counter.textContent = nl
+        ? `Nog ${left} ${left === 1 ? "teken" : "tekens"} van de ${max}`
+        : `${left} ${left === 1 ? "character" : "characters"} left of ${max}`;
+      counter.classList.toggle("lont-counter--low", left < max / 10);
+    };
+    area.insertAdjacentElement("afterend", counter);
+    area.addEventListener("input", update);
+    update();
+  });
+  // Too large to send: say so before the browser sends it, so nothing typed is lost (the
+  // server would answer with its Dutch 400 page and the form would be gone).
+  const limit = Number(document.body.dataset.maxRequestBytes || 0);
+  document.querySelectorAll("form[method='post'], form[method='POST']").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (!limit) return;
+      let size = 0;
+      for (const [, value] of new FormData(form)) {
+        if (typeof value === "string") size += new Blob([value]).size;
+      }
+      if (size <= limit) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      let alert = form.querySelector(".lont-too-large");
+      if (!alert) {
+        alert = document.createElement("div");
+        alert.className = "utrecht-alert utrecht-alert--error lont-too-large";
+        alert.setAttribute("role", "alert");
+        alert.tabIndex = -1;
+        form.prepend(alert);
+      }
+      const mb = (limit / 1048576).toFixed(1).replace(".", nl ? "," : ".");
+      alert.textContent = nl
+        ? `Dit is te groot om te versturen (meer dan ${mb} MB). Maak de tekst korter; wat u invulde staat er nog.`
+        : `This is too large to send (more than ${mb} MB). Shorten the text; what you entered is still here.`;
+      alert.focus();
+    }, true);
   });
 });

@@ -20,9 +20,7 @@ from django.utils.formats import date_format
 from PIL import Image
 from playwright.sync_api import expect
 
-from lont.core.scoping import system_context
 from lont.networks.demo import load_demo
-from lont.signalregister.models import Signal
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

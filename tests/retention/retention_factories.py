@@ -89,7 +89,22 @@ def _meeting(member: Membership) -> Any:
     )
 
 
+def _incident(member: Membership) -> Any:
+    """A closed incident with rows beside it (its append-only log goes with it once closed)."""
+    from lont.core.viewer import Viewer
+    from lont.crisis import services as crisis
+
+    viewer = Viewer(member)
+    incident = crisis.incident_open(viewer=viewer, data={"title": "Incident", "reason": "Test"})
+    crisis.task_add(viewer=viewer, incident=incident, data={"kind": "task", "description": "x"})
+    crisis.incident_transition(
+        viewer=viewer, incident=incident, to_state="gesloten", reason="Klaar"
+    )
+    return incident
+
+
 BUILDERS: dict[str, Callable[[Membership], Any]] = {
+    "crisis.Incident": _incident,
     "signalregister.Signal": _signal,
     "signalregister.ProsecutorOrder": _order,
     "signalregister.GuardEvent": _guard_event,

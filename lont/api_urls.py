@@ -8,10 +8,10 @@ from rest_framework.routers import DefaultRouter
 
 from lont.analyser.web.api import views as analyser_api
 from lont.assessment.api import views as assessment_api
-from lont.crisis.api import views as crisis_api
 from lont.audit.api.views import AccessLogViewSet, ChangeLogViewSet
 from lont.core.api.permissions import IsNetworkMember
 from lont.core.policies import API
+from lont.crisis.api import views as crisis_api
 from lont.knowledge.api.views import IndicatorViewSet, RecommendationViewSet
 from lont.networks.api.views import (
     CovenantVersionViewSet,

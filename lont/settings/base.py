@@ -242,6 +242,9 @@ SPECTACULAR_SETTINGS = {
         "ThreatEnum": "lont.subjects.choices.Threat",
         "ContactKindEnum": "lont.socialmap.choices.ContactKind",
         "LevelCodeEnum": "lont.assessment.choices.LevelCode",
+        "IncidentAnswerEnum": "lont.crisis.choices.Answer",
+        "IncidentStateEnum": "lont.crisis.choices.IncidentState",
+        "IncidentLevelEnum": "lont.crisis.choices.IncidentLevel",
     },
 }
 

@@ -63,8 +63,8 @@ PHASES: dict[str, Phase] = {
         capabilities=(
             Capability("C1", _("Incident en doelbewuste keuzes"), True, "crisis:list"),
             Capability("C2", _("Eén netwerk, één lijn"), True, "crisis:list"),
-            Capability("C3", _("Wie is gewelddadig, en waarom")),
-            Capability("C4", _("Escalatiewacht")),
+            Capability("C3", _("Wie is gewelddadig, en waarom"), True, "crisis:list"),
+            Capability("C4", _("Escalatiewacht"), True, "crisis:list"),
             Capability("C5", _("De-escalatie en gezamenlijk melden"), True, "crisis:list"),
         ),
         links=(

@@ -254,6 +254,9 @@ SPECTACULAR_SETTINGS = {
         "LessonStatusEnum": "lont.aftercare.choices.LessonStatus",
         "RumourStatusEnum": "lont.aftercare.choices.RumourStatus",
         "DebunkStatusEnum": "lont.aftercare.choices.DebunkStatus",
+        "IncidentAnswerEnum": "lont.crisis.choices.Answer",
+        "IncidentStateEnum": "lont.crisis.choices.IncidentState",
+        "IncidentLevelEnum": "lont.crisis.choices.IncidentLevel",
     },
 }
 

@@ -210,6 +210,20 @@ def _rumour(member: Membership) -> Any:
     )
 
 
+def _incident(member: Membership) -> Any:
+    """A closed incident with rows beside it (its append-only log goes with it once closed)."""
+    from lont.core.viewer import Viewer
+    from lont.crisis import services as crisis
+
+    viewer = Viewer(member)
+    incident = crisis.incident_open(viewer=viewer, data={"title": "Incident", "reason": "Test"})
+    crisis.task_add(viewer=viewer, incident=incident, data={"kind": "task", "description": "x"})
+    crisis.incident_transition(
+        viewer=viewer, incident=incident, to_state="gesloten", reason="Klaar"
+    )
+    return incident
+
+
 BUILDERS: dict[str, Callable[[Membership], Any]] = {
     "assessment.Action": _action,
     "aftercare.AftercarePlan": _plan,
@@ -217,6 +231,7 @@ BUILDERS: dict[str, Callable[[Membership], Any]] = {
     "aftercare.Evaluation": _evaluation,
     "aftercare.AdvisoryMember": _advisory,
     "aftercare.Rumour": _rumour,
+    "crisis.Incident": _incident,
     "signalregister.Signal": _signal,
     "signalregister.ProsecutorOrder": _order,
     "signalregister.GuardEvent": _guard_event,

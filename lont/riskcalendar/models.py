@@ -66,7 +66,7 @@ class CalendarEvent(Linked):
 
     objects = ScopedManager()
 
-    audit_redact = frozenset({"title"})
+    audit_redact = frozenset({"title", "area"})
 
     kind = models.CharField(_("soort gebeurtenis"), max_length=16, choices=EventKind.choices)
     category = models.CharField(max_length=32, editable=False)
@@ -117,7 +117,7 @@ class RiskWindow(Linked):
 
     objects = ScopedManager()
 
-    audit_redact = frozenset({"title", "notes"})
+    audit_redact = frozenset({"title", "notes", "area"})
 
     kind = models.CharField(_("soort venster"), max_length=16, choices=WindowKind.choices)
     category = models.CharField(max_length=32, editable=False)

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from lont.core.api.serializers import SummaryFieldsMixin
+from lont.core.filters import MAX_ID
 from lont.core.visibility import visible
 from lont.subjects.models import Group
 
@@ -66,7 +67,9 @@ class WindowWriteSerializer(serializers.Serializer):
     area = serializers.CharField(max_length=120, required=False, allow_blank=True)
     notes = serializers.CharField(required=False, allow_blank=True)
     flagged = serializers.BooleanField(required=False)
-    groups = serializers.ListField(child=serializers.IntegerField(), required=False)
+    groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False
+    )
 
 
 class EventSerializer(SummaryFieldsMixin, _GroupIds, serializers.ModelSerializer):
@@ -97,4 +100,6 @@ class EventWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=160)
     area = serializers.CharField(max_length=120, required=False, allow_blank=True)
     lower_than_expected = serializers.BooleanField(required=False)
-    groups = serializers.ListField(child=serializers.IntegerField(), required=False)
+    groups = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False
+    )

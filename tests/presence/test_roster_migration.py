@@ -12,7 +12,7 @@ from lont.presence.models import ProfessionalAccount
 from lont.signalregister.models import Signal
 
 BEFORE = ("signalregister", "0004_notification_moved_to_notifications_app")
-AFTER = ("signalregister", "0005_professional_account_on_roster")
+AFTER = ("signalregister", "0006_remove_professional_account_text")
 NOTE = "Overgenomen uit eerder vastgelegde signalen"
 
 

@@ -2,7 +2,9 @@
 
 Every free-text value is kept: per network, organisation, platform and text one roster entry is
 created (or found) and the signal points at it; the note on the roster says where it came from.
-Backwards, the link is written back as the account's text.
+Backwards, the link is written back as the account's text. The free-text column goes in the
+next migration (PostgreSQL refuses to alter a table with pending deferred-constraint events in
+the same transaction as the data migration).
 """
 
 from django.db import migrations, models
@@ -72,5 +74,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(to_roster, to_text),
-        migrations.RemoveField("signal", "professional_account_text"),
     ]

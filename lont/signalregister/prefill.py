@@ -33,20 +33,22 @@ SINGLE = (
 
 def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     """What the member typed, plus the analyser's proposals where the form is still empty."""
-    initial: dict[str, Any] = {name: data.get(name, "") for name in SINGLE}
+    # Only what was sent: a form posted from elsewhere (the analyser's "Registreer als signaal")
+    # leaves the other fields at their defaults (the drill counts stay 0, not empty).
+    initial: dict[str, Any] = {name: data[name] for name in SINGLE if name in data}
     initial["groups"] = data.getlist("groups")
     initial["indicators"] = data.getlist("indicators")
     initial["call_to_action"] = bool(data.get("call_to_action"))
     initial["threat"] = bool(data.get("threat"))
-    observed = parse_datetime(initial["observed_at"] or "") or timezone.localtime()
+    observed = parse_datetime(initial.get("observed_at") or "") or timezone.localtime()
     if timezone.is_naive(observed):
         observed = timezone.make_aware(observed)
-    result = analyse(initial["description"] or "", posted_at=observed)
+    result = analyse(initial.get("description") or "", posted_at=observed)
     for span in result.spans:
-        if span.kind == "time" and not initial["mentioned_time"] and "T" in span.value:
+        if span.kind == "time" and not initial.get("mentioned_time") and "T" in span.value:
             moment = dt.datetime.fromisoformat(span.value.split("/")[0])
             initial["mentioned_time"] = moment.strftime("%Y-%m-%dT%H:%M")
-        elif span.kind == "place" and not initial["mentioned_place"]:
+        elif span.kind == "place" and not initial.get("mentioned_place"):
             initial["mentioned_place"] = span.value[:200]
         elif span.kind == "call_to_action":
             initial["call_to_action"] = True

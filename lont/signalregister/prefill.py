@@ -33,15 +33,17 @@ SINGLE = (
 
 def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     """What the member typed, plus the analyser's proposals where the form is still empty."""
-    initial: dict[str, Any] = {name: data.get(name, "") for name in SINGLE}
+    # Only what was sent: a form posted from elsewhere (the analyser's "Registreer als signaal")
+    # leaves the other fields at their defaults (the drill counts stay 0, not empty).
+    initial: dict[str, Any] = {name: data[name] for name in SINGLE if name in data}
     initial["groups"] = data.getlist("groups")
     initial["indicators"] = data.getlist("indicators")
     initial["call_to_action"] = bool(data.get("call_to_action"))
     initial["threat"] = bool(data.get("threat"))
-    observed = parse_datetime(initial["observed_at"] or "") or timezone.localtime()
+    observed = parse_datetime(initial.get("observed_at") or "") or timezone.localtime()
     if timezone.is_naive(observed):
         observed = timezone.make_aware(observed)
-    result = analyse(initial["description"] or "", posted_at=observed)
+    result = analyse(initial.get("description") or "", posted_at=observed)
     proposed: dict[str, Any] = {"time": "", "place": "", "call_to_action": False, "threat": False}
     for span in result.spans:
         if span.kind == "time" and not proposed["time"]:
@@ -50,10 +52,10 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
             proposed["place"] = span.value[:200]
         elif span.kind in ("call_to_action", "threat"):
             proposed[span.kind] = True
-    initial["mentioned_time"] = initial["mentioned_time"] or proposed["time"]
-    initial["mentioned_place"] = initial["mentioned_place"] or proposed["place"]
-    initial["call_to_action"] = initial["call_to_action"] or proposed["call_to_action"]
-    initial["threat"] = initial["threat"] or proposed["threat"]
+    initial["mentioned_time"] = initial.get("mentioned_time") or proposed["time"]
+    initial["mentioned_place"] = initial.get("mentioned_place") or proposed["place"]
+    initial["call_to_action"] = initial.get("call_to_action") or proposed["call_to_action"]
+    initial["threat"] = initial.get("threat") or proposed["threat"]
     codes = {s.indicator for s in result.suggestions}
     suggested = selectors.indicator_choices(viewer).filter(code__in=codes)
     initial["indicators"] = sorted({*initial["indicators"], *(str(i.pk) for i in suggested)})

@@ -5,6 +5,7 @@ a situation is proposed to the registering member and the director."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from assessment_app.assessment_factories import indicator, situation_factory
@@ -144,3 +145,25 @@ def test_create_from_a_proposal_links_the_signal(make_member, client_for):
     situation = Situation.objects.get(title="Kooi")
     assert list(situation.signals.all()) == [signal]
     services  # noqa: B018 (module imported for its side effects in other tests)
+
+
+def test_registering_from_the_analyser_carries_the_text_and_keeps_defaults(make_member, client_for):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    text = "Vanavond 22:00 bij de kooi op het Stationsplein, wie durft komt maar"
+    page = client_for(youth).post(
+        reverse("signalregister:create"),
+        {
+            "prefill": "1",
+            "description": text,
+            "source_type": "open_online",
+            "people-TOTAL_FORMS": "0",
+            "people-INITIAL_FORMS": "0",
+        },
+    )
+    html = page.content.decode()
+    assert page.status_code == 200 and text in html
+    # the analyser's proposals: the call to action is ticked, the place filled
+    assert re.search(r'name="call_to_action"[^>]*checked', html)
+    assert 'name="mentioned_place" value=""' not in html
+    # fields the analyser does not send keep their defaults (no empty required drill counts)
+    assert re.search(r'name="drill_weapons_shown"[^>]*value="0"', html)

@@ -58,7 +58,7 @@ def test_post_to_signal_to_situation_to_notice_to_meeting(page, live_server, set
         # Saving links, recomputes and sends the e-mails before the redirect: allow a loaded machine.
         with page.expect_navigation(timeout=60_000):
             page.get_by_role("button", name="Opslaan").click()
-        errors = page.locator(".utrecht-form-field-error-message, [role=alert]").all_inner_texts()
+        errors = page.locator(".utrecht-form-field--invalid").all_text_contents()
         assert re.search(r"/signalen/\d+/$", page.url), errors
         expect(page.get_by_text(f"Automatisch gekoppeld aan situatie ‘{TITLE}’")).to_be_visible()
         assert_accessible(page)

@@ -39,9 +39,17 @@ def evaluation_start(
     title: str,
     situation: Situation | None = None,
     spot_evaluation: str = "",
+    incident: Any = None,
 ) -> Evaluation:
-    """The director starts it (guide point 1); the on-the-spot evaluation comes along."""
+    """The director starts it (guide point 1); the on-the-spot evaluation comes along — from the
+    incident when one is named and nothing else was typed."""
     _require_director(viewer)
+    if incident is not None:
+        same_network(viewer, incident)
+        if access_for(viewer, incident) < Access.FULL:
+            raise PermissionDenied
+        spot_evaluation = spot_evaluation.strip() or incident.spot_evaluation
+        situation = situation or incident.situation
     if situation is not None:
         same_network(viewer, situation)
         if access_for(viewer, situation) < Access.SUMMARY:
@@ -51,6 +59,7 @@ def evaluation_start(
             network=viewer.network,
             organisation=viewer.organisation,
             situation=situation,
+            incident=incident,
             title=title,
             spot_evaluation=spot_evaluation,
             started_by=viewer.user,

@@ -96,6 +96,20 @@ def _meeting(member: Membership) -> Any:
     )
 
 
+def _incident(member: Membership) -> Any:
+    """A closed incident with rows beside it (its append-only log goes with it once closed)."""
+    from lont.core.viewer import Viewer
+    from lont.crisis import services as crisis
+
+    viewer = Viewer(member)
+    incident = crisis.incident_open(viewer=viewer, data={"title": "Incident", "reason": "Test"})
+    crisis.task_add(viewer=viewer, incident=incident, data={"kind": "task", "description": "x"})
+    crisis.incident_transition(
+        viewer=viewer, incident=incident, to_state="gesloten", reason="Klaar"
+    )
+    return incident
+
+
 def _action(member: Membership) -> Any:
     return Action.objects.create(
         network=member.network,
@@ -155,6 +169,7 @@ def _rumour(member: Membership) -> Any:
 
 
 BUILDERS: dict[str, Callable[[Membership], Any]] = {
+    "crisis.Incident": _incident,
     "assessment.Action": _action,
     "aftercare.AftercarePlan": _plan,
     "aftercare.ExposureReport": _report,

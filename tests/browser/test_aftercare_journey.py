@@ -112,8 +112,10 @@ def test_aftercare_journey(page, live_server):
         # A3: the director starts an evaluation.
         director.goto(f"{base}/nazorg/evaluaties/nieuw/")
         assert_accessible(director)
-        director.get_by_label("Titel").fill("Evaluatie Havenplein")
-        director.get_by_label("Evaluatie ter plaatse").fill("Snel opgeschaald, laat gedeeld.")
+        director.get_by_label("Titel", exact=True).fill("Evaluatie Havenplein")
+        director.get_by_label("Evaluatie ter plaatse", exact=True).fill(
+            "Snel opgeschaald, laat gedeeld."
+        )
         save(director)
         director.wait_for_url(re.compile(r"/nazorg/evaluaties/\d+/$"))
         evaluation_url = director.url
@@ -139,7 +141,9 @@ def test_aftercare_journey(page, live_server):
 
         # One lesson becomes a covenant change (after re-authentication).
         director.get_by_role("link", name="Les vastleggen").click()
-        director.get_by_label("Les", exact=True).fill("Oproepen in de avond kwamen te laat bij de partners.")
+        director.get_by_label("Les", exact=True).fill(
+            "Oproepen in de avond kwamen te laat bij de partners."
+        )
         director.get_by_label("Wordt").select_option(label="Wijziging van convenant of werkwijze")
         director.get_by_label(re.compile("Voorgestelde wijziging")).fill(
             "Eén partner per avond deelt oproepen binnen 30 minuten."
@@ -147,7 +151,9 @@ def test_aftercare_journey(page, live_server):
         save(director)
         director.wait_for_url(evaluation_url)
         director.get_by_role("link", name="Overnemen").click()
-        director.wait_for_url(re.compile(r"/(account/bevestigen/\?.*|nazorg/lessen/\d+/overnemen/)$"))
+        director.wait_for_url(
+            re.compile(r"/(account/bevestigen/\?.*|nazorg/lessen/\d+/overnemen/)$")
+        )
         if "/account/bevestigen/" in director.url:  # the sign-in is no longer recent
             director.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
             secret = pyotp.TOTP(demo_totp_secret(DIRECTOR))

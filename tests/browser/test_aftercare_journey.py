@@ -113,7 +113,7 @@ def test_aftercare_journey(page, live_server):
         director.goto(f"{base}/nazorg/evaluaties/nieuw/")
         assert_accessible(director)
         director.get_by_label("Titel", exact=True).fill("Evaluatie Havenplein")
-        director.get_by_label("Evaluatie ter plaatse", exact=True).fill(
+        director.get_by_label(re.compile("^Evaluatie ter plaatse")).fill(
             "Snel opgeschaald, laat gedeeld."
         )
         save(director)

@@ -103,4 +103,8 @@ class AftercareConfig(AppConfig):
         )
         # Principle 9: a person's perspective row is only about them.
         expiry.register("aftercare.PersonPerspective", "person", expiry.DELETE)
+        # An incident that enters *nazorg* opens its aftercare plan (lont.crisis).
+        from . import receivers
+
+        receivers.connect()
         demo.register(70, load_demo)

@@ -78,8 +78,31 @@ def _load(network: Any, situation: Situation, m: dict[str, Membership]) -> None:
     del plan
 
 
+def _closed_incident(network: Any) -> Any:
+    """The crisis demo's incident that went through *nazorg*, when the crisis app is loaded."""
+    from lont.crisis.choices import IncidentState
+    from lont.crisis.models import Incident
+
+    with system_context("demo loader: the crisis demo's closed incident"):
+        return (
+            Incident.objects.filter(
+                network=network, state__in=[IncidentState.AFTERCARE, IncidentState.CLOSED]
+            )
+            .order_by("pk")
+            .first()
+        )
+
+
 def _plan(situation: Situation, youth: Viewer, today: dt.date) -> AftercarePlan:
-    plan = services.plan_open(viewer=youth, situation=situation, today=today - dt.timedelta(days=6))
+    incident = _closed_incident(situation.network)
+    if incident is not None:  # the incident's plan, as the incident room opens it
+        plan = services.plan_open_for_incident(
+            incident=incident, today=today - dt.timedelta(days=6)
+        )
+    else:
+        plan = services.plan_open(
+            viewer=youth, situation=situation, today=today - dt.timedelta(days=6)
+        )
     with system_context("demo loader: the plan's seeded tasks"):
         tasks = {t.step: t for t in PlanTask.objects.filter(plan=plan)}
     for step, result in (
@@ -210,11 +233,15 @@ def _evaluation(
     m: dict[str, Membership],
     today: dt.date,
 ) -> None:
+    incident = _closed_incident(situation.network)
     evaluation = services.evaluation_start(
         viewer=director,
         title=EVALUATION_TITLE,
         situation=situation,
-        spot_evaluation="Ter plaatse: snel geschakeld; de oproep werd laat gedeeld met de school.",
+        spot_evaluation=""
+        if incident is not None and incident.spot_evaluation
+        else "Ter plaatse: snel geschakeld; de oproep werd laat gedeeld met de school.",
+        incident=incident,
     )
     for viewer, answers in (
         (

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from lont.accounts.models import User
 from lont.assessment.models import Situation
 from lont.core.forms import StyledForm
+from lont.crisis.models import Incident
 from lont.networks.models import Organisation
 from lont.signalregister.models import Signal
 from lont.socialmap.models import Contact
@@ -126,6 +127,11 @@ class SurveyAnswerForm(StyledForm):
 
 class EvaluationForm(_Querysets):
     title = forms.CharField(label=_("Titel"), max_length=120)
+    incident = forms.ModelChoiceField(
+        label=_("Incident (de evaluatie ter plaatse wordt overgenomen)"),
+        queryset=Incident.objects.none(),
+        required=False,
+    )
     situation = forms.ModelChoiceField(
         label=_("Situatie"), queryset=Situation.objects.none(), required=False
     )

@@ -70,8 +70,10 @@ class Watch:
     new_signals: list[tuple[Any, Access]]
 
 
-def escalation_watch(viewer: Viewer, plan: AftercarePlan) -> Watch:
+def escalation_watch(viewer: Viewer, plan: AftercarePlan) -> Watch | None:
     situation = plan.situation
+    if situation is None:
+        return None
     signals = [
         (signal, access)
         for signal, access in situation_signals(viewer, situation)

@@ -35,7 +35,7 @@ def _counts() -> tuple[int, ...]:
 def test_demo_shows_aftercare_and_is_idempotent():
     load_demo()
     first = _counts()
-    assert first[0] == 1 and first[1] >= 3 and first[2] == 1 and first[3] == 2
+    assert first[0] >= 1 and first[1] >= 3 and first[2] == 1 and first[3] == 2
     assert first[4] == 1 and first[5] == 1 and first[6] > 0
     with system_context("test: the covenant version names its evaluation"):
         lesson = Lesson.objects.get(covenant_version__isnull=False)

@@ -112,8 +112,10 @@ def test_aftercare_journey(page, live_server):
         # A3: the director starts an evaluation.
         director.goto(f"{base}/nazorg/evaluaties/nieuw/")
         assert_accessible(director)
-        director.get_by_label("Titel").fill("Evaluatie Havenplein")
-        director.get_by_label("Evaluatie ter plaatse").fill("Snel opgeschaald, laat gedeeld.")
+        director.get_by_label("Titel", exact=True).fill("Evaluatie Havenplein")
+        director.get_by_label(re.compile("^Evaluatie ter plaatse")).fill(
+            "Snel opgeschaald, laat gedeeld."
+        )
         save(director)
         director.wait_for_url(re.compile(r"/nazorg/evaluaties/\d+/$"))
         evaluation_url = director.url

@@ -225,6 +225,7 @@ def _incident(member: Membership) -> Any:
 
 
 BUILDERS: dict[str, Callable[[Membership], Any]] = {
+    "crisis.Incident": _incident,
     "assessment.Action": _action,
     "aftercare.AftercarePlan": _plan,
     "aftercare.ExposureReport": _report,

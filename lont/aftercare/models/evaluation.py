@@ -35,6 +35,14 @@ class Evaluation(ChangeLoggedModel):
         related_name="+",
         verbose_name=_("situatie"),
     )
+    incident = models.ForeignKey(
+        "crisis.Incident",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("incident"),
+    )
     title = models.CharField(_("titel"), max_length=120)
     spot_evaluation = models.TextField(_("evaluatie ter plaatse"), blank=True)
     status = models.CharField(

@@ -30,8 +30,19 @@ class AftercarePlan(ChangeLoggedModel):
     situation = models.ForeignKey(
         "assessment.Situation",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="aftercare_plans",
         verbose_name=_("situatie"),
+    )
+    # Set when the plan was opened because an incident entered *nazorg* (lont.crisis).
+    incident = models.ForeignKey(
+        "crisis.Incident",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aftercare_plans",
+        verbose_name=_("incident"),
     )
     title = models.CharField(_("titel (geen echte namen)"), max_length=120)
     notes = models.TextField(_("toelichting"), blank=True)

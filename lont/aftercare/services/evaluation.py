@@ -16,7 +16,6 @@ from lont.assessment.models import Action, Situation
 from lont.assessment.services import parameters_create
 from lont.audit.events import record_event
 from lont.core.viewer import Viewer
-from lont.core.visibility import access_for
 from lont.knowledge.models import Indicator
 from lont.knowledge.services import indicator_update
 from lont.networks.choices import Access, Role
@@ -25,7 +24,7 @@ from lont.networks.services import covenant_change
 from ..choices import EvaluationStatus, LessonKind, LessonStatus
 from ..guide import QUESTIONS
 from ..models import AdvisoryMember, Evaluation, EvaluationAnswer, Lesson
-from ._common import require_full, require_write, same_network, save
+from ._common import require_full, require_visible, require_write, same_network, save
 
 
 def _require_director(viewer: Viewer) -> None:
@@ -39,18 +38,22 @@ def evaluation_start(
     title: str,
     situation: Situation | None = None,
     spot_evaluation: str = "",
+    incident: Any = None,
 ) -> Evaluation:
-    """The director starts it (guide point 1); the on-the-spot evaluation comes along."""
+    """The director starts it (guide point 1); the on-the-spot evaluation comes along — from the
+    incident when one is named and nothing else was typed."""
     _require_director(viewer)
-    if situation is not None:
-        same_network(viewer, situation)
-        if access_for(viewer, situation) < Access.SUMMARY:
-            raise PermissionDenied
+    if incident is not None:
+        require_visible(viewer, incident, Access.FULL)
+        spot_evaluation = spot_evaluation.strip() or incident.spot_evaluation
+        situation = situation or incident.situation
+    require_visible(viewer, situation)
     with transaction.atomic():
         evaluation = Evaluation(
             network=viewer.network,
             organisation=viewer.organisation,
             situation=situation,
+            incident=incident,
             title=title,
             spot_evaluation=spot_evaluation,
             started_by=viewer.user,

@@ -44,10 +44,27 @@ def _owner_for(network_id: int, partner_type: str, fallback: Organisation) -> Or
     return found or fallback
 
 
+def _seed(plan: AftercarePlan, opener: Organisation, user: Any, today: dt.date) -> None:
+    """The guide's steps as tasks, each with its usual partner and a due date."""
+    for step in PLAN_STEPS:
+        owner_org = _owner_for(plan.network_id, step.owner_type, opener)
+        save(
+            PlanTask(
+                network_id=plan.network_id,
+                organisation=owner_org,
+                plan=plan,
+                step=step.code,
+                title=str(step.title),
+                owner=user if user is not None and owner_org == opener else None,
+                due_date=today + dt.timedelta(days=step.due_days),
+            )
+        )
+
+
 def plan_open(
     *, viewer: Viewer, situation: Situation, title: str = "", today: dt.date | None = None
 ) -> AftercarePlan:
-    """Open the plan of a situation and seed it with the guide's steps as tasks."""
+    """Open the plan of a situation by hand and seed it with the guide's steps as tasks."""
     require_write(viewer)
     same_network(viewer, situation)
     if access_for(viewer, situation) < Access.FULL:
@@ -62,20 +79,31 @@ def plan_open(
             level_at_start=situation.level,
         )
         save(plan)
-        for step in PLAN_STEPS:
-            owner_org = _owner_for(viewer.network.pk, step.owner_type, viewer.organisation)
-            save(
-                PlanTask(
-                    network=viewer.network,
-                    organisation=owner_org,
-                    plan=plan,
-                    step=step.code,
-                    title=str(step.title),
-                    owner=viewer.user if owner_org == viewer.organisation else None,
-                    due_date=today + dt.timedelta(days=step.due_days),
-                )
-            )
+        _seed(plan, viewer.organisation, viewer.user, today)
         record_event(event="aftercare.plan_opened", obj=plan, actor=viewer.user)
+    return plan
+
+
+def plan_open_for_incident(*, incident: Any, today: dt.date | None = None) -> AftercarePlan:
+    """An incident entered *nazorg* (``lont.crisis.events.incident_entered_aftercare``): its
+    partner gets the plan, seeded like a plan opened by hand. Once per incident."""
+    today = today or timezone.localdate()
+    with system_context("an incident entered aftercare: open its plan"), transaction.atomic():
+        existing = AftercarePlan.objects.filter(incident=incident).first()
+        if existing is not None:
+            return existing
+        situation = incident.situation
+        plan = AftercarePlan(
+            network_id=incident.network_id,
+            organisation_id=incident.organisation_id,
+            situation=situation,
+            incident=incident,
+            title=_("Nazorg: %(title)s") % {"title": incident.title[:100]},
+            level_at_start=situation.level if situation is not None else "",
+        )
+        save(plan)
+        _seed(plan, incident.organisation, None, today)
+        record_event(event="aftercare.plan_opened", obj=plan, network=incident.network)
     return plan
 
 

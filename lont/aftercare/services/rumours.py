@@ -4,28 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lont.audit.events import record_event
 from lont.core.viewer import Viewer
-from lont.core.visibility import access_for
-from lont.networks.choices import Access
 
 from ..choices import DebunkStatus, RumourStatus
 from ..debunk import check_debunk
 from ..models import Debunk, Prebunk, Rumour, RumourReach
-from ._common import require_full, require_write, same_network, save
+from ._common import require_full, require_visible, require_write, save
 
 
 def rumour_create(*, viewer: Viewer, data: dict[str, Any]) -> Rumour:
     require_write(viewer)
     situation = data.get("situation")
-    if situation is not None:
-        same_network(viewer, situation)
-        if access_for(viewer, situation) < Access.SUMMARY:
-            raise PermissionDenied
+    require_visible(viewer, situation)
     with transaction.atomic():
         rumour = Rumour(
             network=viewer.network,
@@ -63,13 +58,6 @@ def reach_add(*, viewer: Viewer, rumour: Rumour, data: dict[str, Any]) -> Rumour
     return row
 
 
-def _messenger_ok(viewer: Viewer, messenger: Any) -> None:
-    if messenger is not None:
-        same_network(viewer, messenger)
-        if access_for(viewer, messenger) < Access.SUMMARY:
-            raise PermissionDenied
-
-
 def debunk_save(
     *, viewer: Viewer, rumour: Rumour, data: dict[str, Any], debunk: Debunk | None = None
 ) -> Debunk:
@@ -78,7 +66,7 @@ def debunk_save(
     if debunk is not None:
         require_full(viewer, debunk)
     messenger = data.get("messenger")
-    _messenger_ok(viewer, messenger)
+    require_visible(viewer, messenger)
     status = data.get("status") or DebunkStatus.DRAFT
     if status != DebunkStatus.DRAFT:
         failing = [

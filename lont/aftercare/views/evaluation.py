@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lont.assessment.selectors import situations
 from lont.assessment.views.base import member_users
 from lont.audit.models import AccessVia
+from lont.core.filters import parse_id
 from lont.core.reauth import RecentAuthRequiredMixin
 from lont.core.related import filter_visible, log_shown
 from lont.core.views_base import (
@@ -23,6 +24,7 @@ from lont.core.views_base import (
     VisibleDetailView,
     VisibleListView,
 )
+from lont.crisis.models import Incident
 from lont.networks.choices import Access, Role
 from lont.networks.models import Organisation
 
@@ -57,7 +59,21 @@ class EvaluationStartView(ServiceFormView):
     success_message = _("De evaluatie is gestart; de partners kunnen hun drie vragen beantwoorden.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"querysets": {"situation": situations(self.viewer)}}
+        incidents = Incident.objects.for_viewer(self.viewer, minimum=Access.FULL)
+        kwargs: dict[str, Any] = {
+            "querysets": {"situation": situations(self.viewer), "incident": incidents}
+        }
+        # From an incident's plan: the incident, its situation and its on-the-spot evaluation.
+        chosen = parse_id(self.request.GET.get("incident"))
+        incident = incidents.filter(pk=chosen).first() if chosen else None
+        if self.request.method == "GET" and incident is not None:
+            kwargs["initial"] = {
+                "incident": incident.pk,
+                "situation": incident.situation_id,
+                "title": _("Evaluatie: %(title)s") % {"title": incident.title[:100]},
+                "spot_evaluation": incident.spot_evaluation,
+            }
+        return kwargs
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.evaluation_start(
@@ -65,6 +81,7 @@ class EvaluationStartView(ServiceFormView):
             title=data["title"],
             situation=data.get("situation"),
             spot_evaluation=data.get("spot_evaluation", ""),
+            incident=data.get("incident"),
         )
 
 

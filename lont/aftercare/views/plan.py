@@ -11,7 +11,8 @@ from lont.assessment.views.base import member_users
 from lont.audit.models import AccessVia
 from lont.core.related import log_shown
 from lont.core.views_base import ServiceFormView, VisibleDetailView, VisibleListView
-from lont.networks.choices import Access, InformationCategory
+from lont.crisis.models import Incident
+from lont.networks.choices import Access, InformationCategory, Role
 from lont.signalregister.models import Signal
 from lont.subjects.models import Person
 
@@ -62,7 +63,19 @@ class PlanDetailView(VisibleDetailView):
         path = self.request.get_full_path()
         log_shown(self.viewer, [r for v in rows.values() for r in v], via=AccessVia.PAGE, path=path)
         watch = selectors.escalation_watch(self.viewer, plan)
-        log_shown(self.viewer, [s for s, _a in watch.new_signals], via=AccessVia.PAGE, path=path)
+        if watch is not None:
+            log_shown(
+                self.viewer, [s for s, _a in watch.new_signals], via=AccessVia.PAGE, path=path
+            )
+        incident = None
+        if plan.incident_id is not None:  # shown only to who reads the incident in full
+            incident = (
+                Incident.objects.for_viewer(self.viewer, minimum=Access.FULL)
+                .filter(pk=plan.incident_id)
+                .first()
+            )
+            if incident is not None:
+                log_shown(self.viewer, [incident], via=AccessVia.PAGE, path=path)
         tasks = rows["tasks"]
         data.update(
             rows=rows,
@@ -70,6 +83,8 @@ class PlanDetailView(VisibleDetailView):
             normalising=[t for t in tasks if t.step in NORMALISING],
             own_tasks=[t for t in tasks if not t.step],
             watch=watch,
+            incident=incident,
+            is_director=self.viewer.role == Role.DIRECTOR,
             update_form=TaskUpdateForm(),
         )
         return data

@@ -176,3 +176,19 @@ def test_an_organisation_outside_the_meeting_is_offered_no_forms(
     assert school.status_code == 200 and step not in school.content.decode()
     # while a participant is offered them
     assert step in client_for(meeting["police"]).get(path).content.decode()
+
+
+def test_a_step_with_errors_stays_on_the_meeting_page(meeting, client_for):
+    # given the picture stage done
+    client = client_for(meeting["youth"])
+    item = meeting["item"]
+    assert _step(client, item, "beeld", {"unknowns": "Wie zit erachter?"}).status_code == 302
+    # when the judgement comes back with an error
+    bad = _step(client, item, "oordeel", {"judged_level": "hoog", "concerns": "Mijn zorg"})
+    html = bad.content.decode()
+    # then the meeting page itself answers, with the error summary linking to the item's field,
+    # the error beside it and what was typed kept
+    assert bad.status_code == 400
+    assert "Casusoverleg" in html and f'id="punt-{item.pk}"' in html
+    assert "data-error-summary" in html and f'href="#punt{item.pk}-rationale"' in html
+    assert "Onderbouw waarom" in html and "Mijn zorg" in html

@@ -232,7 +232,6 @@ BUILDERS: dict[str, Callable[[Membership], Any]] = {
     "aftercare.Evaluation": _evaluation,
     "aftercare.AdvisoryMember": _advisory,
     "aftercare.Rumour": _rumour,
-    "crisis.Incident": _incident,
     "signalregister.Signal": _signal,
     "signalregister.ProsecutorOrder": _order,
     "signalregister.GuardEvent": _guard_event,

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signalregister', '0005_professional_account_on_roster'),
+        ('signalregister', '0006_remove_professional_account_text'),
         ('signalregister', '0005_signal_proposal'),
     ]
 

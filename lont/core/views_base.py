@@ -174,7 +174,8 @@ class ObjectMixin(MemberRequiredMixin):
         obj, self.access = get_visible(
             self.viewer,
             self.base_queryset(),
-            via=AccessVia.PAGE,
+            # an export's own object is read as part of the file, not as a page
+            via=AccessVia.EXPORT if getattr(self, "is_export", False) else AccessVia.PAGE,
             path=self.request.get_full_path(),
             minimum=self.minimum_access,
             pk=self.kwargs["pk"],

@@ -161,7 +161,7 @@ class Source(ChangeLoggedModel):
     review_on = models.DateField(_("herzien op"))
     recommendations = models.JSONField(_("bij aanbevelingen"), default=list, blank=True)
     from_guide = models.BooleanField(_("uit de handreiking"), default=False)
-    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    reminded_on = models.DateField(_("herinnerd op"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -71,7 +71,7 @@ class Platform(ChangeLoggedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    reminded_on = models.DateField(_("herinnerd op"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

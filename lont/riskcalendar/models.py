@@ -79,7 +79,7 @@ class CalendarEvent(Linked):
         help_text=_("Alleen bij een strafeis of uitspraak."),
     )
     # Set by another app recording the same fact (e.g. a crisis merged), so it is recorded once.
-    source_key = models.CharField(max_length=120, blank=True, editable=False)
+    source_key = models.CharField(_("bronsleutel"), max_length=120, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -140,7 +140,7 @@ class RiskWindow(Linked):
         related_name="windows",
         verbose_name=_("gebeurtenis"),
     )
-    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    reminded_on = models.DateField(_("herinnerd op"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -247,6 +247,8 @@ SPECTACULAR_SETTINGS = {
         "ContactKindEnum": "lont.socialmap.choices.ContactKind",
         "LevelCodeEnum": "lont.assessment.choices.LevelCode",
         "SubjectRequestKindEnum": "lont.privacy.choices.RequestKind",
+        "ProposalKindEnum": "lont.signalregister.choices.ProposalKind",
+        "CalendarEventKindEnum": "lont.riskcalendar.choices.EventKind",
         "PlanStatusEnum": "lont.aftercare.choices.PlanStatus",
         "TaskStatusEnum": "lont.aftercare.choices.TaskStatus",
         "ReportStatusEnum": "lont.aftercare.choices.ReportStatus",

@@ -23,7 +23,8 @@ def test_demo_situations_and_meetings(client_for):
     assert alarm.level == "laag"
     assert any("contextnotities" in c["reason_nl"] for c in alarm.explanation["contributions"])
     assert CaseMeeting.objects.filter(status="closed").count() == 2
-    assert Action.objects.filter(status="open").count() == 2
+    # the two open actions of the case meetings (a lesson of the aftercare demo adds its own)
+    assert Action.objects.filter(status="open", item__isnull=False).count() == 2
     assert Situation.objects.filter(title__startswith="Rivaliteit 3031").count() == 1
     # the pages render for the police officer (owner) with chart, timeline and conflict events
     police = Membership.objects.get(

@@ -73,6 +73,11 @@ COUNTS: dict[str, Counter] = {
     # is decided with the related-rows rule.
     "MinutesPdfView": lambda body, client, path: (1, None),
     "RegisterPdfView": lambda body, client, path: (0, 0),
+    # The incident's situation report: at least the incident; what it prints beside it (log,
+    # tasks, posts) is logged by the incident's picture at the reader's level.
+    "SituationReportView": lambda body, client, path: (1, None),
+    # A debunk for publication: the debunk and its rumour (no person is named in it).
+    "DebunkExportView": lambda body, client, path: (2, 2),
     # The calendar feed: each window, meeting and action logged (with what a row names).
     "FeedView": lambda body, client, path: (body.count(b"BEGIN:VEVENT"), None),
     # A data-subject request's report: every record about the person, counted from the JSON.

@@ -17,6 +17,7 @@ SAME_IN_DUTCH = {
     "code",
     "contact",
     "id",
+    "incident",
     "indicator",
     "likes",
     "link",
@@ -25,6 +26,7 @@ SAME_IN_DUTCH = {
     "reposts",
     "score",
     "status",
+    "term",
 }
 # Fields to be named later, per model (none at present).
 LATER: dict[str, set[str]] = {}

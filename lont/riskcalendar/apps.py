@@ -9,7 +9,9 @@ class RiskCalendarConfig(AppConfig):
     verbose_name = "Risicokalender"
 
     def ready(self) -> None:
-        from lont.core import demo, visibility
+        from django.utils.translation import gettext_lazy as _
+
+        from lont.core import demo, navigation, visibility
         from lont.subjects import expiry
 
         from .demo import load_demo
@@ -19,6 +21,10 @@ class RiskCalendarConfig(AppConfig):
         # category is stored per row (``choices.EVENT_CATEGORY``), a window takes its event's.
         # A window that names its event or situation is shown only as far as those are.
         # A summary says what kind of window it is and when: never the title or the notes.
+        # "Kalender" in the main menu, between Acties and Doelgroepen (issue 9's order).
+        navigation.register(
+            "calendar", 60, "riskcalendar:month", _("Kalender"), permission="case.read"
+        )
         visibility.register(
             CalendarEvent,
             category_field="category",

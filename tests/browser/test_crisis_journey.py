@@ -106,7 +106,9 @@ def test_incident_room_journey(page, live_server):
         youth.wait_for_url(incident_url)
         assert_accessible(youth)
         youth.get_by_role("button", name="Klaar om te plaatsen").click()
-        expect(youth.get_by_text("herhaalt de tijd of plaats")).to_be_visible()
+        expect(
+            youth.locator(".lont-error-line", has_text="herhaalt de tijd of plaats")
+        ).to_be_visible()
         assert_accessible(youth)
         youth.goto(incident_url)
         youth.get_by_label("Bericht aanpassen").fill(

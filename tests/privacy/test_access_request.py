@@ -179,3 +179,25 @@ def test_erasure_outcome_per_record_with_the_exception_stated(world, client_for,
     assert events.count() == 2
     text = pdf_text(officer.get(f"/privacy/verzoeken/{request.pk}/rapport.pdf").content)
     assert "geweigerd" in text and "Bevel OvJ loopt nog." in text
+
+
+def test_an_incident_that_names_the_person_is_in_the_report(world, client_for):
+    # given a police incident in which the young person is named as involved
+    from lont.core.viewer import Viewer
+    from lont.crisis import services as crisis
+
+    police = Viewer(world["police"])
+    incident = crisis.incident_open(
+        viewer=police, data={"title": "Vechtpartij Havenplein", "reason": "Oproep gezien"}
+    )
+    named = crisis.person_add(
+        viewer=police, incident=incident, data={"person": world["person"], "role_type": "leader"}
+    )
+    # when the FG produces the access report
+    officer, request = approved(world, client_for)
+    report = json.loads(officer.get(f"/privacy/verzoeken/{request.pk}/rapport.json").content)
+    records = {(r["type"], r["id"]): r for r in report["records"]}
+    # then the incident's row about the person is listed, held by the police, with its basis
+    row = records[("crisis.incidentperson", str(named.pk))]
+    assert row["holder"]["organisation"] == world["police"].organisation.name
+    assert row["legal_basis"]

@@ -126,9 +126,10 @@ def lesson_add(*, viewer: Viewer, evaluation: Evaluation, data: dict[str, Any]) 
 
 
 def _reason(lesson: Lesson) -> str:
-    # The covenant (and its reason) is read by every member: the evaluation by number only.
-    return _("Les uit evaluatie #%(evaluation)s: %(lesson)s") % {
-        "evaluation": lesson.evaluation_id,
+    # The covenant (and its reason) is read by every member: the evaluation by its date only (its
+    # title may name a place or a group); the version links to the evaluation for who may read it.
+    return _("Les uit de evaluatie van %(date)s: %(lesson)s") % {
+        "date": timezone.localtime(lesson.evaluation.created_at).strftime("%d-%m-%Y"),
         "lesson": lesson.text,
     }
 

@@ -53,7 +53,7 @@ def _log(
     return entry
 
 
-def _notify(viewer: Viewer, incident: Incident, template: str) -> None:
+def _notify(viewer: Viewer, incident: Incident, template: str, event: str) -> None:
     """Tell every member who may see the incident (at least as a summary), except the actor.
     The text names the incident by its title — a summary field — never by number or content."""
     url = reverse("crisis:detail", args=[incident.pk])
@@ -70,4 +70,5 @@ def _notify(viewer: Viewer, incident: Incident, template: str) -> None:
                 text=template % {"title": incident.title},
                 url=url,
                 network=incident.network,
+                event=event,
             )

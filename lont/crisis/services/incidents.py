@@ -15,6 +15,8 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
+from lont.riskcalendar.choices import EventKind
+from lont.riskcalendar.services import event_record
 
 from .. import events
 from ..choices import (
@@ -25,6 +27,7 @@ from ..choices import (
     IncidentState,
     LogKind,
 )
+from ..events import ESCALATED, OPENED, STATE_CHANGED
 from ..models import (
     CHECKLIST,
     DIMENSIONS,
@@ -93,7 +96,9 @@ def incident_open(
             to_state=IncidentState.REPORTED,
         )
         record_event(event="incident.opened", obj=incident, actor=viewer.user)
-        transaction.on_commit(lambda: _notify(viewer, incident, _("Incident geopend: %(title)s")))
+        transaction.on_commit(
+            lambda: _notify(viewer, incident, _("Incident geopend: %(title)s"), OPENED)
+        )
     return incident
 
 
@@ -221,6 +226,8 @@ def incident_transition(
             actor=viewer.user,
             details={"from": before, "to": to_state},
         )
+        if to_state in (IncidentState.SCALED_DOWN, IncidentState.CLOSED):
+            _remember_in_calendar(viewer, incident)
         if to_state == IncidentState.AFTERCARE:
             transaction.on_commit(
                 lambda: events.incident_entered_aftercare.send(sender=Incident, incident=incident)
@@ -231,8 +238,33 @@ def incident_transition(
         }
         message = messages_by_state.get(to_state)
         if message is not None:
-            transaction.on_commit(lambda: _notify(viewer, incident, message))
+            transaction.on_commit(lambda: _notify(viewer, incident, message, STATE_CHANGED))
     return incident
+
+
+def _remember_in_calendar(viewer: Viewer, incident: Incident) -> None:
+    """The guide's risk calendar ("Maak als gemeente een kalender"): an incident's anniversaries
+    are moments of renewed risk. Recorded once (idempotent by its key) when the incident is
+    scaled down or closed — by then its groups, people and situation are known — with only
+    what the recording member may see."""
+    groups = list(incident.groups.for_viewer(viewer))
+    with system_context("the people the incident names, each checked below"):
+        named = [row.person for row in incident.people_involved.select_related("person")]
+    people = [p for p in named if access_for(viewer, p) >= Access.SUMMARY]
+    situation = incident.situation
+    if situation is not None and access_for(viewer, situation) < Access.SUMMARY:
+        situation = None
+    event_record(
+        viewer=viewer,
+        network=incident.network,
+        kind=EventKind.INCIDENT,
+        occurred_at=incident.occurred_at or incident.opened_at,
+        title=incident.title,
+        groups=groups,
+        people=people,
+        situation=situation,
+        source_key=f"crisis.incident:{incident.pk}",
+    )
 
 
 def incident_set_level(*, viewer: Viewer, incident: Incident, level: str, reason: str) -> Incident:
@@ -258,7 +290,9 @@ def incident_set_level(*, viewer: Viewer, incident: Incident, level: str, reason
         )
         if level == IncidentLevel.ACUTE:
             transaction.on_commit(
-                lambda: _notify(viewer, incident, _("Incident opgeschaald naar acuut: %(title)s"))
+                lambda: _notify(
+                    viewer, incident, _("Incident opgeschaald naar acuut: %(title)s"), ESCALATED
+                )
             )
     return incident
 

@@ -39,7 +39,7 @@ def test_demo_shows_aftercare_and_is_idempotent():
     assert first[4] == 1 and first[5] == 1 and first[6] > 0
     with system_context("test: the covenant version names its evaluation"):
         lesson = Lesson.objects.get(covenant_version__isnull=False)
-        assert f"#{lesson.evaluation_id}" in lesson.covenant_version.reason
+        assert "Les uit de evaluatie van " in lesson.covenant_version.reason
         assert lesson.covenant_version.lessons.get().evaluation == lesson.evaluation
     load_demo()
     assert _counts() == first

@@ -135,7 +135,7 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError | Permission
     """Put a service's refusal on the form, next to the field it names (or above the form), so
     the page shows it with what the user typed."""
     if isinstance(error, PermissionDenied):
-        form.add_error(None, str(error) or guards.refused_write())
+        form.add_error(None, service_error_text(error))
     elif hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)

@@ -14,7 +14,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
 from lont.networks.models import Membership
-from lont.notifications.services import notification_send
+from lont.notifications.services import notifications_send
 
 from ..choices import (
     IncidentState,
@@ -63,12 +63,15 @@ def _notify(viewer: Viewer, incident: Incident, template: str, event: str) -> No
             .exclude(user_id=viewer.user.pk)
             .select_related("organisation", "network", "user")
         )
-    for membership in memberships:
-        if access_for(Viewer(membership), incident) >= Access.SUMMARY:
-            notification_send(
-                user=membership.user,
-                text=template % {"title": incident.title},
-                url=url,
-                network=incident.network,
-                event=event,
-            )
+    text = template % {"title": incident.title}
+    # One write for all (with one preference lookup), as the notification service offers.
+    notifications_send(
+        recipients=[
+            (membership.user, text)
+            for membership in memberships
+            if access_for(Viewer(membership), incident) >= Access.SUMMARY
+        ],
+        url=url,
+        network=incident.network,
+        event=event,
+    )

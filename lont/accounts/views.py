@@ -210,8 +210,8 @@ class LogoutView(View):
         pending = request.session.get(oidc.SESSION_LOGOUT_KEY)
         provider_logout = oidc.end_session_url(request, pending) if pending else None
         logout(request)
-        messages.info(request, _("U bent uitgelogd."))
         if provider_logout is None:
+            messages.info(request, _("U bent uitgelogd."))
             return redirect("accounts:login")
         response = render(
             request,

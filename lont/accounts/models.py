@@ -276,7 +276,7 @@ class OIDCProvider(ChangeLoggedModel):
     # A Fernet token (lont.core.crypto), never the secret itself.
     client_secret = models.TextField(_("client-secret"))
     encrypted_fields = ("client_secret",)
-    scopes = models.CharField(_("scopes"), max_length=200, default="openid email profile")
+    scopes = models.CharField(_("gevraagde scopes"), max_length=200, default="openid email profile")
     mfa_replaces_totp = models.BooleanField(
         _("MFA van de provider vervangt de code van Lont"), default=False
     )

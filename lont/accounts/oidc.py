@@ -118,7 +118,7 @@ class ProviderBackend(OIDCAuthenticationBackend):
         self.id_token = ""
         self.claims: dict[str, Any] = {}
 
-    def get_settings(self, attr: str, *args: Any) -> Any:  # type: ignore[override]
+    def get_settings(self, attr: str, *args: Any) -> Any:
         values = {
             "OIDC_AUTHENTICATION_CALLBACK_URL": CALLBACK_URL_NAME,
             "OIDC_RP_SCOPES": self.provider.scopes,
@@ -241,7 +241,7 @@ class ProviderLogout:
 
 def end_session_url(request: HttpRequest, pending: dict[str, Any]) -> ProviderLogout | None:
     """RP-initiated logout: where the browser goes to end the provider's session too."""
-    provider = active_providers().filter(pk=pending.get("provider")).first()
+    provider = active_providers().filter(pk=int(pending.get("provider") or 0)).first()
     if provider is None:
         return None
     try:

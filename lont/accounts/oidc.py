@@ -45,6 +45,16 @@ UNINVITED = "uninvited"
 FAILED = "failed"
 
 
+# What a provider that is down, misconfigured or answering nonsense raises along the way.
+PROVIDER_ERRORS = (
+    requests.RequestException,
+    SuspiciousOperation,
+    jwt.PyJWTError,
+    KeyError,
+    ValueError,
+)
+
+
 class SignInRefused(Exception):
     def __init__(self, reason: str, email: str = "") -> None:
         super().__init__(reason)
@@ -217,13 +227,7 @@ def complete(request: HttpRequest) -> Completed:
         user = backend.authenticate(
             request, nonce=pending["nonce"], code_verifier=pending["code_verifier"]
         )
-    except (
-        requests.RequestException,
-        SuspiciousOperation,
-        jwt.PyJWTError,
-        KeyError,
-        ValueError,
-    ) as error:
+    except PROVIDER_ERRORS as error:
         raise SignInRefused(FAILED) from error
     if user is None:  # the library refuses a suspicious answer by returning nothing
         raise SignInRefused(FAILED)
@@ -246,7 +250,7 @@ def end_session_url(request: HttpRequest, pending: dict[str, Any]) -> ProviderLo
         return None
     try:
         endpoint = discovery(provider).get("end_session_endpoint")
-    except (requests.RequestException, SuspiciousOperation, ValueError):
+    except PROVIDER_ERRORS:
         return None
     if not endpoint:
         return None

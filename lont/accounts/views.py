@@ -249,7 +249,7 @@ def _oidc_refused(request: HttpRequest, reason: str, status: int = 403) -> HttpR
 
 
 class OIDCStartView(View):
-    """ "Inloggen met <organisatie>": to the organisation's own identity provider."""
+    """To the organisation's own identity provider (the button "Inloggen met <organisatie>")."""
 
     lont_policy = PUBLIC
 
@@ -257,7 +257,7 @@ class OIDCStartView(View):
         provider = get_object_or_404(oidc.active_providers(), pk=pk)
         try:
             target = oidc.authorization_url(request, provider, _safe_next(request))
-        except (oidc.requests.RequestException, oidc.SuspiciousOperation, ValueError, KeyError):
+        except oidc.PROVIDER_ERRORS:
             return _oidc_refused(request, oidc.FAILED, status=502)
         return redirect(target)
 

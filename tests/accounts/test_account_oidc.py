@@ -5,6 +5,7 @@ test client, the user's side at the provider and the back-channel token call ove
 from __future__ import annotations
 
 import re
+import socket
 from html import unescape
 from io import StringIO
 from urllib.parse import parse_qs, urlsplit
@@ -269,3 +270,16 @@ def test_the_secret_is_stored_encrypted_by_the_admin_form_and_the_command(munici
     config.refresh_from_db()
     assert config.client_id == "lont-2" and config.mfa_replaces_totp
     assert config.get_client_secret() == "nieuw-geheim"
+
+
+def test_a_provider_that_does_not_answer_gives_a_dutch_page(client, municipality):
+    cache.clear()
+    with socket.socket() as closed:  # a loopback port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        issuer = f"http://127.0.0.1:{closed.getsockname()[1]}/o"
+    config = OIDCProvider(organisation=municipality, issuer=issuer, client_id=CLIENT_ID)
+    config.set_client_secret(CLIENT_SECRET)
+    config.save()
+    answer = client.get(reverse("accounts:oidc_start", args=[config.pk]))
+    assert answer.status_code == 502
+    assert "Inloggen via uw organisatie is niet gelukt" in answer.content.decode()

@@ -13,6 +13,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.changelog import ChangeLoggedModel
+from lont.core.crypto import decrypt, encrypt
 
 
 def new_security_stamp() -> str:
@@ -253,3 +254,78 @@ class KnownDevice(models.Model):
 
     def __str__(self) -> str:
         return f"apparaat #{self.pk}"
+
+
+class OIDCProvider(ChangeLoggedModel):
+    """Sign-in with a partner organisation's own identity provider (OpenID Connect), configured
+    by the technical administrator. Only the organisation's invited members can use it (matched
+    by a verified e-mail address); the provider's MFA claim replaces Lont's second factor only
+    when ``mfa_replaces_totp`` says so."""
+
+    organisation = models.OneToOneField(
+        "networks.Organisation",
+        on_delete=models.CASCADE,
+        related_name="oidc_provider",
+        verbose_name=_("organisatie"),
+    )
+    issuer = models.URLField(
+        _("uitgever (issuer)"),
+        help_text=_("De issuer-URL; Lont leest .well-known/openid-configuration daaronder."),
+    )
+    client_id = models.CharField(_("client-id"), max_length=200)
+    # A Fernet token (lont.core.crypto), never the secret itself.
+    client_secret = models.TextField(_("client-secret"))
+    encrypted_fields = ("client_secret",)
+    scopes = models.CharField(_("gevraagde scopes"), max_length=200, default="openid email profile")
+    mfa_replaces_totp = models.BooleanField(
+        _("MFA van de provider vervangt de code van Lont"), default=False
+    )
+    accepted_amr = models.CharField(
+        _("geaccepteerde amr-waarden"),
+        max_length=200,
+        blank=True,
+        default="mfa otp hwk",
+        help_text=_("Gescheiden door spaties."),
+    )
+    accepted_acr = models.CharField(
+        _("geaccepteerde acr-waarden"),
+        max_length=300,
+        blank=True,
+        help_text=_("Gescheiden door spaties."),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    audit_exclude = frozenset({"client_secret"})
+
+    class Meta:
+        ordering = ["organisation__name"]
+        verbose_name = _("inlogprovider (OpenID Connect)")
+        verbose_name_plural = _("inlogproviders (OpenID Connect)")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+    def audit_repr(self) -> str:
+        return f"inlogprovider #{self.pk}"
+
+    def audit_network_id(self) -> int | None:
+        return self.organisation.network_id
+
+    def set_client_secret(self, raw: str) -> None:
+        self.client_secret = encrypt(raw)
+
+    def get_client_secret(self) -> str:
+        return decrypt(self.client_secret)
+
+    def mfa_satisfied(self, claims: dict[str, object]) -> bool:
+        """Whether the provider's own claims say a second factor was used, and this
+        configuration accepts that in place of Lont's code."""
+        if not self.mfa_replaces_totp:
+            return False
+        amr = claims.get("amr") or []
+        methods = {str(m) for m in amr} if isinstance(amr, list) else set(str(amr).split())
+        if methods & set(self.accepted_amr.split()):
+            return True
+        acr = str(claims.get("acr") or "")
+        return bool(acr) and acr in self.accepted_acr.split()

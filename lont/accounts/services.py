@@ -108,6 +108,19 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
             )
         user.is_active = True
         user.save(update_fields=["is_active"])
+    return _membership_from(invitation, user)
+
+
+@transaction.atomic
+@system_context("signing in through the organisation's identity provider with an invitation open")
+def invitation_accept_signed_in(*, invitation: Invitation, user: User) -> User:
+    """An existing, active user with an open invitation signed in through the organisation's
+    own identity provider (verified e-mail): the invitation becomes the membership, as if the
+    link had been followed. No account is created here."""
+    return _membership_from(invitation, user)
+
+
+def _membership_from(invitation: Invitation, user: User) -> User:
     membership, _created = Membership.objects.update_or_create(
         user=user,
         network=invitation.network,

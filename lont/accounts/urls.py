@@ -6,6 +6,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("inloggen/organisatie/<int:pk>/", views.OIDCStartView.as_view(), name="oidc_start"),
+    path("inloggen/organisatie/terug/", views.OIDCCallbackView.as_view(), name="oidc_callback"),
     path("tweestapsverificatie/", views.TwoFactorView.as_view(), name="two_factor"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("bevestigen/", views.ReauthView.as_view(), name="reauth"),

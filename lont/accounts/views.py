@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +28,7 @@ from lont.networks.choices import Role
 from lont.networks.models import Membership, Organisation
 from lont.networks.selectors import members
 
-from . import devices, lockout, services, totp
+from . import devices, lockout, oidc, services, totp
 from .forms import (
     AcceptInvitationForm,
     ApiTokenForm,
@@ -69,12 +70,22 @@ class LoginView(View):
         if request.user.is_authenticated and request.session.get(SESSION_VERIFIED_KEY):
             return redirect(_safe_next(request))
         return render(
-            request, self.template_name, {"form": LoginForm(), "next": _safe_next(request)}
+            request,
+            self.template_name,
+            {
+                "form": LoginForm(),
+                "next": _safe_next(request),
+                "providers": oidc.active_providers(),
+            },
         )
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = LoginForm(request.POST)
-        context = {"form": form, "next": _safe_next(request)}
+        context = {
+            "form": form,
+            "next": _safe_next(request),
+            "providers": oidc.active_providers(),
+        }
         if not form.is_valid():
             return render(request, self.template_name, context, status=400)
         email = form.cleaned_data["email"].lower()
@@ -89,6 +100,7 @@ class LoginView(View):
             return render(request, self.template_name, context, status=400)
         login(request, user)
         request.session[SESSION_VERIFIED_KEY] = False
+        request.session[oidc.SESSION_METHOD_KEY] = "password"
         return redirect(
             f"{reverse('accounts:two_factor')}?{urlencode({'next': str(context['next'])})}"
         )
@@ -167,7 +179,11 @@ class TwoFactorView(View):
         request.session[SESSION_VERIFIED_KEY] = True
         request.session.pop("enrol", None)
         mark_reauthenticated(request)
-        login_event(user=user, event="login.succeeded")
+        login_event(
+            user=user,
+            event="login.succeeded",
+            details={"method": request.session.get(oidc.SESSION_METHOD_KEY, "password")},
+        )
         if not enrolled:
             codes = totp.recovery_codes_generate(user)
             response: HttpResponse = render(
@@ -183,12 +199,116 @@ class TwoFactorView(View):
 
 
 class LogoutView(View):
+    """Ends Lont's session; after a sign-in through an identity provider the browser goes on to
+    the provider's logout (``end_session_endpoint`` with the ID token), so that ends too. That
+    step is a page that forwards at once, not a redirect: the CSP's ``form-action 'self'`` stops
+    a form's redirect to another origin."""
+
     lont_policy = LOGIN
 
     def post(self, request: HttpRequest) -> HttpResponse:
+        pending = request.session.get(oidc.SESSION_LOGOUT_KEY)
+        provider_logout = oidc.end_session_url(request, pending) if pending else None
         logout(request)
-        messages.info(request, _("U bent uitgelogd."))
-        return redirect("accounts:login")
+        if provider_logout is None:
+            messages.info(request, _("U bent uitgelogd."))
+            return redirect("accounts:login")
+        response = render(
+            request,
+            "accounts/logout_provider.html",
+            {"provider_logout": provider_logout, "organisation": provider_logout.organisation},
+        )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+OIDC_REFUSALS = {
+    oidc.UNINVITED: gettext_lazy(
+        "U kunt niet inloggen: er is in Lont geen account met een uitnodiging of lidmaatschap bij "
+        "deze organisatie voor het e-mailadres dat uw organisatie doorgaf. Lont maakt bij het "
+        "inloggen geen accounts aan; vraag de coördinator van uw organisatie om een uitnodiging."
+    ),
+    oidc.UNVERIFIED: gettext_lazy(
+        "U kunt niet inloggen: uw organisatie gaf geen bevestigd e-mailadres door. Vraag de "
+        "beheerder van het account bij uw organisatie om uw e-mailadres te laten bevestigen."
+    ),
+    oidc.FAILED: gettext_lazy(
+        "Inloggen via uw organisatie is niet gelukt: het antwoord van de inlogdienst was niet "
+        "geldig of verlopen. Probeer het opnieuw vanaf de inlogpagina."
+    ),
+}
+
+
+def _oidc_refused(request: HttpRequest, reason: str, status: int = 403) -> HttpResponse:
+    return render(
+        request,
+        "accounts/oidc_refused.html",
+        {"message": OIDC_REFUSALS.get(reason, OIDC_REFUSALS[oidc.FAILED])},
+        status=status,
+    )
+
+
+class OIDCStartView(View):
+    """To the organisation's own identity provider (the button "Inloggen met <organisatie>")."""
+
+    lont_policy = PUBLIC
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        provider = get_object_or_404(oidc.active_providers(), pk=pk)
+        try:
+            target = oidc.authorization_url(request, provider, _safe_next(request))
+        except oidc.PROVIDER_ERRORS:
+            return _oidc_refused(request, oidc.FAILED, status=502)
+        return redirect(target)
+
+
+class OIDCCallbackView(View):
+    """Back from the identity provider: only an invited member with a verified e-mail address
+    comes in; Lont's own code follows unless the organisation accepts the provider's MFA."""
+
+    lont_policy = PUBLIC
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        ip = lockout.client_ip(request)
+        try:
+            done = oidc.complete(request)
+        except oidc.SignInRefused as refusal:
+            lockout.record_attempt(
+                email=refusal.email, ip_address=ip, succeeded=False, stage="oidc"
+            )
+            return _oidc_refused(request, refusal.reason)
+        user = done.user
+        if lockout.is_locked(email=user.email, ip_address=ip):
+            messages.error(request, LOCKED_MESSAGE)
+            return redirect("accounts:login")
+        login(request, user, backend="lont.accounts.backends.EmailBackend")
+        request.session[oidc.SESSION_LOGOUT_KEY] = {
+            "provider": done.provider.pk,
+            "id_token": done.id_token,
+        }
+        request.session[oidc.SESSION_METHOD_KEY] = "oidc"
+        next_url = done.next_url
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = "/"
+        if not done.mfa_by_provider:
+            request.session[SESSION_VERIFIED_KEY] = False
+            return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': next_url})}")
+        lockout.record_attempt(email=user.email, ip_address=ip, succeeded=True, stage="oidc")
+        request.session[SESSION_VERIFIED_KEY] = True
+        mark_reauthenticated(request)
+        login_event(
+            user=user,
+            event="login.succeeded",
+            details={
+                "method": "oidc",
+                "organisation": done.provider.organisation_id,
+                "second_factor": "provider",
+            },
+        )
+        response = redirect(next_url)
+        devices.note_login(request, response, user)
+        apply_language(response, user.preferred_language)
+        return response
 
 
 class ReauthView(MemberView):

@@ -331,6 +331,8 @@ def test_there_is_no_self_registration(db):
     names = {pattern.name for pattern in accounts_urls.urlpatterns}
     assert names == {
         "login",
+        "oidc_start",  # sign-in with the organisation's accounts: it creates none either
+        "oidc_callback",
         "two_factor",
         "logout",
         "reauth",

@@ -45,3 +45,38 @@ def test_a_submitted_form_has_an_error_summary_linking_to_each_field():
     assert 'href="#id_name"' in html and 'href="#id_summary"' in html
     assert "Er zijn 2 problemen met wat u invulde" in html
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_name_error"' in html
+
+
+class RowForm(StyledForm):
+    who = forms.CharField(label="Wie", max_length=40)
+
+
+class RowFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        raise forms.ValidationError("Kies ten minste één rij.")
+
+
+def test_the_error_summary_lists_a_formsets_row_and_formset_errors_with_links():
+    from django.template.loader import render_to_string
+
+    rows = forms.formset_factory(RowForm, formset=RowFormSet, extra=0)(
+        data={
+            "rows-TOTAL_FORMS": "2",
+            "rows-INITIAL_FORMS": "0",
+            "rows-0-who": "Sanne",
+            "rows-1-who": "x" * 41,
+        },
+        prefix="rows",
+    )
+    form = ExampleForm(data={"name": "Sanne", "summary": "Kort"})
+    assert form.is_valid() and not rows.is_valid()
+    html = render_to_string(
+        "lont/forms/error_summary.html", {"form": form, "summary_formset": rows}
+    )
+    assert "Er zijn 2 problemen met wat u invulde" in html
+    assert 'href="#id_rows-0-who">Kies ten minste één rij.' in html
+    assert 'href="#id_rows-1-who">Wie (rij 2): ' in html
+    # Without a formset the summary is the form's alone, and a valid form shows none.
+    assert "data-error-summary" not in render_to_string(
+        "lont/forms/error_summary.html", {"form": form}
+    )

@@ -28,6 +28,9 @@ PUBLIC_NAMES = {
     "accounts:login",
     "accounts:accept_invitation",
     "accounts:password_reset",
+    # Sign-in through the organisation's identity provider: the way in, so before any login.
+    "accounts:oidc_start",
+    "accounts:oidc_callback",
     "core:health",
     # The calendar feed: a secret, revocable address (calendar apps cannot sign in).
     "riskcalendar:feed",

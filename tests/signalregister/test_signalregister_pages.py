@@ -140,3 +140,19 @@ def test_analyse_and_fill_in_proposes_without_saving(make_member, client_for):
     assert "Controleer ze" in body and "iedereen komen" in body
     assert 'name="mentioned_time"' in body and "T21:00" in body
     assert not Signal.objects.exists()
+
+
+def test_a_person_row_without_role_is_in_the_error_summary_with_a_link(make_member, client_for):
+    member = make_member()
+    person = person_factory(member.organisation, alias="Panna Pim")
+    response = client_for(member).post(
+        reverse("signalregister:create"),
+        _form(**{"people-TOTAL_FORMS": "2", "people-1-person": str(person.pk)}),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html.split("data-error-summary", 1)[1].split("</ul>", 1)[0]
+    assert "Er is 1 probleem met wat u invulde" in html
+    assert 'href="#id_people-1-role"' in summary
+    assert "Rol in dit signaal (rij 2): Kies de rol van deze persoon." in summary
+    assert not Signal.objects.exists()

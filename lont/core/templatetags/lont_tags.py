@@ -63,3 +63,43 @@ def summary_of(context: dict[str, Any], obj: Any) -> str:
     from lont.core.related import summary_text
 
     return summary_text(context["viewer"], obj)
+
+
+@register.simple_tag
+def error_summary_items(form: Any, formset: Any = None) -> list[dict[str, str]]:
+    """The lines of the error summary at the top of a form (``lont/forms/error_summary.html``):
+    the form's own errors, then those of a formset that belongs to it (its rows' fields, labelled
+    with the row number, and its errors about the rows as a whole), each linking to its field."""
+    from django.utils.translation import gettext
+
+    items: list[dict[str, str]] = []
+
+    def add_form(bound_form: Any, row: int | None = None) -> None:
+        if not bound_form.errors:
+            return
+        items.extend({"href": "", "text": str(e)} for e in bound_form.non_field_errors())
+        for field in bound_form.hidden_fields():
+            items.extend({"href": "", "text": str(e)} for e in field.errors)
+        for field in bound_form.visible_fields():
+            label = str(field.label)
+            if row is not None:
+                label = gettext("%(label)s (rij %(row)s)") % {"label": label, "row": row}
+            items.extend(
+                {"href": f"#{field.id_for_label}", "text": f"{label}: {error}"}
+                for error in field.errors
+            )
+
+    if form:
+        add_form(form)
+    if formset and formset.is_bound:
+        rows = list(formset.forms)
+        first = (
+            rows[0].visible_fields()[0].id_for_label if rows and rows[0].visible_fields() else ""
+        )
+        items.extend(
+            {"href": f"#{first}" if first else "", "text": str(error)}
+            for error in formset.non_form_errors()
+        )
+        for number, row_form in enumerate(rows, start=1):
+            add_form(row_form, row=number)
+    return items

@@ -5,6 +5,7 @@ Refs handed to the engine are primary keys only (principle: explanations never h
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import json
@@ -15,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from lont import engine as e
@@ -381,30 +382,44 @@ def interactions(contacts: Iterable[Contact], relations: e.GroupRelations) -> li
     return out
 
 
-def _earlier_contacts(own: list[Contact], now: datetime, network_id: int) -> list[Contact]:
-    """Every other interaction signal in the network up to ``now`` about the same groups or
-    people (any role): a link is only new when the network never saw the pair together before.
+def _earlier_contacts(
+    own: list[Contact], now: datetime, params: e.EngineParameters, network_id: int
+) -> list[Contact]:
+    """Every other interaction signal in the network up to ``now`` about the groups or people
+    (any role) of the situation's *recent* contacts: a link is only new when the network never saw
+    the pair together before. A pair whose own contacts all lie before the recent period is not
+    new whatever else is known, so only the recent contacts' groups and people are looked up.
 
-    Ids first, in two index-only lookups (the links of the tagged signals to these groups, and
-    to these people), then only those signals' own facts: no DISTINCT over whole signal rows."""
-    group_ids = {g for c in own for g in c.groups}
-    person_ids = {p for c in own for p in c.people}
-    indicator_ids = Indicator.objects.filter(
-        network_id=network_id, code__in=list(INTERACTION_INDICATORS)
-    ).values("pk")
-    tagged = SignalIndicator.objects.filter(indicator_id__in=indicator_ids).values("signal_id")
-    ids: set[int] = set()
-    if group_ids:
-        ids.update(
-            SignalGroup.objects.filter(group_id__in=group_ids, signal_id__in=tagged).values_list(
-                "signal_id", flat=True
-            )
+    Ids first, through the link tables with an index probe per link (``EXISTS`` on the
+    signal-indicator pair), then only those signals' own facts: no DISTINCT over whole rows."""
+    recent_start = now - dt.timedelta(days=params.trend.recent_days)
+    recent = [c for c in own if c.observed_at > recent_start]
+    group_ids = {g for c in recent for g in c.groups}
+    person_ids = {p for c in recent for p in c.people}
+    indicator_ids = list(
+        Indicator.objects.filter(
+            network_id=network_id, code__in=list(INTERACTION_INDICATORS)
+        ).values_list("pk", flat=True)
+    )
+    tagged = Exists(
+        SignalIndicator.objects.filter(
+            signal_id=OuterRef("signal_id"), indicator_id__in=indicator_ids
         )
-    if person_ids:
+    )
+    ids: set[int] = set()
+    if group_ids and indicator_ids:
         ids.update(
-            SignalPerson.objects.filter(person_id__in=person_ids, signal_id__in=tagged).values_list(
-                "signal_id", flat=True
-            )
+            SignalGroup.objects.filter(group_id__in=group_ids)
+            .filter(tagged)
+            .order_by()
+            .values_list("signal_id", flat=True)
+        )
+    if person_ids and indicator_ids:
+        ids.update(
+            SignalPerson.objects.filter(person_id__in=person_ids)
+            .filter(tagged)
+            .order_by()
+            .values_list("signal_id", flat=True)
         )
     ids -= {c.signal_id for c in own}
     if not ids:
@@ -462,7 +477,7 @@ def network_breaks(
     ]
     if not own:
         return []
-    history = own + _earlier_contacts(own, now, situation.network_id)
+    history = own + _earlier_contacts(own, now, params, situation.network_id)
     relations = group_relations(situation.network_id)
     own_ids = {r.signal_id for r in recs}
     out = []

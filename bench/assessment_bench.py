@@ -44,7 +44,7 @@ django.setup()
 
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -379,6 +379,10 @@ def build_large(scale: float, seed: int) -> Built:
         _bulk(through_groups, links_g)
         _bulk(through_signals, links_s)
         counts["situation_signal_links"] = len(links_s)
+    if connection.vendor == "postgresql":
+        # Fresh planner statistics, as autovacuum would gather them after a bulk load.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     built = Built(network=network, director=director, seconds=time.perf_counter() - started)
     built.counts = counts
     return built

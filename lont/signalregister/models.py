@@ -228,6 +228,8 @@ class SignalPerson(SignalChild):
                 fields=["signal", "person", "role"], name="signalperson_unique_role"
             )
         ]
+        # A person's signals (person page, network trend breaks): index-only.
+        indexes = [models.Index(fields=["person", "signal"], name="signalperson_person_signal")]
 
 
 class SignalGroup(SignalChild):
@@ -241,6 +243,8 @@ class SignalGroup(SignalChild):
         constraints = [
             models.UniqueConstraint(fields=["signal", "group"], name="signalgroup_unique")
         ]
+        # A group's signals (group page, list filter, network trend breaks): index-only.
+        indexes = [models.Index(fields=["group", "signal"], name="signalgroup_group_signal")]
 
 
 class SignalIndicator(SignalChild):

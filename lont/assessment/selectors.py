@@ -218,8 +218,17 @@ def timeline(
     return events
 
 
+NEW_SIGNALS_CAP = 1000
+
+
 def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
-    rows = list(situations(viewer).order_by("-score", "pk")[:200])
+    # The dashboard shows a situation's level, score and trend breaks: its stored explanation,
+    # drill reading and requests (large at a large situation) stay in the database.
+    rows = list(
+        situations(viewer)
+        .defer("explanation", "drill", "requests", "auto_links", "description")
+        .order_by("-score", "pk")[:200]
+    )
     by_level: dict[str, list[Situation]] = {code: [] for code in reversed(LevelCode.values)}
     for situation in rows:
         by_level[situation.level].append(situation)
@@ -242,12 +251,15 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     else:
         new_signals = new_signals.filter(registered_at__gt=cutoff)
     new_list = list(new_signals.select_related("organisation").order_by("-registered_at")[:10])
+    new_count = new_signals.order_by()[: NEW_SIGNALS_CAP + 1].count()
     return {
         "by_level": [(LevelCode(code), by_level[code]) for code in by_level],
         "breaks": breaks,
         "actions": actions,
         "new_signals": [(s, access_for(viewer, s)) for s in new_list],
-        "new_signal_count": new_signals.count(),
+        # Counted up to the cap: flat in the size of the register ("meer dan 1000").
+        "new_signal_count": min(new_count, NEW_SIGNALS_CAP),
+        "new_signal_capped": new_count > NEW_SIGNALS_CAP,
         "since": since,
         "logged": rows + actions + new_list,
     }

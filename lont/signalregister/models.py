@@ -133,6 +133,8 @@ class Signal(ChangeLoggedModel):
         indexes = [
             models.Index(fields=["network", "-observed_at"], name="signal_network_observed"),
             models.Index(fields=["organisation", "source_type"], name="signal_org_source"),
+            # The dashboard's "new since your last visit".
+            models.Index(fields=["network", "-registered_at"], name="signal_network_registered"),
         ]
 
     def __str__(self) -> str:

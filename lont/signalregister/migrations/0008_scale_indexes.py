@@ -29,6 +29,12 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddIndex(
+            model_name="signal",
+            index=models.Index(
+                fields=["network", "-registered_at"], name="signal_network_registered"
+            ),
+        ),
+        migrations.AddIndex(
             model_name="signalgroup",
             index=models.Index(fields=["group", "signal"], name="signalgroup_group_signal"),
         ),

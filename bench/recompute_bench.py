@@ -39,7 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lont.settings.test")
 if "DATABASE_URL" not in os.environ:
-    sys.exit("Set DATABASE_URL to the database bench/assessment_bench.py --build-only filled.")
+    print(
+        "Set DATABASE_URL to the database bench/assessment_bench.py --build-only filled."
+        + " Skipped."
+    )
+    sys.exit(0)
 
 import django  # noqa: E402
 

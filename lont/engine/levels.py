@@ -244,32 +244,31 @@ def prepare_signal(
 ) -> PreparedSignal:
     """The part of a signal's contribution that does not depend on time (see ``PreparedSignal``)."""
     evidence = signal.evidence_indicators
-    common = {
-        "ref": signal.ref,
-        "observed_at": signal.observed_at,
-        "named_time": signal.named_time,
-        "named_place": signal.named_place,
-        "call_to_action": signal.call_to_action,
-        "threat": signal.threat,
-        "net_adjustment": signal.net_adjustment,
-        "strong": any(i.weight_class in STRONG_CLASSES for i in evidence),
-        "drill": signal.drill,
-    }
-    if is_drill_only(signal, evidence):
+    base = PreparedSignal(
+        ref=signal.ref,
+        observed_at=signal.observed_at,
+        drill_only=is_drill_only(signal, evidence),
+        named_time=signal.named_time,
+        named_place=signal.named_place,
+        call_to_action=signal.call_to_action,
+        threat=signal.threat,
+        net_adjustment=signal.net_adjustment,
+        strong=any(i.weight_class in STRONG_CLASSES for i in evidence),
+        drill=signal.drill,
+    )
+    if base.drill_only:
         head = (
             f"{_signal_ref(signal).capitalize()}: drillsignaal zonder andere indicatoren; telt "
             "niet zelf mee, alleen via de drilllezing en alleen naast ander bewijs."
         )
-        return PreparedSignal(drill_only=True, reason_head=head if explain else "", **common)
+        return base._replace(reason_head=head if explain else "")
     f = _factors(signal, evidence, params)
+    # Multiplied in the order of the model (indicators × source × role × context × recency).
+    factor = f.base * f.source * f.role * f.context
     if not explain:
-        return PreparedSignal(
-            drill_only=False, factor=f.base * f.source * f.role * f.context, **common
-        )
-    return PreparedSignal(
-        drill_only=False,
-        # Multiplied in the order of the model (indicators × source × role × context × recency).
-        factor=f.base * f.source * f.role * f.context,
+        return base._replace(factor=factor)
+    return base._replace(
+        factor=factor,
         reason_head=_signal_reason_head(signal, f, params),
         summary_head=_signal_summary_head(signal, f),
         details={
@@ -279,7 +278,6 @@ def prepare_signal(
             "role_factor": f.role,
             "context_factor": f.context,
         },
-        **common,
     )
 
 

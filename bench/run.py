@@ -21,6 +21,13 @@ BENCHMARKS = [
     ("Retention purge of 200,000 expired signals (issue 12)", ["bench/purge_bench.py"]),
     ("Incident room: page and live update, 30 open pages (issue 10)", ["bench/crisis_bench.py"]),
     ("Signal save → notifications queued, demo (issue 9)", ["bench/notify_bench.py"]),
+    # Issue 16: these read the large network built once into DATABASE_URL (PostgreSQL) with
+    # `bench/assessment_bench.py --build-only`; without DATABASE_URL they say so and skip.
+    (
+        "Recompute before/after, incremental and full, large network (issue 16)",
+        ["bench/recompute_bench.py", "--full"],
+    ),
+    ("Pages at demo size vs the large network (issue 16)", ["bench/scale_pages_bench.py"]),
 ]
 # Not in `make bench` because it restarts the local PostgreSQL cluster:
 #   .venv/bin/python bench/pg_restart.py   (writes across a database restart, issue 16)

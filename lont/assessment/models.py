@@ -132,6 +132,35 @@ class LastVisit(models.Model):
         return f"bezoek {self.at:%Y-%m-%d %H:%M}"
 
 
+class PreparedContribution(models.Model):
+    """One signal's prepared contribution to one situation (``lont.engine.PreparedSignal`` plus the
+    facts the recompute reads of it), so a recompute after one change prepares only what changed
+    and otherwise makes a cheap pass over these rows (``recompute.compute``).
+
+    Derived data, for the recompute only (system context): never read by a page, the API or an
+    export, so it is not registered with the visibility layer; it holds what the stored
+    explanation holds (indicator labels, weights, factors, refs) and goes with its signal or
+    situation (CASCADE), so it needs no retention rule of its own. A row is deleted when its
+    signal, a note, a person, a group link or a request of it changes (``triggers``); ``key``
+    ties it to the parameters and indicator weights it was prepared with.
+    """
+
+    situation = models.ForeignKey(Situation, on_delete=models.CASCADE, related_name="+")
+    signal = models.ForeignKey("signalregister.Signal", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)
+    data = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["situation", "signal"], name="assessment_prepared_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"voorbereide bijdrage {self.signal_id} in situatie {self.situation_id}"
+
+
 class CaseMeeting(ChangeLoggedModel):
     """A case meeting (BOB): date, chair, participating partners and an agenda of situations."""
 

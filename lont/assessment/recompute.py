@@ -5,24 +5,29 @@ Refs handed to the engine are primary keys only (principle: explanations never h
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import itertools
+import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from lont import engine as e
+from lont.knowledge.models import Indicator
 from lont.riskcalendar import selectors as calendar_selectors
 from lont.signalregister.models import Signal as SignalRow
-from lont.signalregister.models import SignalGroup, SignalPerson
+from lont.signalregister.models import SignalGroup, SignalIndicator, SignalPerson
 from lont.subjects.choices import GroupRelationKind, Threat
 from lont.subjects.models import GroupMembership, GroupRelation
 
-from .models import EngineParameterSet, Situation
+from .models import EngineParameterSet, PreparedContribution, Situation
 
 SIGNAL_PREFETCH = (
     "indicators__indicator",
@@ -84,18 +89,196 @@ def _months_since(since: date | None, now: datetime) -> float:
     return max(0.0, (now.date() - since).days / 30.44)
 
 
-def calendar_windows(situation: Situation, now: datetime) -> tuple[e.CalendarWindow, ...]:
+# Indicators that make a signal an interaction between the groups (or the members of different
+# groups) it concerns, and the kind of interaction they stand for. "Live" is read from the
+# signal's description (the register has no field for it).
+INTERACTION_INDICATORS = {
+    "online.rival_collaboration": e.InteractionKind.COLLABORATION,
+    "online.network_visible": e.InteractionKind.TAG,
+}
+LIVE_WORDS = re.compile(r"\blive\b|livestream|live-?sessie", re.IGNORECASE)
+COUNTING_ROLES = tuple(r.value for r in e.PersonRole if r.counts)
+_RELATION_RANK = {"rival": 0, "unconnected": 1, "connected": 2, "same": 3}
+
+
+def _interaction_kind(description: str, codes: set[str]) -> e.InteractionKind | None:
+    """The kind of interaction a signal records, or None when it records none."""
+    if not codes & set(INTERACTION_INDICATORS):
+        return None
+    if LIVE_WORDS.search(description or ""):
+        return e.InteractionKind.LIVE
+    if "online.rival_collaboration" in codes:
+        return e.InteractionKind.COLLABORATION
+    return e.InteractionKind.TAG
+
+
+# --- one linked signal as the recompute reads it (prepared once, stored, reused) ---------------
+
+
+@dataclass(frozen=True)
+class Record:
+    """A linked signal prepared for the engine (``e.PreparedSignal``, valid at any ``now``) with
+    what else the recompute reads of it: its groups, the known people in a counting role, its
+    requests and the kind of interaction it records. Stored per situation as a
+    ``PreparedContribution`` row, so a recompute reads only what changed from the register."""
+
+    signal_id: int
+    prepared: e.PreparedSignal
+    groups: tuple[int, ...]
+    people: tuple[int, ...]
+    requests: tuple[tuple[str, str, str, str, str, str, str], ...]
+    interaction: str | None
+
+    def to_json(self) -> list[Any]:
+        # The details (numbers for tests and debugging) are not stored: nothing reads them here.
+        return [
+            self.prepared._replace(details=None).to_row(),
+            list(self.groups),
+            list(self.people),
+            [list(r) for r in self.requests],
+            self.interaction,
+        ]
+
+    @classmethod
+    def from_json(cls, signal_id: int, data: list[Any]) -> Record:
+        prepared, groups, people, requests, interaction = data
+        return cls(
+            signal_id,
+            e.PreparedSignal.from_row(prepared),
+            tuple(groups),
+            tuple(people),
+            tuple(tuple(r) for r in requests),
+            interaction,
+        )
+
+    def request_records(self) -> list[e.RequestRecord]:
+        at = self.prepared.observed_at
+        return [
+            e.RequestRecord(
+                ref=ref,
+                at=at,
+                requester_ref=requester,
+                target_ref=target,
+                size=e.RequestSize(size),
+                outcome=e.RequestOutcome(outcome),
+                requester_group=group,
+                replaces=replaces,
+            )
+            for ref, requester, target, size, outcome, group, replaces in self.requests
+        ]
+
+
+RECORD_PREFETCH = (*SIGNAL_PREFETCH, "groups")
+
+
+def record_of(row: SignalRow, params: e.EngineParameters) -> Record:
+    """Prepare one signal (its rows prefetched with ``RECORD_PREFETCH``)."""
+    requests = []
+    for r in row.requests.all():
+        requester = r.requester_person_id or (
+            f"g{r.requester_group_id}" if r.requester_group_id else ""
+        )
+        requests.append(
+            (
+                str(r.pk),
+                str(requester),
+                str(r.target_person_id or ""),
+                str(r.size),
+                str(r.outcome),
+                str(r.requester_group_id or ""),
+                str(r.replaces_id or ""),
+            )
+        )
+    codes = {link.indicator.code for link in row.indicators.all()}
+    kind = _interaction_kind(row.description, codes)
+    return Record(
+        signal_id=row.pk,
+        prepared=e.prepare_signal(engine_signal(row), params),
+        groups=tuple(sorted({g.group_id for g in row.groups.all()})),
+        people=tuple(
+            sorted(
+                {
+                    p.person_id
+                    for p in row.people.all()
+                    if p.role in COUNTING_ROLES and p.person_id is not None
+                }
+            )
+        ),
+        requests=tuple(requests),
+        interaction=kind.value if kind is not None else None,
+    )
+
+
+def cache_key(network_id: int, params: e.EngineParameters) -> str:
+    """What a prepared record depends on beyond the signal itself: the parameters in force and
+    the network's indicator weights and categories. A record with another key is prepared again."""
+    indicators = list(
+        Indicator.objects.filter(network_id=network_id)
+        .order_by("code")
+        .values_list("code", "weight_class", "category")
+    )
+    text = json.dumps([params.to_dict(), params.version, indicators], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def records(
+    situation: Situation, now: datetime, params: e.EngineParameters, *, reuse: bool = True
+) -> list[Record]:
+    """The situation's signals observed at or before ``now``, prepared. Stored records with the
+    current key are reused (``reuse``); the others are prepared from the register and stored."""
+    key = cache_key(situation.network_id, params)
+    linked = set(
+        Situation.signals.through.objects.filter(
+            situation_id=situation.pk, signal__observed_at__lte=now
+        ).values_list("signal_id", flat=True)
+    )
+    out: dict[int, Record] = {}
+    if reuse:
+        stored = PreparedContribution.objects.filter(situation_id=situation.pk, key=key)
+        for signal_id, data in stored.values_list("signal_id", "data"):
+            if signal_id in linked:
+                out[signal_id] = Record.from_json(signal_id, data)
+    missing = linked - out.keys()
+    if missing:
+        rows = SignalRow.objects.filter(pk__in=missing).prefetch_related(*RECORD_PREFETCH)
+        fresh = [record_of(row, params) for row in rows]
+        PreparedContribution.objects.bulk_create(
+            [
+                PreparedContribution(
+                    situation_id=situation.pk, signal_id=r.signal_id, key=key, data=r.to_json()
+                )
+                for r in fresh
+            ],
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["situation", "signal"],
+            update_fields=["key", "data"],
+        )
+        out.update((r.signal_id, r) for r in fresh)
+    return [out[pk] for pk in sorted(out)]
+
+
+def forget(*, signal_ids: Iterable[int] = (), situation_id: int | None = None) -> None:
+    """Drop stored records: of these signals (in every situation, or in one)."""
+    rows = PreparedContribution.objects.filter(signal_id__in=list(signal_ids))
+    if situation_id is not None:
+        rows = rows.filter(situation_id=situation_id)
+    rows.delete()
+
+
+# --- structure -----------------------------------------------------------------------------------
+
+
+def calendar_windows(
+    situation: Situation, now: datetime, person_ids: set[int]
+) -> tuple[e.CalendarWindow, ...]:
     """The risk-calendar windows (P6) open at ``now`` that touch the situation: linked to it,
-    to one of its groups (or its rivalry's two groups), or to a person on its signals. Each adds
-    the engine's window points, explained as "Open kalendervenster <id> (<soort>)"."""
+    to one of its groups (or its rivalry's two groups), or to a person on its signals (a known
+    person in a counting role). Each adds the engine's window points, explained as
+    "Open kalendervenster <id> (<soort>)"."""
     group_ids = set(situation.groups.values_list("pk", flat=True))
     if situation.rivalry is not None:
         group_ids |= {situation.rivalry.group_a_id, situation.rivalry.group_b_id}
-    person_ids = set(
-        SignalPerson.objects.filter(
-            signal__situations=situation, role__in=COUNTING_ROLES, person__isnull=False
-        ).values_list("person_id", flat=True)
-    )
     day = timezone.localdate(now)
     return tuple(
         e.CalendarWindow(ref=str(pk), kind=label)
@@ -109,8 +292,8 @@ def calendar_windows(situation: Situation, now: datetime) -> tuple[e.CalendarWin
     )
 
 
-def structure_for(situation: Situation, now: datetime) -> e.Structure:
-    windows = calendar_windows(situation, now)
+def structure_for(situation: Situation, now: datetime, person_ids: set[int]) -> e.Structure:
+    windows = calendar_windows(situation, now, person_ids)
     rivalry = situation.rivalry
     if rivalry is None:
         return e.Structure(open_windows=windows)
@@ -123,38 +306,7 @@ def structure_for(situation: Situation, now: datetime) -> e.Structure:
     )
 
 
-def request_records(rows: Iterable[SignalRow]) -> list[e.RequestRecord]:
-    out = []
-    for row in rows:
-        for r in row.requests.all():
-            requester = r.requester_person_id or (
-                f"g{r.requester_group_id}" if r.requester_group_id else ""
-            )
-            out.append(
-                e.RequestRecord(
-                    ref=str(r.pk),
-                    at=row.observed_at,
-                    requester_ref=str(requester),
-                    target_ref=str(r.target_person_id or ""),
-                    size=e.RequestSize(r.size),
-                    outcome=e.RequestOutcome(r.outcome),
-                    requester_group=str(r.requester_group_id or ""),
-                    replaces=str(r.replaces_id or ""),
-                )
-            )
-    return out
-
-
-# Indicators that make a signal an interaction between the groups (or the members of different
-# groups) it concerns, and the kind of interaction they stand for. "Live" is read from the
-# signal's description (the register has no field for it).
-INTERACTION_INDICATORS = {
-    "online.rival_collaboration": e.InteractionKind.COLLABORATION,
-    "online.network_visible": e.InteractionKind.TAG,
-}
-LIVE_WORDS = re.compile(r"\blive\b|livestream|live-?sessie", re.IGNORECASE)
-COUNTING_ROLES = tuple(r.value for r in e.PersonRole if r.counts)
-_RELATION_RANK = {"rival": 0, "unconnected": 1, "connected": 2, "same": 3}
+# --- network trend breaks ------------------------------------------------------------------------
 
 
 def group_relations(network_id: int) -> e.GroupRelations:
@@ -170,14 +322,6 @@ def group_relations(network_id: int) -> e.GroupRelations:
     return e.GroupRelations(rivals=frozenset(rivals), connected=frozenset(connected - rivals))
 
 
-def _interaction_kind(row: SignalRow, codes: set[str]) -> e.InteractionKind:
-    if LIVE_WORDS.search(row.description or ""):
-        return e.InteractionKind.LIVE
-    if "online.rival_collaboration" in codes:
-        return e.InteractionKind.COLLABORATION
-    return e.InteractionKind.TAG
-
-
 def _member_groups(person_ids: set[int]) -> dict[int, list[tuple[int, date | None, date | None]]]:
     out: dict[int, list[tuple[int, date | None, date | None]]] = {}
     rows = GroupMembership.objects.filter(person_id__in=person_ids).values_list(
@@ -188,40 +332,34 @@ def _member_groups(person_ids: set[int]) -> dict[int, list[tuple[int, date | Non
     return out
 
 
-def interactions(rows: Iterable[SignalRow], relations: e.GroupRelations) -> list[e.Interaction]:
+@dataclass(frozen=True)
+class Contact:
+    """A signal that records an interaction: when, what kind, its groups and counting people."""
+
+    signal_id: int
+    observed_at: datetime
+    kind: e.InteractionKind
+    groups: tuple[int, ...]
+    people: tuple[int, ...]
+
+
+def interactions(contacts: Iterable[Contact], relations: e.GroupRelations) -> list[e.Interaction]:
     """The interactions the signal register records: a signal tagged ``online.rival_collaboration``
     or ``online.network_visible`` links every two groups it concerns, and every two people in it
     (involved or possible perpetrator only) who are members of different groups at that moment.
     A pair of people who share a group is no cross-group contact; a person in several groups is
     read as a member of the group that makes the contact most telling (rival, then unconnected).
     Refs: ``g<id>`` for a group, ``p<id>`` for a person; the ref is ``signal id/pair``."""
-    rows = [
-        r
-        for r in rows
-        if {link.indicator.code for link in r.indicators.all()} & set(INTERACTION_INDICATORS)
-    ]
-    if not rows:
+    contacts = sorted(contacts, key=lambda c: (c.observed_at, c.signal_id))
+    if not contacts:
         return []
-    ids = [r.pk for r in rows]
-    groups: dict[int, list[int]] = {}
-    for signal_id, group_id in SignalGroup.objects.filter(signal_id__in=ids).values_list(
-        "signal_id", "group_id"
-    ):
-        groups.setdefault(signal_id, []).append(group_id)
-    people: dict[int, set[int]] = {}
-    for signal_id, person_id in SignalPerson.objects.filter(
-        signal_id__in=ids, role__in=COUNTING_ROLES, person__isnull=False
-    ).values_list("signal_id", "person_id"):
-        people.setdefault(signal_id, set()).add(person_id)
-    memberships = _member_groups(set().union(*people.values()) if people else set())
+    memberships = _member_groups({p for c in contacts for p in c.people})
     out = []
-    for row in sorted(rows, key=lambda r: (r.observed_at, r.pk)):
-        codes = {link.indicator.code for link in row.indicators.all()}
-        kind = _interaction_kind(row, codes)
-        day = row.observed_at.date()
-        for g1, g2 in itertools.combinations(sorted(set(groups.get(row.pk, []))), 2):
+    for c in contacts:
+        day = c.observed_at.date()
+        for g1, g2 in itertools.combinations(sorted(set(c.groups)), 2):
             a, b = e.Actor(f"g{g1}", f"g{g1}"), e.Actor(f"g{g2}", f"g{g2}")
-            out.append(e.Interaction(f"{row.pk}/g{g1}-g{g2}", row.observed_at, a, b, kind))
+            out.append(e.Interaction(f"{c.signal_id}/g{g1}-g{g2}", c.observed_at, a, b, c.kind))
         member_of = {
             person_id: sorted(
                 {
@@ -230,7 +368,7 @@ def interactions(rows: Iterable[SignalRow], relations: e.GroupRelations) -> list
                     if (since is None or since <= day) and (until is None or until >= day)
                 }
             )
-            for person_id in people.get(row.pk, set())
+            for person_id in set(c.people)
         }
         for p1, p2 in itertools.combinations(sorted(member_of), 2):
             if not member_of[p1] or not member_of[p2] or set(member_of[p1]) & set(member_of[p2]):
@@ -240,56 +378,114 @@ def interactions(rows: Iterable[SignalRow], relations: e.GroupRelations) -> list
                 key=lambda gg: (_RELATION_RANK[relations.relation(f"g{gg[0]}", f"g{gg[1]}")], gg),
             )
             a, b = e.Actor(f"p{p1}", f"g{g1}"), e.Actor(f"p{p2}", f"g{g2}")
-            out.append(e.Interaction(f"{row.pk}/p{p1}-p{p2}", row.observed_at, a, b, kind))
+            out.append(e.Interaction(f"{c.signal_id}/p{p1}-p{p2}", c.observed_at, a, b, c.kind))
     return out
 
 
-def _interaction_history(rows: list[SignalRow], now: datetime, network_id: int) -> list[SignalRow]:
-    """The situation's interaction signals and every earlier one in the network about the same
-    groups or people: a link is only new when the network never saw the pair together before."""
-    codes = list(INTERACTION_INDICATORS)
-    own = [r for r in rows if {i.indicator.code for i in r.indicators.all()} & set(codes)]
-    if not own:
+def _earlier_contacts(
+    own: list[Contact], now: datetime, params: e.EngineParameters, network_id: int
+) -> list[Contact]:
+    """Every other interaction signal in the network up to ``now`` about the groups or people
+    (any role) of the situation's *recent* contacts: a link is only new when the network never saw
+    the pair together before. A pair whose own contacts all lie before the recent period is not
+    new whatever else is known, so only the recent contacts' groups and people are looked up.
+
+    Ids first, through the link tables with an index probe per link (``EXISTS`` on the
+    signal-indicator pair), then only those signals' own facts: no DISTINCT over whole rows."""
+    recent_start = now - dt.timedelta(days=params.trend.recent_days)
+    recent = [c for c in own if c.observed_at > recent_start]
+    group_ids = {g for c in recent for g in c.groups}
+    person_ids = {p for c in recent for p in c.people}
+    indicator_ids = list(
+        Indicator.objects.filter(
+            network_id=network_id, code__in=list(INTERACTION_INDICATORS)
+        ).values_list("pk", flat=True)
+    )
+    tagged = Exists(
+        SignalIndicator.objects.filter(
+            signal_id=OuterRef("signal_id"), indicator_id__in=indicator_ids
+        )
+    )
+    ids: set[int] = set()
+    if group_ids and indicator_ids:
+        ids.update(
+            SignalGroup.objects.filter(group_id__in=group_ids)
+            .filter(tagged)
+            .order_by()
+            .values_list("signal_id", flat=True)
+        )
+    if person_ids and indicator_ids:
+        ids.update(
+            SignalPerson.objects.filter(person_id__in=person_ids)
+            .filter(tagged)
+            .order_by()
+            .values_list("signal_id", flat=True)
+        )
+    ids -= {c.signal_id for c in own}
+    if not ids:
         return []
-    ids = [r.pk for r in own]
-    group_ids = set(
-        SignalGroup.objects.filter(signal_id__in=ids).values_list("group_id", flat=True)
-    )
-    person_ids = set(
-        SignalPerson.objects.filter(signal_id__in=ids, role__in=COUNTING_ROLES).values_list(
-            "person_id", flat=True
-        )
-    )
-    others = (
-        SignalRow.objects.filter(
-            network_id=network_id,
-            observed_at__lte=now,
-            indicators__indicator__code__in=codes,
-        )
-        .filter(Q(groups__group_id__in=group_ids) | Q(people__person_id__in=person_ids))
-        .exclude(pk__in=ids)
-        .distinct()
+    rows = list(
+        SignalRow.objects.filter(pk__in=ids, network_id=network_id, observed_at__lte=now)
+        .only("pk", "observed_at", "description")
         .prefetch_related("indicators__indicator")
     )
-    return own + list(others)
+    if not rows:
+        return []
+    found = [r.pk for r in rows]
+    groups: dict[int, list[int]] = {}
+    for signal_id, group_id in SignalGroup.objects.filter(signal_id__in=found).values_list(
+        "signal_id", "group_id"
+    ):
+        groups.setdefault(signal_id, []).append(group_id)
+    people: dict[int, set[int]] = {}
+    for signal_id, person_id in SignalPerson.objects.filter(
+        signal_id__in=found, role__in=COUNTING_ROLES, person__isnull=False
+    ).values_list("signal_id", "person_id"):
+        people.setdefault(signal_id, set()).add(person_id)
+    out = []
+    for row in rows:
+        kind = _interaction_kind(row.description, {i.indicator.code for i in row.indicators.all()})
+        if kind is None:  # pragma: no cover - the lookup found it through an interaction tag
+            continue
+        out.append(
+            Contact(
+                row.pk,
+                row.observed_at,
+                kind,
+                tuple(sorted(set(groups.get(row.pk, [])))),
+                tuple(sorted(people.get(row.pk, set()))),
+            )
+        )
+    return out
 
 
 def network_breaks(
-    situation: Situation, rows: list[SignalRow], now: datetime, params: e.EngineParameters
+    situation: Situation, recs: list[Record], now: datetime, params: e.EngineParameters
 ) -> list[dict[str, Any]]:
     """New links between rival or unconnected groups (or their members) that the situation's
     signals show. The stored evidence names no one; pages render it per viewer from ``network``."""
-    history = _interaction_history(rows, now, situation.network_id)
-    if not history:
+    own = [
+        Contact(
+            r.signal_id,
+            r.prepared.observed_at,
+            e.InteractionKind(r.interaction),
+            r.groups,
+            r.people,
+        )
+        for r in recs
+        if r.interaction is not None
+    ]
+    if not own:
         return []
+    history = own + _earlier_contacts(own, now, params, situation.network_id)
     relations = group_relations(situation.network_id)
-    own = {r.pk for r in rows}
+    own_ids = {r.signal_id for r in recs}
     out = []
     for change in e.network_changes(
         interactions(history, relations), relations, now=now, params=params
     ):
         signal_ids = sorted({int(ref.split("/")[0]) for ref in change.interaction_refs})
-        if not own & set(signal_ids):
+        if not own_ids & set(signal_ids):
             continue
         kinds_nl = ", ".join(e.InteractionKind(k).label_nl for k in change.kinds)
         relation_nl = "rivaliserende" if change.relation == "rival" else "niet-verbonden"
@@ -354,14 +550,17 @@ def drill_dict(reading: e.DrillReading | None) -> dict[str, Any]:
 
 def trend_breaks(
     situation: Situation,
-    signals: list[e.Signal],
-    rows: list[SignalRow],
+    recs: list[Record],
     now: datetime,
     params: e.EngineParameters,
 ) -> list[dict[str, Any]]:
     """Trend breaks of the situation and of each of its groups, each with its evidence."""
     out: list[dict[str, Any]] = []
-    report = e.trend_report(f"situatie {situation.pk}", signals, now=now, params=params)
+    points = {
+        r.signal_id: e.TrendPoint(r.prepared.observed_at, r.prepared.drill_only, r.prepared.strong)
+        for r in recs
+    }
+    report = e.trend_report(f"situatie {situation.pk}", points.values(), now=now, params=params)
     for b in report.breaks:
         out.append(
             {
@@ -373,13 +572,10 @@ def trend_breaks(
                 "at": now.isoformat(),
             }
         )
-    by_id = {s.ref: s for s in signals}
-    links = SignalGroup.objects.filter(signal__in=[r.pk for r in rows]).values_list(
-        "group_id", "signal_id"
-    )
-    per_group: dict[int, list[e.Signal]] = {}
-    for group_id, signal_id in links:
-        per_group.setdefault(group_id, []).append(by_id[str(signal_id)])
+    per_group: dict[int, list[e.TrendPoint]] = {}
+    for r in recs:
+        for group_id in r.groups:
+            per_group.setdefault(group_id, []).append(points[r.signal_id])
     for group_id in sorted(per_group):
         report = e.trend_report(f"groep {group_id}", per_group[group_id], now=now, params=params)
         for b in report.breaks:
@@ -393,17 +589,24 @@ def trend_breaks(
                     "at": now.isoformat(),
                 }
             )
-    out.extend(network_breaks(situation, rows, now, params))
+    out.extend(network_breaks(situation, recs, now, params))
     return out
 
 
-def compute(situation: Situation, now: datetime) -> dict[str, Any]:
-    """Everything the engine says about a situation at ``now``, ready to store."""
+def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[str, Any]:
+    """Everything the engine says about a situation at ``now``, ready to store.
+
+    Signals are read as prepared records (``records``): a stored record is reused unless its
+    signal, notes, people, groups or requests, the parameters or the indicator weights changed,
+    so after one new signal only that one is prepared and the rest is a cheap pass (recency and
+    the combination). ``reuse=False`` prepares every signal again: the result is the same."""
     params = parameters_for(situation.network_id)
-    rows = list(situation.signals.prefetch_related(*SIGNAL_PREFETCH).filter(observed_at__lte=now))
-    signals = [engine_signal(r) for r in rows]
-    result = e.compute_level(signals, structure_for(situation, now), params, now=now)
-    patterns = e.request_patterns(request_records(rows), params)
+    recs = records(situation, now, params, reuse=reuse)
+    people = {p for r in recs for p in r.people}
+    result = e.compute_level_prepared(
+        [r.prepared for r in recs], structure_for(situation, now, people), params, now=now
+    )
+    patterns = e.request_patterns([q for r in recs for q in r.request_records()], params)
     return {
         "level": result.level.code,
         "score": round(result.score, 4),
@@ -414,7 +617,7 @@ def compute(situation: Situation, now: datetime) -> dict[str, Any]:
             "contributions": [contribution_dict(c) for c in result.contributions],
         },
         "drill": drill_dict(result.drill),
-        "trend_breaks": trend_breaks(situation, signals, rows, now, params),
+        "trend_breaks": trend_breaks(situation, recs, now, params),
         "requests": [
             {
                 "technique": p.technique.value,

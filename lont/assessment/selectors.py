@@ -218,18 +218,32 @@ def timeline(
     return events
 
 
+NEW_SIGNALS_CAP = 1000
+PER_LEVEL = 10  # situations listed per level on the dashboard (all of them: "Alle situaties")
+BREAKS_SHOWN = 20
+
+
 def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
-    rows = list(situations(viewer).order_by("-score", "pk")[:200])
+    # The dashboard shows a situation's level, score and trend breaks: its stored explanation,
+    # drill reading and requests (large at a large situation) stay in the database. Per level it
+    # lists the highest scores and counts the rest, so it stays the same size in a large network.
+    rows = list(
+        situations(viewer)
+        .defer("explanation", "drill", "requests", "auto_links", "description")
+        .order_by("-score", "pk")[:200]
+    )
+    counts = dict(situations(viewer).order_by().values_list("level").annotate(n=Count("pk")))
     by_level: dict[str, list[Situation]] = {code: [] for code in reversed(LevelCode.values)}
     for situation in rows:
-        by_level[situation.level].append(situation)
+        if len(by_level[situation.level]) < PER_LEVEL:
+            by_level[situation.level].append(situation)
     cutoff = since or timezone.now() - dt.timedelta(days=14)
     breaks = [
         (situation, b)
         for situation in rows
         for b in situation.trend_breaks
         if b.get("at", "") >= cutoff.isoformat()
-    ]
+    ][:BREAKS_SHOWN]
     # Actions are shown with what is to be done: only to who reads them in full.
     actions = list(
         visible(viewer, Action.objects.filter(status=ActionStatus.OPEN), minimum=Access.FULL)
@@ -242,14 +256,24 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     else:
         new_signals = new_signals.filter(registered_at__gt=cutoff)
     new_list = list(new_signals.select_related("organisation").order_by("-registered_at")[:10])
+    new_count = new_signals.order_by()[: NEW_SIGNALS_CAP + 1].count()
+    shown_breaks = [situation for situation, _b in breaks]
     return {
-        "by_level": [(LevelCode(code), by_level[code]) for code in by_level],
+        "by_level": [(LevelCode(code), by_level[code], counts.get(code, 0)) for code in by_level],
         "breaks": breaks,
         "actions": actions,
         "new_signals": [(s, access_for(viewer, s)) for s in new_list],
-        "new_signal_count": new_signals.count(),
+        # Counted up to the cap: flat in the size of the register ("meer dan 1000").
+        "new_signal_count": min(new_count, NEW_SIGNALS_CAP),
+        "new_signal_capped": new_count > NEW_SIGNALS_CAP,
         "since": since,
-        "logged": rows + actions + new_list,
+        "logged": list(
+            {
+                s.pk: s for s in [*(s for shown in by_level.values() for s in shown), *shown_breaks]
+            }.values()
+        )
+        + actions
+        + new_list,
     }
 
 

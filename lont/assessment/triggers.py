@@ -1,4 +1,8 @@
-"""Recompute situations when a signal, a note or a relation changes (in a task, after commit)."""
+"""Recompute situations when a signal, a note or a relation changes (in a task, after commit).
+
+A change to a signal (or its indicators, people, groups, notes or requests) also drops the
+signal's prepared records (``recompute.forget``) at once, in the same transaction: the next
+recompute prepares it again and reuses every other signal's record."""
 
 from __future__ import annotations
 
@@ -56,6 +60,10 @@ def _on_signal_change(sender: type, instance: Any, raw: bool = False, **kwargs: 
     signal_id = instance.pk if sender.__name__ == "Signal" else getattr(instance, "signal_id", None)
     if signal_id in _BULK.get():
         return
+    if signal_id is not None:
+        from .recompute import forget
+
+        forget(signal_ids=[signal_id])
     recompute_later(_situations_of_signal(signal_id))
 
 
@@ -78,9 +86,26 @@ def _on_relation_change(sender: type, instance: Any, raw: bool = False, **kwargs
     recompute_later(Situation.objects.filter(rivalry_id=instance.pk).values_list("pk", flat=True))
 
 
-def _on_link_change(sender: type, instance: Any, action: str, **kwargs: Any) -> None:
-    from .models import Situation
+def _on_link_change(
+    sender: type, instance: Any, action: str, pk_set: set[int] | None = None, **kwargs: Any
+) -> None:
+    from .models import PreparedContribution, Situation
+    from .recompute import forget
     from .services import recompute_later
+
+    # An unlinked signal's record goes (a record is only ever read for linked signals anyway).
+    if action == "post_remove" and pk_set:
+        if isinstance(instance, Situation):
+            forget(signal_ids=pk_set, situation_id=instance.pk)
+        else:
+            PreparedContribution.objects.filter(
+                signal_id=instance.pk, situation_id__in=pk_set
+            ).delete()
+    elif action == "pre_clear":
+        if isinstance(instance, Situation):
+            PreparedContribution.objects.filter(situation_id=instance.pk).delete()
+        else:
+            forget(signal_ids=[instance.pk])
 
     # Links made through the services are recomputed there; this covers other write paths.
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Situation):

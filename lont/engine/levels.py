@@ -33,12 +33,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import guide
 from .drill import DrillReading, drill_reading
 from .inputs import (
     Contribution,
+    DrillCounts,
     IndicatorTag,
     Level,
     PersonRole,
@@ -56,6 +57,7 @@ from .structural import (
     drill_contribution,
     structure_contributions,
 )
+from .trends import STRONG_CLASSES
 
 # Contribution kinds, in the order they are listed.
 KIND_ACUTE = "acute_rule"
@@ -114,19 +116,12 @@ class _Factors(NamedTuple):
     role: float
     net: int
     context: float
-    hot: bool
-    from_named: bool
-    age_days: float
-    recency: float
-
-    @property
-    def amount(self) -> float:
-        return self.base * self.source * self.role * self.context * self.recency
 
 
 def _factors(
-    signal: Signal, evidence: tuple[IndicatorTag, ...], params: EngineParameters, now: datetime
+    signal: Signal, evidence: tuple[IndicatorTag, ...], params: EngineParameters
 ) -> _Factors:
+    """The factors of a signal's amount that do not change with time."""
     weights = params.weights  # keyed by the class's value; WeightClass is a StrEnum
     indicators = tuple(sorted(evidence, key=lambda i: (-weights[i.weight_class], i.code)))
     rest = params.combine_rest_factor
@@ -135,13 +130,6 @@ def _factors(
     perpetrator = any(p.role is PersonRole.POSSIBLE_PERPETRATOR for p in signal.people)
     limit = params.context_net_limit
     net = max(-limit, min(limit, signal.net_adjustment))
-    hot, from_named, reference = False, False, signal.observed_at
-    if params.future_time_stays_hot and signal.named_time is not None:
-        if signal.named_time >= now:
-            hot = True
-        elif signal.named_time > signal.observed_at:
-            from_named, reference = True, signal.named_time
-    age_days = (now - reference).total_seconds() / DAY
     return _Factors(
         indicators=indicators,
         base=base,
@@ -150,14 +138,11 @@ def _factors(
         role=params.possible_perpetrator_factor if perpetrator else 1.0,
         net=net,
         context=max(0.0, 1.0 + params.context_step * net),
-        hot=hot,
-        from_named=from_named,
-        age_days=age_days,
-        recency=1.0 if hot else 0.5 ** (age_days / params.half_life_days),
     )
 
 
-def _signal_reason(signal: Signal, f: _Factors, params: EngineParameters) -> str:
+def _signal_reason_head(signal: Signal, f: _Factors, params: EngineParameters) -> str:
+    """The reason up to (not including) its recency part, which depends on ``now``."""
     parts = []
     for k, tag in enumerate(f.indicators):
         weight = params.weight(tag.weight_class)
@@ -175,25 +160,170 @@ def _signal_reason(signal: Signal, f: _Factors, params: EngineParameters) -> str
         reasons.append(
             f"contextnotities {len(signal.notes)} (som {f.net:+d}) × {fmt_num(f.context, 2)}"
         )
-    if f.hot:
-        reasons.append("noemt een tijdstip dat nog niet voorbij is: blijft volledig actueel")
-    else:
-        since = " sinds het genoemde tijdstip" if f.from_named else ""
-        reasons.append(
-            f"{age_nl(f.age_days)}{since} (halfwaardetijd {fmt_num(params.half_life_days, 0)} "
-            f"dagen) × {fmt_num(f.recency, 2)}"
-        )
-    return ", ".join(reasons) + f" → {fmt_num(f.amount, 2)}."
+    return ", ".join(reasons)
 
 
-def _signal_summary(signal: Signal, f: _Factors) -> str:
+def _signal_summary_head(signal: Signal, f: _Factors) -> str:
     labels = "; ".join(
         f"{indicator_label(t.code)} ({t.weight_class.label_nl})" for t in f.indicators
     )
     what = f"indicatoren {labels}" if labels else "geen indicatoren"
-    return (
-        f"{_signal_ref(signal).capitalize()} (samenvatting): {what}; {age_nl(f.age_days)} "
-        f"→ {fmt_num(f.amount, 2)}."
+    return f"{_signal_ref(signal).capitalize()} (samenvatting): {what}; "
+
+
+class PreparedSignal(NamedTuple):
+    """What the engine needs of one signal, computed once and valid at any ``now``.
+
+    Everything that does not change with time is here: the kind of line, the product of the
+    indicator, source, role and context factors, the explanation up to its recency part, and the
+    facts the acute rule, the drill reading and the trend tests read. ``contribution_at`` adds the
+    recency at a given ``now``. A caller may store it (``to_row``/``from_row`` round-trip exactly
+    through JSON) and recompute a situation from stored parts: the result is the one
+    ``compute_level`` gives for the signals themselves, bit for bit. It must be prepared again when
+    the signal, its notes, people or indicators, or the parameters change.
+    """
+
+    ref: str
+    observed_at: datetime
+    drill_only: bool
+    factor: float = 0.0  # indicators × source × role × context
+    reason_head: str = ""
+    summary_head: str = ""
+    details: Mapping[str, object] | None = None
+    named_time: datetime | None = None
+    named_place: bool = False
+    call_to_action: bool = False
+    threat: bool = False
+    net_adjustment: int = 0
+    strong: bool = False  # the trend tests' "strong or fairly strong" evidence
+    drill: DrillCounts | None = None
+
+    def to_row(self) -> list[object]:
+        """A JSON-ready list (positional: compact to store and quick to read back)."""
+        drill = self.drill
+        return [
+            self.ref,
+            self.observed_at.isoformat(),
+            self.drill_only,
+            self.factor,
+            self.reason_head,
+            self.summary_head,
+            dict(self.details) if self.details is not None else None,
+            self.named_time.isoformat() if self.named_time else None,
+            self.named_place,
+            self.call_to_action,
+            self.threat,
+            self.net_adjustment,
+            self.strong,
+            [drill.personal_attacks, drill.weapons_shown, drill.members_shown] if drill else None,
+        ]
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> PreparedSignal:
+        named, drill = row[7], row[13]
+        return cls(
+            row[0],
+            datetime.fromisoformat(row[1]),
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            datetime.fromisoformat(named) if named is not None else None,
+            row[8],
+            row[9],
+            row[10],
+            row[11],
+            row[12],
+            DrillCounts(*drill) if drill is not None else None,
+        )
+
+
+def prepare_signal(
+    signal: Signal, params: EngineParameters = DEFAULT_PARAMETERS, *, explain: bool = True
+) -> PreparedSignal:
+    """The part of a signal's contribution that does not depend on time (see ``PreparedSignal``)."""
+    evidence = signal.evidence_indicators
+    base = PreparedSignal(
+        ref=signal.ref,
+        observed_at=signal.observed_at,
+        drill_only=is_drill_only(signal, evidence),
+        named_time=signal.named_time,
+        named_place=signal.named_place,
+        call_to_action=signal.call_to_action,
+        threat=signal.threat,
+        net_adjustment=signal.net_adjustment,
+        strong=any(i.weight_class in STRONG_CLASSES for i in evidence),
+        drill=signal.drill,
+    )
+    if base.drill_only:
+        head = (
+            f"{_signal_ref(signal).capitalize()}: drillsignaal zonder andere indicatoren; telt "
+            "niet zelf mee, alleen via de drilllezing en alleen naast ander bewijs."
+        )
+        return base._replace(reason_head=head if explain else "")
+    f = _factors(signal, evidence, params)
+    # Multiplied in the order of the model (indicators × source × role × context × recency).
+    factor = f.base * f.source * f.role * f.context
+    if not explain:
+        return base._replace(factor=factor)
+    return base._replace(
+        factor=factor,
+        reason_head=_signal_reason_head(signal, f, params),
+        summary_head=_signal_summary_head(signal, f),
+        details={
+            "indicators": [t.code for t in f.indicators],
+            "base": f.base,
+            "source_factor": f.source,
+            "role_factor": f.role,
+            "context_factor": f.context,
+        },
+    )
+
+
+@cache
+def _half_life_nl(days: float) -> str:
+    return f" (halfwaardetijd {fmt_num(days, 0)} dagen) × "
+
+
+def contribution_at(
+    prepared: PreparedSignal,
+    params: EngineParameters = DEFAULT_PARAMETERS,
+    *,
+    now: datetime,
+    explain: bool = True,
+) -> Contribution | None:
+    """A prepared signal's line at ``now``: only its recency is computed here (cheap)."""
+    if prepared.observed_at > now:
+        return None
+    if prepared.drill_only:
+        return Contribution(KIND_DRILL_SIGNAL, prepared.ref, 0.0, prepared.reason_head)
+    hot, from_named, reference = False, False, prepared.observed_at
+    named = prepared.named_time
+    if named is not None and params.future_time_stays_hot:
+        if named >= now:
+            hot = True
+        elif named > prepared.observed_at:
+            from_named, reference = True, named
+    age_days = (now - reference).total_seconds() / DAY
+    recency = 1.0 if hot else 0.5 ** (age_days / params.half_life_days)
+    amount = prepared.factor * recency
+    if not explain:
+        return Contribution(KIND_SIGNAL, prepared.ref, amount, "")
+    age = age_nl(age_days)
+    if hot:
+        tail = "noemt een tijdstip dat nog niet voorbij is: blijft volledig actueel"
+    else:
+        since = " sinds het genoemde tijdstip" if from_named else ""
+        tail = f"{age}{since}{_half_life_nl(params.half_life_days)}{fmt_num(recency, 2)}"
+    total = fmt_num(amount, 2)
+    return Contribution(
+        KIND_SIGNAL,
+        prepared.ref,
+        amount,
+        f"{prepared.reason_head}, {tail} → {total}.",
+        {**(prepared.details or {}), "recency": recency, "age_days": age_days},
+        f"{prepared.summary_head}{age} → {total}.",
     )
 
 
@@ -211,37 +341,8 @@ def signal_contribution(
     """
     if signal.observed_at > now:
         return None
-    evidence = signal.evidence_indicators
-    if is_drill_only(signal, evidence):
-        return Contribution(
-            kind=KIND_DRILL_SIGNAL,
-            ref=signal.ref,
-            amount=0.0,
-            reason_nl=(
-                f"{_signal_ref(signal).capitalize()}: drillsignaal zonder andere indicatoren; telt "
-                "niet zelf mee, alleen via de drilllezing en alleen naast ander bewijs."
-            )
-            if explain
-            else "",
-        )
-    f = _factors(signal, evidence, params, now)
-    if not explain:
-        return Contribution(kind=KIND_SIGNAL, ref=signal.ref, amount=f.amount, reason_nl="")
-    return Contribution(
-        kind=KIND_SIGNAL,
-        ref=signal.ref,
-        amount=f.amount,
-        reason_nl=_signal_reason(signal, f, params),
-        summary_nl=_signal_summary(signal, f),
-        details={
-            "indicators": [t.code for t in f.indicators],
-            "base": f.base,
-            "source_factor": f.source,
-            "role_factor": f.role,
-            "context_factor": f.context,
-            "recency": f.recency,
-            "age_days": f.age_days,
-        },
+    return contribution_at(
+        prepare_signal(signal, params, explain=explain), params, now=now, explain=explain
     )
 
 
@@ -249,7 +350,13 @@ def acute_check(
     signal: Signal, params: EngineParameters = DEFAULT_PARAMETERS, *, now: datetime
 ) -> Contribution | None:
     """The acute rule for one signal: a contribution (amount 0) when it applies or was defused."""
-    if signal.named_time is None or signal.observed_at > now or signal.is_drill_only:
+    return _acute(prepare_signal(signal, params, explain=False), params, now=now)
+
+
+def _acute(
+    signal: PreparedSignal, params: EngineParameters, *, now: datetime
+) -> Contribution | None:
+    if signal.named_time is None or signal.observed_at > now or signal.drill_only:
         return None
     if not (signal.named_place and (signal.call_to_action or signal.threat)):
         return None
@@ -266,8 +373,9 @@ def acute_check(
     )
     hours = fmt_num(until.total_seconds() / 3600, 0)
     window = fmt_num(params.acute_window_hours, 0)
+    ref = f"signaal {signal.ref}"
     fact = (
-        f"{_signal_ref(signal).capitalize()} noemt een concreet tijdstip over {hours} uur "
+        f"{ref.capitalize()} noemt een concreet tijdstip over {hours} uur "
         f"(binnen {window} uur) en een concrete plaats, met {what}"
     )
     defused_at = params.acute_defused_at
@@ -282,7 +390,7 @@ def acute_check(
                 "Beoordeel dit samen."
             ),
             summary_nl=(
-                f"De acuutregel is niet toegepast op {_signal_ref(signal)}: de context van een "
+                f"De acuutregel is niet toegepast op {ref}: de context van een "
                 "partner ontkracht het. Beoordeel dit samen."
             ),
         )
@@ -292,7 +400,7 @@ def acute_check(
         amount=0.0,
         reason_nl=f"Acuutregel: {fact}.",
         summary_nl=(
-            f"Acuutregel: {_signal_ref(signal)} noemt een concreet tijdstip binnen {window} uur en "
+            f"Acuutregel: {ref} noemt een concreet tijdstip binnen {window} uur en "
             "een concrete plaats, met een oproep tot actie of een dreiging."
         ),
     )
@@ -318,21 +426,41 @@ def compute_level(
     explain: bool = True,
 ) -> LevelResult:
     """One situation's level at ``now``: deterministic, explained, independent of signal order."""
-    signals = list(signals)
+    prepared = [prepare_signal(s, params, explain=explain) for s in signals]
+    return compute_level_prepared(prepared, structure, params, now=now, explain=explain)
+
+
+def compute_level_prepared(
+    prepared: Iterable[PreparedSignal],
+    structure: Structure,
+    params: EngineParameters = DEFAULT_PARAMETERS,
+    *,
+    now: datetime,
+    explain: bool = True,
+) -> LevelResult:
+    """``compute_level`` from prepared signals (``prepare_signal``, possibly stored): only the
+    recency of each signal and the combination are computed, so a recompute after one change
+    costs one ``prepare_signal`` plus this cheap pass."""
+    prepared = list(prepared)
     contributions: list[Contribution] = []
-    for signal in signals:
+    for signal in prepared:
         for c in (
-            signal_contribution(signal, params, now=now, explain=explain),
-            acute_check(signal, params, now=now),
+            contribution_at(signal, params, now=now, explain=explain),
+            _acute(signal, params, now=now),
         ):
             if c is not None:
                 contributions.append(c)
     evidence = math.fsum(c.amount for c in contributions if c.kind == KIND_SIGNAL)
     contributions.extend(structure_contributions(structure, params, now=now))
     reading = None
-    if any(s.drill is not None for s in signals):
+    drill_signals = [
+        Signal(ref=s.ref, observed_at=s.observed_at, drill=s.drill)
+        for s in prepared
+        if s.drill is not None
+    ]
+    if drill_signals:
         reading = drill_reading(
-            signals,
+            drill_signals,
             conflict_history_months=structure.conflict_history_months,
             now=now,
             params=params,

@@ -103,7 +103,7 @@ def mann_kendall(series: Sequence[float]) -> MannKendall:
 
 def fmt_num(value: float, decimals: int = 1) -> str:
     """A number the Dutch way: decimal comma."""
-    return f"{value:.{decimals}f}".replace(".", ",")
+    return ("%.*f" % (decimals, value)).replace(".", ",")  # noqa: UP031 - the fastest form
 
 
 def fmt_p(p: float) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .inputs import Signal, WeightClass
@@ -150,13 +151,27 @@ def _periods(now: datetime, params: EngineParameters) -> tuple[datetime, datetim
     return recent_start, recent_start - timedelta(days=params.trend.baseline_days)
 
 
+class TrendPoint(NamedTuple):
+    """What the rate and strength tests read of a signal (a prepared signal has the same)."""
+
+    observed_at: datetime
+    drill_only: bool
+    strong: bool
+
+
+def trend_point(signal: Signal | TrendPoint) -> TrendPoint:
+    if isinstance(signal, TrendPoint):
+        return signal
+    return TrendPoint(signal.observed_at, signal.is_drill_only, _is_strong(signal))
+
+
 def _split(
-    signals: Iterable[Signal], now: datetime, params: EngineParameters
-) -> tuple[list[Signal], list[Signal]]:
+    signals: Iterable[Signal | TrendPoint], now: datetime, params: EngineParameters
+) -> tuple[list[TrendPoint], list[TrendPoint]]:
     recent_start, baseline_start = _periods(now, params)
     recent, baseline = [], []
-    for s in signals:
-        if s.is_drill_only:
+    for s in map(trend_point, signals):
+        if s.drill_only:
             continue
         if recent_start < s.observed_at <= now:
             recent.append(s)
@@ -166,7 +181,10 @@ def _split(
 
 
 def rate_break(
-    signals: Iterable[Signal], *, now: datetime, params: EngineParameters = DEFAULT_PARAMETERS
+    signals: Iterable[Signal | TrendPoint],
+    *,
+    now: datetime,
+    params: EngineParameters = DEFAULT_PARAMETERS,
 ) -> RateBreak:
     t = params.trend
     recent, baseline = _split(signals, now, params)
@@ -193,13 +211,16 @@ def _is_strong(signal: Signal) -> bool:
 
 
 def strength_shift(
-    signals: Iterable[Signal], *, now: datetime, params: EngineParameters = DEFAULT_PARAMETERS
+    signals: Iterable[Signal | TrendPoint],
+    *,
+    now: datetime,
+    params: EngineParameters = DEFAULT_PARAMETERS,
 ) -> StrengthShift:
     t = params.trend
     recent, baseline = _split(signals, now, params)
     n1, n0 = len(recent), len(baseline)
-    k1 = sum(1 for s in recent if _is_strong(s))
-    k0 = sum(1 for s in baseline if _is_strong(s))
+    k1 = sum(1 for s in recent if s.strong)
+    k0 = sum(1 for s in baseline if s.strong)
     p = hypergeom_sf(k1, n1 + n0, k1 + k0, n1) if n1 else 1.0
     share1 = k1 / n1 if n1 else 0.0
     share0 = k0 / n0 if n0 else 0.0
@@ -271,15 +292,16 @@ def network_changes(
 
 def trend_report(
     subject_ref: str,
-    signals: Iterable[Signal],
+    signals: Iterable[Signal | TrendPoint],
     *,
     now: datetime,
     interactions: Iterable[Interaction] = (),
     relations: GroupRelations | None = None,
     params: EngineParameters = DEFAULT_PARAMETERS,
 ) -> TrendReport:
-    """All three trend-break tests for one subject (situation, group or person)."""
-    signals = list(signals)
+    """All three trend-break tests for one subject (situation, group or person). ``signals`` may
+    be engine signals or their trend points (``trend_point``, as a prepared signal holds them)."""
+    signals = [trend_point(s) for s in signals]
     return TrendReport(
         subject_ref=subject_ref,
         rate=rate_break(signals, now=now, params=params),

@@ -133,6 +133,8 @@ class Signal(ChangeLoggedModel):
         indexes = [
             models.Index(fields=["network", "-observed_at"], name="signal_network_observed"),
             models.Index(fields=["organisation", "source_type"], name="signal_org_source"),
+            # The dashboard's "new since your last visit".
+            models.Index(fields=["network", "-registered_at"], name="signal_network_registered"),
         ]
 
     def __str__(self) -> str:
@@ -228,6 +230,8 @@ class SignalPerson(SignalChild):
                 fields=["signal", "person", "role"], name="signalperson_unique_role"
             )
         ]
+        # A person's signals (person page, network trend breaks): index-only.
+        indexes = [models.Index(fields=["person", "signal"], name="signalperson_person_signal")]
 
 
 class SignalGroup(SignalChild):
@@ -241,6 +245,8 @@ class SignalGroup(SignalChild):
         constraints = [
             models.UniqueConstraint(fields=["signal", "group"], name="signalgroup_unique")
         ]
+        # A group's signals (group page, list filter, network trend breaks): index-only.
+        indexes = [models.Index(fields=["group", "signal"], name="signalgroup_group_signal")]
 
 
 class SignalIndicator(SignalChild):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.pagination import CappedPaginator
 from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
 from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView, add_service_errors
@@ -37,6 +38,7 @@ from .summaries import indicator_tags, summary_text
 class SignalListView(VisibleListView):
     model = Signal
     template_name = "signalregister/signal_list.html"
+    paginator_class = CappedPaginator  # the count stops at 1,000: flat in the register's size
     shows_personal_data = True
     required_permission = "case.read"
 

@@ -37,8 +37,8 @@ class DashboardView(MemberTemplateView):
             self.viewer, board.pop("logged"), via=AccessVia.LIST, path=self.request.get_full_path()
         )
         board["by_level"] = [
-            (level, [(s, svg.sparkline(s.history)) for s in rows])
-            for level, rows in board["by_level"]
+            (level, [(s, svg.sparkline(s.history)) for s in rows], count)
+            for level, rows, count in board["by_level"]
         ]
         data.update(board)
         data["today"] = timezone.localdate()

@@ -1,0 +1,151 @@
+"""Pages at demo size and at the large network, median and p95, in one run (issue 16, part 1).
+
+Reads the database ``bench/assessment_bench.py --build-only`` filled (DATABASE_URL); changes
+nothing but the access log and sessions. Warm test client as each network's director.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lont_bench_large \\
+        python bench/scale_pages_bench.py [--rounds 15] [--skip-situation-page]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lont.settings.test")
+os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
+if "DATABASE_URL" not in os.environ:
+    print(
+        "Set DATABASE_URL to the database bench/assessment_bench.py --build-only filled."
+        + " Skipped."
+    )
+    sys.exit(0)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from lont.assessment.models import Situation  # noqa: E402
+from lont.core.middleware import SESSION_NETWORK_KEY, SESSION_VERIFIED_KEY  # noqa: E402
+from lont.core.scoping import system_context  # noqa: E402
+from lont.networks.choices import Role  # noqa: E402
+from lont.networks.models import Membership, Network  # noqa: E402
+from lont.signalregister.models import SignalGroup, SignalPerson  # noqa: E402
+
+
+def client_for(member: Membership) -> Client:
+    client = Client()
+    client.force_login(member.user, backend="lont.accounts.backends.EmailBackend")
+    session = client.session
+    session[SESSION_VERIFIED_KEY] = True
+    session[SESSION_NETWORK_KEY] = member.network_id
+    session.save()
+    return client
+
+
+def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:
+    with system_context("benchmark: pick the pages to time"):
+        sized = (
+            Situation.objects.filter(network=network)
+            .annotate(n=Count("signals"))
+            .order_by("n", "pk")
+        )
+        rows = list(sized.values_list("pk", "n"))
+        median, largest = rows[len(rows) // 2], rows[-1]
+        group = (
+            SignalGroup.objects.filter(network=network)
+            .values("group_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+            .first()
+        )
+        person = (
+            SignalPerson.objects.filter(network=network, person__isnull=False)
+            .values("person_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+            .first()
+        )
+    since = (timezone.now() - dt.timedelta(days=90)).date().isoformat()
+    out = [
+        ("dashboard", "/duiding/"),
+        (f"situation page, median ({median[1]} signals)", f"/duiding/situaties/{median[0]}/"),
+    ]
+    if not skip_situation:
+        out.append(
+            (f"situation page, largest ({largest[1]} signals)", f"/duiding/situaties/{largest[0]}/")
+        )
+    out += [
+        ("signal list", "/signalen/"),
+        (
+            "signal list, filtered",
+            f"/signalen/?status=new&bron=open_online&groep={group['group_id']}&van={since}",
+        ),
+        ("signal list, search", "/signalen/?q=plein"),
+        (
+            f"group page (busiest, {group['n']} signals)",
+            f"/doelgroepen/groepen/{group['group_id']}/",
+        ),
+        (
+            f"person page (busiest, {person['n']} signals)",
+            f"/doelgroepen/personen/{person['person_id']}/",
+        ),
+        ("social map", "/sociale-kaart/"),
+    ]
+    return out
+
+
+def timed(client: Client, path: str, rounds: int) -> tuple[float, float]:
+    client.get(path)  # warm
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        response = client.get(path)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+    samples.sort()
+    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--skip-situation-page", action="store_true")
+    args = parser.parse_args()
+    results = {}
+    for slug in ("voorbeeldstad-noord", "bench-grootstad"):
+        network = Network.objects.get(slug=slug)
+        director = Membership.objects.filter(network=network, role=Role.DIRECTOR).first()
+        assert director is not None
+        client = client_for(director)
+        results[slug] = [
+            (label.split(" (")[0], label, *timed(client, path, args.rounds))
+            for label, path in pages(network, args.skip_situation_page)
+        ]
+    print(
+        f"\n{'page (ms)':28} {'demo med':>9} {'demo p95':>9} {'large med':>10} {'large p95':>10}"
+        f" {'ratio med':>9} {'ratio p95':>9}"
+    )
+    for small, large in zip(
+        results["voorbeeldstad-noord"], results["bench-grootstad"], strict=True
+    ):
+        print(
+            f"{small[0]:28} {small[2]:9.1f} {small[3]:9.1f} {large[2]:10.1f} {large[3]:10.1f}"
+            f" {large[2] / small[2]:9.2f} {large[3] / small[3]:9.2f}"
+        )
+        print(f"{'':4}demo: {small[1]}; large: {large[1]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""Recompute in proportion to the change (issue 16): a recompute reuses each signal's stored,
+prepared contribution and prepares again only what changed (a new signal, an edited one, a new
+context note, a new link, new parameters or indicator weights), and its result is the result of a
+recompute that prepares every signal again — the same explanations, bit for bit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from assessment_app.assessment_factories import indicator, note_factory, signal_factory
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lont.assessment import recompute, services
+from lont.assessment.models import EngineParameterSet, PreparedContribution, Situation
+from lont.core.scoping import system_context
+from lont.knowledge.models import Indicator
+from lont.networks.choices import PartnerType
+from lont.signalregister.models import SignalIndicator
+from lont.subjects.models import Group, GroupMembership, GroupRelation, Person
+
+pytestmark = pytest.mark.django_db
+
+COLLAB = "online.rival_collaboration"
+WEIGHTS = ("strong", "fairly_strong", "somewhat", "weak")
+
+new_signal = st.tuples(
+    st.just("signal"),
+    st.floats(min_value=0.01, max_value=150),  # days ago
+    st.lists(st.sampled_from(WEIGHTS), min_size=0, max_size=3, unique=True),
+    st.sampled_from(["open_online", "tip_anonymous", "media", "own_offline"]),
+    st.booleans(),  # an interaction between the two rival groups' members
+    st.one_of(st.none(), st.integers(min_value=-100, max_value=100)),  # named time (hours)
+)
+operation = st.one_of(
+    new_signal,
+    st.tuples(st.just("note"), st.integers(0, 20), st.sampled_from([-2, -1, 1, 2])),
+    st.tuples(st.just("unlink"), st.integers(0, 20)),
+    st.tuples(st.just("edit"), st.integers(0, 20)),
+    st.tuples(st.just("later"), st.integers(1, 24 * 20)),  # hours pass
+    st.tuples(st.just("parameters"), st.sampled_from([7, 14, 30])),
+    st.tuples(st.just("weight"), st.sampled_from(WEIGHTS), st.sampled_from(WEIGHTS)),
+)
+
+
+def _world(member):
+    groups = [
+        Group.objects.create(
+            network=member.network, organisation=member.organisation, name=f"Groep {name}"
+        )
+        for name in ("Noord", "Zuid")
+    ]
+    rivalry = GroupRelation.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        group_a=groups[0],
+        group_b=groups[1],
+        kind="rivaliteit",
+        since=dt.date(2020, 1, 1),
+    )
+    people = []
+    for alias, group in (("Vos", groups[0]), ("Das", groups[1])):
+        person = Person.objects.create(
+            network=member.network,
+            organisation=member.organisation,
+            alias=alias,
+            review_date="2099-01-01",
+            category="group_analysis",
+        )
+        GroupMembership.objects.create(
+            network=member.network,
+            organisation=member.organisation,
+            group=group,
+            person=person,
+            role="follower",
+            basis="waarneming",
+        )
+        people.append(person)
+    for weight in WEIGHTS:
+        indicator(member.network, weight)
+    Indicator.objects.get_or_create(
+        network=member.network,
+        code=COLLAB,
+        defaults={
+            "label_nl": COLLAB,
+            "label_en": COLLAB,
+            "phase": "peacetime",
+            "category": "online",
+            "weight_class": "fairly_strong",
+            "default_weight_class": "fairly_strong",
+        },
+    )
+    situation = Situation.objects.create(
+        network=member.network,
+        organisation=member.organisation,
+        kind="rivalry",
+        title="Rivaliteit",
+        rivalry=rivalry,
+    )
+    situation.groups.set(groups)
+    return situation, groups, people
+
+
+def _apply(op, member, situation, groups, people, linked, now):
+    kind = op[0]
+    if kind == "signal":
+        _, days, weights, source, contact, named = op
+        extra = {}
+        if named is not None:
+            extra = {
+                "mentioned_time": now + dt.timedelta(hours=named),
+                "mentioned_place": "Het plein",
+                "call_to_action": True,
+            }
+        signal = signal_factory(
+            member,
+            days_ago=days,
+            weights=tuple(weights),
+            source_type=source,
+            people=((people[0], "possible_perpetrator"), (people[1], "involved"))
+            if contact
+            else (),
+            groups=tuple(groups) if contact else (groups[0],),
+            **extra,
+        )
+        signal.observed_at = now - dt.timedelta(days=days)
+        signal.save()
+        if contact:
+            SignalIndicator.objects.create(
+                network=member.network,
+                signal=signal,
+                indicator=Indicator.objects.get(network=member.network, code=COLLAB),
+            )
+        situation.signals.add(signal)
+        linked.append(signal)
+    elif kind == "note" and linked:
+        note_factory(member, linked[op[1] % len(linked)], op[2])
+    elif kind == "unlink" and linked:
+        situation.signals.remove(linked.pop(op[1] % len(linked)))
+    elif kind == "edit" and linked:
+        signal = linked[op[1] % len(linked)]
+        signal.source_type = "tip_named" if signal.source_type != "tip_named" else "media"
+        signal.save()
+    elif kind == "later":
+        return now + dt.timedelta(hours=op[1])
+    elif kind == "parameters":
+        last = EngineParameterSet.objects.filter(network=member.network).order_by("-number")
+        number = (last.first().number if last.exists() else 1) + 1
+        data = recompute.parameters_for(member.network_id).to_dict()
+        data["half_life_days"] = float(op[1])
+        EngineParameterSet.objects.create(
+            network=member.network, number=number, data=data, reason="Test"
+        )
+    elif kind == "weight":
+        Indicator.objects.filter(network=member.network, code=f"test.{op[1]}.online").update(
+            weight_class=op[2]
+        )
+    return now
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(ops=st.lists(operation, min_size=1, max_size=6))
+def test_incremental_recompute_equals_a_full_one(make_member, ops):
+    # given a rivalry between two groups, each with a member
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        situation, groups, people = _world(member)
+        linked: list = []
+        now = timezone.now()
+        # when signals, notes, links, edits, time, parameters and weights change one by one
+        for op in ops:
+            now = _apply(op, member, situation, groups, people, linked, now)
+            incremental = recompute.compute(situation, now)
+            full = recompute.compute(situation, now, reuse=False)
+            # then reusing the stored contributions gives exactly what preparing all does
+            assert incremental == full
+        # and every linked signal observed by now has one stored record, none for unlinked ones
+        stored = set(
+            PreparedContribution.objects.filter(situation=situation).values_list(
+                "signal_id", flat=True
+            )
+        )
+        assert stored == {s.pk for s in linked if s.observed_at <= now}
+
+
+def test_one_new_signal_prepares_only_that_signal(make_member, django_assert_max_num_queries):
+    # given a situation whose ten signals are prepared and stored
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        situation, groups, _people = _world(member)
+        signals = [signal_factory(member, days_ago=d, groups=(groups[0],)) for d in range(1, 11)]
+        situation.signals.add(*signals)
+        services.situation_recompute(situation)
+        before = dict(
+            PreparedContribution.objects.filter(situation=situation).values_list("signal_id", "id")
+        )
+        assert len(before) == 10
+        # when one signal is added and a note changes another
+        fresh = signal_factory(member, days_ago=0.5, groups=(groups[0],))
+        situation.signals.add(fresh)
+        note_factory(member, signals[0], -2)
+        # then the recompute prepares those two again and reuses the other nine rows as stored
+        with django_assert_max_num_queries(30):
+            services.situation_recompute(situation)
+        after = dict(
+            PreparedContribution.objects.filter(situation=situation).values_list("signal_id", "id")
+        )
+        assert set(after) == {*before, fresh.pk}
+        assert {k for k in before if after[k] == before[k]} == set(before) - {signals[0].pk}
+        lines = {c["ref"]: c for c in situation.explanation["contributions"]}
+        assert "contextnotities 1 (som -2)" in lines[str(signals[0].pk)]["reason_nl"]

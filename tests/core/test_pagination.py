@@ -1,0 +1,34 @@
+"""The capped paginator counts at most ``cap + 1`` rows and says whether there were more."""
+
+from __future__ import annotations
+
+import pytest
+
+from lont.core.pagination import CappedPaginator
+from lont.networks.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+class SmallCap(CappedPaginator):
+    cap = 3
+
+
+def test_count_stops_at_the_cap(network, django_assert_num_queries):
+    # given five organisations (the network fixture may hold some already)
+    for i in range(5):
+        Organisation.objects.create(network=network, name=f"Partner {i}", partner_type="police")
+    rows = Organisation.objects.filter(network=network).order_by("pk")
+    # when they are paginated two a page with a cap of three
+    paginator = SmallCap(rows, 2)
+    with django_assert_num_queries(1):
+        count = paginator.count
+    # then the count is the cap, marked as capped, and the pages follow from it
+    assert (count, paginator.capped, paginator.num_pages) == (3, True, 2)
+    assert len(paginator.page(2).object_list) == 1
+
+
+def test_a_short_list_is_counted_exactly(network):
+    rows = Organisation.objects.filter(network=network, name="Niemand")
+    paginator = SmallCap(rows, 2)
+    assert (paginator.count, paginator.capped) == (0, False)

@@ -217,7 +217,7 @@ def build_large(scale: float, seed: int) -> Built:
                     organisation=group.organisation,
                     group=group,
                     person=person,
-                    role=rng.choices(list(MemberRole.values), weights=[1, 2, 2, 1, 2, 8])[0],
+                    role=rng.choices(list(MemberRole.values), weights=[1, 2, 2, 1, 2, 8, 1])[0],
                     basis=rng.choice(
                         [
                             MembershipBasis.OBSERVED,

@@ -42,7 +42,7 @@ def remind_once(
     network), then stamp ``field`` = ``today`` on all of them; in one transaction."""
     stamped: list[Any] = []
     notices = 0
-    model: type[models.Model] | None = None
+    model: type[Any] | None = None  # a change-logged model
     with transaction.atomic():
         for row in rows:
             model = type(row)

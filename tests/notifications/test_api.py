@@ -86,7 +86,7 @@ def test_preferences_list_every_event_type_and_refuse_switching_off_acute(make_m
     acute = next(r for r in rows if r["event"] == notify.LEVEL_ACUTE)
     assert acute == {
         "event": notify.LEVEL_ACUTE,
-        "label": str(events.get(notify.LEVEL_ACUTE).label),
+        "name": str(events.get(notify.LEVEL_ACUTE).label),
         "may_switch_off": False,
         "delivery": Delivery.IMMEDIATE,
     }

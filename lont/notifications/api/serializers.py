@@ -17,7 +17,7 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 class PreferenceSerializer(serializers.Serializer):
     event = serializers.CharField(read_only=True, help_text="De code van de soort melding.")
-    label = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True, help_text="De naam van de soort melding.")
     may_switch_off = serializers.BooleanField(read_only=True)
     delivery = serializers.ChoiceField(choices=Delivery.choices)
 

@@ -86,7 +86,7 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
     kind = row["event"]
     return {
         "event": kind.code,
-        "label": str(kind.label),
+        "name": str(kind.label),
         "may_switch_off": kind.may_switch_off,
         "delivery": row["current"],
     }

@@ -18,8 +18,8 @@ asserted.
   *professional*; so that the covenant's escalation list has someone to tell, the bench makes the
   first member of each partner a *coordinator* (as a real network has) and the registering member
   a follower. The situation is the one of median size (linked signals); its group's owning partner
-  registers. Every run adds its rounds' signals to the file (a handful; say ``--rebuild`` to start
-  clean).
+  registers. Every run adds its rounds' signals to the file (a handful; the pick ignores them;
+  ``--rebuild`` starts clean).
 
     python bench/notify_bench.py [--rounds 10] [--scale 1.0] [--large-db PATH] [--only demo|large]
 """
@@ -36,6 +36,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TEXT = "Vanavond 22:00 bij de kooi op het Stationsplein"  # what every round registers
 
 
 def _child(args: argparse.Namespace) -> None:
@@ -118,7 +119,7 @@ def _child(args: argparse.Namespace) -> None:
                 fields={
                     "observed_at": timezone.now() - dt.timedelta(minutes=5),
                     "source_type": "open_online",
-                    "description": "Vanavond 22:00 bij de kooi op het Stationsplein",
+                    "description": TEXT,
                 },
                 parts=signal_services.SignalParts(groups=[group], indicators=strong),
             )
@@ -152,7 +153,7 @@ def _large(args: argparse.Namespace) -> tuple[float | None, object, object, obje
     """The large network from the database file: built once (``assessment_bench.build_large``),
     then prepared (coordinators, a follower) idempotently."""
     from assessment_bench import build_large
-    from django.db.models import Count
+    from django.db.models import Count, Q
 
     from lont.assessment.models import Situation
     from lont.networks.choices import Role
@@ -175,7 +176,8 @@ def _large(args: argparse.Namespace) -> tuple[float | None, object, object, obje
     Membership.objects.filter(pk__in=first_of.values()).update(role=Role.COORDINATOR)  # lint: bench
     sized = list(
         Situation.objects.filter(network=network)
-        .annotate(linked=Count("signals"))
+        # the generated signals only: earlier runs' rounds do not move the pick
+        .annotate(linked=Count("signals", filter=~Q(signals__description=TEXT)))
         .order_by("linked", "pk")
     )
     situation = sized[len(sized) // 2]
@@ -197,7 +199,8 @@ def _run(network: str, args: argparse.Namespace, database_url: str) -> dict | No
         argv.append("--profile")
     env = {**os.environ, "DATABASE_URL": database_url}
     proc = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    sys.stderr.write(proc.stderr[-4000:] if proc.returncode else "")
+    if proc.returncode or args.profile:  # the failure, or the profile
+        sys.stderr.write(proc.stderr[-6000:])
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT "):
             return json.loads(line[len("RESULT ") :])

@@ -21,6 +21,7 @@ from lont.networks.api.views import (
     NetworkViewSet,
     OrganisationViewSet,
 )
+from lont.notifications.api import views as notifications_api
 from lont.peacetime.api import views as peacetime_api
 from lont.presence.api import views as presence_api
 from lont.privacy.api.views import SubjectRequestViewSet
@@ -72,6 +73,12 @@ router.register(
 router.register("peacetime/sources", peacetime_api.SourceViewSet, basename="peacetime-source")
 router.register(
     "peacetime/awareness", peacetime_api.AwarenessActivityViewSet, basename="peacetime-awareness"
+)
+router.register("notifications", notifications_api.NotificationViewSet, basename="notification")
+router.register(
+    "notification-preferences",
+    notifications_api.PreferenceViewSet,
+    basename="notification-preference",
 )
 router.register("audit/changes", ChangeLogViewSet, basename="change-log")
 router.register("audit/access", AccessLogViewSet, basename="access-log")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -13,13 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lont.core.related import filter_visible, prefetch_visible
+from lont.core.policies import may_open
+from lont.core.related import filter_visible, label_text, prefetch_visible
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
 from lont.signalregister.choices import PersonRole
 from lont.signalregister.models import ContextNote, Signal, SignalPerson
+from lont.signalregister.selectors import summary_prefetch
 from lont.subjects.models import ConflictEvent, Group, Person
 
 from .choices import LEVEL_RANK, ActionStatus, LevelCode
@@ -42,22 +45,60 @@ def signal_access(viewer: Viewer, ids: set[int]) -> dict[int, Access]:
     return {row.pk: access_for(viewer, row) for row in rows}
 
 
+# How the engine names a signal in its (cached) lines: "Signaal 331", "signaal 331".
+ENGINE_SIGNAL_REF = re.compile(r"\b([Ss])ignaal \d+\b")
+
+
+def _named(text: str, label: str) -> str:
+    """The engine's line with its signal number replaced by the signal's label (its case kept:
+    "Signaal 331: …" at the start, "… op signaal 331: …" inside)."""
+
+    def name(match: re.Match[str]) -> str:
+        first = label[:1].upper() if match.group(1) == "S" else label[:1].lower()
+        return first + label[1:]
+
+    return ENGINE_SIGNAL_REF.sub(name, text)
+
+
 def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, Any]]:
     """Every contribution with its number; each signal line at the viewer's access to that
-    signal: the full reason, the covenant's summary, or only that a partner's signal counts."""
+    signal: the full reason, the covenant's summary, or only that a partner's signal counts.
+
+    The engine names a signal by its number; here, at display time, the number becomes the
+    signal's label as the visibility layer declares it for this viewer (organisation, the groups
+    the viewer may see, date) with a link when the viewer may open the signal. A signal the
+    viewer may not see is named by nothing."""
     contributions = situation.explanation.get("contributions", [])
     ids = {int(c["ref"]) for c in contributions if c["kind"] in SIGNAL_KINDS and c["ref"].isdigit()}
-    access = signal_access(viewer, ids)
+    rows = (
+        visible(
+            viewer,
+            Signal.objects.filter(pk__in=ids)
+            .select_related("organisation")
+            .prefetch_related(*summary_prefetch(viewer)),
+        )
+        if ids
+        else []
+    )
+    shown = {row.pk: (row, access_for(viewer, row)) for row in rows}
+    opens = bool(shown) and may_open(viewer, "signalregister:detail", next(iter(shown)))
+    labels: dict[int, str] = {}
     lines = []
     for c in contributions:
         level = Access.FULL
         text = c["reason_nl"]
+        url = ""
         if c["kind"] in SIGNAL_KINDS:
-            level = access.get(int(c["ref"]), Access.NONE) if c["ref"].isdigit() else Access.NONE
-            if level == Access.SUMMARY:
-                text = c["summary_nl"]
-            elif level == Access.NONE:
+            pk = int(c["ref"]) if c["ref"].isdigit() else 0
+            row, level = shown.get(pk, (None, Access.NONE))
+            if row is None or level == Access.NONE:
+                level = Access.NONE
                 text = _("Signaal van een partner dat u volgens het convenant niet ziet.")
+            else:
+                if pk not in labels:
+                    labels[pk] = label_text(viewer, row)
+                text = _named(c["summary_nl"] if level == Access.SUMMARY else text, labels[pk])
+                url = row.get_absolute_url() if opens else ""
         lines.append(
             {
                 "kind": c["kind"],
@@ -65,6 +106,7 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
                 "amount": c["amount"],
                 "text": text,
                 "access": level,
+                "url": url,
             }
         )
     return lines

@@ -206,3 +206,10 @@ def summary_text(viewer: Viewer, obj: models.Model) -> str:
     """The declared summary sentence (it names nothing the viewer may not see)."""
     reg = registration_for(type(obj))
     return reg.summary(viewer, obj) if reg.summary is not None else ""
+
+
+def label_text(viewer: Viewer, obj: models.Model) -> str:
+    """The declared short name of a row for a reader with at least summary access (the summary
+    sentence when the model declares no label); names nothing the viewer may not see."""
+    reg = registration_for(type(obj))
+    return reg.label(viewer, obj) if reg.label is not None else summary_text(viewer, obj)

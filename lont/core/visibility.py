@@ -49,6 +49,9 @@ class Registration:
     # What a summary-level reader may see of a row, declared once (serializers and templates).
     summary_fields: tuple[str, ...] = ()
     summary: Callable[[Any, Any], str] | None = None
+    # A short name of a row at the viewer's access (where a line of text must name it, e.g. an
+    # explanation line): names nothing the viewer may not see. Without it: the summary sentence.
+    label: Callable[[Any, Any], str] | None = None
     # Not shared by the covenant, no director floor: the owning organisation only (rule above).
     shared: bool = True
     # Inside the owning organisation: only the users these lookups name ("reporter",
@@ -73,6 +76,7 @@ def register(
     related: tuple[str, ...] = (),
     summary_fields: tuple[str, ...] = (),
     summary: Callable[[Any, Any], str] | None = None,
+    label: Callable[[Any, Any], str] | None = None,
     shared: bool = True,
     readers: tuple[str, ...] = (),
     reader_roles: frozenset[str] | tuple[str, ...] = (),
@@ -82,7 +86,8 @@ def register(
 
     ``related`` names the foreign keys to other registered objects the row shows (see
     :func:`effective_access`); ``summary_fields`` and ``summary(viewer, obj)`` declare what a
-    reader with summary access sees (``lont.core.related.summary_of``).
+    reader with summary access sees (``lont.core.related.summary_of``); ``label(viewer, obj)`` a
+    short name of the row for a reader with at least summary access (``related.label_text``).
 
     ``shared=False``: the owning organisation only, whatever the covenant says and whatever the
     viewer's role; ``readers`` / ``reader_roles`` narrow it to named users and roles inside that
@@ -116,6 +121,7 @@ def register(
         related=tuple(related),
         summary_fields=tuple(summary_fields),
         summary=summary,
+        label=label,
         shared=shared,
         readers=tuple(readers),
         reader_roles=frozenset(reader_roles),

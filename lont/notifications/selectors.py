@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from lont.core.viewer import Viewer
 
+from . import events
+from .choices import Delivery
 from .models import Notification, NotificationPreference
 
 
@@ -25,3 +29,18 @@ def preferences(viewer: Viewer) -> dict[str, str]:
     return dict(
         NotificationPreference.objects.filter(user=viewer.user).values_list("event", "delivery")
     )
+
+
+def preference_rows(viewer: Viewer) -> list[dict[str, Any]]:
+    """Every registered event type with the viewer's current choice (a type that may not be
+    switched off: always immediately), in registration order — the page and the API."""
+    chosen = preferences(viewer)
+    return [
+        {
+            "event": kind,
+            "current": chosen.get(kind.code, Delivery.IMMEDIATE)
+            if kind.may_switch_off
+            else Delivery.IMMEDIATE,
+        }
+        for kind in events.event_types()
+    ]

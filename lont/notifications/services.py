@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lont.audit.changelog import bulk_create_logged, update_logged
 
@@ -111,6 +112,35 @@ def notification_mark_read(*, user: Any, notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+
+
+def notifications_mark_all_read(*, user: Any, rows: Iterable[Notification]) -> int:
+    """Mark the given unread notices of ``user`` read (the inbox's button, the API's read-all);
+    returns how many."""
+    count = 0
+    with transaction.atomic():
+        for note in rows:
+            if note.read_at is None:
+                notification_mark_read(user=user, notification=note)
+                count += 1
+    return count
+
+
+def preference_set(*, user: Any, event: str, delivery: str) -> str:
+    """One member's choice for one event type (the API). Unlike the page, which offers no
+    choice for a type that may not be switched off, this refuses anything but "immediately" for
+    such a type, with the reason; returns the stored delivery."""
+    kind = events.get(event)
+    if kind is None:
+        raise ValidationError({"event": _("Onbekende soort melding.")})
+    if delivery not in Delivery.values:
+        raise ValidationError({"delivery": _("Kies direct, dagelijks overzicht of uit.")})
+    if not kind.may_switch_off and delivery != Delivery.IMMEDIATE:
+        raise ValidationError(
+            {"delivery": _("Deze soort melding kan niet uit: u ontvangt hem altijd direct.")}
+        )
+    preferences_set(user=user, choices={event: delivery})
+    return delivery
 
 
 def preferences_set(*, user: Any, choices: dict[str, str]) -> None:

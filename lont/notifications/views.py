@@ -28,8 +28,10 @@ class NotificationListView(MemberTemplateView):
         return data
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        for note in selectors.notifications(self.viewer).filter(read_at__isnull=True):
-            services.notification_mark_read(user=request.user, notification=note)
+        services.notifications_mark_all_read(
+            user=request.user,
+            rows=selectors.notifications(self.viewer).filter(read_at__isnull=True),
+        )
         return redirect(reverse("notifications:inbox"))
 
 
@@ -51,16 +53,9 @@ class PreferencesView(MemberTemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        chosen = selectors.preferences(self.viewer)
         data["rows"] = [
-            {
-                "event": kind,
-                "name": f"event-{kind.code}",
-                "current": chosen.get(kind.code, Delivery.IMMEDIATE)
-                if kind.may_switch_off
-                else Delivery.IMMEDIATE,
-            }
-            for kind in events.event_types()
+            {**row, "name": f"event-{row['event'].code}"}
+            for row in selectors.preference_rows(self.viewer)
         ]
         data["choices"] = Delivery.choices
         # Where e-mail goes in this installation (the demo: the console of the worker process).

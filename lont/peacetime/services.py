@@ -29,7 +29,7 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.choices import Role
 from lont.networks.models import Membership, Network, Organisation
-from lont.notifications.services import notification_send
+from lont.notifications.reminders import remind_once
 
 from . import selectors
 from .choices import DEFAULT_LABELS, JOB_PROFILE_CODES, VisionStatus
@@ -198,23 +198,17 @@ def send_source_reminders(*, today: dt.date | None = None) -> int:
     """Remind each due source's contact person (or the owner's coordinators, else the
     directors) once per review date. Daily, idempotent."""
     today = today or timezone.localdate()
-    sent = 0
     with system_context("daily reminders of sources whose review date has come"):
         due = Source.objects.filter(review_on__lte=today, reminded_on__isnull=True).select_related(
             "network", "owner_member__user"
         )
-        for source in due:
-            for user in _source_recipients(source):
-                notification_send(
-                    user=user,
-                    text=_("Bron aan herziening toe: %(title)s") % {"title": source.title[:80]},
-                    url=reverse("peacetime:source_edit", args=[source.pk]),
-                    network=source.network,
-                )
-                sent += 1
-            source.reminded_on = today
-            source.save(update_fields=["reminded_on"])
-    return sent
+        return remind_once(
+            due,
+            today=today,
+            recipients=_source_recipients,
+            text=lambda s: _("Bron aan herziening toe: %(title)s") % {"title": s.title[:80]},
+            url=lambda s: reverse("peacetime:source_edit", args=[s.pk]),
+        ).notices
 
 
 def _source_recipients(source: Source) -> list[Any]:

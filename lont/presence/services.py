@@ -26,7 +26,7 @@ from lont.core import guards
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.models import Membership
-from lont.notifications.services import notification_send
+from lont.notifications.reminders import remind_once
 from lont.subjects.models import Group
 
 from . import selectors
@@ -228,24 +228,23 @@ def send_review_reminders(*, today: dt.date | None = None) -> int:
     """Remind the owner (or the network's directors) of every platform whose review is due;
     once per due date. Run daily (``manage.py peacetime_reminders``). Idempotent."""
     today = today or timezone.localdate()
-    sent = 0
     with system_context("daily reminders of platform reviews that are due"):
-        for platform in Platform.objects.select_related("network", "review_owner__user"):
-            if not platform.review_due(today) or platform.reminded_on is not None:
-                continue
-            users = _recipients(platform.network_id, platform.review_owner)
-            for user in users:
-                notification_send(
-                    user=user,
-                    text=_("Platformbeoordeling is aan herziening toe: %(name)s")
-                    % {"name": platform.name},
-                    url=reverse("presence:platform", args=[platform.pk]),
-                    network=platform.network,
-                )
-                sent += 1
-            platform.reminded_on = today
-            platform.save(update_fields=["reminded_on"])
-    return sent
+        due = [
+            platform
+            for platform in Platform.objects.filter(reminded_on__isnull=True).select_related(
+                "network", "review_owner__user"
+            )
+            if platform.review_due(today)
+        ]
+        return remind_once(
+            due,
+            today=today,
+            recipients=lambda p: _recipients(p.network_id, p.review_owner),
+            text=lambda p: (
+                _("Platformbeoordeling is aan herziening toe: %(name)s") % {"name": p.name}
+            ),
+            url=lambda p: reverse("presence:platform", args=[p.pk]),
+        ).notices
 
 
 def _recipients(network_id: int, owner: Membership | None) -> list[Any]:

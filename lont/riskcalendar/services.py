@@ -31,7 +31,7 @@ from lont.core.crypto import token_hash
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
-from lont.notifications.services import notification_send
+from lont.notifications.reminders import remind_once
 from lont.subjects.models import Group, Person
 
 from . import rules
@@ -414,22 +414,23 @@ def windows_remind(*, today: dt.date | None = None) -> int:
     its owner and its situation's followers, once. The text names the kind and the date only."""
     today = today or timezone.localdate()
     user_model = apps.get_model("accounts", "User")
-    count = 0
     with system_context("daily reminders of windows that open"), transaction.atomic():
-        due = RiskWindow.objects.filter(
-            reminded_on__isnull=True,
-            starts_on__lte=today + dt.timedelta(days=REMIND_DAYS),
-            ends_on__gte=today,
-        ).select_for_update()
-        for window in due:
-            text = _("Een kalendervenster (%(kind)s) opent op %(date)s.") % {
-                "kind": window.get_kind_display(),
-                "date": window.starts_on.strftime("%d-%m-%Y"),
-            }
-            url = reverse("riskcalendar:window_detail", args=[window.pk])
-            for user in user_model.objects.filter(pk__in=_recipients(window), is_active=True):
-                notification_send(user=user, text=text, url=url, network=window.network)
-                count += 1
-            window.reminded_on = today
-            window.save(update_fields=["reminded_on"])
-    return count
+        due = (
+            RiskWindow.objects.filter(
+                reminded_on__isnull=True,
+                starts_on__lte=today + dt.timedelta(days=REMIND_DAYS),
+                ends_on__gte=today,
+            )
+            .select_related("network")
+            .select_for_update(of=("self",))
+        )
+        return remind_once(
+            due,
+            today=today,
+            recipients=lambda w: user_model.objects.filter(pk__in=_recipients(w), is_active=True),
+            text=lambda w: (
+                _("Een kalendervenster (%(kind)s) opent op %(date)s.")
+                % {"kind": w.get_kind_display(), "date": w.starts_on.strftime("%d-%m-%Y")}
+            ),
+            url=lambda w: reverse("riskcalendar:window_detail", args=[w.pk]),
+        ).notices

@@ -23,6 +23,7 @@ class SignalRegisterConfig(AppConfig):
             category_field="category",
             summary_fields=("organisation", "observed_at", "status"),
             summary=summaries.summary_for,
+            label=summaries.label_for,
         )
         names = {
             m.SignalPerson: ("signal", "person"),

@@ -72,15 +72,21 @@ def summary_for(viewer: Viewer, signal: Signal) -> str:
     return summary_text(signal, viewer)
 
 
-def summary_text(signal: Signal, viewer: Viewer) -> str:
+def label_for(viewer: Viewer, signal: Signal) -> str:
+    """The short name registered with the visibility layer for signals: who, about which group
+    (only those the viewer may see), when — never a number, content or a person."""
     groups = ", ".join(group_names(viewer, signal)) or _("geen groep")
     when = formats.date_format(timezone.localtime(signal.observed_at), "j F Y")
-    tags = indicator_tags(signal)
-    text = _("Signaal van %(org)s over %(groups)s, %(when)s") % {
+    return _("Signaal van %(org)s over %(groups)s, %(when)s") % {
         "org": signal.organisation.name,
         "groups": groups,
         "when": when,
     }
+
+
+def summary_text(signal: Signal, viewer: Viewer) -> str:
+    text = label_for(viewer, signal)
+    tags = indicator_tags(signal)
     if tags:
         text += " — " + _("indicatoren: %(list)s") % {
             "list": ", ".join(f"{t['label']} ({t['weight']})" for t in tags)

@@ -10,9 +10,11 @@ import pytest
 from assessment_app.assessment_factories import signal_factory, situation_factory
 from django.urls import reverse
 from django.utils import translation
+from subjects.subjects_factories import group_factory, person_factory, set_access
 
 from lont.assessment import svg
-from lont.networks.choices import PartnerType
+from lont.networks.choices import Access, InformationCategory, PartnerType
+from lont.signalregister.choices import PersonRole
 from lont.subjects.models import Group
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +106,71 @@ def test_linking_by_hand_describes_signals_searches_and_shows_linked(make_member
     response = client_for(youth).post(url + "?zoek=west", {"signals": [other.pk]})
     assert response.status_code == 302
     assert set(situation.signals.values_list("pk", flat=True)) == {linked.pk, other.pk}
+
+
+ENGINE_NUMBER = re.compile(r"[Ss]ignaal \d+|#\d+")
+
+
+def _details(page: str) -> str:
+    return page.split('<details class="lont-details">', 1)[1].split("</details>", 1)[0]
+
+
+def test_details_name_signals_by_their_label_never_by_number(make_member, client_for):
+    """A full reader reads the signal's label (organisation, group, date) with a link to it; the
+    engine's "Signaal 331" is gone from the page, the API and the one sentence."""
+    youth = make_member(PartnerType.YOUTH_WORK)
+    group = Group.objects.create(
+        network=youth.network, organisation=youth.organisation, name="Westside"
+    )
+    signal = signal_factory(youth, days_ago=0.1, groups=(group,))
+    situation = situation_factory(youth, signal, groups=[group])
+    assert f"ignaal {signal.pk}" in str(situation.explanation)  # the engine's cached line
+    client = client_for(youth)
+    page = client.get(situation.get_absolute_url()).content.decode()
+    details = _details(page)
+    assert f"Signaal van {youth.organisation.name} over Westside" in details
+    assert signal.get_absolute_url() in details
+    assert not ENGINE_NUMBER.search(details), ENGINE_NUMBER.search(details)
+    sentence = re.search(r'data-testid="sentence">(.*?)</p>', page, re.S).group(1)
+    assert "signaal van " in sentence and not ENGINE_NUMBER.search(sentence)
+    body = client.get(f"/api/v1/situations/{situation.pk}/").json()
+    texts = [line["text"] for line in body["contributions"]]
+    assert texts and not any(ENGINE_NUMBER.search(t) for t in texts)
+    assert {line["url"] for line in body["contributions"]} == {signal.get_absolute_url()}
+
+
+def test_a_summary_reader_details_name_no_group_or_person_it_may_not_see(make_member, client_for):
+    """Canary: the police's signal names a group and a person the youth worker may not see; the
+    youth worker's own situation counts that signal (read as a summary)."""
+    youth = make_member(PartnerType.YOUTH_WORK)
+    police = make_member(PartnerType.POLICE)
+    set_access(
+        youth.network,
+        {
+            (InformationCategory.ONLINE_OPEN_SOURCE, PartnerType.YOUTH_WORK): Access.SUMMARY,
+            (InformationCategory.GROUP_ANALYSIS, PartnerType.YOUTH_WORK): Access.NONE,
+            (InformationCategory.IDENTIFYING, PartnerType.YOUTH_WORK): Access.NONE,
+        },
+    )
+    canaries = {"KANARIE-groep-5d2", "KANARIE-alias-5d2", "KANARIE-inhoud-5d2"}
+    hidden = group_factory(police.organisation, name="KANARIE-groep-5d2")
+    person = person_factory(police.organisation, alias="KANARIE-alias-5d2")
+    signal = signal_factory(
+        police,
+        days_ago=0.1,
+        description="KANARIE-inhoud-5d2",
+        groups=(hidden,),
+        people=((person, PersonRole.POSSIBLE_PERPETRATOR),),
+    )
+    situation = situation_factory(police, signal)
+    situation.organisation = youth.organisation  # the youth worker's own situation
+    situation.save()
+    client = client_for(youth)
+    page = client.get(situation.get_absolute_url()).content.decode()
+    details = _details(page)
+    assert f"Signaal van {police.organisation.name}" in details
+    assert "(samenvatting)" in details
+    assert not ENGINE_NUMBER.search(details)
+    assert not [c for c in canaries if c in page]
+    body = client.get(f"/api/v1/situations/{situation.pk}/").content.decode()
+    assert not [c for c in canaries if c in body] and not ENGINE_NUMBER.search(body)

@@ -19,7 +19,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, InformationCategory
 from lont.networks.models import Membership, Organisation
-from lont.notifications.services import notification_send
+from lont.notifications.reminders import remind_once
 from lont.signalregister.models import Signal
 from lont.subjects.models import Person
 from lont.subjects.services import person_update
@@ -223,24 +223,22 @@ def tipster_care_update(*, viewer: Viewer, care: TipsterCare, data: dict[str, An
 def tasks_remind(*, today: dt.date | None = None) -> int:
     """Daily: an open task due today or overdue notifies its owner, once a day (no content)."""
     today = today or timezone.localdate()
-    count = 0
     with system_context("daily reminders of aftercare tasks"), transaction.atomic():
         due = (
             PlanTask.objects.filter(
                 status=TaskStatus.OPEN, due_date__lte=today, owner__isnull=False
             )
             .exclude(reminded_on=today)
-            .select_for_update()
+            .select_related("owner", "network")
+            .select_for_update(of=("self",))
         )
-        for task in due:
-            notification_send(
-                user=task.owner,
-                text=_("Een nazorgtaak is uiterlijk %(date)s af.")
-                % {"date": task.due_date.strftime("%d-%m-%Y")},
-                url=reverse("aftercare:plan_detail", args=[task.plan_id]),
-                network=task.network,
-            )
-            task.reminded_on = today
-            task.save(update_fields=["reminded_on"])
-            count += 1
-    return count
+        return remind_once(
+            due,
+            today=today,
+            recipients=lambda task: [task.owner],
+            text=lambda task: (
+                _("Een nazorgtaak is uiterlijk %(date)s af.")
+                % {"date": task.due_date.strftime("%d-%m-%Y")}
+            ),
+            url=lambda task: reverse("aftercare:plan_detail", args=[task.plan_id]),
+        ).rows

@@ -18,6 +18,7 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.networks.choices import Role
 from lont.networks.models import Membership
+from lont.notifications.reminders import remind_once
 from lont.notifications.services import notification_send
 
 from ..choices import ReportStatus
@@ -126,28 +127,23 @@ def report_close(*, viewer: Viewer, report: ExposureReport) -> ExposureReport:
 def checkins_remind(*, today: dt.date | None = None) -> int:
     """Daily: a check-in that is due reminds the reporter and their coordinators, once a day."""
     today = today or timezone.localdate()
-    count = 0
     with system_context("daily reminders of staff check-ins"), transaction.atomic():
         due = (
             ExposureCheckIn.objects.filter(done_on__isnull=True, due_on__lte=today)
             .exclude(reminded_on=today)
-            .select_related("report")
+            .select_related("report", "network")
             .select_for_update(of=("self",))
         )
-        for checkin in due:
-            url = reverse("aftercare:report_detail", args=[checkin.report_id])
-            for user in [checkin.report.reporter, *_coordinators(checkin.report)]:
-                notification_send(
-                    user=user,
-                    text=_("Er staat een nagesprek gepland (%(date)s).")
-                    % {"date": checkin.due_on.strftime("%d-%m-%Y")},
-                    url=url,
-                    network=checkin.network,
-                )
-            checkin.reminded_on = today
-            checkin.save(update_fields=["reminded_on"])
-            count += 1
-    return count
+        return remind_once(
+            due,
+            today=today,
+            recipients=lambda c: [c.report.reporter, *_coordinators(c.report)],
+            text=lambda c: (
+                _("Er staat een nagesprek gepland (%(date)s).")
+                % {"date": c.due_on.strftime("%d-%m-%Y")}
+            ),
+            url=lambda c: reverse("aftercare:report_detail", args=[c.report_id]),
+        ).rows
 
 
 def support_create(*, viewer: Viewer, data: dict[str, Any]) -> SupportPointer:

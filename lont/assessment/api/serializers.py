@@ -22,6 +22,9 @@ class ContributionSerializer(serializers.Serializer):
     amount = serializers.FloatField()
     text = serializers.CharField()
     access = serializers.CharField()  # "full", "summary" or "none" (a partner's unseen signal)
+    url = serializers.CharField(
+        allow_blank=True, help_text="De pagina van het signaal, als u die mag openen."
+    )
 
 
 class TrendBreakSerializer(serializers.Serializer):

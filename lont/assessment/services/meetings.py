@@ -16,6 +16,7 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, Role
+from lont.notifications.reminders import remind_once
 from lont.notifications.services import notifications_send
 
 from ..choices import ActionStatus, DecisionKind, MeetingStatus, Stage
@@ -259,21 +260,19 @@ def actions_remind(*, today: dt.date | None = None) -> int:
     due = Action.objects.filter(status=ActionStatus.OPEN, due_date__lte=today).exclude(
         reminded_on=today
     )
-    count = 0
+
+    def text(action: Action) -> str:
+        date = action.due_date.strftime("%d-%m-%Y")
+        if action.due_date < today:
+            return _("Een actie van u had uiterlijk %(date)s af moeten zijn.") % {"date": date}
+        return _("Een actie van u is uiterlijk vandaag (%(date)s) af.") % {"date": date}
+
     with transaction.atomic():
-        for action in due.select_related("owner", "network").select_for_update(of=("self",)):
-            date = action.due_date.strftime("%d-%m-%Y")
-            if action.due_date < today:
-                text = _("Een actie van u had uiterlijk %(date)s af moeten zijn.") % {"date": date}
-            else:
-                text = _("Een actie van u is uiterlijk vandaag (%(date)s) af.") % {"date": date}
-            notifications_send(
-                recipients=[(action.owner, text)],
-                url=reverse("assessment:actions"),
-                network=action.network,
-                event=ACTION_DUE,
-            )
-            action.reminded_on = today
-            action.save(update_fields=["reminded_on"])
-            count += 1
-    return count
+        return remind_once(
+            due.select_related("owner", "network").select_for_update(of=("self",)),
+            today=today,
+            recipients=lambda action: [action.owner],
+            text=text,
+            url=lambda action: reverse("assessment:actions"),
+            event=ACTION_DUE,
+        ).rows

@@ -3,6 +3,8 @@ so a new page gets login, second factor, covenant filtering and access logging b
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import Any, ClassVar
 
 from django import forms
@@ -183,6 +185,11 @@ class ObjectMixin(MemberRequiredMixin):
         return obj
 
 
+@functools.cache
+def _takes_viewer(form_class: type[forms.BaseForm]) -> bool:
+    return "viewer" in inspect.signature(form_class.__init__).parameters
+
+
 class ServiceFormView(AppTemplateMixin, ObjectMixin, MemberView):
     """Create or edit through a service. GET shows the form; POST validates, calls ``perform``
     and redirects; a service's ``ValidationError`` or ``PermissionDenied`` lands on the form,
@@ -203,7 +210,8 @@ class ServiceFormView(AppTemplateMixin, ObjectMixin, MemberView):
             self.object = self.get_object()
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {}
+        """The viewer goes to every form that takes one (choices at the viewer's access)."""
+        return {"viewer": self.viewer} if _takes_viewer(self.form_class) else {}
 
     def perform(self, data: dict[str, Any]) -> Any:
         raise NotImplementedError

@@ -216,9 +216,6 @@ class SourceCreateView(ServiceFormView):
     title = gettext_lazy("Bron toevoegen")
     success_message = gettext_lazy("De bron staat in de lijst.")
 
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
-
     def perform(self, data: dict[str, Any]) -> Any:
         return services.source_save(viewer=self.viewer, **data)
 

@@ -83,9 +83,6 @@ class PlatformCreateView(ServiceFormView):
     title = gettext_lazy("Platform toevoegen aan het register")
     success_message = gettext_lazy("Het platform staat in het register.")
 
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
-
     def perform(self, data: dict[str, Any]) -> Any:
         return services.platform_save(viewer=self.viewer, **data)
 
@@ -162,9 +159,6 @@ class AccountCreateView(ServiceFormView):
     title = gettext_lazy("Professioneel account op het rooster zetten")
     success_message = gettext_lazy("Het account staat op het rooster.")
 
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
-
     def perform(self, data: dict[str, Any]) -> Any:
         return services.account_create(viewer=self.viewer, **data)
 
@@ -208,9 +202,6 @@ class ContactLogView(ServiceFormView):
         if not selectors.may_maintain(self.viewer, self.object):
             raise PermissionDenied
 
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
-
     def perform(self, data: dict[str, Any]) -> Any:
         return services.contact_log(viewer=self.viewer, account=self.object, **data)
 
@@ -246,9 +237,6 @@ class ActivityCreateView(ServiceFormView):
     template_name = "presence/activity_form.html"
     title = gettext_lazy("Positieve activiteit plannen")
     success_message = gettext_lazy("De activiteit is gepland.")
-
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.activity_save(viewer=self.viewer, **data)

@@ -195,9 +195,6 @@ class WindowCreateView(ServiceFormView):
     success_message = gettext_lazy("Het venster staat in de kalender.")
     template_name = "riskcalendar/window_form.html"
 
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
-
     def perform(self, data: dict[str, Any]) -> Any:
         return services.window_create(viewer=self.viewer, **data)
 
@@ -276,9 +273,6 @@ class EventCreateView(ServiceFormView):
         "De gebeurtenis is vastgelegd; de vensters staan in de kalender."
     )
     template_name = "riskcalendar/event_form.html"
-
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
 
     def perform(self, data: dict[str, Any]) -> Any:
         day = data.pop("occurred_on")

@@ -140,9 +140,6 @@ class ContactCreateView(ServiceFormView):
     form_class = ContactForm
     success_message = gettext_lazy("Het contact is toegevoegd aan de sociale kaart.")
 
-    def form_kwargs(self) -> dict[str, Any]:
-        return {"viewer": self.viewer}
-
     def perform(self, data: dict[str, Any]) -> Any:
         return services.contact_create(viewer=self.viewer, **data)
 

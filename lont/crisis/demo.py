@@ -15,6 +15,7 @@ from django.utils import timezone
 from lont.core import context
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
+from lont.networks.choices import Access
 from lont.networks.models import Membership
 from lont.subjects.models import Group
 
@@ -178,7 +179,42 @@ def _active(
         incident=incident,
         data={"url": "https://instagram.example/p/demo2", "platform": "instagram"},
     )
+    _outreach(worker, incident, groups, now)
     return incident
+
+
+def _outreach(worker: Viewer, incident: Incident, groups: list[Group], now: Any) -> None:
+    """The youth worker asks the credible messenger the social map ranks first for 3031
+    Collective (C2: "wie kan groep X bereiken"); he agrees to help."""
+    from lont.socialmap.selectors import who_can_reach
+
+    group = next((g for g in groups if g.name == "3031 Collective"), None)
+    if group is None:
+        return
+    rows = who_can_reach(worker, group)
+    messenger = next(
+        (
+            row.contact
+            for row in rows
+            if row.contact.kind == "credible_messenger" and row.access == Access.FULL
+        ),
+        None,
+    )
+    if messenger is None:
+        return
+    services.outreach_add(
+        viewer=worker,
+        incident=incident,
+        data={
+            "contact": messenger,
+            "group": group,
+            "at": now - dt.timedelta(hours=2),
+            "channel": "telefoon",
+            "ask": "Wil je zaterdagavond bij de kooi zijn en de jongens van 3031 aanspreken?",
+            "outcome": "helpt",
+            "outcome_note": "Hij is er vanaf 19:30 en belt de jongerenwerker bij onrust.",
+        },
+    )
 
 
 def _closed(director: Membership, police: Membership, groups: list[Group]) -> Incident:

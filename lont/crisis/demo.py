@@ -180,7 +180,39 @@ def _active(
         data={"url": "https://instagram.example/p/demo2", "platform": "instagram"},
     )
     _outreach(worker, incident, groups, now)
+    _watch(agent, incident, groups)
     return incident
+
+
+def _watch(agent: Viewer, incident: Incident, groups: list[Group]) -> None:
+    """C3 and C4 on the active incident: the leader of 3031 Collective named with his role, and
+    a first reading of the conflict stage."""
+    from lont.subjects.models import GroupMembership
+
+    leader = (
+        GroupMembership.objects.filter(group__in=groups, role="leader")
+        .select_related("person")
+        .order_by("pk")
+        .first()
+    )
+    if leader is not None:
+        services.person_add(
+            viewer=agent,
+            incident=incident,
+            data={
+                "person": leader.person,
+                "role_type": "leader",
+                "motive": "Voelt zich persoonlijk geraakt door de disstrack.",
+            },
+        )
+    services.reading_add(
+        viewer=agent,
+        incident=incident,
+        data={
+            "stage": 1,
+            "reading": "Over en weer getag en uitdagende stories: gespannen, emotionele fase.",
+        },
+    )
 
 
 def _outreach(worker: Viewer, incident: Incident, groups: list[Group], now: Any) -> None:

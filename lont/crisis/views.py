@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lont.audit.models import AccessVia
-from lont.core.reads import log_reads, refreshing
+from lont.core.reads import log_reads
 from lont.core.related import summarised
 from lont.core.selectors import get_visible
 from lont.core.views_base import (
@@ -295,14 +295,14 @@ class IncidentLiveView(IncidentDetailView):
     (``core.reads.refreshing``)."""
 
     template_name = "crisis/_live.html"
+    refreshes_open_page = True
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        with refreshing():
-            incident = _fetch(self, selectors.incidents(self.viewer), pk)
-            version = selectors.live_version(incident)
-            if request.GET.get("v") == version:
-                return HttpResponse(status=204)
-            return render(request, self.template_name, _live_context(self, incident, version))
+        incident = _fetch(self, selectors.incidents(self.viewer), pk)
+        version = selectors.live_version(incident)
+        if request.GET.get("v") == version:
+            return HttpResponse(status=204)
+        return render(request, self.template_name, _live_context(self, incident, version))
 
 
 class IncidentPictureView(ServiceFormView):

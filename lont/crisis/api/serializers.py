@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from lont.core.api.serializers import SummaryFieldsMixin
@@ -27,7 +29,9 @@ from ..models import (
     ReportedPost,
 )
 
-ID = {"min_value": 1, "max_value": 2**31 - 1}
+
+def _id(**kwargs: Any) -> serializers.IntegerField:
+    return serializers.IntegerField(min_value=1, max_value=2**31 - 1, **kwargs)
 
 
 class IncidentSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
@@ -126,8 +130,8 @@ class IncidentTaskSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
 class TaskWriteSerializer(serializers.Serializer):
     """A task or position for a partner (default: the caller's own organisation)."""
 
-    incident = serializers.IntegerField(**ID)
-    organisation = serializers.IntegerField(required=False, **ID)
+    incident = _id()
+    organisation = _id(required=False)
     kind = serializers.ChoiceField(choices=TaskKind.choices)
     description = serializers.CharField()
 
@@ -159,7 +163,7 @@ class ReportedPostSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
 class PostWriteSerializer(serializers.Serializer):
     """Share a post to report jointly; ``preserved_copy`` only where the covenant allows it."""
 
-    incident = serializers.IntegerField(**ID)
+    incident = _id()
     url = serializers.CharField(max_length=500)
     platform = serializers.ChoiceField(choices=Platform.choices)
     platform_reference = serializers.CharField(required=False, allow_blank=True, max_length=120)
@@ -260,9 +264,9 @@ class OutreachSerializer(SummaryFieldsMixin, serializers.ModelSerializer):
 class OutreachWriteSerializer(serializers.Serializer):
     """Outreach by the caller's organisation to a contact it reads in full."""
 
-    incident = serializers.IntegerField(**ID)
-    contact = serializers.IntegerField(**ID)
-    group = serializers.IntegerField(required=False, allow_null=True, **ID)
+    incident = _id()
+    contact = _id()
+    group = _id(required=False, allow_null=True)
     at = serializers.DateTimeField(required=False, allow_null=True)
     channel = serializers.ChoiceField(choices=OutreachChannel.choices)
     ask = serializers.CharField()

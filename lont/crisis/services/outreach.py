@@ -33,10 +33,7 @@ def outreach_add(*, viewer: Viewer, incident: Incident, data: dict[str, Any]) ->
     if access_for(viewer, contact) < Access.FULL:
         raise PermissionDenied(guards.refused_full())
     group = data.get("group")
-    named = Incident.groups.through.objects.filter(
-        incident_id=incident.pk, group_id=getattr(group, "pk", None)
-    )
-    if group is not None and not named.exists():
+    if group is not None and not _names_group(incident, group.pk):
         raise ValidationError({"group": _("Kies een groep van dit incident.")})
     with transaction.atomic():
         outreach = Outreach(
@@ -89,6 +86,12 @@ def outreach_outcome(*, viewer: Viewer, outreach: Outreach, data: dict[str, Any]
             },
         )
     return outreach
+
+
+def _names_group(incident: Incident, group_id: int) -> bool:
+    """Is the group one of the incident's (ids only, through the link table)?"""
+    links = Incident.groups.through.objects.filter(incident_id=incident.pk, group_id=group_id)
+    return bool(links.exists())
 
 
 def _apply_outcome(outreach: Outreach, data: dict[str, Any]) -> None:

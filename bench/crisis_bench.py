@@ -8,7 +8,8 @@ log entries:
 - 30 open pages: 30 members of different partners (full and summary readers) each poll once per
   10-second cycle, once when nothing changed (an empty 204) and once after a new log line (every
   page renders again); the time of one cycle, the share of one CPU core it takes, and the
-  access-log rows one cycle writes (every row shown is a logged read).
+  access-log rows one cycle writes (a poll is a refresh: only rows new or changed for its reader
+  are logged, ``core.reads.refreshing``).
 
 Everything runs on a throw-away SQLite database (or DATABASE_URL), test client, warm.
 

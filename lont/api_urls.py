@@ -126,6 +126,12 @@ router.register("incidents", crisis_api.IncidentViewSet, basename="incident")
 router.register("incident-log", crisis_api.IncidentLogViewSet, basename="incident-log")
 router.register("incident-tasks", crisis_api.IncidentTaskViewSet, basename="incident-task")
 router.register("incident-posts", crisis_api.ReportedPostViewSet, basename="incident-post")
+router.register("incident-messages", crisis_api.IncidentMessageViewSet, basename="incident-message")
+router.register("incident-people", crisis_api.IncidentPersonViewSet, basename="incident-person")
+router.register(
+    "incident-readings", crisis_api.EscalationReadingViewSet, basename="incident-reading"
+)
+router.register("incident-outreach", crisis_api.OutreachViewSet, basename="incident-outreach")
 router.register("signals", signalregister_writes.SignalWriteViewSet, basename="signal")
 router.register("signal-notes", signalregister_api.ContextNoteViewSet, basename="signal-note")
 router.register(

@@ -25,7 +25,7 @@ from . import guards
 from .choices import Access, AccessVia
 from .filters import BadFilter
 from .policies import LOGIN, MEMBER, PUBLIC
-from .reads import log_reads, object_history
+from .reads import log_reads, object_history, refreshing
 from .related import ACCESS_ATTR, filter_visible
 from .selectors import get_visible
 from .viewer import Viewer
@@ -38,6 +38,9 @@ class MemberRequiredMixin:
     lont_policy: ClassVar[str] = MEMBER
     required_permission: ClassVar[str | None] = None
     shows_personal_data: ClassVar[bool] = False
+    # A part of a page its reader has open, rendered again (a live poll): its reads are logged
+    # only when new to that reader (``core.reads.refreshing``).
+    refreshes_open_page: ClassVar[bool] = False
     request: HttpRequest
 
     @property
@@ -47,6 +50,9 @@ class MemberRequiredMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         # A malformed filter (``?groep=²``) is dropped with a message, never a server error.
         try:
+            if self.refreshes_open_page:
+                with refreshing():
+                    return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
             return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
         except BadFilter as error:
             messages.warning(request, f"{error.message} {_('Het filter is weggelaten.')}")

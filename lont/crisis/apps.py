@@ -27,6 +27,8 @@ class CrisisConfig(AppConfig):
             m.IncidentPerson: ("incident", "person"),
             m.EscalationReading: ("incident",),
             m.TacticCheck: ("incident",),
+            # Social-map data: never shown beyond the least visible of incident and contact.
+            m.Outreach: ("incident", "contact", "group"),
         }
         # A summary says what is going on without case content: title, status and level of the
         # incident; of a task, which partner has which position; of a post, platform and outcome.
@@ -40,6 +42,7 @@ class CrisisConfig(AppConfig):
             m.IncidentPerson: ("role_type",),
             m.EscalationReading: ("at", "stage"),
             m.TacticCheck: ("tactic", "at"),
+            m.Outreach: ("channel", "at", "outcome"),
         }
         for model in (
             m.Incident,
@@ -58,6 +61,14 @@ class CrisisConfig(AppConfig):
                 related=named.get(model, ()),
                 summary_fields=summaries[model],
             )
+        # Outreach names a contact: it follows the social map's category (CONTACTS), as the
+        # social map registers its own rows, capped by the incident and the contact it names.
+        visibility.register(
+            m.Outreach,
+            category=C.CONTACTS.value,
+            related=named[m.Outreach],
+            summary_fields=summaries[m.Outreach],
+        )
         # After the assessment loader (50): the demo incident is opened from its situation.
         demo.register(60, load_demo)
         # Principle 9: a person's role in an incident goes when the person expires.

@@ -101,6 +101,7 @@ class LogKind(models.TextChoices):
     MESSAGE = "message", _("Bericht")
     OVERRIDE = "override", _("Bewuste afwijking van de berichtcheck")
     REPORT = "report", _("Melding bij platform")
+    OUTREACH = "outreach", _("Benadering via de sociale kaart")
     CORRECTION = "correction", _("Correctie")
 
 
@@ -159,3 +160,24 @@ class Spontaneity(models.TextChoices):
     SPONTANEOUS = "spontaan", _("Lijkt spontaan")
     STAGED = "geensceneerd", _("Lijkt geënsceneerd of geregisseerd")
     UNKNOWN = "onbekend", _("Niet te zeggen")
+
+
+class OutreachChannel(models.TextChoices):
+    """How a partner reached out to a contact from the social map (C2)."""
+
+    PHONE = "telefoon", _("Telefoon")
+    IN_PERSON = "persoonlijk", _("Persoonlijk")
+    MESSAGE = "bericht", _("Bericht (app of sms)")
+    EMAIL = "email", _("E-mail")
+    SOCIAL = "sociaal", _("Via sociale media")
+    OTHER = "anders", _("Anders")
+
+
+class OutreachOutcome(models.TextChoices):
+    """What came of it, recorded when known."""
+
+    PENDING = "open", _("Nog geen uitkomst")
+    REACHED = "bereikt", _("Bereikt")
+    NOT_REACHED = "niet_bereikt", _("Niet bereikt")
+    AGREED = "helpt", _("Zegt hulp toe")
+    DECLINED = "weigert", _("Wil niet helpen")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from lont.core import context
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
+from lont.networks.choices import Access
 from lont.networks.models import Membership
 from lont.subjects.models import Group
 
@@ -178,7 +179,74 @@ def _active(
         incident=incident,
         data={"url": "https://instagram.example/p/demo2", "platform": "instagram"},
     )
+    _outreach(worker, incident, groups, now)
+    _watch(agent, incident, groups)
     return incident
+
+
+def _watch(agent: Viewer, incident: Incident, groups: list[Group]) -> None:
+    """C3 and C4 on the active incident: the leader of 3031 Collective named with his role, and
+    a first reading of the conflict stage."""
+    from lont.subjects.models import GroupMembership
+
+    leader = (
+        GroupMembership.objects.filter(group__in=groups, role="leader")
+        .select_related("person")
+        .order_by("pk")
+        .first()
+    )
+    if leader is not None:
+        services.person_add(
+            viewer=agent,
+            incident=incident,
+            data={
+                "person": leader.person,
+                "role_type": "leader",
+                "motive": "Voelt zich persoonlijk geraakt door de disstrack.",
+            },
+        )
+    services.reading_add(
+        viewer=agent,
+        incident=incident,
+        data={
+            "stage": 1,
+            "reading": "Over en weer getag en uitdagende stories: gespannen, emotionele fase.",
+        },
+    )
+
+
+def _outreach(worker: Viewer, incident: Incident, groups: list[Group], now: Any) -> None:
+    """The youth worker asks the credible messenger the social map ranks first for 3031
+    Collective (C2: "wie kan groep X bereiken"); he agrees to help."""
+    from lont.socialmap.selectors import who_can_reach
+
+    group = next((g for g in groups if g.name == "3031 Collective"), None)
+    if group is None:
+        return
+    rows = who_can_reach(worker, group)
+    messenger = next(
+        (
+            row.contact
+            for row in rows
+            if row.contact.kind == "credible_messenger" and row.access == Access.FULL
+        ),
+        None,
+    )
+    if messenger is None:
+        return
+    services.outreach_add(
+        viewer=worker,
+        incident=incident,
+        data={
+            "contact": messenger,
+            "group": group,
+            "at": now - dt.timedelta(hours=2),
+            "channel": "telefoon",
+            "ask": "Wil je zaterdagavond bij de kooi zijn en de jongens van 3031 aanspreken?",
+            "outcome": "helpt",
+            "outcome_note": "Hij is er vanaf 19:30 en belt de jongerenwerker bij onrust.",
+        },
+    )
 
 
 def _closed(director: Membership, police: Membership, groups: list[Group]) -> Incident:

@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.subjects.models import Group
 
-from .choices import ConflictStage, IncidentLevel, IncidentState, PostOutcome, Spontaneity
+from .choices import (
+    ConflictStage,
+    IncidentLevel,
+    IncidentState,
+    OutreachOutcome,
+    PostOutcome,
+    Spontaneity,
+)
 from .models import (
     CHECKLIST,
     DIMENSIONS,
@@ -17,6 +24,7 @@ from .models import (
     IncidentMessage,
     IncidentPerson,
     IncidentTask,
+    Outreach,
     ReportedPost,
 )
 
@@ -156,10 +164,27 @@ class ReadyForm(forms.Form):
 
 
 class PostForm(forms.ModelForm):
+    """A post to report jointly. The preserved copy is offered (and accepted) only where the
+    covenant allows it (``allow_copy``)."""
+
     class Meta:
         model = ReportedPost
         fields = ["url", "platform", "platform_reference", "preserved_copy"]
         widgets = {"preserved_copy": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, allow_copy: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.allow_copy = allow_copy
+        if not allow_copy:
+            del self.fields["preserved_copy"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.allow_copy and str(self.data.get("preserved_copy", "")).strip():
+            from .services.rows import copy_refused
+
+            raise forms.ValidationError(copy_refused())
+        return cleaned
 
 
 class OutcomeForm(forms.Form):
@@ -243,3 +268,42 @@ class TacticForm(forms.Form):
             choices.extend((step, f"— {label}") for step, label in steps)
         field: Any = self.fields["tactic"]
         field.choices = choices
+
+
+class TaskDoneForm(forms.Form):
+    result = forms.CharField(
+        label=_("Resultaat"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class OutreachForm(forms.ModelForm):
+    """C2: a contact from the social map the viewer's partner reached out to."""
+
+    class Meta:
+        model = Outreach
+        fields = ["contact", "group", "at", "channel", "ask", "outcome", "outcome_note"]
+        widgets = {
+            "at": DATETIME,
+            "ask": forms.Textarea(attrs={"rows": 2}),
+            "outcome_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, contacts: Any = None, groups: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        contact: Any = self.fields["contact"]
+        contact.queryset = contacts if contacts is not None else contact.queryset.none()
+        contact.label_from_instance = lambda c: f"{c.name} ({c.get_kind_display().lower()})"
+        group: Any = self.fields["group"]
+        group.queryset = groups if groups is not None else Group.objects.none()
+        self.fields["at"].required = False
+        self.fields["outcome"].required = False
+
+
+class OutreachOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=OutreachOutcome.choices)
+    outcome_note = forms.CharField(
+        label=_("Toelichting uitkomst"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

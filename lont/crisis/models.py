@@ -31,6 +31,8 @@ from .choices import (
     JointLine,
     LogKind,
     MessageStatus,
+    OutreachChannel,
+    OutreachOutcome,
     Platform,
     PostOutcome,
     RepressionChoice,
@@ -280,7 +282,7 @@ class IncidentTask(ChangeLoggedModel):
 
     objects = ScopedManager()
 
-    audit_redact = frozenset({"description"})
+    audit_redact = frozenset({"description", "result"})
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
@@ -300,6 +302,8 @@ class IncidentTask(ChangeLoggedModel):
         verbose_name=_("bevestigd door"),
     )
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    done_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    result = models.TextField(_("resultaat"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -508,3 +512,63 @@ class TacticCheck(ChangeLoggedModel):
 
     def audit_repr(self) -> str:
         return f"tactiek #{self.pk}"
+
+
+class Outreach(ChangeLoggedModel):
+    """A partner reaching out to an influencer or credible messenger from the social map (C2,
+    "wie kan groep X bereiken"): which contact, by whom, when, how, the ask, and what came of it.
+    Shown no further than the least visible of the incident and the contact."""
+
+    objects = ScopedManager()
+
+    audit_redact = frozenset({"ask", "outcome_note"})
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+    )
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="outreach", verbose_name=_("incident")
+    )
+    contact = models.ForeignKey(
+        "socialmap.Contact",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("contact"),
+    )
+    group = models.ForeignKey(
+        "subjects.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("om groep te bereiken"),
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    at = models.DateTimeField(_("benaderd op"), default=timezone.now)
+    channel = models.CharField(_("hoe benaderd"), max_length=12, choices=OutreachChannel.choices)
+    ask = models.TextField(_("de vraag"))
+    outcome = models.CharField(
+        _("uitkomst"),
+        max_length=12,
+        choices=OutreachOutcome.choices,
+        default=OutreachOutcome.PENDING,
+    )
+    outcome_note = models.TextField(_("toelichting uitkomst"), blank=True)
+    outcome_at = models.DateTimeField(_("uitkomst vastgelegd op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("benadering")
+        verbose_name_plural = _("benaderingen")
+
+    def audit_repr(self) -> str:
+        return f"benadering #{self.pk}"

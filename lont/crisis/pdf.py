@@ -13,6 +13,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from lont.networks.choices import Access
+
 from .models import CHECKLIST, DIMENSIONS, label
 
 
@@ -66,12 +68,25 @@ def situation_report_pdf(*, incident: Any, full: bool, picture: Any, removals: l
     story.append(_p("Taken en posities", h2))
     for task in picture.tasks:
         done = f"bevestigd {_when(task.confirmed_at)}" if task.confirmed_at else "open"
+        if task.done_at:
+            done = f"afgerond {_when(task.done_at)}" + (f": {task.result}" if task.result else "")
         story.append(
             _p(
                 f"{task.organisation.name} — {task.get_kind_display()}: {task.description} ({done})",
                 body,
             )
         )
+    story.append(_p("Benaderde contacten", h2))
+    for row in picture.outreach:
+        line = (
+            f"{row.organisation.name} — {row.get_channel_display()} {_when(row.at)}: "
+            f"{row.get_outcome_display()}"
+        )
+        if getattr(row, "lont_access", Access.NONE) == Access.FULL:
+            group = f" voor {row.group.name}" if row.group else ""
+            line += f". {row.contact.name} ({row.contact.get_kind_display().lower()}){group}; "
+            line += f"vraag: {row.ask}" + (f"; {row.outcome_note}" if row.outcome_note else "")
+        story.append(_p(line, body))
     story.append(_p("Gemelde berichten", h2))
     for row in removals:
         median = f"{row.median_minutes:.0f} min" if row.median_minutes is not None else "—"

@@ -24,6 +24,7 @@ from .models import (
     IncidentMessage,
     IncidentPerson,
     IncidentTask,
+    Outreach,
     PostReport,
     ReportedPost,
     TacticCheck,
@@ -53,6 +54,19 @@ class Picture:
     people: list[IncidentPerson]
     readings: list[EscalationReading]
     tactics: list[TacticCheck]
+    outreach: list[Outreach]
+
+
+def _outreach(viewer: Viewer, incident: Incident, *, via: str, path: str) -> list[Outreach]:
+    """Outreach rows shown at the least visible of row, incident, contact and group."""
+    rows = list(
+        visible(viewer, Outreach)
+        .filter(incident=incident)
+        .select_related("organisation", "by", "contact", "group")
+    )
+    for row in rows:
+        row.incident = incident
+    return filter_visible(viewer, rows, via=via, path=path)
 
 
 def picture(
@@ -109,6 +123,7 @@ def picture(
         people=people,
         readings=readings,
         tactics=tactics,
+        outreach=_outreach(viewer, incident, via=via, path=path),
     )
 
 
@@ -131,6 +146,7 @@ class LivePicture:
     log_total: int
     tasks: list[IncidentTask]
     posts: list[ReportedPost]
+    outreach: list[Outreach]
 
 
 def live_picture(viewer: Viewer, incident: Incident, *, via: str, path: str) -> LivePicture:
@@ -150,7 +166,36 @@ def live_picture(viewer: Viewer, incident: Incident, *, via: str, path: str) -> 
         log_total=total,
         tasks=filter_visible(viewer, tasks, via=via, path=path),
         posts=filter_visible(viewer, posts, via=via, path=path),
+        outreach=_outreach(viewer, incident, via=via, path=path),
     )
+
+
+@dataclass
+class GroupReach:
+    """ "Wie kan groep X bereiken": the social map's ranking for one of the incident's groups."""
+
+    group: Any
+    rows: list[Any]
+
+
+REACH_SUGGESTIONS = 5
+
+
+def who_can_reach(viewer: Viewer, incident: Incident, *, via: str, path: str) -> list[GroupReach]:
+    """For each of the incident's groups the viewer may see, the contacts the social map ranks
+    best (its own selector and ranking, at the viewer's access); the contacts shown are logged."""
+    from lont.core.reads import log_reads
+    from lont.socialmap import selectors as socialmap
+    from lont.subjects.models import Group
+
+    groups = visible(viewer, Group.objects.filter(incidents=incident)).order_by("name", "pk")
+    found = []
+    for group in groups:
+        rows = socialmap.who_can_reach(viewer, group, limit=REACH_SUGGESTIONS)
+        if via:
+            log_reads(viewer, [row.contact for row in rows], via=via, path=path)
+        found.append(GroupReach(group=group, rows=rows))
+    return found
 
 
 @dataclass(frozen=True)

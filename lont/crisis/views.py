@@ -30,7 +30,7 @@ from lont.networks.models import Organisation
 from lont.subjects.models import Group
 
 from . import guide, selectors, services
-from .choices import TRANSITIONS, IncidentState, PostOutcome
+from .choices import TRANSITIONS, IncidentState, OutreachOutcome, PostOutcome
 from .forms import (
     IncidentOpenForm,
     IncidentPictureForm,
@@ -39,11 +39,14 @@ from .forms import (
     LogForm,
     MessageForm,
     OutcomeForm,
+    OutreachForm,
+    OutreachOutcomeForm,
     PersonForm,
     PostForm,
     ReadingForm,
     ReadyForm,
     TacticForm,
+    TaskDoneForm,
     TaskForm,
     TransitionForm,
 )
@@ -54,6 +57,7 @@ from .models import (
     Incident,
     IncidentMessage,
     IncidentTask,
+    Outreach,
     ReportedPost,
     label,
 )
@@ -144,6 +148,15 @@ def _message_form(incident: Incident) -> MessageForm:
     return form
 
 
+def _outreach_form(viewer: Any, incident: Incident, data: Any = None) -> OutreachForm:
+    """Contacts the viewer reads in full (a name to call), groups of this incident it may see."""
+    from lont.socialmap.models import Contact
+
+    contacts = Contact.objects.for_viewer(viewer, minimum=Access.FULL).order_by("name", "pk")
+    groups = visible(viewer, Group.objects.filter(incidents=incident)).order_by("name", "pk")
+    return OutreachForm(data=data, contacts=contacts, groups=groups, auto_id="outreach_%s")
+
+
 def _people(viewer: Any) -> Any:
     from lont.subjects.models import Person
 
@@ -187,7 +200,8 @@ def _live_context(view: Any, incident: Incident, version: str) -> dict[str, Any]
         "incident": incident,
         "picture": picture,
         "removals": selectors.removal_per_platform(picture.posts),
-        "open_tasks": [t for t in picture.tasks if t.confirmed_at is None],
+        "open_tasks": [t for t in picture.tasks if t.done_at is None],
+        "outreach_outcomes": OutreachOutcome.choices,
         "can_write": full
         and view.viewer.can("case.write")
         and incident.state != IncidentState.CLOSED,
@@ -210,8 +224,15 @@ def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any
         "full_access": full,
         "picture": picture,
         "removals": selectors.removal_per_platform(picture.posts),
-        "open_tasks": [t for t in picture.tasks if t.confirmed_at is None],
+        "open_tasks": [t for t in picture.tasks if t.done_at is None],
         "can_write": can_write,
+        "outreach_outcomes": OutreachOutcome.choices,
+        "reach": selectors.who_can_reach(
+            viewer, incident, via=via, path=view.request.get_full_path()
+        )
+        if can_write
+        else [],
+        "outreach_form": _outreach_form(viewer, incident) if can_write else None,
         "checklist": [
             (
                 label(n),
@@ -238,7 +259,9 @@ def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any
         "log_form": LogForm(auto_id="log_%s"),
         "task_form": TaskForm(organisations=organisations, auto_id="task_%s"),
         "message_form": _message_form(incident),
-        "post_form": PostForm(auto_id="post_%s"),
+        "post_form": PostForm(
+            allow_copy=services.preserved_copies_allowed(viewer), auto_id="post_%s"
+        ),
         "person_form": PersonForm(people=_people(viewer), auto_id="person_%s"),
         "reading_form": ReadingForm(auto_id="reading_%s"),
         "tactic_form": TacticForm(partner_type=viewer.partner_type, auto_id="tactic_%s"),
@@ -267,9 +290,12 @@ class IncidentDetailView(MemberView):
 class IncidentLiveView(IncidentDetailView):
     """The part of the picture that changes, polled by htmx every 10 seconds. The poll names the
     version it shows (``?v=``); when nothing changed since, the answer is an empty 204 (htmx keeps
-    the page as it is) and no row beside the incident is read."""
+    the page as it is) and no row beside the incident is read. A poll is a refresh of a page its
+    reader has open: only rows new or changed for that reader are access-logged
+    (``core.reads.refreshing``)."""
 
     template_name = "crisis/_live.html"
+    refreshes_open_page = True
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         incident = _fetch(self, selectors.incidents(self.viewer), pk)
@@ -348,8 +374,13 @@ def _step(
         return tactic_form, lambda d: services.tactic_check(
             viewer=viewer, incident=incident, data=d
         )
+    if step == "benadering":
+        return _outreach_form(viewer, incident, post), lambda d: services.outreach_add(
+            viewer=viewer, incident=incident, data=d
+        )
     if step == "post":
-        return PostForm(data=post), lambda d: services.post_add(
+        allow_copy = services.preserved_copies_allowed(viewer)
+        return PostForm(data=post, allow_copy=allow_copy), lambda d: services.post_add(
             viewer=viewer, incident=incident, data=d
         )
     return None
@@ -381,8 +412,8 @@ class IncidentStepView(MemberView):
 
 
 class RowStepView(MemberView):
-    """Actions on a row beside the incident: confirm a task, mark a message ready, report a post
-    too, record a platform's outcome."""
+    """Actions on a row beside the incident: confirm a task or report it done, mark a message
+    ready, report a post too, record a platform's outcome or an outreach's."""
 
     required_permission = "case.write"
 
@@ -395,6 +426,20 @@ class RowStepView(MemberView):
             )
             incident, form = task.incident, None
             perform: Any = lambda d: services.task_confirm(viewer=viewer, task=task)  # noqa: E731
+        elif step == "afgerond":
+            task = _fetch(
+                self, IncidentTask.objects.for_viewer(viewer).select_related("incident"), pk
+            )
+            incident, form = task.incident, TaskDoneForm(data=request.POST)
+            perform = lambda d: services.task_done(viewer=viewer, task=task, result=d["result"])  # noqa: E731
+        elif step == "benadering-uitkomst":
+            outreach = _fetch(
+                self, Outreach.objects.for_viewer(viewer).select_related("incident"), pk
+            )
+            incident, form = outreach.incident, OutreachOutcomeForm(data=request.POST)
+            perform = lambda d: services.outreach_outcome(  # noqa: E731
+                viewer=viewer, outreach=outreach, data=d
+            )
         elif step == "klaar":
             message = _fetch(
                 self, IncidentMessage.objects.for_viewer(viewer).select_related("incident"), pk

@@ -183,7 +183,36 @@ DEFAULT_WORKING_METHOD: dict[str, object] = {
     "dpia_done": False,
     "dpia_date": None,
     "fg_appointed": False,
+    # C5: may a partner keep a copy of a reported post (with its SHA-256)? Off unless the covenant
+    # says so: the guide asks to share the link and report (Crisis, "Zet in op de-escalatie …",
+    # point 8), not to keep posts; a copy is extra personal data (data minimisation).
+    "preserved_copies": False,
 }
+
+# The working method's yes/no settings with their Dutch names, for the version history's diff.
+WORKING_METHOD_FLAGS: dict[str, str] = {
+    "online_affine_person_per_team": "Online-affiene persoon per team",
+    "professional_accounts_only": "Alleen professionele accounts",
+    "dpia_done": "DPIA uitgevoerd",
+    "fg_appointed": "FG aangesteld",
+    "preserved_copies": "Bewaarde kopie van gemelde berichten toegestaan",
+}
+
+
+def allows_preserved_copies(working_method: Mapping[str, object] | None) -> bool:
+    """Does the covenant allow a preserved copy of a reported post? No when it does not say."""
+    return bool((working_method or {}).get("preserved_copies", False))
+
+
+def diff_working_method(
+    old: Mapping[str, object], new: Mapping[str, object]
+) -> list[tuple[str, bool, bool]]:
+    """The yes/no settings of the online working method that changed between two versions."""
+    return [
+        (key, bool(old.get(key, False)), bool(new.get(key, False)))
+        for key in WORKING_METHOD_FLAGS
+        if bool(old.get(key, False)) != bool(new.get(key, False))
+    ]
 
 
 def legal_ceiling(category: str, partner_type: str, powers: Iterable[str]) -> Access:

@@ -194,7 +194,13 @@ def _covenant_content() -> dict[str, Any]:
         Access.SUMMARY
     )
     content["working_method"].update(
-        {"dpia_done": True, "dpia_date": "2026-02-16", "fg_appointed": True}
+        {
+            "dpia_done": True,
+            "dpia_date": "2026-02-16",
+            "fg_appointed": True,
+            # The demo network agreed to keep copies of reported posts as evidence (C5).
+            "preserved_copies": True,
+        }
     )
     return content
 

@@ -53,6 +53,13 @@ class CovenantForm(StyledForm):
         label=_("Datum DPIA"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     fg_appointed = forms.BooleanField(label=_("FG aangesteld"), required=False)
+    preserved_copies = forms.BooleanField(
+        label=_("Partners mogen een kopie van een gemeld bericht bewaren (met SHA-256)"),
+        help_text=_(
+            "Alleen als het nodig is als bewijs; de kopie wordt met het incident verwijderd."
+        ),
+        required=False,
+    )
     observation_count_30_days = forms.IntegerField(
         label=_("Stelselmatigheid: signalen over één persoon in 30 dagen"),
         min_value=1,

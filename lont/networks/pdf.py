@@ -97,7 +97,9 @@ def covenant_annex_pdf(*, version: Any, organisations: list[Any]) -> bytes:
             f"Online-affiene persoon per team: {'ja' if wm.get('online_affine_person_per_team') else 'nee'}; "
             f"alleen professionele accounts: {'ja' if wm.get('professional_accounts_only') else 'nee'}; "
             f"DPIA: {'uitgevoerd ' + str(wm.get('dpia_date') or '') if wm.get('dpia_done') else 'niet uitgevoerd'}; "
-            f"FG aangesteld: {'ja' if wm.get('fg_appointed') else 'nee'}. "
+            f"FG aangesteld: {'ja' if wm.get('fg_appointed') else 'nee'}; "
+            f"bewaarde kopie van gemelde berichten: "
+            f"{'toegestaan' if wm.get('preserved_copies') else 'niet toegestaan'}. "
             f"Bereikbaarheid buiten kantoortijd: {wm.get('out_of_hours_availability') or '—'}",
             styles["BodyText"],
         ),

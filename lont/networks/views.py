@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lont.core.filters import parse_id
 from lont.core.reauth import RecentAuthRequiredMixin
@@ -136,6 +137,16 @@ class CovenantPdfView(CovenantView):
         return response
 
 
+# The working method's yes/no settings as the version history names them.
+FLAG_LABELS = {
+    "online_affine_person_per_team": gettext_lazy("Online-affiene persoon per team"),
+    "professional_accounts_only": gettext_lazy("Alleen professionele accounts"),
+    "dpia_done": gettext_lazy("DPIA uitgevoerd"),
+    "fg_appointed": gettext_lazy("FG aangesteld"),
+    "preserved_copies": gettext_lazy("Bewaarde kopie van gemelde berichten"),
+}
+
+
 class CovenantHistoryView(MemberTemplateView):
     template_name = "networks/covenant_history.html"
 
@@ -145,6 +156,7 @@ class CovenantHistoryView(MemberTemplateView):
         rows = []
         for version, previous in zip(versions, [*versions[1:], None], strict=True):
             changes = []
+            settings_changed: list[dict[str, Any]] = []
             if previous is not None:
                 for category, ptype, old, new in covenant_rules.diff_matrix(
                     previous.sharing, version.sharing
@@ -157,7 +169,17 @@ class CovenantHistoryView(MemberTemplateView):
                             "new": new,
                         }
                     )
-            rows.append({"version": version, "changes": changes})
+                for key, old_flag, new_flag in covenant_rules.diff_working_method(
+                    previous.working_method, version.working_method
+                ):
+                    settings_changed.append(
+                        {
+                            "label": FLAG_LABELS.get(key, key),
+                            "old": old_flag,
+                            "new": new_flag,
+                        }
+                    )
+            rows.append({"version": version, "changes": changes, "settings": settings_changed})
         data["rows"] = rows
         return data
 
@@ -206,6 +228,7 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
                         if cleaned["dpia_date"]
                         else None,
                         "fg_appointed": cleaned["fg_appointed"],
+                        "preserved_copies": cleaned["preserved_copies"],
                     },
                     observation_thresholds={
                         "count_30_days": cleaned["observation_count_30_days"],

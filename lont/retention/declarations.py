@@ -109,6 +109,9 @@ def declare() -> None:
     ):
         register(f"crisis.{child}", WITH_PARENT, parent="incident")
     register("crisis.PostReport", WITH_PARENT, parent="post")
+    # Outreach goes with its incident (and with its contact, by cascade, when the social map
+    # deletes the contact).
+    register("crisis.Outreach", WITH_PARENT, parent="incident")
     # --- risk calendar: an event stays while its windows can still open (two years after an
     # incident), counted by the covenant's days from its last change; a window from its end.
     register("riskcalendar.CalendarEvent", DELETE, since="updated_at")

@@ -259,6 +259,15 @@ SPECTACULAR_SETTINGS = {
         "IncidentAnswerEnum": "lont.crisis.choices.Answer",
         "IncidentStateEnum": "lont.crisis.choices.IncidentState",
         "IncidentLevelEnum": "lont.crisis.choices.IncidentLevel",
+        "IncidentTaskKindEnum": "lont.crisis.choices.TaskKind",
+        "IncidentPlatformEnum": "lont.crisis.choices.Platform",
+        "IncidentPostOutcomeEnum": "lont.crisis.choices.PostOutcome",
+        "IncidentMessageStatusEnum": "lont.crisis.choices.MessageStatus",
+        "IncidentRoleTypeEnum": "lont.crisis.choices.ViolenceRole",
+        "ConflictStageEnum": "lont.crisis.choices.ConflictStage",
+        "SpontaneityEnum": "lont.crisis.choices.Spontaneity",
+        "OutreachChannelEnum": "lont.crisis.choices.OutreachChannel",
+        "OutreachOutcomeEnum": "lont.crisis.choices.OutreachOutcome",
     },
 }
 

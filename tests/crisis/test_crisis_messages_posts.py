@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 
 import pytest
-from crisis_factories import incident_factory
+from crisis_factories import allow_preserved_copies, incident_factory
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -57,6 +57,7 @@ def test_joint_reporting_and_time_to_removal(make_member):
     youth = make_member(PartnerType.YOUTH_WORK)
     police = make_member(PartnerType.POLICE)
     incident = incident_factory(youth)
+    allow_preserved_copies(youth.network)
     start = timezone.now() - dt.timedelta(hours=4)
     post = services.post_add(
         viewer=Viewer(youth),

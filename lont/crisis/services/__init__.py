@@ -9,6 +9,7 @@ from .incidents import (
     incident_update,
     log_add,
 )
+from .outreach import outreach_add, outreach_outcome
 from .rows import (
     message_check,
     message_mark_ready,
@@ -16,8 +17,10 @@ from .rows import (
     post_add,
     post_outcome,
     post_report,
+    preserved_copies_allowed,
     task_add,
     task_confirm,
+    task_done,
 )
 from .watch import person_add, reading_add, tactic_check
 
@@ -31,12 +34,16 @@ __all__ = [
     "message_check",
     "message_mark_ready",
     "message_save",
+    "outreach_add",
+    "outreach_outcome",
     "person_add",
     "post_add",
     "post_outcome",
     "post_report",
+    "preserved_copies_allowed",
     "reading_add",
     "tactic_check",
     "task_add",
     "task_confirm",
+    "task_done",
 ]

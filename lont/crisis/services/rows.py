@@ -18,6 +18,7 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access
+from lont.networks.covenant_rules import allows_preserved_copies
 
 from ..choices import (
     LogKind,
@@ -76,6 +77,35 @@ def task_confirm(*, viewer: Viewer, task: IncidentTask) -> IncidentTask:
             LogKind.TASK,
             _("%(kind)s bevestigd door %(partner)s.")
             % {"kind": task.get_kind_display(), "partner": viewer.organisation.name},
+        )
+    return task
+
+
+def task_done(*, viewer: Viewer, task: IncidentTask, result: str) -> IncidentTask:
+    """The partner that has the task reports it done, with its result."""
+    guards.require_write(viewer)
+    guards.require_same_network(viewer, task)
+    if task.organisation_id != viewer.organisation.pk:
+        raise PermissionDenied(_("Alleen de partner zelf meldt zijn taak of positie af."))
+    _require_open(task.incident)
+    if not result.strip():
+        raise ValidationError({"result": _("Schrijf kort op wat het resultaat is.")})
+    with transaction.atomic():
+        task.done_at = timezone.now()
+        task.result = result.strip()
+        if task.confirmed_at is None:
+            task.confirmed_by, task.confirmed_at = viewer.user, task.done_at
+        _save(task)
+        _log(
+            viewer,
+            task.incident,
+            LogKind.TASK,
+            _("%(kind)s afgerond door %(partner)s: %(result)s")
+            % {
+                "kind": task.get_kind_display(),
+                "partner": viewer.organisation.name,
+                "result": task.result,
+            },
         )
     return task
 
@@ -183,12 +213,27 @@ def message_mark_ready(
 # Joint reporting of posts (C5, guide point 8) ---------------------------------------------------
 
 
+def preserved_copies_allowed(viewer: Viewer) -> bool:
+    """C5: a preserved copy only where the covenant allows it (its online working method)."""
+    covenant = viewer.covenant
+    return covenant is not None and allows_preserved_copies(covenant.working_method)
+
+
+def copy_refused() -> str:
+    return _(
+        "Het convenant staat niet toe dat partners een kopie van een gemeld bericht bewaren. "
+        "Deel alleen de link; de netwerkregisseur kan dit in het convenant regelen."
+    )
+
+
 def post_add(*, viewer: Viewer, incident: Incident, data: dict[str, Any]) -> ReportedPost:
     """Share a post to report jointly; the sharing partner's own report is the first."""
     guards.require_full(viewer, incident)
     _require_open(incident)
     reported_at = data.get("reported_at") or timezone.now()
     copy = data.get("preserved_copy", "")
+    if copy and not preserved_copies_allowed(viewer):
+        raise ValidationError({"preserved_copy": copy_refused()})
     with transaction.atomic():
         post = ReportedPost(
             network=incident.network,

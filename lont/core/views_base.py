@@ -3,7 +3,6 @@ so a new page gets login, second factor, covenant filtering and access logging b
 
 from __future__ import annotations
 
-import functools
 import inspect
 from typing import Any, ClassVar
 
@@ -191,9 +190,13 @@ class ObjectMixin(MemberRequiredMixin):
         return obj
 
 
-@functools.cache
+_TAKES_VIEWER: dict[type, bool] = {}
+
+
 def _takes_viewer(form_class: type[forms.BaseForm]) -> bool:
-    return "viewer" in inspect.signature(form_class.__init__).parameters
+    if form_class not in _TAKES_VIEWER:
+        _TAKES_VIEWER[form_class] = "viewer" in inspect.signature(form_class.__init__).parameters
+    return _TAKES_VIEWER[form_class]
 
 
 class ServiceFormView(AppTemplateMixin, ObjectMixin, MemberView):

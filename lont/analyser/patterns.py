@@ -208,7 +208,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         # Lower-case "rip" is also an English verb; upper case or dotted forms are the tribute.
         confidence = 0.85 if text[start:end].isupper() or "." in m.group(0) else 0.6
         spans.append(Span(start, end, "deceased", "rip", confidence, EXPLANATIONS["deceased"]))
-    for m in LL_NAME_RE.finditer(text):
+    for m in LL_NAME_RE.finditer(text) if "LL" in text else ():
         spans.append(
             Span(
                 m.start(),
@@ -262,7 +262,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
 def tag_spans(text: str) -> list[Span]:
     """Mentions (``@naam``) and hashtags (``#tag``)."""
     spans: list[Span] = []
-    for m in MENTION_RE.finditer(text):
+    for m in MENTION_RE.finditer(text) if "@" in text else ():
         spans.append(
             Span(
                 m.start(),
@@ -273,7 +273,7 @@ def tag_spans(text: str) -> list[Span]:
                 EXPLANATIONS["mention"],
             )
         )
-    for m in HASHTAG_RE.finditer(text):
+    for m in HASHTAG_RE.finditer(text) if "#" in text else ():
         tag = m.group(1)
         if tag.isdigit() and len(tag) < 3:
             continue  # "#1" is a rank, not a tag

@@ -34,8 +34,6 @@ def word_key(word: str) -> str:
 
 
 _KEY_CACHE: dict[str, str] = {}
-# Up to this many trigger substrings are tested one by one with ``in``; more become one regex.
-_MAX_NEEDLES = 24
 
 
 @lru_cache(maxsize=16)
@@ -48,14 +46,17 @@ def _tokens(
         cache.clear()
     out = []
     grouped: dict[str, list[int]] = {}
+    known = cache.get
+    add = out.append
+    bucket_of = grouped.get
     for m in TOKEN_RE.finditer(folded):
+        start, end = m.span()
         token = m.group()
-        key = cache.get(token)
+        key = known(token)
         if key is None:
             key = cache[token] = token_key(token)
-        start = m.start()
-        out.append((start, m.end(), key))
-        bucket = grouped.get(key)
+        add((start, end, key))
+        bucket = bucket_of(key)
         if bucket is None:
             grouped[key] = [start]
         else:
@@ -71,6 +72,27 @@ def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
 def starts_by_key(folded: str) -> dict[str, list[int]]:
     """Token start positions grouped by key, so a scanner only visits its own keys."""
     return _tokens(folded)[1]
+
+
+class AnyOf:
+    """A gate: does any of these substrings occur, or (optional) does ``rest`` match somewhere?
+
+    The same answer as ``re.search`` of the alternation ``needle|needle|…|rest``, but the
+    substrings are plain ``in`` tests, which run in C without trying every alternative at every
+    position of the text; shortest first, as they are the likeliest to occur.
+    """
+
+    __slots__ = ("needles", "rest")
+
+    def __init__(self, needles: Iterable[str], rest: str = "") -> None:
+        self.needles = tuple(sorted(set(needles), key=lambda n: (len(n), n)))
+        self.rest = re.compile(rest) if rest else None
+
+    def found_in(self, text: str) -> bool:
+        for needle in self.needles:
+            if needle in text:
+                return True
+        return self.rest is not None and self.rest.search(text) is not None
 
 
 class Anchored:
@@ -95,16 +117,10 @@ class Anchored:
         # A rule family whose trigger words are all absent is skipped before any token is tried:
         # one of these substrings must occur in the folded text (cheap ``in`` tests in C).
         # ``gate`` is a regex to the same end, for triggers a plain substring cannot express.
-        # A handful of plain needles is cheaper as ``in`` tests than as one alternation regex,
-        # which Python's engine tries at every position of the text.
-        listed = sorted(set(needles), key=len)
-        if gate or len(listed) > _MAX_NEEDLES:
-            parts = [*map(re.escape, reversed(listed)), *([gate] if gate else [])]
-            self.gate: re.Pattern[str] | None = re.compile("|".join(parts))
-            self.needles: tuple[str, ...] = ()
-        else:
-            self.gate = None
-            self.needles = tuple(listed)
+        # Plain ``in`` tests run in C without trying a regex at every position of the text; they
+        # are cheaper than one alternation regex of the same needles even for dozens of them.
+        self.needles: tuple[str, ...] = tuple(sorted(set(needles), key=len))
+        self.gate: re.Pattern[str] | None = re.compile(gate) if gate else None
         self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
 
     @classmethod
@@ -134,12 +150,36 @@ class Anchored:
         present = self.keys & keyset  # iterates the smaller of the two sets
         if not present:
             return out
-        if self.needles and not any(needle in folded for needle in self.needles):
-            return out
-        if self.gate is not None and self.gate.search(folded) is None:
+        needles = self.needles
+        if needles:
+            for needle in needles:
+                if needle in folded:
+                    break
+            else:
+                if self.gate is None or self.gate.search(folded) is None:
+                    return out
+        elif self.gate is not None and self.gate.search(folded) is None:
             return out
         subject = folded if target is None else target
         by_key = self.by_key
+        last_end = 0
+        if not by_key:
+            # One regex for every key: only the token starts matter, in text order.
+            if len(present) == 1:
+                starts = grouped[next(iter(present))]
+            else:
+                starts = sorted([start for key in present for start in grouped[key]])
+            match = self.pattern.match
+            for start in starts:
+                if start < last_end:
+                    continue
+                found = match(subject, start)
+                if found is not None:
+                    end = found.end()
+                    if end > start:
+                        out.append(found)
+                        last_end = end
+            return out
         default = self.pattern.match
         # Only the tokens whose key can start a match, in text order (usually a handful).
         if len(present) == 1:
@@ -148,7 +188,6 @@ class Anchored:
         else:
             candidates = [(start, key) for key in present for start in grouped[key]]
             candidates.sort()
-        last_end = 0
         for start, key in candidates:
             if start < last_end:
                 continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .scan import Anchored
+from .scan import Anchored, AnyOf
 from .threat_forms import _OWN_NEGATION, CONDITIONAL_SCAN, FORMS_GATE, RULES, unmask
 
 _SUBJ = r"(?:ik|k|we|wij|wy)"
@@ -137,21 +137,15 @@ _STARTS = [
     ["zal", "ga", "wil", "laten"],
 ]
 # Every grammar rule needs one of these verbs: without any of them the grammar is skipped.
-_GRAMMAR_GATE = re.compile(
-    "|".join(
-        sorted(
-            set(
-                re.findall(
-                    r"[a-z]+",
-                    _VINF_STRONG + _VINF_WEAK + _VFIN_STRONG + _VFIN_WEAK + "maken zoeken komen",
-                )
-            )
-            - {"in", "een", "aan", "te", "elkaar", "pijn", "laten", "einde"},
-            key=len,
-            reverse=True,
+_GRAMMAR_GATE = AnyOf(
+    set(
+        re.findall(
+            r"[a-z]+",
+            _VINF_STRONG + _VINF_WEAK + _VFIN_STRONG + _VFIN_WEAK + "maken zoeken komen",
         )
     )
-    + "|ste+k"
+    - {"in", "een", "aan", "te", "elkaar", "pijn", "laten", "einde"},
+    rest="ste+k",
 )
 THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
     (Anchored(rule, words), confidence)
@@ -177,13 +171,19 @@ _REPORTING = re.compile(
     r"gevangenis|aangifte|strafbaar|melden|gemeld)\b"
 )
 _QUOTES = "\"'"
-_SENTENCE_END = re.compile(r"[.!?\n]+")
+_SENTENCE_MARKS = ".!?\n"
 
 
 def sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(folded, end)
-    return left, right_match.start() if right_match else len(folded)
+    """The sentence around ``folded[start:end]``: from just after the last ``.!?`` or newline
+    before ``start`` to the first one at or after ``end`` (or the ends of the text)."""
+    left = 1 + max(folded.rfind(mark, 0, start) for mark in _SENTENCE_MARKS)
+    right = len(folded)
+    for mark in _SENTENCE_MARKS:
+        found = folded.find(mark, end, right)
+        if found != -1:
+            right = found
+    return left, right
 
 
 def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = False) -> bool:
@@ -240,11 +240,11 @@ def find_threats(folded: str) -> list[tuple[int, int, float]]:
     Masked spellings ("ik st3k je") are read through :func:`threat_forms.unmask`, which keeps
     offsets; the negation and quotation checks always look at the text as written."""
     plain = unmask(folded)
-    found = _grammar_threats(folded, folded) if _GRAMMAR_GATE.search(folded) else []
-    if plain != folded and _GRAMMAR_GATE.search(plain):
+    found = _grammar_threats(folded, folded) if _GRAMMAR_GATE.found_in(folded) else []
+    if plain != folded and _GRAMMAR_GATE.found_in(plain):
         found += _grammar_threats(plain, folded)
     for subject in {folded, plain}:
-        if FORMS_GATE.search(subject) is None:
+        if not FORMS_GATE.found_in(subject):
             continue  # none of the normative, wished or conditional forms can match
         for index, (rule, confidence) in enumerate(RULES):
             for m in rule.finditer(subject):

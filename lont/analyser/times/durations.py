@@ -43,10 +43,11 @@ ONE_RE = re.compile(_ONE)
 DURATION_SCAN = Anchored(
     DURATION_RE,
     ["1", *_NUMBERS],
-    gate=(
-        r"sec|min|kwartier|uur|uren|(?<![a-z])dag|week|weken|maand|mnd|kwarta|jaar|jaren"
-        r"|[0-9]\s?(?:[suhwj]\b|['\"])"
+    needles=(
+        *("sec", "min", "kwartier", "uur", "uren", "week", "weken", "maand", "mnd", "kwarta"),
+        *("jaar", "jaren"),
     ),
+    gate=r"(?<![a-z])dag|[0-9]\s?(?:[suhwj]\b|['\"])",
 )
 _OFFSET_BEFORE = re.compile(r"(?:over|binnen|na|sinds)\s*$")
 _OFFSET_AFTER = re.compile(r"\s*(?:geleden|later|eerder|vanaf|terug)\b")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from lont.analyser import analyse
+from lont.analyser.web.selectors import network_school_holidays
 from lont.core.viewer import Viewer
 
 from . import proposals, selectors
@@ -43,7 +44,11 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     observed = parse_datetime(initial.get("observed_at") or "") or timezone.localtime()
     if timezone.is_naive(observed):
         observed = timezone.make_aware(observed)
-    result = analyse(initial.get("description") or "", posted_at=observed)
+    result = analyse(
+        initial.get("description") or "",
+        posted_at=observed,
+        school_holidays=network_school_holidays(viewer.network, timezone.localdate(observed)),
+    )
     proposed: dict[str, Any] = {"time": "", "place": "", "call_to_action": False, "threat": False}
     for span in result.spans:
         if span.kind == "time" and not proposed["time"]:
@@ -67,7 +72,7 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
 
 # A window of a week or longer ("deze week", "in maart") is no moment: proposing its first minute
 # as "the mentioned time" would be false precision, so the field stays empty for the member.
-_WINDOW_GRAINS = frozenset({"week", "weekend", "month", "quarter", "season", "year"})
+_WINDOW_GRAINS = frozenset({"week", "weekend", "month", "quarter", "season", "year", "holiday"})
 
 
 def _moment(value: str, grain: str) -> str:

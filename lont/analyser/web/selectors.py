@@ -10,6 +10,8 @@ read for the price of one aggregate query, without a shared cache server.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
@@ -106,6 +108,28 @@ def forget_network(network_id: int) -> None:
     with _lock:
         for kind in ("gazetteer", "lexicon"):
             _cache.pop((kind, network_id), None)
+
+
+# The risk calendar sits in a higher layer: it hands its school holidays over in its ``ready``
+# (dates only), so that this app never imports it.
+HolidaySource = Callable[[int, date, date], list[tuple[date, date]]]
+_holiday_sources: list[HolidaySource] = []
+
+
+def register_school_holidays(source: HolidaySource) -> None:
+    """``source(network_id, start, end)``: the school holidays overlapping ``start``–``end``."""
+    if source not in _holiday_sources:
+        _holiday_sources.append(source)
+
+
+def network_school_holidays(network: Network | int, around: date) -> tuple[tuple[date, date], ...]:
+    """The network's school holidays from a year before to a year after ``around``, for "na de
+    zomervakantie"; empty when no calendar is installed."""
+    network_id = network if isinstance(network, int) else network.pk
+    start, end = around - timedelta(days=400), around + timedelta(days=400)
+    return tuple(
+        holiday for source in _holiday_sources for holiday in source(network_id, start, end)
+    )
 
 
 def indicator_catalogue(viewer: Viewer) -> dict[str, Any]:

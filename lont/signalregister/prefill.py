@@ -44,11 +44,11 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     observed = parse_datetime(initial.get("observed_at") or "") or timezone.localtime()
     if timezone.is_naive(observed):
         observed = timezone.make_aware(observed)
-    result = analyse(
-        initial.get("description") or "",
-        posted_at=observed,
-        school_holidays=network_school_holidays(viewer.network, timezone.localdate(observed)),
+    description = initial.get("description") or ""
+    holidays = network_school_holidays(
+        viewer.network, timezone.localdate(observed), text=description
     )
+    result = analyse(description, posted_at=observed, school_holidays=holidays)
     proposed: dict[str, Any] = {"time": "", "place": "", "call_to_action": False, "threat": False}
     for span in result.spans:
         if span.kind == "time" and not proposed["time"]:

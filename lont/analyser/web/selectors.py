@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 
 from lont.analyser import Gazetteer, Lexicon, Place
+from lont.analyser.normalise import fold
 from lont.audit.models import AccessVia
 from lont.core.scoping import system_context
 from lont.core.selectors import get_visible
@@ -122,9 +123,14 @@ def register_school_holidays(source: HolidaySource) -> None:
         _holiday_sources.append(source)
 
 
-def network_school_holidays(network: Network | int, around: date) -> tuple[tuple[date, date], ...]:
+def network_school_holidays(
+    network: Network | int, around: date, *, text: str
+) -> tuple[tuple[date, date], ...]:
     """The network's school holidays from a year before to a year after ``around``, for "na de
-    zomervakantie"; empty when no calendar is installed."""
+    zomervakantie" in ``text``; empty (and no query) when the text names no holiday or no
+    calendar is installed."""
+    if not _holiday_sources or "vakantie" not in fold(text):
+        return ()
     network_id = network if isinstance(network, int) else network.pk
     start, end = around - timedelta(days=400), around + timedelta(days=400)
     return tuple(

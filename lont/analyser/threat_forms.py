@@ -189,7 +189,9 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _MIXED = re.compile(r"\b[a-z0-9@]*[a-z][0-9@]+[a-z][a-z0-9@]*\b")
 
 
-_MASK_CHARS = re.compile(r"[a-z][0-9@]+[a-z]")
+# A letter, digits or "@", a letter ("[a-z][0-9@]+[a-z]"), written to begin with the digit so
+# that the engine skips ahead to digits instead of trying every letter.
+_MASK_CHARS = re.compile(r"[0-9@](?<=[a-z][0-9@])[0-9@]*(?=[a-z])")
 
 
 def unmask(folded: str) -> str:

@@ -47,7 +47,8 @@ DURATION_SCAN = Anchored(
         *("sec", "min", "kwartier", "uur", "uren", "week", "weken", "maand", "mnd", "kwarta"),
         *("jaar", "jaren"),
     ),
-    gate=r"(?<![a-z])dag|[0-9]\s?(?:[suhwj]\b|['\"])",
+    # Each alternative begins with a literal character, so the engine skips ahead to those.
+    gate="d(?<![a-z]d)ag|" + "|".join(rf"{digit}\s?(?:[suhwj]\b|['\"])" for digit in "0123456789"),
 )
 _OFFSET_BEFORE = re.compile(r"(?:over|binnen|na|sinds)\s*$")
 _OFFSET_AFTER = re.compile(r"\s*(?:geleden|later|eerder|vanaf|terug)\b")

@@ -44,7 +44,7 @@ def _tokens(
     cache = _KEY_CACHE
     if len(cache) > 100_000:
         cache.clear()
-    out = []
+    out: list[tuple[int, int, str]] = []
     grouped: dict[str, list[int]] = {}
     known = cache.get
     add = out.append

@@ -48,6 +48,7 @@ CONFIDENCE: dict[str, float] = {
 # Phrase-specific false friends: Dutch "gun" (to grant), "hide" inside English sentences, ...
 # A letter written three or more times ("kooooom") counts once in a lexicon key.
 _STRETCH = re.compile(r"(.)\1{2,}")
+_STRETCHED: dict[str, str] = {}  # phrase as written -> its lexicon key, for phrases seen before
 _NOT_AFTER: dict[str, re.Pattern[str]] = {
     "gun": re.compile(r"\s+(?:je|jou|het|hem|haar|jullie|ze|iedereen|u|hun|m|t)\b"),
     "ijzer": re.compile(r"\s*(?:tekort|gehalte|erts|waren|handel|pillen)"),
@@ -144,7 +145,11 @@ def lexicon_spans(text: str, folded: str, lexicon: Lexicon) -> list[Span]:
         for m in pattern.finditer(folded):
             start, end = m.span()
             value = _value(folded, start, end)
-            key = _STRETCH.sub(r"\1", value)
+            key = _STRETCHED.get(value)
+            if key is None:
+                if len(_STRETCHED) > 10_000:
+                    _STRETCHED.clear()
+                key = _STRETCHED[value] = _STRETCH.sub(r"\1", value)
             after = _NOT_AFTER.get(key)
             if after is not None and after.match(folded, end):
                 continue

@@ -172,6 +172,12 @@ _REPORTING = re.compile(
 )
 _QUOTES = "\"'"
 _SENTENCE_MARKS = ".!?\n"
+# Compiled once (these ran through ``re``'s pattern cache on every threat candidate).
+_WOULD_NOT = re.compile(r"\b(?:zou|zouden)\b[^,]*\b(?:nooit|niet)\b")
+_QUOTE_MARK = re.compile(r"(?:^|\s)'|'(?:\s|$|[,.!?])")
+_NOMINAL_BEFORE = re.compile(r"\b(?:het|de|dat)\s+$")
+_ENDS_IN_JE = re.compile(r"\s(?:je|jullie)$")
+_WEAK_VERB = re.compile(_VINF_WEAK + "|" + _VFIN_WEAK)
 
 
 def sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -196,14 +202,14 @@ def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = 
     before = folded[clause_start:start]
     if (not phrase and _NEGATION.search(inside)) or _NEGATED_BEFORE.search(before):
         return True
-    if re.search(r"\b(?:zou|zouden)\b[^,]*\b(?:nooit|niet)\b", before):
+    if _WOULD_NOT.search(before):
         return True
     sentence = folded[left:right]
     if _GAME.search(sentence):
         return True
     quoted = any(folded[left:start].count(q) % 2 == 1 for q in _QUOTES if q != "'") or (
         # An apostrophe also marks "'s avonds" and "m'n": count only quote-like uses.
-        len(re.findall(r"(?:^|\s)'|'(?:\s|$|[,.!?])", folded[left:start])) % 2 == 1
+        len(_QUOTE_MARK.findall(folded[left:start])) % 2 == 1
     )
     return bool(quoted and _REPORTING.search(sentence))
 
@@ -228,7 +234,7 @@ def _clause_negated_or_held(folded: str, start: int, end: int, *, own: bool) -> 
 def _loose_negated(folded: str, m: re.Match[str]) -> bool:
     """A nominalised verb ("het doden van") or a negation later in the sentence."""
     verb_start = m.start("v")
-    if re.search(r"\b(?:het|de|dat)\s+$", folded[max(0, verb_start - 6) : verb_start]):
+    if _NOMINAL_BEFORE.search(folded[max(0, verb_start - 6) : verb_start]):
         return True
     _left, right = sentence_bounds(folded, m.start(), m.end())
     return bool(_NEGATION.search(folded, m.end(), right))
@@ -275,11 +281,11 @@ def _grammar_threats(subject: str, folded: str) -> list[tuple[int, int, float]]:
             if (
                 "p" in m.groupdict()
                 and not m.group("p")
-                and re.search(r"\s(?:je|jullie)$", subject[start:end])
+                and _ENDS_IN_JE.search(subject[start:end])
                 and not _POSSESSIVE_SAFE.match(subject, end)
             ):
                 continue  # "ik pak je tas": "je" is a possessive, not the object
-            weak = bool(re.fullmatch(_VINF_WEAK + "|" + _VFIN_WEAK, verb))
+            weak = bool(_WEAK_VERB.fullmatch(verb))
             if is_negated_or_reported(folded, start, end):
                 continue
             if index in _LOOSE and _loose_negated(folded, m):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from .normalise import TOKEN_RE, fold
 
@@ -33,7 +34,17 @@ def word_key(word: str) -> str:
     return token_key(match.group(0)) if match else ""
 
 
-_KEY_CACHE: dict[str, str] = {}
+class _KeyCache(dict[str, str]):
+    """Token -> key, filled on first sight of a token."""
+
+    def __missing__(self, token: str) -> str:
+        key = self[token] = token_key(token)
+        return key
+
+
+_KEY_CACHE = _KeyCache()
+# Tokens with what lies between them: [gap, token, gap, token, …, gap].
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
 @lru_cache(maxsize=16)
@@ -41,27 +52,22 @@ def _tokens(
     folded: str,
 ) -> tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]:
     """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
-    cache = _KEY_CACHE
-    if len(cache) > 100_000:
-        cache.clear()
-    out: list[tuple[int, int, str]] = []
+    if len(_KEY_CACHE) > 100_000:
+        _KEY_CACHE.clear()
+    # Offsets from the lengths of the pieces: the splitting, summing and key lookups run in C.
+    parts = _SPLIT_RE.split(folded)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts = offsets[1:-1:2]
+    keys = list(map(_KEY_CACHE.__getitem__, parts[1::2]))
     grouped: dict[str, list[int]] = {}
-    known = cache.get
-    add = out.append
     bucket_of = grouped.get
-    for m in TOKEN_RE.finditer(folded):
-        start, end = m.span()
-        token = m.group()
-        key = known(token)
-        if key is None:
-            key = cache[token] = token_key(token)
-        add((start, end, key))
+    for key, start in zip(keys, starts, strict=True):
         bucket = bucket_of(key)
         if bucket is None:
             grouped[key] = [start]
         else:
             bucket.append(start)
-    return tuple(out), grouped, frozenset(grouped)
+    return tuple(zip(starts, offsets[2::2], keys, strict=True)), grouped, frozenset(grouped)
 
 
 def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:

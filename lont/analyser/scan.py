@@ -12,6 +12,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from re import _constants as _C  # type: ignore[attr-defined]
+from typing import Any
 
 from .normalise import TOKEN_RE, fold
 
@@ -108,7 +111,7 @@ class Anchored:
     start with it (used for long phrase lists), so one attempt does not try every phrase.
     """
 
-    __slots__ = ("by_key", "gate", "keys", "needles", "pattern")
+    __slots__ = ("at_digit", "by_key", "gate", "keys", "needles", "pattern")
 
     def __init__(
         self,
@@ -120,6 +123,9 @@ class Anchored:
     ) -> None:
         self.pattern = pattern
         self.by_key = by_key or {}
+        # The pattern for tokens that begin with an ASCII digit (built on first use), or None
+        # when it cannot match there; see :func:`pruned`.
+        self.at_digit: re.Pattern[str] | bool | None = False
         # A rule family whose trigger words are all absent is skipped before any token is tried:
         # one of these substrings must occur in the folded text (cheap ``in`` tests in C).
         # ``gate`` is a regex to the same end, for triggers a plain substring cannot express.
@@ -128,6 +134,12 @@ class Anchored:
         self.needles: tuple[str, ...] = tuple(sorted(set(needles), key=len))
         self.gate: re.Pattern[str] | None = re.compile(gate) if gate else None
         self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
+
+    def _digit_match(self) -> Any:
+        """The match method for a position holding an ASCII digit; False: no match there."""
+        if self.at_digit is False:
+            self.at_digit = pruned(self.pattern, DIGITS)
+        return False if self.at_digit is None else self.at_digit.match  # type: ignore[union-attr]
 
     @classmethod
     def from_alternatives(cls, alternatives: list[tuple[str, str]]) -> Anchored:
@@ -176,10 +188,18 @@ class Anchored:
             else:
                 starts = sorted([start for key in present for start in grouped[key]])
             match = self.pattern.match
+            digit_match = None
             for start in starts:
                 if start < last_end:
                     continue
-                found = match(subject, start)
+                if subject[start] in "0123456789":
+                    if digit_match is None:
+                        digit_match = self._digit_match()
+                    if digit_match is False:
+                        continue
+                    found = digit_match(subject, start)
+                else:
+                    found = match(subject, start)
                 if found is not None:
                     end = found.end()
                     if end > start:
@@ -205,3 +225,106 @@ class Anchored:
                 out.append(found)
                 last_end = found.end()
         return out
+
+
+# --- Pruning a regex's alternatives for tokens that begin with a digit ----------------------------
+# At a token a match must begin with the token's first character. Many families start at digits
+# ("21:00", "3 uur", "14 maart") and also at words, so at a number the alternatives of their
+# leading alternation that can only begin with a letter are dead weight: Python's engine still
+# enters each of them (a stretched word "z+a+t+…" has no literal first character for its quick
+# check). One pruned copy for digits, built on first use from the parse tree, keeps the groups,
+# their numbers and the order of the live alternatives, so every match at a digit is the same.
+_ANY = None  # "could be any character"
+
+
+def _first_of_item(op: object, av: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters an item can start with (``None``: any) and whether it can match empty."""
+    if op is _C.LITERAL:
+        return frozenset(chr(av)), False
+    if op is _C.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _C.LITERAL:
+                chars.add(chr(value))
+            elif kind is _C.RANGE and value[1] - value[0] < 512:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # NEGATE, CATEGORY, big ranges
+                return _ANY, False
+        return frozenset(chars), False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return frozenset(), True
+    if op is _C.SUBPATTERN:
+        _group, add_flags, _del, sub = av
+        if add_flags & _C.SRE_FLAG_IGNORECASE:
+            return _ANY, True
+        return _first_of_seq(sub)
+    if op is _C.ATOMIC_GROUP:
+        return _first_of_seq(av)
+    if op is _C.BRANCH:
+        union: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            first, empty = _first_of_seq(alternative)
+            if first is _ANY:
+                return _ANY, True
+            union |= first
+            nullable = nullable or empty
+        return frozenset(union), nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        first, empty = _first_of_seq(sub)
+        return first, empty or low == 0
+    return _ANY, True  # anything else: assume the worst
+
+
+def _first_of_seq(seq: Any) -> tuple[frozenset[str] | None, bool]:
+    union: set[str] = set()
+    for op, av in seq:
+        first, empty = _first_of_item(op, av)
+        if first is _ANY:
+            return _ANY, True
+        union |= first
+        if not empty:
+            return frozenset(union), False
+    return frozenset(union), True
+
+
+def _prune_seq(seq: Any, chars: frozenset[str]) -> bool:
+    """Drop, in place, the alternatives at the start of ``seq`` that cannot begin with any of
+    ``chars``. False when nothing in ``seq`` can begin a match with one of them."""
+    for index, (op, av) in enumerate(seq):
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width: the next item still starts at the token
+        if op is _C.SUBPATTERN and not av[1] & _C.SRE_FLAG_IGNORECASE:
+            return _prune_seq(av[3], chars)
+        if op is _C.BRANCH:
+            kept = []
+            for alternative in av[1]:
+                first, empty = _first_of_seq(alternative)
+                if empty or first is _ANY or first & chars:
+                    if not empty:
+                        _prune_seq(alternative, chars)
+                    kept.append(alternative)
+            if not kept:
+                return False
+            seq[index] = (op, (av[0], kept))
+            return True
+        first, empty = _first_of_item(op, av)
+        return empty or first is _ANY or bool(first & chars)
+    return True
+
+
+DIGITS = frozenset("0123456789")
+
+
+def pruned(pattern: re.Pattern[str], chars: frozenset[str]) -> re.Pattern[str] | None:
+    """``pattern`` without the alternatives that cannot match at a position holding one of
+    ``chars`` (``None``: no match can start there). Same groups, same results at such a
+    position."""
+    if pattern.flags & re.IGNORECASE:
+        return pattern
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    if not _prune_seq(tree.data, chars):
+        return None
+    compiled: re.Pattern[str] = _compiler.compile(tree, pattern.flags)
+    return compiled

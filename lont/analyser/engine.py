@@ -16,6 +16,7 @@ from .places import find_pattern_places
 from .suggest import EngagementThresholds, suggest
 from .times import find_times
 from .times.durations import find_durations
+from .times.holidays import SchoolHolidays, find_holidays
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Longer texts are analysed in full, but a post is rarely longer; this bounds pathological input.
@@ -37,6 +38,7 @@ def find_spans(
     lexicon: Lexicon | None = None,
     area: str | Sequence[str] | None = None,
     times_and_places: bool = False,
+    school_holidays: SchoolHolidays = (),
 ) -> list[Span]:
     """Every span in ``text``; ``times_and_places`` skips the other rule families (the draft check
     only compares times and places). Spans of one kind never depend on other kinds, except that
@@ -46,6 +48,13 @@ def find_spans(
     now = local_naive(posted_at)
     spans: list[Span] = []
     times = find_times(text, folded, now)
+    if school_holidays:
+        holidays = find_holidays(text, folded, now, school_holidays)
+        if holidays:
+            times = [
+                t for t in times if not any(t.start < h.end and h.start < t.end for h in holidays)
+            ]
+            times = sorted([*times, *holidays], key=lambda s: s.start)
     durations = find_durations(text, folded)
     # A duration inside a time ("over 10 minuten", "om 2 uur") is that time; a time inside a
     # longer duration ("twee uur, 3 kwartier", "2 uur lang") is part of the duration.
@@ -137,6 +146,7 @@ def analyse(
     lexicon: Lexicon | None = None,
     engagement_thresholds: EngagementThresholds | None = None,
     area: str | Sequence[str] | None = None,
+    school_holidays: SchoolHolidays = (),
 ) -> Analysis:
     """Mark times, places, calls to action, threats, weapons, drill slang, the dead, reputation
     attacks, mentions, hashtags and engagement in ``text`` and suggest indicators.
@@ -145,8 +155,18 @@ def analyse(
     string; spans are sorted by start and lie within the text. ``area`` (optional): the area or
     areas the post comes from (the group's, the network's); a place name that several places in
     the gazetteer share is resolved by it, else by the other places in the post.
+    ``school_holidays`` (optional): the network's school holidays as ``(first day, last day)``
+    pairs, for "na de zomervakantie" and the like (:mod:`.times.holidays`); without them those
+    phrases give no span.
     """
-    spans = find_spans(text, posted_at=posted_at, gazetteer=gazetteer, lexicon=lexicon, area=area)
+    spans = find_spans(
+        text,
+        posted_at=posted_at,
+        gazetteer=gazetteer,
+        lexicon=lexicon,
+        area=area,
+        school_holidays=school_holidays,
+    )
     return Analysis(
         text=text,
         posted_at=posted_at,

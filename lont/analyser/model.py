@@ -41,7 +41,7 @@ class Span:
     ambiguous: bool = False
     alternatives: tuple[str, ...] = ()
     # Time spans: how fine the value is (minute, hour, part_of_day, day, week, weekend, month,
-    # quarter, season, year) and, for recurring times, an RFC 5545 RRULE ("FREQ=WEEKLY;BYDAY=FR")
+    # quarter, season, year, holiday) and, for recurring times, an RFC 5545 RRULE ("FREQ=WEEKLY;BYDAY=FR")
     # that repeats the value (its first occurrence).
     grain: str = ""
     recurrence: str = ""

@@ -48,6 +48,7 @@ CONFIDENCE: dict[str, float] = {
 # Phrase-specific false friends: Dutch "gun" (to grant), "hide" inside English sentences, ...
 # A letter written three or more times ("kooooom") counts once in a lexicon key.
 _STRETCH = re.compile(r"(.)\1{2,}")
+_STRETCHED: dict[str, str] = {}  # phrase as written -> its lexicon key, for phrases seen before
 _NOT_AFTER: dict[str, re.Pattern[str]] = {
     "gun": re.compile(r"\s+(?:je|jou|het|hem|haar|jullie|ze|iedereen|u|hun|m|t)\b"),
     "ijzer": re.compile(r"\s*(?:tekort|gehalte|erts|waren|handel|pillen)"),
@@ -144,7 +145,11 @@ def lexicon_spans(text: str, folded: str, lexicon: Lexicon) -> list[Span]:
         for m in pattern.finditer(folded):
             start, end = m.span()
             value = _value(folded, start, end)
-            key = _STRETCH.sub(r"\1", value)
+            key = _STRETCHED.get(value)
+            if key is None:
+                if len(_STRETCHED) > 10_000:
+                    _STRETCHED.clear()
+                key = _STRETCHED[value] = _STRETCH.sub(r"\1", value)
             after = _NOT_AFTER.get(key)
             if after is not None and after.match(folded, end):
                 continue
@@ -208,7 +213,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         # Lower-case "rip" is also an English verb; upper case or dotted forms are the tribute.
         confidence = 0.85 if text[start:end].isupper() or "." in m.group(0) else 0.6
         spans.append(Span(start, end, "deceased", "rip", confidence, EXPLANATIONS["deceased"]))
-    for m in LL_NAME_RE.finditer(text):
+    for m in LL_NAME_RE.finditer(text) if "LL" in text else ():
         spans.append(
             Span(
                 m.start(),
@@ -262,7 +267,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
 def tag_spans(text: str) -> list[Span]:
     """Mentions (``@naam``) and hashtags (``#tag``)."""
     spans: list[Span] = []
-    for m in MENTION_RE.finditer(text):
+    for m in MENTION_RE.finditer(text) if "@" in text else ():
         spans.append(
             Span(
                 m.start(),
@@ -273,7 +278,7 @@ def tag_spans(text: str) -> list[Span]:
                 EXPLANATIONS["mention"],
             )
         )
-    for m in HASHTAG_RE.finditer(text):
+    for m in HASHTAG_RE.finditer(text) if "#" in text else ():
         tag = m.group(1)
         if tag.isdigit() and len(tag) < 3:
             continue  # "#1" is a rank, not a tag

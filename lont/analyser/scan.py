@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from re import _constants as _C  # type: ignore[attr-defined]
+from typing import Any
 
 from .normalise import TOKEN_RE, fold
 
@@ -33,9 +37,17 @@ def word_key(word: str) -> str:
     return token_key(match.group(0)) if match else ""
 
 
-_KEY_CACHE: dict[str, str] = {}
-# Up to this many trigger substrings are tested one by one with ``in``; more become one regex.
-_MAX_NEEDLES = 24
+class _KeyCache(dict[str, str]):
+    """Token -> key, filled on first sight of a token."""
+
+    def __missing__(self, token: str) -> str:
+        key = self[token] = token_key(token)
+        return key
+
+
+_KEY_CACHE = _KeyCache()
+# Tokens with what lies between them: [gap, token, gap, token, …, gap].
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
 @lru_cache(maxsize=16)
@@ -43,24 +55,22 @@ def _tokens(
     folded: str,
 ) -> tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]:
     """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
-    cache = _KEY_CACHE
-    if len(cache) > 100_000:
-        cache.clear()
-    out = []
+    if len(_KEY_CACHE) > 100_000:
+        _KEY_CACHE.clear()
+    # Offsets from the lengths of the pieces: the splitting, summing and key lookups run in C.
+    parts = _SPLIT_RE.split(folded)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts = offsets[1:-1:2]
+    keys = list(map(_KEY_CACHE.__getitem__, parts[1::2]))
     grouped: dict[str, list[int]] = {}
-    for m in TOKEN_RE.finditer(folded):
-        token = m.group()
-        key = cache.get(token)
-        if key is None:
-            key = cache[token] = token_key(token)
-        start = m.start()
-        out.append((start, m.end(), key))
-        bucket = grouped.get(key)
+    bucket_of = grouped.get
+    for key, start in zip(keys, starts, strict=True):
+        bucket = bucket_of(key)
         if bucket is None:
             grouped[key] = [start]
         else:
             bucket.append(start)
-    return tuple(out), grouped, frozenset(grouped)
+    return tuple(zip(starts, offsets[2::2], keys, strict=True)), grouped, frozenset(grouped)
 
 
 def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
@@ -73,6 +83,27 @@ def starts_by_key(folded: str) -> dict[str, list[int]]:
     return _tokens(folded)[1]
 
 
+class AnyOf:
+    """A gate: does any of these substrings occur, or (optional) does ``rest`` match somewhere?
+
+    The same answer as ``re.search`` of the alternation ``needle|needle|…|rest``, but the
+    substrings are plain ``in`` tests, which run in C without trying every alternative at every
+    position of the text; shortest first, as they are the likeliest to occur.
+    """
+
+    __slots__ = ("needles", "rest")
+
+    def __init__(self, needles: Iterable[str], rest: str = "") -> None:
+        self.needles = tuple(sorted(set(needles), key=lambda n: (len(n), n)))
+        self.rest = re.compile(rest) if rest else None
+
+    def found_in(self, text: str) -> bool:
+        for needle in self.needles:
+            if needle in text:
+                return True
+        return self.rest is not None and self.rest.search(text) is not None
+
+
 class Anchored:
     """A regex plus the token keys that may start a match.
 
@@ -80,7 +111,7 @@ class Anchored:
     start with it (used for long phrase lists), so one attempt does not try every phrase.
     """
 
-    __slots__ = ("by_key", "gate", "keys", "needles", "pattern")
+    __slots__ = ("at_digit", "by_key", "gate", "keys", "needles", "pattern")
 
     def __init__(
         self,
@@ -92,20 +123,23 @@ class Anchored:
     ) -> None:
         self.pattern = pattern
         self.by_key = by_key or {}
+        # The pattern for tokens that begin with an ASCII digit (built on first use), or None
+        # when it cannot match there; see :func:`pruned`.
+        self.at_digit: re.Pattern[str] | bool | None = False
         # A rule family whose trigger words are all absent is skipped before any token is tried:
         # one of these substrings must occur in the folded text (cheap ``in`` tests in C).
         # ``gate`` is a regex to the same end, for triggers a plain substring cannot express.
-        # A handful of plain needles is cheaper as ``in`` tests than as one alternation regex,
-        # which Python's engine tries at every position of the text.
-        listed = sorted(set(needles), key=len)
-        if gate or len(listed) > _MAX_NEEDLES:
-            parts = [*map(re.escape, reversed(listed)), *([gate] if gate else [])]
-            self.gate: re.Pattern[str] | None = re.compile("|".join(parts))
-            self.needles: tuple[str, ...] = ()
-        else:
-            self.gate = None
-            self.needles = tuple(listed)
+        # Plain ``in`` tests run in C without trying a regex at every position of the text; they
+        # are cheaper than one alternation regex of the same needles even for dozens of them.
+        self.needles: tuple[str, ...] = tuple(sorted(set(needles), key=len))
+        self.gate: re.Pattern[str] | None = re.compile(gate) if gate else None
         self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
+
+    def _digit_match(self) -> Any:
+        """The match method for a position holding an ASCII digit; False: no match there."""
+        if self.at_digit is False:
+            self.at_digit = pruned(self.pattern, DIGITS)
+        return False if self.at_digit is None else self.at_digit.match  # type: ignore[union-attr]
 
     @classmethod
     def from_alternatives(cls, alternatives: list[tuple[str, str]]) -> Anchored:
@@ -134,12 +168,44 @@ class Anchored:
         present = self.keys & keyset  # iterates the smaller of the two sets
         if not present:
             return out
-        if self.needles and not any(needle in folded for needle in self.needles):
-            return out
-        if self.gate is not None and self.gate.search(folded) is None:
+        needles = self.needles
+        if needles:
+            for needle in needles:
+                if needle in folded:
+                    break
+            else:
+                if self.gate is None or self.gate.search(folded) is None:
+                    return out
+        elif self.gate is not None and self.gate.search(folded) is None:
             return out
         subject = folded if target is None else target
         by_key = self.by_key
+        last_end = 0
+        if not by_key:
+            # One regex for every key: only the token starts matter, in text order.
+            if len(present) == 1:
+                starts = grouped[next(iter(present))]
+            else:
+                starts = sorted([start for key in present for start in grouped[key]])
+            match = self.pattern.match
+            digit_match = None
+            for start in starts:
+                if start < last_end:
+                    continue
+                if subject[start] in "0123456789":
+                    if digit_match is None:
+                        digit_match = self._digit_match()
+                    if digit_match is False:
+                        continue
+                    found = digit_match(subject, start)
+                else:
+                    found = match(subject, start)
+                if found is not None:
+                    end = found.end()
+                    if end > start:
+                        out.append(found)
+                        last_end = end
+            return out
         default = self.pattern.match
         # Only the tokens whose key can start a match, in text order (usually a handful).
         if len(present) == 1:
@@ -148,7 +214,6 @@ class Anchored:
         else:
             candidates = [(start, key) for key in present for start in grouped[key]]
             candidates.sort()
-        last_end = 0
         for start, key in candidates:
             if start < last_end:
                 continue
@@ -160,3 +225,106 @@ class Anchored:
                 out.append(found)
                 last_end = found.end()
         return out
+
+
+# --- Pruning a regex's alternatives for tokens that begin with a digit ----------------------------
+# At a token a match must begin with the token's first character. Many families start at digits
+# ("21:00", "3 uur", "14 maart") and also at words, so at a number the alternatives of their
+# leading alternation that can only begin with a letter are dead weight: Python's engine still
+# enters each of them (a stretched word "z+a+t+…" has no literal first character for its quick
+# check). One pruned copy for digits, built on first use from the parse tree, keeps the groups,
+# their numbers and the order of the live alternatives, so every match at a digit is the same.
+_ANY = None  # "could be any character"
+
+
+def _first_of_item(op: object, av: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters an item can start with (``None``: any) and whether it can match empty."""
+    if op is _C.LITERAL:
+        return frozenset(chr(av)), False
+    if op is _C.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _C.LITERAL:
+                chars.add(chr(value))
+            elif kind is _C.RANGE and value[1] - value[0] < 512:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # NEGATE, CATEGORY, big ranges
+                return _ANY, False
+        return frozenset(chars), False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return frozenset(), True
+    if op is _C.SUBPATTERN:
+        _group, add_flags, _del, sub = av
+        if add_flags & _C.SRE_FLAG_IGNORECASE:
+            return _ANY, True
+        return _first_of_seq(sub)
+    if op is _C.ATOMIC_GROUP:
+        return _first_of_seq(av)
+    if op is _C.BRANCH:
+        union: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            first, empty = _first_of_seq(alternative)
+            if first is _ANY:
+                return _ANY, True
+            union |= first
+            nullable = nullable or empty
+        return frozenset(union), nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        first, empty = _first_of_seq(sub)
+        return first, empty or low == 0
+    return _ANY, True  # anything else: assume the worst
+
+
+def _first_of_seq(seq: Any) -> tuple[frozenset[str] | None, bool]:
+    union: set[str] = set()
+    for op, av in seq:
+        first, empty = _first_of_item(op, av)
+        if first is _ANY:
+            return _ANY, True
+        union |= first
+        if not empty:
+            return frozenset(union), False
+    return frozenset(union), True
+
+
+def _prune_seq(seq: Any, chars: frozenset[str]) -> bool:
+    """Drop, in place, the alternatives at the start of ``seq`` that cannot begin with any of
+    ``chars``. False when nothing in ``seq`` can begin a match with one of them."""
+    for index, (op, av) in enumerate(seq):
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width: the next item still starts at the token
+        if op is _C.SUBPATTERN and not av[1] & _C.SRE_FLAG_IGNORECASE:
+            return _prune_seq(av[3], chars)
+        if op is _C.BRANCH:
+            kept = []
+            for alternative in av[1]:
+                first, empty = _first_of_seq(alternative)
+                if empty or first is _ANY or first & chars:
+                    if not empty:
+                        _prune_seq(alternative, chars)
+                    kept.append(alternative)
+            if not kept:
+                return False
+            seq[index] = (op, (av[0], kept))
+            return True
+        first, empty = _first_of_item(op, av)
+        return empty or first is _ANY or bool(first & chars)
+    return True
+
+
+DIGITS = frozenset("0123456789")
+
+
+def pruned(pattern: re.Pattern[str], chars: frozenset[str]) -> re.Pattern[str] | None:
+    """``pattern`` without the alternatives that cannot match at a position holding one of
+    ``chars`` (``None``: no match can start there). Same groups, same results at such a
+    position."""
+    if pattern.flags & re.IGNORECASE:
+        return pattern
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    if not _prune_seq(tree.data, chars):
+        return None
+    compiled: re.Pattern[str] = _compiler.compile(tree, pattern.flags)
+    return compiled

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .scan import Anchored
+from .scan import Anchored, AnyOf
 from .times.words import DAY_WORDS, TONIGHT_WORDS, WEEKDAYS
 
 _PARTICIPLE = (
@@ -178,12 +178,7 @@ CONDITIONAL_RE = re.compile(
     r"|is\s+het\s+(?:over|klaar|einde)|weet\s+je\s+hoe\s+laat\s+het\s+is))"
 )
 # One search for the whole family: the trigger words of every rule and of the conditional form.
-FORMS_GATE = re.compile(
-    "|".join(
-        re.escape(n)
-        for n in sorted({n for ns in NEEDLES for n in ns} | {"als ", "wanneer", "zodra"})
-    )
-)
+FORMS_GATE = AnyOf({n for ns in NEEDLES for n in ns} | {"als ", "wanneer", "zodra"})
 CONDITIONAL_SCAN = Anchored(
     CONDITIONAL_RE, ["als", "wanneer", "zodra"], needles=("als ", "wanneer", "zodra")
 )
@@ -194,7 +189,9 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _MIXED = re.compile(r"\b[a-z0-9@]*[a-z][0-9@]+[a-z][a-z0-9@]*\b")
 
 
-_MASK_CHARS = re.compile(r"[a-z][0-9@]+[a-z]")
+# A letter, digits or "@", a letter ("[a-z][0-9@]+[a-z]"), written to begin with the digit so
+# that the engine skips ahead to digits instead of trying every letter.
+_MASK_CHARS = re.compile(r"[0-9@](?<=[a-z][0-9@])[0-9@]*(?=[a-z])")
 
 
 def unmask(folded: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .scan import Anchored
+from .scan import Anchored, AnyOf
 from .threat_forms import _OWN_NEGATION, CONDITIONAL_SCAN, FORMS_GATE, RULES, unmask
 
 _SUBJ = r"(?:ik|k|we|wij|wy)"
@@ -137,21 +137,15 @@ _STARTS = [
     ["zal", "ga", "wil", "laten"],
 ]
 # Every grammar rule needs one of these verbs: without any of them the grammar is skipped.
-_GRAMMAR_GATE = re.compile(
-    "|".join(
-        sorted(
-            set(
-                re.findall(
-                    r"[a-z]+",
-                    _VINF_STRONG + _VINF_WEAK + _VFIN_STRONG + _VFIN_WEAK + "maken zoeken komen",
-                )
-            )
-            - {"in", "een", "aan", "te", "elkaar", "pijn", "laten", "einde"},
-            key=len,
-            reverse=True,
+_GRAMMAR_GATE = AnyOf(
+    set(
+        re.findall(
+            r"[a-z]+",
+            _VINF_STRONG + _VINF_WEAK + _VFIN_STRONG + _VFIN_WEAK + "maken zoeken komen",
         )
     )
-    + "|ste+k"
+    - {"in", "een", "aan", "te", "elkaar", "pijn", "laten", "einde"},
+    rest="ste+k",
 )
 THREAT_RULES: tuple[tuple[Anchored, float], ...] = tuple(
     (Anchored(rule, words), confidence)
@@ -177,13 +171,25 @@ _REPORTING = re.compile(
     r"gevangenis|aangifte|strafbaar|melden|gemeld)\b"
 )
 _QUOTES = "\"'"
-_SENTENCE_END = re.compile(r"[.!?\n]+")
+_SENTENCE_MARKS = ".!?\n"
+# Compiled once (these ran through ``re``'s pattern cache on every threat candidate).
+_WOULD_NOT = re.compile(r"\b(?:zou|zouden)\b[^,]*\b(?:nooit|niet)\b")
+_QUOTE_MARK = re.compile(r"(?:^|\s)'|'(?:\s|$|[,.!?])")
+_NOMINAL_BEFORE = re.compile(r"\b(?:het|de|dat)\s+$")
+_ENDS_IN_JE = re.compile(r"\s(?:je|jullie)$")
+_WEAK_VERB = re.compile(_VINF_WEAK + "|" + _VFIN_WEAK)
 
 
 def sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(folded, end)
-    return left, right_match.start() if right_match else len(folded)
+    """The sentence around ``folded[start:end]``: from just after the last ``.!?`` or newline
+    before ``start`` to the first one at or after ``end`` (or the ends of the text)."""
+    left = 1 + max(folded.rfind(mark, 0, start) for mark in _SENTENCE_MARKS)
+    right = len(folded)
+    for mark in _SENTENCE_MARKS:
+        found = folded.find(mark, end, right)
+        if found != -1:
+            right = found
+    return left, right
 
 
 def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = False) -> bool:
@@ -196,14 +202,14 @@ def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = 
     before = folded[clause_start:start]
     if (not phrase and _NEGATION.search(inside)) or _NEGATED_BEFORE.search(before):
         return True
-    if re.search(r"\b(?:zou|zouden)\b[^,]*\b(?:nooit|niet)\b", before):
+    if _WOULD_NOT.search(before):
         return True
     sentence = folded[left:right]
     if _GAME.search(sentence):
         return True
     quoted = any(folded[left:start].count(q) % 2 == 1 for q in _QUOTES if q != "'") or (
         # An apostrophe also marks "'s avonds" and "m'n": count only quote-like uses.
-        len(re.findall(r"(?:^|\s)'|'(?:\s|$|[,.!?])", folded[left:start])) % 2 == 1
+        len(_QUOTE_MARK.findall(folded[left:start])) % 2 == 1
     )
     return bool(quoted and _REPORTING.search(sentence))
 
@@ -228,7 +234,7 @@ def _clause_negated_or_held(folded: str, start: int, end: int, *, own: bool) -> 
 def _loose_negated(folded: str, m: re.Match[str]) -> bool:
     """A nominalised verb ("het doden van") or a negation later in the sentence."""
     verb_start = m.start("v")
-    if re.search(r"\b(?:het|de|dat)\s+$", folded[max(0, verb_start - 6) : verb_start]):
+    if _NOMINAL_BEFORE.search(folded[max(0, verb_start - 6) : verb_start]):
         return True
     _left, right = sentence_bounds(folded, m.start(), m.end())
     return bool(_NEGATION.search(folded, m.end(), right))
@@ -240,11 +246,11 @@ def find_threats(folded: str) -> list[tuple[int, int, float]]:
     Masked spellings ("ik st3k je") are read through :func:`threat_forms.unmask`, which keeps
     offsets; the negation and quotation checks always look at the text as written."""
     plain = unmask(folded)
-    found = _grammar_threats(folded, folded) if _GRAMMAR_GATE.search(folded) else []
-    if plain != folded and _GRAMMAR_GATE.search(plain):
+    found = _grammar_threats(folded, folded) if _GRAMMAR_GATE.found_in(folded) else []
+    if plain != folded and _GRAMMAR_GATE.found_in(plain):
         found += _grammar_threats(plain, folded)
     for subject in {folded, plain}:
-        if FORMS_GATE.search(subject) is None:
+        if not FORMS_GATE.found_in(subject):
             continue  # none of the normative, wished or conditional forms can match
         for index, (rule, confidence) in enumerate(RULES):
             for m in rule.finditer(subject):
@@ -275,11 +281,11 @@ def _grammar_threats(subject: str, folded: str) -> list[tuple[int, int, float]]:
             if (
                 "p" in m.groupdict()
                 and not m.group("p")
-                and re.search(r"\s(?:je|jullie)$", subject[start:end])
+                and _ENDS_IN_JE.search(subject[start:end])
                 and not _POSSESSIVE_SAFE.match(subject, end)
             ):
                 continue  # "ik pak je tas": "je" is a possessive, not the object
-            weak = bool(re.fullmatch(_VINF_WEAK + "|" + _VFIN_WEAK, verb))
+            weak = bool(_WEAK_VERB.fullmatch(verb))
             if is_negated_or_reported(folded, start, end):
                 continue
             if index in _LOOSE and _loose_negated(folded, m):

@@ -11,11 +11,13 @@ class RiskCalendarConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from lont.analyser.web.selectors import register_school_holidays
         from lont.core import demo, navigation, visibility
         from lont.subjects import expiry
 
         from .demo import load_demo
         from .models import CalendarEvent, RiskWindow
+        from .selectors import school_holidays
 
         # An incident is incident information; a court date or a release criminal data: the
         # category is stored per row (``choices.EVENT_CATEGORY``), a window takes its event's.
@@ -45,6 +47,10 @@ class RiskCalendarConfig(AppConfig):
         # After the subjects loader (40: the groups), before the assessment loader (50), which
         # computes the demo situations' levels with the open windows.
         demo.register(45, load_demo)
+        # "na de zomervakantie" in the text analyser: the network's school holidays (dates only).
+        register_school_holidays(
+            lambda network_id, start, end: school_holidays(network_id, start=start, end=end)
+        )
 
 
 def _window_summary(viewer: Any, obj: Any) -> str:

@@ -102,6 +102,7 @@ class SignalForm(StyledModelForm):
             "link",
             "description",
             "mentioned_time",
+            "mentioned_until",
             "mentioned_place",
             "call_to_action",
             "threat",
@@ -116,6 +117,7 @@ class SignalForm(StyledModelForm):
         widgets = {
             "observed_at": _datetime_widget(),
             "mentioned_time": _datetime_widget(),
+            "mentioned_until": _datetime_widget(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -141,6 +143,7 @@ class SignalForm(StyledModelForm):
         self.fields["request_target"].queryset = people  # type: ignore[attr-defined]
         self.fields["observed_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["mentioned_time"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+        self.fields["mentioned_until"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         if not self.instance.pk:
             # Usually a signal is registered when it is seen: now is the sensible default.
             self.fields["observed_at"].initial = timezone.localtime().replace(
@@ -173,6 +176,11 @@ class SignalForm(StyledModelForm):
         counts = [data.get(n) for n in ("views", "likes", "reposts", "comments")]
         if any(c is not None for c in counts) and not data.get("engagement_at"):
             data["engagement_at"] = data.get("observed_at") or timezone.now()
+        until = data.get("mentioned_until")
+        if until is not None and data.get("mentioned_time") is None:
+            self.add_error("mentioned_until", _("Vul ook het begin in (het genoemde tijdstip)."))
+        elif until is not None and until < data["mentioned_time"]:
+            self.add_error("mentioned_until", _("Het einde ligt voor het begin."))
         if data.get("request_what") and not data.get("request_size"):
             self.add_error("request_size", _("Kies de omvang van het verzoek."))
         return data

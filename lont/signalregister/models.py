@@ -47,6 +47,23 @@ def derive_category(source_type: str, special_data: str) -> str:
     return CATEGORY_BY_SOURCE[SourceType(source_type)].value
 
 
+def window_text(start: dt.datetime, end: dt.datetime) -> str:
+    """A window of wall-clock times in Dutch: whole days as "7–13 december 2026" or "12 december
+    2026", otherwise both ends with their clock times."""
+    whole_days = (start.hour, start.minute) == (0, 0) and (end.hour, end.minute) == (23, 59)
+    if not whole_days:
+        if start.date() == end.date():
+            return f"{date_format(start, 'j F Y H:i')}–{date_format(end, 'H:i')}"
+        return f"{date_format(start, 'j F Y H:i')} – {date_format(end, 'j F Y H:i')}"
+    if start.date() == end.date():
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_format(end, 'j F Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
 class Signal(ChangeLoggedModel):
     objects = ScopedManager()
 
@@ -73,6 +90,14 @@ class Signal(ChangeLoggedModel):
     link = models.URLField(_("link"), max_length=500, blank=True)
     description = models.TextField(_("korte feitelijke beschrijving"))
     mentioned_time = models.DateTimeField(_("genoemd tijdstip"), null=True, blank=True)
+    # A window ("deze week", "in de herfstvakantie") is no moment: ``mentioned_time`` is its
+    # start, this its end. The engine's acute rule reads the start.
+    mentioned_until = models.DateTimeField(
+        _("genoemd tot"),
+        null=True,
+        blank=True,
+        help_text=_('Alleen bij een periode ("deze week"): het einde; het tijdstip is het begin.'),
+    )
     mentioned_place = models.CharField(_("genoemde plaats"), max_length=200, blank=True)
     call_to_action = models.BooleanField(_("oproep tot actie"), default=False)
     threat = models.BooleanField(_("bedreiging"), default=False)
@@ -123,7 +148,14 @@ class Signal(ChangeLoggedModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     audit_redact = frozenset(
-        {"description", "link", "professional_account", "mentioned_place", "mentioned_time"}
+        {
+            "description",
+            "link",
+            "professional_account",
+            "mentioned_place",
+            "mentioned_time",
+            "mentioned_until",
+        }
     )
 
     class Meta:
@@ -148,6 +180,17 @@ class Signal(ChangeLoggedModel):
             "source": self.get_source_type_display(),
             "when": when,
         }
+
+    @property
+    def mentioned_when(self) -> str:
+        """The mentioned time for pages: a moment, or a window shown as one ("7–13 december
+        2026"; with clock times when it does not run from 00:00 to 23:59)."""
+        if self.mentioned_time is None:
+            return ""
+        start = timezone.localtime(self.mentioned_time)
+        if self.mentioned_until is None:
+            return date_format(start, "j F Y H:i")
+        return window_text(start, timezone.localtime(self.mentioned_until))
 
     def audit_repr(self) -> str:
         return f"signaal #{self.pk}"

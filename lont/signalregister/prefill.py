@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from lont.analyser import analyse
+from lont.analyser.web.selectors import network_school_holidays
 from lont.core.viewer import Viewer
 
 from . import proposals, selectors
@@ -23,6 +24,7 @@ SINGLE = (
     "link",
     "description",
     "mentioned_time",
+    "mentioned_until",
     "mentioned_place",
     "special_data",
     "drill_weapons_shown",
@@ -43,16 +45,24 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     observed = parse_datetime(initial.get("observed_at") or "") or timezone.localtime()
     if timezone.is_naive(observed):
         observed = timezone.make_aware(observed)
-    result = analyse(initial.get("description") or "", posted_at=observed)
+    description = initial.get("description") or ""
+    holidays = network_school_holidays(
+        viewer.network, timezone.localdate(observed), text=description
+    )
+    result = analyse(description, posted_at=observed, school_holidays=holidays)
     proposed: dict[str, Any] = {"time": "", "place": "", "call_to_action": False, "threat": False}
+    until = ""
     for span in result.spans:
         if span.kind == "time" and not proposed["time"]:
-            proposed["time"] = _moment(span.value, span.grain)
+            proposed["time"], until = _window(span.value)
         elif span.kind == "place" and not proposed["place"]:
             proposed["place"] = span.value[:200]
         elif span.kind in ("call_to_action", "threat"):
             proposed[span.kind] = True
-    initial["mentioned_time"] = initial.get("mentioned_time") or proposed["time"]
+    if not initial.get("mentioned_time"):
+        # A window ("deze week") is its start and its end, not a moment: both fields filled.
+        initial["mentioned_time"] = proposed["time"]
+        initial["mentioned_until"] = initial.get("mentioned_until") or until
     initial["mentioned_place"] = initial.get("mentioned_place") or proposed["place"]
     initial["call_to_action"] = initial.get("call_to_action") or proposed["call_to_action"]
     initial["threat"] = initial.get("threat") or proposed["threat"]
@@ -65,14 +75,17 @@ def initial_from(viewer: Viewer, data: QueryDict) -> dict[str, Any]:
     return initial
 
 
-# A window of a week or longer ("deze week", "in maart") is no moment: proposing its first minute
-# as "the mentioned time" would be false precision, so the field stays empty for the member.
-_WINDOW_GRAINS = frozenset({"week", "weekend", "month", "quarter", "season", "year"})
+def _window(value: str) -> tuple[str, str]:
+    """The form's start and (for a period) end minute of a time value: a point has no end, a
+    date is that whole day, a period ("deze week", "vanavond") its two ends."""
+    if "/" in value:
+        start, end = value.split("/", 1)
+    elif "T" in value:
+        start, end = value, ""
+    else:
+        start, end = f"{value}T00:00", f"{value}T23:59"
+    return _minute(start), _minute(end) if end else ""
 
 
-def _moment(value: str, grain: str) -> str:
-    """The form's minute for a time value: a point, or the start of a period within a day."""
-    if "T" not in value or grain in _WINDOW_GRAINS:
-        return ""
-    moment = dt.datetime.fromisoformat(value.split("/")[0])
-    return moment.strftime(proposals.TIME_FORMAT)
+def _minute(value: str) -> str:
+    return dt.datetime.fromisoformat(value).strftime(proposals.TIME_FORMAT)

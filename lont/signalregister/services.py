@@ -53,6 +53,7 @@ SNAPSHOT_FIELDS = (
     "link",
     "description",
     "mentioned_time",
+    "mentioned_until",
     "mentioned_place",
     "call_to_action",
     "threat",

@@ -265,3 +265,16 @@ def test_another_partner_cannot_change_or_delete_a_window(make_member, client_fo
     assert police.get(reverse("riskcalendar:window_update", args=[w.pk])).status_code in (403, 404)
     assert police.post(reverse("riskcalendar:window_delete", args=[w.pk])).status_code in (403, 404)
     assert RiskWindow.objects.filter(pk=w.pk).exists()
+
+
+def test_the_analyser_reads_the_school_holidays_of_its_network(make_member, frozen):
+    """The risk calendar hands its school holidays (dates only) to the analyser's web layer."""
+    from lont.analyser.web.analysis import analyse_for
+
+    member = make_member(PartnerType.MUNICIPALITY)
+    window(member, dt.date(2027, 7, 10), dt.date(2027, 8, 22), kind="school_holiday")
+    posted = dt.datetime(2027, 6, 1, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    result = analyse_for(Viewer(member), text="na de zomervakantie", posted_at=posted)
+    assert [(s.value, s.grain) for s in result.by_kind("time")] == [
+        ("2027-08-23T00:00/2027-08-29T23:59", "week")
+    ]

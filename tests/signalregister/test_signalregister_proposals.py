@@ -256,7 +256,7 @@ def test_page_is_for_director_and_coordinator(make_member, client_for):
     assert client_for(make_member(role=Role.COORDINATOR)).get(url).status_code == 200
 
 
-def test_a_week_is_no_moment_in_the_form(make_member, client_for):
+def test_a_week_is_a_window_in_the_form(make_member, client_for):
     # given a description that names a window ("deze week"), not a moment
     client = client_for(make_member())
     form = {
@@ -269,10 +269,79 @@ def test_a_week_is_no_moment_in_the_form(make_member, client_for):
         "prefill": "1",
     }
     body = client.post(reverse("signalregister:create"), form).content.decode()
-    # then the mentioned time stays empty instead of Monday 00:00
-    field = re.search(r'<input[^>]*name="mentioned_time"[^>]*>', body)
-    assert field is not None and re.search(r"value=\"[0-9]", field.group(0)) is None
-    # while "vanavond om 9" still fills a moment
-    form["description"] = "vanavond om 9 bij de kooi"
+    # then the form holds the week as its start and its end, not as a single moment
+    start = re.search(r'<input[^>]*name="mentioned_time"[^>]*>', body)
+    end = re.search(r'<input[^>]*name="mentioned_until"[^>]*>', body)
+    assert start is not None and 'value="2026-03-09T00:00"' in start.group(0)
+    assert end is not None and 'value="2026-03-15T23:59"' in end.group(0)
+    # while "om 9" (a moment) fills the time only
+    form["description"] = "om 9 bij de kooi"
     body = client.post(reverse("signalregister:create"), form).content.decode()
+    end = re.search(r'<input[^>]*name="mentioned_until"[^>]*>', body)
     assert 'value="2026-03-11T21:00"' in body
+    assert end is not None and re.search(r"value=\"[0-9]", end.group(0)) is None
+
+
+def test_a_window_is_saved_and_shown_as_a_window(make_member, client_for):
+    member = make_member()
+    client = client_for(member)
+    form = {
+        "observed_at": "2026-03-11T16:20",
+        "source_type": "open_online",
+        "platform": "Instagram",
+        "description": "deze week gaat het gebeuren",
+        "mentioned_time": "2026-03-09T00:00",
+        "mentioned_until": "2026-03-15T23:59",
+        "people-TOTAL_FORMS": "0",
+        "people-INITIAL_FORMS": "0",
+        "drill_weapons_shown": "0",
+        "drill_members_shown": "0",
+        "drill_personal_attacks": "0",
+        "request_outcome": "asked",
+    }
+    response = client.post(reverse("signalregister:create"), form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    signal = Signal.objects.get()
+    assert timezone.localtime(signal.mentioned_until).isoformat()[:16] == "2026-03-15T23:59"
+    assert signal.mentioned_when == "9–15 maart 2026"
+    body = client.get(signal.get_absolute_url()).content.decode()
+    assert "Genoemde periode" in body and "9–15 maart 2026" in body
+
+
+def test_a_window_must_not_end_before_it_starts(make_member, client_for):
+    form = {
+        "observed_at": "2026-03-11T16:20",
+        "source_type": "open_online",
+        "platform": "Instagram",
+        "description": "iets",
+        "mentioned_time": "2026-03-15T00:00",
+        "mentioned_until": "2026-03-09T23:59",
+        "people-TOTAL_FORMS": "0",
+        "people-INITIAL_FORMS": "0",
+        "drill_weapons_shown": "0",
+        "drill_members_shown": "0",
+        "drill_personal_attacks": "0",
+        "request_outcome": "asked",
+    }
+    response = client_for(make_member()).post(reverse("signalregister:create"), form)
+    assert (
+        response.status_code == 400
+        and "Het einde ligt voor het begin." in response.content.decode()
+    )
+    assert not Signal.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        ((2026, 12, 7, 0, 0), (2026, 12, 13, 23, 59), "7–13 december 2026"),
+        ((2026, 12, 28, 0, 0), (2027, 1, 3, 23, 59), "28 december 2026 – 3 januari 2027"),
+        ((2026, 11, 30, 0, 0), (2026, 12, 6, 23, 59), "30 november – 6 december 2026"),
+        ((2026, 12, 7, 0, 0), (2026, 12, 7, 23, 59), "7 december 2026"),
+        ((2026, 12, 7, 18, 0), (2026, 12, 7, 23, 59), "7 december 2026 18:00–23:59"),
+    ],
+)
+def test_window_text(start, end, text):
+    from lont.signalregister.models import window_text
+
+    assert window_text(dt.datetime(*start), dt.datetime(*end)) == text

@@ -75,6 +75,9 @@ PART_RE = re.compile(
     rf"(?!\w)"
 )
 
+_NEXT_WORD = re.compile(r"\s*([a-z]+)")
+_CLOCK_AFTER = re.compile(r"\s*(?:om\b|[0-9]{1,2}[:.][0-9]{2})")
+
 DAY_SCAN = Anchored(
     DAY_RE,
     [
@@ -217,7 +220,7 @@ def _date_pieces(folded: str) -> list[Piece]:
             continue  # "24/7" is an idiom (always), not the 24th of July
         prev = _prev_word(folded, start)
         if m.group("sep") == "-" and not year_text:
-            following = re.match(r"\s*([a-z]+)", folded[end : end + 20])
+            following = _NEXT_WORD.match(folded[end : end + 20])
             if prev in _SCORE_WORDS or prev in ("met", "staat", "werd", "wordt", "het", "is"):
                 continue
             if following and following.group(1) in _SCORE_WORDS | {"voor", "achter", "thuis"}:
@@ -244,4 +247,4 @@ def _whole_date(m: re.Match[str]) -> tuple[int, int, int] | None:
 
 
 def _looks_dated(folded: str, end: int) -> bool:
-    return bool(re.match(r"\s*(?:om\b|[0-9]{1,2}[:.][0-9]{2})", folded[end : end + 12]))
+    return bool(_CLOCK_AFTER.match(folded[end : end + 12]))

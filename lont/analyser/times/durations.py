@@ -43,10 +43,12 @@ ONE_RE = re.compile(_ONE)
 DURATION_SCAN = Anchored(
     DURATION_RE,
     ["1", *_NUMBERS],
-    gate=(
-        r"sec|min|kwartier|uur|uren|(?<![a-z])dag|week|weken|maand|mnd|kwarta|jaar|jaren"
-        r"|[0-9]\s?(?:[suhwj]\b|['\"])"
+    needles=(
+        *("sec", "min", "kwartier", "uur", "uren", "week", "weken", "maand", "mnd", "kwarta"),
+        *("jaar", "jaren"),
     ),
+    # Each alternative begins with a literal character, so the engine skips ahead to those.
+    gate="d(?<![a-z]d)ag|" + "|".join(rf"{digit}\s?(?:[suhwj]\b|['\"])" for digit in "0123456789"),
 )
 _OFFSET_BEFORE = re.compile(r"(?:over|binnen|na|sinds)\s*$")
 _OFFSET_AFTER = re.compile(r"\s*(?:geleden|later|eerder|vanaf|terug)\b")

@@ -108,17 +108,27 @@ def _prev_word(folded: str, start: int) -> str:
 
 _SQUEEZE = re.compile(r"(.)\1+")
 _SQUEEZED: dict[int, dict[str, str]] = {}
+# (surface, id of the vocabulary) -> its word: the vocabularies are module constants.
+_UNSTRETCHED: dict[tuple[str, int], str] = {}
 
 
 def _unstretch(surface: str, words: Mapping[str, object]) -> str:
     """The vocabulary word a stretched surface form stands for ("zatterdag" → "zaterdag")."""
+    key = (surface, id(words))
+    found = _UNSTRETCHED.get(key)
+    if found is not None:
+        return found
     table = _SQUEEZED.get(id(words))
     if table is None:
         table = {}
         for word in sorted(words, key=len):
             table[_SQUEEZE.sub(r"\1", word)] = word
         _SQUEEZED[id(words)] = table
-    return table.get(_SQUEEZE.sub(r"\1", surface), next(iter(words)))
+    found = table.get(_SQUEEZE.sub(r"\1", surface), next(iter(words)))
+    if len(_UNSTRETCHED) > 10_000:
+        _UNSTRETCHED.clear()
+    _UNSTRETCHED[key] = found
+    return found
 
 
 def _lookup_stretched(surface: str, words: dict[str, int]) -> int:

@@ -18,6 +18,7 @@ Choices (documented because professionals act on them):
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from . import period_resolve as periods
@@ -364,6 +365,7 @@ def _nearest(now: datetime, readings: list[int], minute: int) -> Resolved:
     return _fmt(chosen), True, (_fmt(other),)
 
 
+@lru_cache(maxsize=4096)
 def describe(value: str) -> str:
     """A short Dutch rendering of a canonical value, for explanations."""
     if "/" in value:

@@ -50,6 +50,7 @@ def analyse_for(
         gazetteer=selectors.network_gazetteer(network),
         lexicon=selectors.network_lexicon(network),
         area=area,
+        school_holidays=selectors.network_school_holidays(network, posted_at.date(), text=text),
     )
     figures = " ".join(
         f"{int(count)} {_METRIC_WORDS[metric]}"

@@ -10,11 +10,14 @@ read for the price of one aggregate query, without a shared cache server.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
 
 from lont.analyser import Gazetteer, Lexicon, Place
+from lont.analyser.normalise import fold
 from lont.audit.models import AccessVia
 from lont.core.scoping import system_context
 from lont.core.selectors import get_visible
@@ -106,6 +109,33 @@ def forget_network(network_id: int) -> None:
     with _lock:
         for kind in ("gazetteer", "lexicon"):
             _cache.pop((kind, network_id), None)
+
+
+# The risk calendar sits in a higher layer: it hands its school holidays over in its ``ready``
+# (dates only), so that this app never imports it.
+HolidaySource = Callable[[int, date, date], list[tuple[date, date]]]
+_holiday_sources: list[HolidaySource] = []
+
+
+def register_school_holidays(source: HolidaySource) -> None:
+    """``source(network_id, start, end)``: the school holidays overlapping ``start``–``end``."""
+    if source not in _holiday_sources:
+        _holiday_sources.append(source)
+
+
+def network_school_holidays(
+    network: Network | int, around: date, *, text: str
+) -> tuple[tuple[date, date], ...]:
+    """The network's school holidays from a year before to a year after ``around``, for "na de
+    zomervakantie" in ``text``; empty (and no query) when the text names no holiday or no
+    calendar is installed."""
+    if not _holiday_sources or "vakantie" not in fold(text):
+        return ()
+    network_id = network if isinstance(network, int) else network.pk
+    start, end = around - timedelta(days=400), around + timedelta(days=400)
+    return tuple(
+        holiday for source in _holiday_sources for holiday in source(network_id, start, end)
+    )
 
 
 def indicator_catalogue(viewer: Viewer) -> dict[str, Any]:

@@ -22,6 +22,7 @@ FULL_ONLY = (
     "link",
     "description",
     "mentioned_time",
+    "mentioned_until",
     "mentioned_place",
     "call_to_action",
     "threat",

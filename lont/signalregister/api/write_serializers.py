@@ -167,6 +167,12 @@ class SignalWriteSerializer(serializers.Serializer):
     link = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     description = serializers.CharField()
     mentioned_time = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    mentioned_until = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_('Alleen bij een periode ("deze week"): het einde; het tijdstip is het begin.'),
+    )
     mentioned_place = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default=""
     )
@@ -222,6 +228,15 @@ class SignalWriteSerializer(serializers.Serializer):
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        until = attrs.get("mentioned_until")
+        if until is not None and attrs.get("mentioned_time") is None and not self.partial:
+            raise serializers.ValidationError(
+                {"mentioned_until": _("Vul ook het begin in (het genoemde tijdstip).")}
+            )
+        if until is not None and attrs.get("mentioned_time") and until < attrs["mentioned_time"]:
+            raise serializers.ValidationError(
+                {"mentioned_until": _("Het einde ligt voor het begin.")}
+            )
         if not self.partial:
             attrs.setdefault("people", [])
             attrs.setdefault("groups", [])

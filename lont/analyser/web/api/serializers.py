@@ -77,7 +77,7 @@ class AnalysisSpanSerializer(serializers.Serializer):
     explanation = serializers.CharField()
     grain = serializers.CharField(
         help_text="Time spans: minute, hour, part_of_day, day, week, weekend, month, quarter, "
-        "season or year; empty for other kinds."
+        "season, year or holiday (a school holiday); empty for other kinds."
     )
     recurrence = serializers.CharField(
         help_text="Recurring times: an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=FR) repeating the value."

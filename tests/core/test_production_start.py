@@ -1,5 +1,5 @@
-"""`make serve` starts: collectstatic under production settings succeeds, and gunicorn with
-whitenoise answers a page with its hashed static files (issue 16, part 0 — CI ran neither)."""
+"""`make serve` starts: collectstatic and migrate under production settings succeed, and gunicorn
+with whitenoise answers a page with its hashed static files (issue 16, part 0 — CI ran neither)."""
 
 from __future__ import annotations
 
@@ -10,21 +10,26 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "p7Vx2-kQ9rZ_a4LmN8sT0wYc3HbJ6uEf1GdKiOo5RqSvWxZyAaBbCcDdEeFfGgHh"
 
 
-def _prod_env(static_root: Path) -> dict[str, str]:
+SERVER = "postgres://postgres@127.0.0.1:5432"
+
+
+def _prod_env(static_root: Path, database: str = "postgres") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "LONT_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="lont.settings.prod",
         SECRET_KEY=SECRET,
-        # The login page needs no database; a PostgreSQL URL is what production requires.
-        DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
+        # Production runs on PostgreSQL only.
+        DATABASE_URL=f"{SERVER}/{database}",
         ALLOWED_HOSTS="127.0.0.1",
         STATIC_ROOT=str(static_root),
         DEBUG="0",
@@ -73,18 +78,45 @@ def collected(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return static_root
 
 
+@pytest.fixture(scope="module")
+def migrated(collected: Path) -> Iterator[str]:
+    """A fresh PostgreSQL database migrated as `make serve` does (the login page reads which
+    organisations sign in through their own identity provider)."""
+    name = f"lont_prodstart_{os.getpid()}"
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=_prod_env(collected, name),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        yield name
+    finally:
+        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def test_collectstatic_succeeds_under_production_settings(collected: Path) -> None:
     assert (collected / "staticfiles.json").exists()
     assert list((collected / "lont").rglob("*.css"))
 
 
-def test_gunicorn_serves_the_login_page_with_hashed_static_files(collected: Path) -> None:
+def test_gunicorn_serves_the_login_page_with_hashed_static_files(
+    collected: Path, migrated: str
+) -> None:
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(  # noqa: S603 - fixed executable and arguments
         [str(gunicorn), "lont.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=ROOT,
-        env=_prod_env(collected),
+        env=_prod_env(collected, migrated),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

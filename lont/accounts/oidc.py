@@ -208,7 +208,22 @@ class Completed:
 
     @property
     def mfa_by_provider(self) -> bool:
-        return self.provider.mfa_satisfied(self.claims)
+        """The provider's MFA stands in for Lont's code only when this organisation's
+        configuration accepts it and every active membership of the user is in that
+        organisation: one organisation's provider never vouches for another's membership."""
+        return self.provider.mfa_satisfied(self.claims) and not member_elsewhere(
+            self.user, self.provider
+        )
+
+
+def member_elsewhere(user: User, provider: OIDCProvider) -> bool:
+    """Whether the user is an active member of another organisation than the provider's."""
+    with system_context("sign-in through an identity provider: memberships elsewhere"):
+        return (
+            Membership.objects.filter(user=user, is_active=True)
+            .exclude(organisation_id=provider.organisation_id)
+            .exists()
+        )
 
 
 def complete(request: HttpRequest) -> Completed:

@@ -87,12 +87,13 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
     for c in contributions:
         level = Access.FULL
         text = c["reason_nl"]
-        url = ""
+        ref, url = c["ref"], ""
         if c["kind"] in SIGNAL_KINDS:
             pk = int(c["ref"]) if c["ref"].isdigit() else 0
             row, level = shown.get(pk, (None, Access.NONE))
             if row is None or level == Access.NONE:
-                level = Access.NONE
+                # Named by nothing: not by its label, nor by its number (the API's ref).
+                level, ref = Access.NONE, ""
                 text = _("Signaal van een partner dat u volgens het convenant niet ziet.")
             else:
                 if pk not in labels:
@@ -102,7 +103,7 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
         lines.append(
             {
                 "kind": c["kind"],
-                "ref": c["ref"],
+                "ref": ref,
                 "amount": c["amount"],
                 "text": text,
                 "access": level,

@@ -189,14 +189,15 @@ DEFAULT_WORKING_METHOD: dict[str, object] = {
     "preserved_copies": False,
 }
 
-# The working method's yes/no settings with their Dutch names, for the version history's diff.
-WORKING_METHOD_FLAGS: dict[str, str] = {
-    "online_affine_person_per_team": "Online-affiene persoon per team",
-    "professional_accounts_only": "Alleen professionele accounts",
-    "dpia_done": "DPIA uitgevoerd",
-    "fg_appointed": "FG aangesteld",
-    "preserved_copies": "Bewaarde kopie van gemelde berichten toegestaan",
-}
+# The working method's yes/no settings, for the version history's diff (the page names them,
+# translated: ``networks.views.FLAG_LABELS``).
+WORKING_METHOD_FLAGS: tuple[str, ...] = (
+    "online_affine_person_per_team",
+    "professional_accounts_only",
+    "dpia_done",
+    "fg_appointed",
+    "preserved_copies",
+)
 
 
 def allows_preserved_copies(working_method: Mapping[str, object] | None) -> bool:

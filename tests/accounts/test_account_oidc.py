@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from factories import UserFactory, member_factory, organisation_factory
+from factories import UserFactory, member_factory, network_factory, organisation_factory
 from oidc_support import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -134,6 +134,23 @@ def test_without_the_mfa_claim_the_code_follows_even_when_configured(
     _member(network, municipality, MEMBER)
     answer, _browser = _sign_in(client, configured, MEMBER)
     assert answer["Location"].startswith(reverse("accounts:two_factor"))
+
+
+def test_the_providers_mfa_stands_in_for_the_code_only_for_its_own_organisation(
+    client, network, municipality, configured
+):
+    # given a member of the municipality who is also a member of a partner in another network
+    configured.mfa_replaces_totp = True
+    configured.save()
+    member = _member(network, municipality, MFA_MEMBER)
+    elsewhere = network_factory("Andere Stad Test", "andere")
+    member_factory(elsewhere, partner_type=PartnerType.POLICE, user=member.user)
+    # when they sign in through the municipality's provider with its MFA claim
+    answer, _browser = _sign_in(client, configured, MFA_MEMBER)
+    # then Lont's own code still follows: the municipality's provider does not vouch for the
+    # second factor that the other organisation's membership requires
+    assert answer["Location"].startswith(reverse("accounts:two_factor"))
+    assert client.session[SESSION_VERIFIED_KEY] is False
 
 
 @pytest.mark.parametrize("email", [STRANGER, OUTSIDER])

@@ -174,3 +174,24 @@ def test_a_summary_reader_details_name_no_group_or_person_it_may_not_see(make_me
     assert not [c for c in canaries if c in page]
     body = client.get(f"/api/v1/situations/{situation.pk}/").content.decode()
     assert not [c for c in canaries if c in body] and not ENGINE_NUMBER.search(body)
+
+
+def test_a_signal_the_reader_may_not_see_is_not_named_by_its_number_in_the_api(
+    make_member, client_for
+):
+    """The line of a partner's signal the reader may not see says only that it counts: the API
+    gives no ref (its number) either, as the page gives none."""
+    youth = make_member(PartnerType.YOUTH_WORK)
+    police = make_member(PartnerType.POLICE)
+    set_access(
+        youth.network,
+        {(InformationCategory.ONLINE_OPEN_SOURCE, PartnerType.YOUTH_WORK): Access.NONE},
+    )
+    signal = signal_factory(police, days_ago=0.1)
+    situation = situation_factory(police, signal)
+    situation.organisation = youth.organisation  # the youth worker's own situation
+    situation.save()
+    body = client_for(youth).get(f"/api/v1/situations/{situation.pk}/").json()
+    unseen = [line for line in body["contributions"] if line["access"] == "none"]
+    assert unseen and all(line["ref"] == "" and line["url"] == "" for line in unseen)
+    assert str(signal.pk) not in {line["ref"] for line in body["contributions"]}

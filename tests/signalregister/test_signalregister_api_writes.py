@@ -407,3 +407,29 @@ def test_the_browsable_api_renders_with_the_write_forms(make_member, client_for)
     for url in (URL, f"{URL}{signal.pk}/"):
         response = client.get(url, HTTP_ACCEPT="text/html")
         assert response.status_code == 200, url
+
+
+def test_a_patch_cannot_leave_a_window_that_ends_before_it_starts_or_has_no_start(make_member):
+    # given a signal naming a window 7–13 December (start and end stored)
+    member = make_member(PartnerType.YOUTH_WORK)
+    start = timezone.make_aware(dt.datetime(2026, 12, 7, 0, 0))
+    signal = signal_factory(member)
+    Signal.objects.filter(pk=signal.pk).update(
+        mentioned_time=start, mentioned_until=start + dt.timedelta(days=6, hours=23, minutes=59)
+    )
+    client = token_client(member)
+    url = f"{URL}{signal.pk}/"
+    # when a PATCH gives only an end before the stored start, or empties the start only
+    before = client.patch(
+        url,
+        {"mentioned_until": (start - dt.timedelta(days=2)).isoformat(), "reason": "Einde"},
+        content_type="application/json",
+    )
+    no_start = client.patch(
+        url, {"mentioned_time": None, "reason": "Begin weg"}, content_type="application/json"
+    )
+    # then both are refused, on the end, as the form refuses them
+    assert before.status_code == 400 and "mentioned_until" in before.json()
+    assert no_start.status_code == 400 and "mentioned_until" in no_start.json()
+    signal.refresh_from_db()
+    assert signal.mentioned_time == start and signal.mentioned_until > start

@@ -112,6 +112,7 @@ class SignalWriteViewSet(SignalViewSet, ServiceViewSet):  # type: ignore[misc]  
         """PUT hands every field; PATCH only the changed ones, the rest is the stored state."""
         fields = {name: data.get(name, getattr(obj, name)) for name in SIGNAL_FIELDS}
         _check_platform(fields)
+        _check_window(fields)
         # What a PATCH leaves out stays as stored (an expired person is no longer linked).
         if "people" not in data:
             data["people"] = [
@@ -191,3 +192,15 @@ def _check_platform(fields: dict[str, Any]) -> None:
     """The form's rule on the corrected state (a PATCH may change only one of the two)."""
     if fields["source_type"] in ONLINE_SOURCES and not fields["platform"]:
         raise ValidationError({"platform": _("Vul het platform in voor een online bron.")})
+
+
+def _check_window(fields: dict[str, Any]) -> None:
+    """The form's rule on a mentioned window, on the corrected state: a PATCH may give only the
+    end (before the stored start) or empty only the start."""
+    start, until = fields["mentioned_time"], fields["mentioned_until"]
+    if until is not None and start is None:
+        raise ValidationError(
+            {"mentioned_until": _("Vul ook het begin in (het genoemde tijdstip).")}
+        )
+    if until is not None and until < start:
+        raise ValidationError({"mentioned_until": _("Het einde ligt voor het begin.")})

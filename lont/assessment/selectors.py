@@ -8,7 +8,6 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractQuarter, ExtractYear
@@ -250,21 +249,50 @@ def situation_signals(viewer: Viewer, situation: Situation) -> list[tuple[Any, A
 
 
 SIGNALS_PER_PAGE = 25
+CURSOR_FORMAT = "%Y%m%dT%H%M%S.%f"
+
+
+def _cursor(row: Signal) -> str:
+    at = row.observed_at.astimezone(dt.UTC).strftime(CURSOR_FORMAT)
+    return f"{at}_{row.pk}"
+
+
+def _parse_cursor(cursor: str) -> tuple[dt.datetime, int] | None:
+    at, _sep, pk = cursor.partition("_")
+    try:
+        return dt.datetime.strptime(at, CURSOR_FORMAT).replace(tzinfo=dt.UTC), int(pk)
+    except ValueError:
+        return None
 
 
 def situation_signal_page(
-    viewer: Viewer, situation: Situation, number: Any
-) -> tuple[Page, list[tuple[Any, Access]]]:
-    """One page of the situation's signals the viewer sees, newest first, each with its access:
-    the page reads as many rows however many signals are linked."""
+    viewer: Viewer, situation: Situation, older_than: str = ""
+) -> tuple[list[tuple[Any, Access]], str]:
+    """One page of the situation's signals the viewer sees, newest first, each with its access,
+    and the cursor of the next (older) page ("" at the end). Keyset-paged from ``older_than``
+    (a cursor): no count, and as many rows read however many signals are linked."""
     rows = visible(viewer, situation.signals.select_related("organisation")).order_by(
         "-observed_at", "-pk"
     )
-    page = Paginator(rows, SIGNALS_PER_PAGE).get_page(number)
-    return page, [(row, access_for(viewer, row)) for row in page.object_list]
+    cursor = _parse_cursor(older_than) if older_than else None
+    if cursor is not None:
+        at, pk = cursor
+        rows = rows.filter(models.Q(observed_at__lt=at) | models.Q(observed_at=at, pk__lt=pk))
+    page = list(rows[: SIGNALS_PER_PAGE + 1])
+    more = len(page) > SIGNALS_PER_PAGE
+    page = page[:SIGNALS_PER_PAGE]
+    return [(row, access_for(viewer, row)) for row in page], _cursor(page[-1]) if more else ""
 
 
-def fresh_signal_count(viewer: Viewer, situation: Situation, since: dt.datetime) -> int:
+def fresh_signal_count(
+    viewer: Viewer, situation: Situation, since: dt.datetime, newest: list[Any] | None = None
+) -> int:
+    """How many of the situation's signals the viewer sees were observed since ``since``;
+    counted on ``newest`` (the first page) when that page reaches back beyond ``since``."""
+    if newest is not None and (
+        len(newest) < SIGNALS_PER_PAGE or (newest and newest[-1].observed_at < since)
+    ):
+        return sum(1 for row in newest if row.observed_at >= since)
     return visible(viewer, situation.signals.filter(observed_at__gte=since)).count()
 
 

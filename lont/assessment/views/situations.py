@@ -62,23 +62,23 @@ class SituationDetailView(VisibleDetailView):
         situation, viewer, path = self.object, self.viewer, self.request.get_full_path()
         # The page is the same size for a situation of any size: one page of its signals and
         # its strongest contributions ("Alle bijdragen" pages through the rest).
-        page, signals = selectors.situation_signal_page(
-            viewer, situation, self.request.GET.get("page")
-        )
+        older = self.request.GET.get("ouder", "")[:40]
+        signals, data["older_cursor"] = selectors.situation_signal_page(viewer, situation, older)
+        data["older_than"] = older
         contributions, data["lines_left_out"] = selectors.strongest(
             situation.explanation.get("contributions", []), selectors.SHOWN_CONTRIBUTIONS
         )
         data["lines"], line_signals = selectors.contribution_lines(viewer, contributions)
         data["breaks"] = selectors.trend_break_lines(viewer, situation)
         data["signals"] = signals
-        data["page_obj"], data["is_paginated"] = page, page.has_other_pages()
         data["timeline"] = selectors.timeline(
             viewer, situation, signals, via=AccessVia.PAGE, path=path
         )
         data["groups"] = visible(viewer, situation.groups.all())
         week = timezone.now() - dt.timedelta(days=7)
+        newest = None if older else [row for row, _a in signals]
         data["sentence"] = explain.plain_sentence(
-            situation, data["lines"], selectors.fresh_signal_count(viewer, situation, week)
+            situation, data["lines"], selectors.fresh_signal_count(viewer, situation, week, newest)
         )
         data.update(explain.named(viewer, situation, signals, path))
         # What is shown of case content is access-logged: the signals on this page, those the

@@ -332,6 +332,6 @@ class GraphFilterForm(StyledForm):
         label=_("Diepte rond de groep of persoon"),
         required=False,
         coerce=int,
-        empty_value=1,
+        empty_value=None,
         choices=[(1, "1"), (2, "2"), (3, "3")],
     )

@@ -102,6 +102,13 @@ def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:
             f"/doelgroepen/personen/{person['person_id']}/",
         ),
         ("social map", "/sociale-kaart/"),
+        # The whole network above 400 groups and people sends only its counts; a focus sends a
+        # neighbourhood of at most 400.
+        ("graph JSON", "/doelgroepen/graph/data/"),
+        (
+            "graph JSON, focused (busiest group, depth 2)",
+            f"/doelgroepen/graph/data/?group={group['group_id']}&depth=2",
+        ),
     ]
     return out
 

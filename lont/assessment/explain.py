@@ -18,6 +18,7 @@ from lont.core.related import prefetch_visible
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
 from lont.networks.choices import Access
+from lont.signalregister.models import Signal
 from lont.subjects.models import Group, GroupRelation
 
 from .autolink import reason_label
@@ -43,7 +44,7 @@ def _week_ago_level(situation: Situation, now: dt.datetime) -> str | None:
 def plain_sentence(
     situation: Situation,
     lines: list[dict[str, Any]],
-    signals: list[tuple[Any, Access]],
+    fresh: int,
     now: dt.datetime | None = None,
 ) -> str:
     """ "Niveau hoog, vooral door …; sinds vorige week gestegen van verhoogd, 2 nieuwe signalen."
@@ -65,8 +66,6 @@ def plain_sentence(
         change = _("sinds vorige week gedaald van %(old)s") % {"old": _level(old)}
     else:
         change = _("gelijk aan vorige week")
-    week = now - dt.timedelta(days=7)
-    fresh = sum(1 for row, _a in signals if row.observed_at >= week)
     new = ngettext(
         "%(count)d nieuw signaal deze week", "%(count)d nieuwe signalen deze week", fresh
     ) % {"count": fresh}
@@ -81,8 +80,9 @@ def plain_sentence(
 def named(
     viewer: Viewer, situation: Situation, signals: list[tuple[Any, Access]], path: str
 ) -> dict[str, Any]:
-    """The groups and people the situation names (through its groups, its rivalry and its
-    signals), each only when the viewer may see it; and the automatic links with their reason."""
+    """The groups and people the situation names (through its groups, its rivalry and the
+    ``signals`` shown), each only when the viewer may see it; and the automatic links with their
+    reason (``autolinked``: the signals they name, for the access log)."""
     groups = list(visible(viewer, situation.groups.all()).order_by("name"))
     if situation.rivalry_id:
         rivalry = visible(viewer, GroupRelation.objects.filter(pk=situation.rivalry_id)).first()
@@ -107,6 +107,12 @@ def named(
                 if link.person_id and link.person is not None:
                     people.setdefault(link.person_id, link.person)
     shown = {row.pk: row for row, _a in signals}
+    # A signal that linked itself is named by its date, also when it is not on this page.
+    missing = {link["signal"] for link in situation.auto_links} - set(shown)
+    if missing:
+        shown.update(
+            (row.pk, row) for row in visible(viewer, Signal.objects.filter(pk__in=missing))
+        )
     autolinks = []
     for link in situation.auto_links:
         autolinks.append(
@@ -122,4 +128,5 @@ def named(
         "named_groups": groups,
         "named_people": sorted(people.values(), key=lambda p: str(p)),
         "autolinks": autolinks,
+        "autolinked": [link["signal"] for link in autolinks if link["signal"] is not None],
     }

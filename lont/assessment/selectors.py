@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections import defaultdict
 from typing import Any
@@ -68,7 +69,33 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
     signal's label as the visibility layer declares it for this viewer (organisation, the groups
     the viewer may see, date) with a link when the viewer may open the signal. A signal the
     viewer may not see is named by nothing."""
-    contributions = situation.explanation.get("contributions", [])
+    lines, _rows = contribution_lines(viewer, situation.explanation.get("contributions", []))
+    return lines
+
+
+SHOWN_CONTRIBUTIONS = 25  # signal lines on the situation page; the rest on "Alle bijdragen"
+
+
+def strongest(contributions: list[dict[str, Any]], limit: int) -> tuple[list[dict[str, Any]], int]:
+    """Every contribution that is not a signal's (structure, drill: a few) and the ``limit``
+    strongest signal contributions (by amount; on a tie the engine's earlier line), in the
+    engine's order; with how many signal contributions are left out."""
+    indexes = [i for i, c in enumerate(contributions) if c["kind"] in SIGNAL_KINDS]
+    if len(indexes) <= limit:
+        return list(contributions), 0
+    kept = set(
+        heapq.nsmallest(limit, indexes, key=lambda i: (-float(contributions[i]["amount"]), i))
+    )
+    left_out = set(indexes) - kept
+    return [c for i, c in enumerate(contributions) if i not in left_out], len(left_out)
+
+
+def contribution_lines(
+    viewer: Viewer, contributions: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[Signal]]:
+    """The given contributions as lines at the viewer's level (see ``explanation_lines``), with
+    the signals they name to the viewer (for the access log). The signals are read in one query
+    plus the label's prefetches, however many lines there are."""
     ids = {int(c["ref"]) for c in contributions if c["kind"] in SIGNAL_KINDS and c["ref"].isdigit()}
     rows = (
         visible(
@@ -83,6 +110,7 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
     shown = {row.pk: (row, access_for(viewer, row)) for row in rows}
     opens = bool(shown) and may_open(viewer, "signalregister:detail", next(iter(shown)))
     labels: dict[int, str] = {}
+    named: dict[int, Signal] = {}
     lines = []
     for c in contributions:
         level = Access.FULL
@@ -98,6 +126,7 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
             else:
                 if pk not in labels:
                     labels[pk] = label_text(viewer, row)
+                    named[pk] = row
                 text = _named(c["summary_nl"] if level == Access.SUMMARY else text, labels[pk])
                 url = row.get_absolute_url() if opens else ""
         lines.append(
@@ -110,7 +139,7 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
                 "url": url,
             }
         )
-    return lines
+    return lines, list(named.values())
 
 
 def _kinds_nl(kinds: list[str]) -> str:
@@ -218,6 +247,54 @@ def situation_signals(viewer: Viewer, situation: Situation) -> list[tuple[Any, A
         "-observed_at", "-pk"
     )
     return [(row, access_for(viewer, row)) for row in rows]
+
+
+SIGNALS_PER_PAGE = 25
+CURSOR_FORMAT = "%Y%m%dT%H%M%S.%f"
+
+
+def _cursor(row: Signal) -> str:
+    at = row.observed_at.astimezone(dt.UTC).strftime(CURSOR_FORMAT)
+    return f"{at}_{row.pk}"
+
+
+def _parse_cursor(cursor: str) -> tuple[dt.datetime, int] | None:
+    at, _sep, pk = cursor.partition("_")
+    try:
+        return dt.datetime.strptime(at, CURSOR_FORMAT).replace(tzinfo=dt.UTC), int(pk)
+    except ValueError:
+        return None
+
+
+def situation_signal_page(
+    viewer: Viewer, situation: Situation, older_than: str = ""
+) -> tuple[list[tuple[Any, Access]], str]:
+    """One page of the situation's signals the viewer sees, newest first, each with its access,
+    and the cursor of the next (older) page ("" at the end). Keyset-paged from ``older_than``
+    (a cursor): no count, and as many rows read however many signals are linked."""
+    rows = visible(viewer, situation.signals.select_related("organisation")).order_by(
+        "-observed_at", "-pk"
+    )
+    cursor = _parse_cursor(older_than) if older_than else None
+    if cursor is not None:
+        at, pk = cursor
+        rows = rows.filter(models.Q(observed_at__lt=at) | models.Q(observed_at=at, pk__lt=pk))
+    page = list(rows[: SIGNALS_PER_PAGE + 1])
+    more = len(page) > SIGNALS_PER_PAGE
+    page = page[:SIGNALS_PER_PAGE]
+    return [(row, access_for(viewer, row)) for row in page], _cursor(page[-1]) if more else ""
+
+
+def fresh_signal_count(
+    viewer: Viewer, situation: Situation, since: dt.datetime, newest: list[Any] | None = None
+) -> int:
+    """How many of the situation's signals the viewer sees were observed since ``since``;
+    counted on ``newest`` (the first page) when that page reaches back beyond ``since``."""
+    if newest is not None and (
+        len(newest) < SIGNALS_PER_PAGE or (newest and newest[-1].observed_at < since)
+    ):
+        return sum(1 for row in newest if row.observed_at >= since)
+    return visible(viewer, situation.signals.filter(observed_at__gte=since)).count()
 
 
 def timeline(

@@ -10,6 +10,11 @@ urlpatterns = [
     path("situaties/nieuw/", situations.SituationCreateView.as_view(), name="situation_create"),
     path("situaties/<int:pk>/", situations.SituationDetailView.as_view(), name="situation_detail"),
     path(
+        "situaties/<int:pk>/bijdragen/",
+        situations.SituationContributionsView.as_view(),
+        name="situation_contributions",
+    ),
+    path(
         "situaties/<int:pk>/bewerken/",
         situations.SituationEditView.as_view(),
         name="situation_edit",

@@ -325,3 +325,13 @@ class GraphFilterForm(StyledForm):
     )
     since = forms.DateField(label=_("Vanaf"), required=False, widget=DATE)
     until = forms.DateField(label=_("Tot en met"), required=False, widget=DATE)
+    # A focused graph, opened from a group or person page ("Op de netwerkkaart").
+    group = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    person = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    depth = forms.TypedChoiceField(
+        label=_("Diepte rond de groep of persoon"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[(1, "1"), (2, "2"), (3, "3")],
+    )

@@ -37,6 +37,18 @@ class GraphFilter:
     kind: str = ""
     since: dt.date | None = None
     until: dt.date | None = None
+    # A focused graph: this group ("g12") or person ("p34") and its neighbourhood to ``depth``.
+    focus: str = ""
+    depth: int = 1
+
+
+# At most this many groups and people are sent: a larger picture is unreadable and slow, so the
+# whole-network graph asks for a focus or narrower filters, and a focus stops growing here.
+NODE_LIMIT = 400
+
+
+class FocusNotFound(Exception):
+    """The focused group or person is not one the viewer sees (within the filters)."""
 
 
 def _in_period(qs: QuerySet, start: str, end: str | None, f: GraphFilter) -> QuerySet:
@@ -53,16 +65,84 @@ def _shielded_id(organisation_id: int) -> str:
     return f"afgeschermd-{organisation_id}"
 
 
+def _neighbourhood(
+    f: GraphFilter,
+    groups: QuerySet,
+    persons: QuerySet,
+    edges: dict[str, QuerySet | None],
+) -> tuple[set[int], set[int], bool]:
+    """The group and person ids within ``f.depth`` steps of the focus along the edges the viewer
+    sees (of the kinds the filter shows), at most ``NODE_LIMIT`` of them; only nodes the viewer
+    sees within the filters are reached (a hidden end becomes an afgeschermd node later). One
+    query per kind of edge and per kind of node at each step."""
+    kind, pk = f.focus[:1], int(f.focus[1:])
+    start = groups if kind == "g" else persons
+    if not start.filter(pk=pk).exists():
+        raise FocusNotFound
+    group_ids: set[int] = {pk} if kind == "g" else set()
+    person_ids: set[int] = {pk} if kind == "p" else set()
+    frontier_g, frontier_p = set(group_ids), set(person_ids)
+    cut = False
+    for _step in range(f.depth):
+        next_g: set[int] = set()
+        next_p: set[int] = set()
+        if edges["group_relations"] is not None and frontier_g:
+            touching = edges["group_relations"].filter(
+                Q(group_a_id__in=frontier_g) | Q(group_b_id__in=frontier_g)
+            )
+            for a, b in touching.values_list("group_a_id", "group_b_id"):
+                next_g |= {a, b}
+        if edges["memberships"] is not None and (frontier_g or frontier_p):
+            touching = edges["memberships"].filter(
+                Q(group_id__in=frontier_g) | Q(person_id__in=frontier_p)
+            )
+            for person, group in touching.values_list("person_id", "group_id"):
+                next_p.add(person)
+                next_g.add(group)
+        if edges["person_relations"] is not None and frontier_p:
+            touching = edges["person_relations"].filter(
+                Q(person_a_id__in=frontier_p) | Q(person_b_id__in=frontier_p)
+            )
+            for a, b in touching.values_list("person_a_id", "person_b_id"):
+                next_p |= {a, b}
+        found_g = sorted(groups.filter(pk__in=next_g - group_ids).values_list("pk", flat=True))
+        found_p = sorted(persons.filter(pk__in=next_p - person_ids).values_list("pk", flat=True))
+        room = NODE_LIMIT - len(group_ids) - len(person_ids)
+        if len(found_g) + len(found_p) > room:
+            cut = True
+            found_g = found_g[:room]
+            found_p = found_p[: room - len(found_g)]
+        frontier_g, frontier_p = set(found_g), set(found_p)
+        group_ids |= frontier_g
+        person_ids |= frontier_p
+        if cut or not (frontier_g or frontier_p):
+            break
+    return group_ids, person_ids, cut
+
+
+def too_large(groups: int, persons: int) -> dict[str, Any]:
+    """Nothing sent but the counts, with what to do."""
+    return {
+        "elements": {"nodes": [], "edges": []},
+        "counts": {"groups": groups, "people": persons, "limit": NODE_LIMIT},
+        "message": _(
+            "Het netwerk is te groot om in één kaart te tonen: %(groups)s groepen en "
+            "%(people)s personen, meer dan %(limit)s. Kies een gebied of soort relatie, of open "
+            "de kaart vanaf een groep of persoon (Op de netwerkkaart)."
+        )
+        % {"groups": groups, "people": persons, "limit": NODE_LIMIT},
+    }
+
+
 def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, Any]:
+    """The graph as Cytoscape elements: the whole network up to ``NODE_LIMIT`` groups and people
+    (after the filters), or a focus and its neighbourhood. Only what is sent is access-logged.
+    Raises ``FocusNotFound`` for a focus the viewer does not see."""
     groups = visible(viewer, Group)
     persons = visible(viewer, Person.objects.defer(*IDENTIFYING_FIELDS))
     if f.area:
         groups = groups.filter(areas__icontains=f.area)
         persons = persons.filter(area__icontains=f.area)
-    group_list = list(groups)
-    person_list = list(persons)
-    group_ids = {g.pk for g in group_list}
-    person_ids = {p.pk for p in person_list}
 
     show_group_relations = f.kind in ("", *GroupRelationKind.values)
     relations = visible(viewer, GroupRelation.objects.select_related("group_a", "group_b"))
@@ -94,6 +174,36 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
         "date",
         f,
     )
+    cut = False
+    if f.focus:
+        group_ids, person_ids, cut = _neighbourhood(
+            f,
+            groups,
+            persons,
+            {
+                "group_relations": relations if show_group_relations else None,
+                "memberships": memberships if f.kind in ("", MEMBERSHIP) else None,
+                "person_relations": person_relations if f.kind in ("", PERSON_RELATION) else None,
+            },
+        )
+        groups = groups.filter(pk__in=group_ids)
+        persons = persons.filter(pk__in=person_ids)
+        relations = relations.filter(Q(group_a_id__in=group_ids) | Q(group_b_id__in=group_ids))
+        memberships = memberships.filter(Q(group_id__in=group_ids) | Q(person_id__in=person_ids))
+        person_relations = person_relations.filter(
+            Q(person_a_id__in=person_ids) | Q(person_b_id__in=person_ids)
+        )
+    else:
+        counts = (groups.count(), persons.count())
+        if sum(counts) > NODE_LIMIT:
+            return too_large(*counts)
+    group_list = list(groups)
+    person_list = list(persons)
+    group_ids = {g.pk for g in group_list}
+    person_ids = {p.pk for p in person_list}
+    relation_rows = list(relations) if show_group_relations else []
+    membership_rows = list(memberships) if f.kind in ("", MEMBERSHIP) else []
+    person_relation_rows = list(person_relations) if f.kind in ("", PERSON_RELATION) else []
 
     holders: set[int] = set()
     edges: list[dict[str, Any]] = []
@@ -108,16 +218,30 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
         holders.add(obj.organisation_id)
         return _shielded_id(obj.organisation_id)
 
-    visible_group_ids = set(visible(viewer, Group).values_list("pk", flat=True))
-    visible_person_ids = set(visible(viewer, Person).values_list("pk", flat=True))
+    # Which ends of the edges the viewer sees (outside the filter) or not (afgeschermd): asked
+    # for the ends at hand only.
+    group_ends = {pk for r in relation_rows for pk in (r.group_a_id, r.group_b_id)}
+    group_ends |= {m.group_id for m in membership_rows}
+    person_ends = {m.person_id for m in membership_rows}
+    person_ends |= {pk for r in person_relation_rows for pk in (r.person_a_id, r.person_b_id)}
+    visible_group_ids = set(
+        visible(viewer, Group).filter(pk__in=group_ends - group_ids).values_list("pk", flat=True)
+    )
+    visible_person_ids = set(
+        visible(viewer, Person).filter(pk__in=person_ends - person_ids).values_list("pk", flat=True)
+    )
+    visible_group_ids |= group_ids
+    visible_person_ids |= person_ids
 
-    def add_edge(eid: str, a: str | None, b: str | None, kind: str, label: str) -> None:
+    def add_edge(eid: str, a: str | None, b: str | None, kind: str, label: str) -> bool:
+        """Adds the edge (one dashed edge per pair when an end is afgeschermd); False when an
+        end is outside the filter and nothing is sent."""
         if a is None or b is None:
-            return
+            return False
         if a.startswith("afgeschermd") or b.startswith("afgeschermd"):
             key = tuple(sorted((a, b)))
             if key in shielded_edges:
-                return
+                return True
             shielded_edges.add(key)  # type: ignore[arg-type]
             edges.append(
                 {
@@ -130,12 +254,13 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
                     }
                 }
             )
-            return
+            return True
         edges.append({"data": {"id": eid, "source": a, "target": b, "kind": kind, "label": label}})
+        return True
 
     logged: list[Any] = []
     if show_group_relations:
-        for r in relations:
+        for r in relation_rows:
             add_edge(
                 f"gr{r.pk}",
                 endpoint("g", r.group_a, group_ids, r.group_a_id in visible_group_ids),
@@ -144,25 +269,27 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
                 str(r.get_kind_display()),
             )
     if f.kind in ("", MEMBERSHIP):
-        for m in memberships:
-            add_edge(
+        for m in membership_rows:
+            sent = add_edge(
                 f"m{m.pk}",
                 endpoint("p", m.person, person_ids, m.person_id in visible_person_ids),
                 endpoint("g", m.group, group_ids, m.group_id in visible_group_ids),
                 MEMBERSHIP,
                 str(m.get_role_display()),
             )
-            logged.append(m)
+            if sent:
+                logged.append(m)
     if f.kind in ("", PERSON_RELATION):
-        for pr in person_relations:
-            add_edge(
+        for pr in person_relation_rows:
+            sent = add_edge(
                 f"pr{pr.pk}",
                 endpoint("p", pr.person_a, person_ids, pr.person_a_id in visible_person_ids),
                 endpoint("p", pr.person_b, person_ids, pr.person_b_id in visible_person_ids),
                 PERSON_RELATION,
                 str(pr.get_kind_display()),
             )
-            logged.append(pr)
+            if sent:
+                logged.append(pr)
 
     # Partners holding anything this viewer may not see, whatever the filters.
     for model in GRAPH_MODELS:
@@ -190,7 +317,7 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
         )
     shown_persons = []
     for p in person_list:
-        if f"p{p.pk}" not in connected and (f.kind or not f.area):
+        if f"p{p.pk}" not in connected and (f.kind or not f.area) and f.focus != f"p{p.pk}":
             # Unconnected people add nothing to the picture of relations, except in an area view.
             continue
         shown_persons.append(p)
@@ -220,4 +347,10 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
             }
         )
     log_reads(viewer, [*shown_persons, *logged], via=AccessVia.PAGE, path=path)
-    return {"elements": {"nodes": nodes, "edges": edges}}
+    out: dict[str, Any] = {"elements": {"nodes": nodes, "edges": edges}}
+    if cut:
+        out["message"] = _(
+            "Alleen de eerste %(limit)s groepen en personen rond dit punt worden getoond; "
+            "kies een kleinere diepte of een filter."
+        ) % {"limit": NODE_LIMIT}
+    return out

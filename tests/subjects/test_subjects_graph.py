@@ -123,3 +123,63 @@ def test_graph_page_pre_declares_cytoscapes_stylesheet_for_the_csp(make_member, 
     page = client_for(make_member(PartnerType.POLICE)).get(reverse("subjects:graph"))
     assert 'id="__________cytoscape_stylesheet"' in page.content.decode()
     assert "style-src 'self'" in page["Content-Security-Policy"]
+
+
+def test_focus_sends_the_neighbourhood_to_the_depth_asked(
+    network, make_member, client_for, django_assert_max_num_queries
+):
+    # Given a chain of groups a - b - c - d and a member of a; a tipster (hidden from schools)
+    # is a friend of that member
+    youth = make_member(PartnerType.YOUTH_WORK)
+    org = youth.organisation
+    a, b, c, d = (group_factory(org, name) for name in ("Ag", "Bg", "Cg", "Dg"))
+    ab, bc, cd = (group_relation_factory(x, y) for x, y in ((a, b), (b, c), (c, d)))
+    member = person_factory(org, alias="Lid van A")
+    membership = membership_factory(a, member)
+    tipster = person_factory(org, alias="Geheim", involvement="tipgever", category=C.TIP)
+    from subjects.subjects_factories import person_relation_factory
+
+    person_relation_factory(member, tipster, kind="vrienden")
+    set_access(network, {(C.GROUP_ANALYSIS, PartnerType.EDUCATION): Access.FULL})
+    school = make_member(PartnerType.EDUCATION)
+    client = client_for(school)
+    from lont.audit.models import AccessLogEntry
+
+    # When the school opens the graph at group b, depth 1
+    with django_assert_max_num_queries(30):
+        one = _graph(client, group=b.pk)
+    # Then b and its direct neighbours a and c, not d; only edges between what is sent (the
+    # afgeschermd node of a partner holding hidden rows is there whatever the focus)
+    assert _ids(one) == {f"g{a.pk}", f"g{b.pk}", f"g{c.pk}", f"afgeschermd-{org.pk}"}
+    assert _ids(one, "edges") == {f"gr{ab.pk}", f"gr{bc.pk}"}
+    # Depth 2 reaches d and a's member, whose hidden friend is one afgeschermd node
+    mark = AccessLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    two = _graph(client, group=b.pk, depth=2)
+    assert {f"g{d.pk}", f"p{member.pk}", f"gr{cd.pk}"} <= _ids(two) | _ids(two, "edges")
+    assert f"m{membership.pk}" in _ids(two, "edges")
+    assert "Geheim" not in json.dumps(two)
+    assert f"afgeschermd-{org.pk}" in _ids(two)
+    # Only what is sent is access-logged: the member (a person) and the membership
+    logged = set(AccessLogEntry.objects.filter(pk__gt=mark).values_list("object_type", "object_id"))
+    assert ("subjects.person", str(member.pk)) in logged
+    assert ("subjects.person", str(tipster.pk)) not in logged
+    # A focus on a person works the same; one the viewer does not see is a Dutch 404
+    assert f"g{a.pk}" in _ids(_graph(client, person=member.pk))
+    refused = client.get(reverse("subjects:graph_data"), {"person": tipster.pk})
+    assert refused.status_code == 404 and "netwerkkaart" in refused.json()["message"]
+
+
+def test_whole_network_above_the_limit_sends_only_counts(make_member, client_for, monkeypatch):
+    from lont.subjects import graph
+
+    monkeypatch.setattr(graph, "NODE_LIMIT", 3)
+    police = make_member(PartnerType.POLICE)
+    for name in ("Een", "Twee", "Drie", "Vier"):
+        group_factory(police.organisation, name)
+    client = client_for(police)
+    data = client.get(reverse("subjects:graph_data")).json()
+    assert data["elements"] == {"nodes": [], "edges": []}
+    assert data["counts"]["groups"] == 4 and "te groot" in data["message"]
+    assert "Een" not in json.dumps(data)
+    # a narrower filter or a focus is sent as ever
+    assert _ids(_graph(client, area="nergens")) == set()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lont.audit.access import log_reads
@@ -56,28 +59,56 @@ class SituationDetailView(VisibleDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        situation, viewer = self.object, self.viewer
-        signals = selectors.situation_signals(viewer, situation)
-        data["lines"] = selectors.explanation_lines(viewer, situation)
-        data["breaks"] = selectors.trend_break_lines(viewer, situation)
-        # The signals shown on the timeline are reads of case content too.
-        log_reads(
-            viewer,
-            [row for row, _a in signals],
-            via=AccessVia.PAGE,
-            path=self.request.get_full_path(),
+        situation, viewer, path = self.object, self.viewer, self.request.get_full_path()
+        # The page is the same size for a situation of any size: one page of its signals and
+        # its strongest contributions ("Alle bijdragen" pages through the rest).
+        older = self.request.GET.get("ouder", "")[:40]
+        signals, data["older_cursor"] = selectors.situation_signal_page(viewer, situation, older)
+        data["older_than"] = older
+        contributions, data["lines_left_out"] = selectors.strongest(
+            situation.explanation.get("contributions", []), selectors.SHOWN_CONTRIBUTIONS
         )
+        data["lines"], line_signals = selectors.contribution_lines(viewer, contributions)
+        data["breaks"] = selectors.trend_break_lines(viewer, situation)
         data["signals"] = signals
         data["timeline"] = selectors.timeline(
-            viewer, situation, signals, via=AccessVia.PAGE, path=self.request.get_full_path()
+            viewer, situation, signals, via=AccessVia.PAGE, path=path
         )
         data["groups"] = visible(viewer, situation.groups.all())
-        data["sentence"] = explain.plain_sentence(situation, data["lines"], signals)
-        data.update(explain.named(viewer, situation, signals, self.request.get_full_path()))
+        week = timezone.now() - dt.timedelta(days=7)
+        newest = None if older else [row for row, _a in signals]
+        data["sentence"] = explain.plain_sentence(
+            situation, data["lines"], selectors.fresh_signal_count(viewer, situation, week, newest)
+        )
+        data.update(explain.named(viewer, situation, signals, path))
+        # What is shown of case content is access-logged: the signals on this page, those the
+        # contribution lines name and those the automatic links name (each once).
+        shown = {row.pk: row for row, _a in signals}
+        shown.update((row.pk, row) for row in [*line_signals, *data["autolinked"]])
+        log_reads(viewer, list(shown.values()), via=AccessVia.PAGE, path=path)
         data["is_owner"] = situation.organisation_id == viewer.organisation.pk
         data["chart"] = svg.drill_chart(situation.drill) if situation.drill else None
         data["following"] = situation.followers.filter(pk=viewer.user.pk).exists()
         data["can_edit"] = self.access == Access.FULL and viewer.can("case.write")
+        return data
+
+
+class SituationContributionsView(VisibleDetailView):
+    """All contributions to a situation's score, a page at a time, each at the viewer's level;
+    only the signals a page names are read and access-logged."""
+
+    model = Situation
+    template_name = "assessment/situation_contributions.html"
+    context_object_name = "situation"
+    PER_PAGE = 100
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        contributions = self.object.explanation.get("contributions", [])
+        page = Paginator(contributions, self.PER_PAGE).get_page(self.request.GET.get("page"))
+        data["lines"], named = selectors.contribution_lines(self.viewer, list(page.object_list))
+        log_reads(self.viewer, named, via=AccessVia.PAGE, path=self.request.get_full_path())
+        data["page_obj"], data["is_paginated"] = page, page.has_other_pages()
         return data
 
 

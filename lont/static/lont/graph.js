@@ -6,10 +6,16 @@
     var status = document.getElementById("lont-graph-status");
     if (!box || typeof window.cytoscape !== "function") { return; }
     fetch(box.dataset.source, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+      .then(function (response) {
+        // A focus the viewer does not see answers 404 with a Dutch message.
+        if (!response.ok && response.status !== 404) { throw new Error(response.status); }
+        return response.json();
+      })
       .then(function (data) {
-        var elements = data.elements;
-        if (status) { status.textContent = elements.nodes.length ? "" : "Geen gegevens voor deze selectie."; }
+        var elements = data.elements || { nodes: [], edges: [] };
+        // The server says why a picture is empty or cut off (too large: the counts and what to do).
+        if (status) { status.textContent = data.message || (elements.nodes.length ? "" : "Geen gegevens voor deze selectie."); }
+        if (!elements.nodes.length) { return; }
         var cy = window.cytoscape({
           container: box,
           elements: elements,

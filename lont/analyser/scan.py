@@ -188,6 +188,19 @@ class Anchored:
             else:
                 starts = sorted([start for key in present for start in grouped[key]])
             match = self.pattern.match
+            if "#" not in present:
+                # No candidate token begins with a digit (an ASCII digit always keys "#", in the
+                # text as in its folded form): one regex, no per-token test.
+                for start in starts:
+                    if start < last_end:
+                        continue
+                    found = match(subject, start)
+                    if found is not None:
+                        end = found.end()
+                        if end > start:
+                            out.append(found)
+                            last_end = end
+                return out
             digit_match = None
             for start in starts:
                 if start < last_end:

@@ -82,6 +82,9 @@ class _Entry:
     place: Place
     surface: str  # the alias as written, for short-alias case checks
     tokens: int
+    # Very short aliases ("CS", "KC", "WV") only count written as in the gazetteer: the alias
+    # without spaces to compare with, else "" (any case will do).
+    exact_case: str = ""
 
 
 class Gazetteer:
@@ -110,7 +113,9 @@ class Gazetteer:
                     continue
                 if not key:
                     continue
-                self._exact[key] = _Entry(place, surface.strip(), len(parts))
+                written = surface.strip()
+                exact_case = written.replace(" ", "") if len(squash(written)) <= 3 else ""
+                self._exact[key] = _Entry(place, written, len(parts), exact_case)
                 self._max_tokens = max(self._max_tokens, len(parts))
                 for cut in range(1, len(parts) + 1):
                     self._prefixes.add("".join(parts[:cut]))
@@ -209,10 +214,11 @@ class Gazetteer:
         for i, (start, tok_end, tok_key) in enumerate(toks):
             if tok_key not in start_keys:
                 # Cannot begin a name exactly; a longer word may still be a misspelt name.
+                if tok_end - start < 5:
+                    continue
                 word = folded[start:tok_end]
                 if (
-                    len(word) >= 5
-                    and word[0] in firsts
+                    word[0] in firsts
                     and not word[0].isdigit()
                     # Short common words lie one typo from short names ("maakt"/"Markt"):
                     # below seven letters a misspelling must at least be capitalised.
@@ -257,8 +263,8 @@ class Gazetteer:
 
 def _case_ok(entry: _Entry, surface: str) -> bool:
     # Very short aliases ("CS", "KC", "WV") only count written as in the gazetteer.
-    if len(squash(entry.surface)) <= 3:
-        return surface.replace(" ", "") == entry.surface.replace(" ", "")
+    if entry.exact_case:
+        return surface.replace(" ", "") == entry.exact_case
     return True
 
 

@@ -111,7 +111,7 @@ class Anchored:
     start with it (used for long phrase lists), so one attempt does not try every phrase.
     """
 
-    __slots__ = ("at_digit", "by_key", "gate", "keys", "needles", "pattern")
+    __slots__ = ("at_digit", "by_key", "gate", "keys", "match", "needles", "pattern")
 
     def __init__(
         self,
@@ -122,6 +122,9 @@ class Anchored:
         gate: str = "",
     ) -> None:
         self.pattern = pattern
+        # The match method of the same regex with literal-first alternatives (see :func:`quick`),
+        # which is what runs; built on first use.
+        self.match: Any = None
         self.by_key = by_key or {}
         # The pattern for tokens that begin with an ASCII digit (built on first use), or None
         # when it cannot match there; see :func:`pruned`.
@@ -187,7 +190,22 @@ class Anchored:
                 starts = grouped[next(iter(present))]
             else:
                 starts = sorted([start for key in present for start in grouped[key]])
-            match = self.pattern.match
+            match = self.match
+            if match is None:
+                match = self.match = quick(self.pattern).match
+            if "#" not in present:
+                # No candidate token begins with a digit (an ASCII digit always keys "#", in the
+                # text as in its folded form): one regex, no per-token test.
+                for start in starts:
+                    if start < last_end:
+                        continue
+                    found = match(subject, start)
+                    if found is not None:
+                        end = found.end()
+                        if end > start:
+                            out.append(found)
+                            last_end = end
+                return out
             digit_match = None
             for start in starts:
                 if start < last_end:
@@ -326,5 +344,55 @@ def pruned(pattern: re.Pattern[str], chars: frozenset[str]) -> re.Pattern[str] |
     tree = _parser.parse(pattern.pattern, pattern.flags)
     if not _prune_seq(tree.data, chars):
         return None
+    _quicken(tree.data)
+    compiled: re.Pattern[str] = _compiler.compile(tree, pattern.flags)
+    return compiled
+
+
+# --- Literal-first alternatives -------------------------------------------------------------------
+# Python's engine skips an alternative of an alternation without entering it when the alternative
+# begins with a literal character or a character set that the text does not hold there. A
+# stretched word ("z+a+t+e+r+d+a+g+") begins with a repeat instead, so every such alternative is
+# entered at every attempt. ``x+`` is the same as ``xx*`` (a single character has nothing to
+# backtrack into; the counts are tried in the same order), so rewriting the head of every
+# alternative that way gives the same matches, groups and spans, and lets the engine skip the
+# alternatives that cannot begin at the current character.
+_SINGLE = (_C.LITERAL, _C.IN)
+
+
+def _quicken(seq: Any) -> None:
+    """Rewrite, in place, ``x{m,n}`` (m ≥ 1) at the head of each alternative to ``x x{m-1,n-1}``,
+    in every alternation of the parse tree ``seq``."""
+    for index, (op, av) in enumerate(seq):
+        if op is _C.BRANCH:
+            for alternative in av[1]:
+                _quicken(alternative)
+                if not alternative.data:
+                    continue
+                head_op, head_av = alternative.data[0]
+                if head_op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+                    low, high, sub = head_av
+                    if low >= 1 and len(sub.data) == 1 and sub.data[0][0] in _SINGLE:
+                        rest = (low - 1, high if high is _C.MAXREPEAT else high - 1, sub)
+                        alternative.data[0:1] = [sub.data[0], (head_op, rest)]
+        elif op is _C.SUBPATTERN:
+            _quicken(av[3])
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            _quicken(av[2])
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            _quicken(av[1])
+        elif op is _C.ATOMIC_GROUP:
+            _quicken(av)
+        elif op is _C.GROUPREF_EXISTS:
+            _quicken(av[1])
+            if av[2] is not None:
+                _quicken(av[2])
+        seq[index] = (op, av)
+
+
+def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with literal-first alternatives: the same matches, groups and spans."""
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    _quicken(tree.data)
     compiled: re.Pattern[str] = _compiler.compile(tree, pattern.flags)
     return compiled

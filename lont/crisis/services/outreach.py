@@ -14,8 +14,6 @@ from django.utils.translation import gettext as _
 
 from lont.core import guards
 from lont.core.viewer import Viewer
-from lont.core.visibility import access_for
-from lont.networks.choices import Access
 
 from ..choices import LogKind, OutreachOutcome
 from ..models import Incident, Outreach
@@ -30,8 +28,7 @@ def outreach_add(*, viewer: Viewer, incident: Incident, data: dict[str, Any]) ->
     _require_open(incident)
     contact = data["contact"]
     guards.require_same_network(viewer, contact)
-    if access_for(viewer, contact) < Access.FULL:
-        raise PermissionDenied(guards.refused_full())
+    guards.require_full(viewer, contact)
     group = data.get("group")
     if group is not None and not _names_group(incident, group.pk):
         raise ValidationError({"group": _("Kies een groep van dit incident.")})

@@ -3,6 +3,7 @@ so a new page gets login, second factor, covenant filtering and access logging b
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from typing import Any, ClassVar
 
@@ -48,11 +49,10 @@ class MemberRequiredMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         # A malformed filter (``?groep=²``) is dropped with a message, never a server error.
+        reads = refreshing() if self.refreshes_open_page else contextlib.nullcontext()
         try:
-            if self.refreshes_open_page:
-                with refreshing():
-                    return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+            with reads:
+                return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
         except BadFilter as error:
             messages.warning(request, f"{error.message} {_('Het filter is weggelaten.')}")
             query = request.GET.copy()

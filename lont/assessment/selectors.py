@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lont.core.pagination import capped_count
 from lont.core.policies import may_open
 from lont.core.related import filter_visible, label_text, prefetch_visible
 from lont.core.scoping import system_context
@@ -376,7 +377,7 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     else:
         new_signals = new_signals.filter(registered_at__gt=cutoff)
     new_list = list(new_signals.select_related("organisation").order_by("-registered_at")[:10])
-    new_count = new_signals.order_by()[: NEW_SIGNALS_CAP + 1].count()
+    new_count, new_capped = capped_count(new_signals, NEW_SIGNALS_CAP)
     shown_breaks = [situation for situation, _b in breaks]
     return {
         "by_level": [(LevelCode(code), by_level[code], counts.get(code, 0)) for code in by_level],
@@ -384,8 +385,8 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
         "actions": actions,
         "new_signals": [(s, access_for(viewer, s)) for s in new_list],
         # Counted up to the cap: flat in the size of the register ("meer dan 1000").
-        "new_signal_count": min(new_count, NEW_SIGNALS_CAP),
-        "new_signal_capped": new_count > NEW_SIGNALS_CAP,
+        "new_signal_count": new_count,
+        "new_signal_capped": new_capped,
         "since": since,
         "logged": list(
             {

@@ -13,6 +13,13 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 
+def capped_count(rows: Any, cap: int) -> tuple[int, bool]:
+    """How many rows, counting at most ``cap + 1`` of them: (the count up to ``cap``, whether
+    there were more)."""
+    counted = int(rows.order_by()[: cap + 1].count())
+    return min(counted, cap), counted > cap
+
+
 class CappedPaginator(Paginator):
     cap = 1000
 
@@ -25,6 +32,5 @@ class CappedPaginator(Paginator):
         object_list: Any = self.object_list
         if not hasattr(object_list, "order_by"):  # pragma: no cover - lists are counted as ever
             return len(object_list)
-        counted = object_list.order_by()[: self.cap + 1].count()
-        self.capped = counted > self.cap
-        return min(counted, self.cap)
+        count, self.capped = capped_count(object_list, self.cap)
+        return count

@@ -19,7 +19,7 @@ from lont.subjects.models import Group, Person
 from . import proposals, selectors, shielding
 from .attachments import CleanImage, clean_image
 from .choices import ONLINE_SOURCES, PersonRole, RequestOutcome, RequestSize
-from .models import Signal
+from .models import Signal, window_error
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -176,11 +176,9 @@ class SignalForm(StyledModelForm):
         counts = [data.get(n) for n in ("views", "likes", "reposts", "comments")]
         if any(c is not None for c in counts) and not data.get("engagement_at"):
             data["engagement_at"] = data.get("observed_at") or timezone.now()
-        until = data.get("mentioned_until")
-        if until is not None and data.get("mentioned_time") is None:
-            self.add_error("mentioned_until", _("Vul ook het begin in (het genoemde tijdstip)."))
-        elif until is not None and until < data["mentioned_time"]:
-            self.add_error("mentioned_until", _("Het einde ligt voor het begin."))
+        window = window_error(data.get("mentioned_time"), data.get("mentioned_until"))
+        if window:
+            self.add_error("mentioned_until", window)
         if data.get("request_what") and not data.get("request_size"):
             self.add_error("request_size", _("Kies de omvang van het verzoek."))
         return data

@@ -47,6 +47,18 @@ def derive_category(source_type: str, special_data: str) -> str:
     return CATEGORY_BY_SOURCE[SourceType(source_type)].value
 
 
+def window_error(start: dt.datetime | None, until: dt.datetime | None) -> str:
+    """What is wrong with a mentioned window ("" when nothing): an end needs a start, and lies
+    after it. One rule for the form, the API's serializer and the API's corrected state."""
+    if until is None:
+        return ""
+    if start is None:
+        return str(_("Vul ook het begin in (het genoemde tijdstip)."))
+    if until < start:
+        return str(_("Het einde ligt voor het begin."))
+    return ""
+
+
 def window_text(start: dt.datetime, end: dt.datetime) -> str:
     """A window of wall-clock times in Dutch: whole days as "7–13 december 2026" or "12 december
     2026", otherwise both ends with their clock times."""

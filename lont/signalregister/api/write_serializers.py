@@ -31,7 +31,7 @@ from ..choices import (
     SpecialData,
 )
 from ..forms import SignalForm
-from ..models import GuardEvent
+from ..models import GuardEvent, window_error
 
 # The signal's own fields, as the form has them (the service sets the rest).
 SIGNAL_FIELDS: tuple[str, ...] = tuple(SignalForm.Meta.fields)
@@ -228,15 +228,11 @@ class SignalWriteSerializer(serializers.Serializer):
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        until = attrs.get("mentioned_until")
-        if until is not None and attrs.get("mentioned_time") is None and not self.partial:
-            raise serializers.ValidationError(
-                {"mentioned_until": _("Vul ook het begin in (het genoemde tijdstip).")}
-            )
-        if until is not None and attrs.get("mentioned_time") and until < attrs["mentioned_time"]:
-            raise serializers.ValidationError(
-                {"mentioned_until": _("Het einde ligt voor het begin.")}
-            )
+        start = attrs.get("mentioned_time")
+        # A PATCH without a start is checked on the corrected state (``writes._check_window``).
+        window = window_error(start, attrs.get("mentioned_until"))
+        if window and (start is not None or not self.partial):
+            raise serializers.ValidationError({"mentioned_until": window})
         if not self.partial:
             attrs.setdefault("people", [])
             attrs.setdefault("groups", [])

@@ -18,7 +18,7 @@ from lont.core.api.views import ServiceViewSet
 
 from .. import services
 from ..choices import ONLINE_SOURCES
-from ..models import GuardEvent, Signal
+from ..models import GuardEvent, Signal, window_error
 from . import guard_flow
 from .serializers import SignalSerializer
 from .views import SignalViewSet
@@ -197,10 +197,6 @@ def _check_platform(fields: dict[str, Any]) -> None:
 def _check_window(fields: dict[str, Any]) -> None:
     """The form's rule on a mentioned window, on the corrected state: a PATCH may give only the
     end (before the stored start) or empty only the start."""
-    start, until = fields["mentioned_time"], fields["mentioned_until"]
-    if until is not None and start is None:
-        raise ValidationError(
-            {"mentioned_until": _("Vul ook het begin in (het genoemde tijdstip).")}
-        )
-    if until is not None and until < start:
-        raise ValidationError({"mentioned_until": _("Het einde ligt voor het begin.")})
+    window = window_error(fields["mentioned_time"], fields["mentioned_until"])
+    if window:
+        raise ValidationError({"mentioned_until": window})

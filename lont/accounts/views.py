@@ -54,38 +54,51 @@ def _user(request: HttpRequest) -> User:
 
 
 def _safe_next(request: HttpRequest, default: str = "/") -> str:
-    target = request.POST.get("next") or request.GET.get("next") or default
-    if not url_has_allowed_host_and_scheme(
+    return _safe_url(request, request.POST.get("next") or request.GET.get("next"), default)
+
+
+def _safe_url(request: HttpRequest, target: str | None, default: str = "/") -> str:
+    """``target`` when it stays on this site (and on HTTPS when the request is), else
+    ``default``."""
+    if not target or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return default
     return target
 
 
+def _verified(request: HttpRequest, user: Any, details: dict[str, Any]) -> None:
+    """The second factor is done (Lont's code, or the provider's MFA where accepted): the
+    session is verified and re-authenticated and the sign-in logged."""
+    request.session[SESSION_VERIFIED_KEY] = True
+    mark_reauthenticated(request)
+    login_event(user=user, event="login.succeeded", details=details)
+
+
+def _welcomed(request: HttpRequest, response: HttpResponse, user: Any) -> HttpResponse:
+    """The answer to a completed sign-in notes the device and sets the member's language."""
+    devices.note_login(request, response, user)
+    apply_language(response, user.preferred_language)
+    return response
+
+
 class LoginView(View):
     lont_policy = PUBLIC
     template_name = "accounts/login.html"
 
+    @staticmethod
+    def _context(request: HttpRequest, form: LoginForm) -> dict[str, Any]:
+        """The form, where to go after, and a button per organisation's identity provider."""
+        return {"form": form, "next": _safe_next(request), "providers": oidc.active_providers()}
+
     def get(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated and request.session.get(SESSION_VERIFIED_KEY):
             return redirect(_safe_next(request))
-        return render(
-            request,
-            self.template_name,
-            {
-                "form": LoginForm(),
-                "next": _safe_next(request),
-                "providers": oidc.active_providers(),
-            },
-        )
+        return render(request, self.template_name, self._context(request, LoginForm()))
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = LoginForm(request.POST)
-        context = {
-            "form": form,
-            "next": _safe_next(request),
-            "providers": oidc.active_providers(),
-        }
+        context = self._context(request, form)
         if not form.is_valid():
             return render(request, self.template_name, context, status=400)
         email = form.cleaned_data["email"].lower()
@@ -176,13 +189,9 @@ class TwoFactorView(View):
         if not ok:
             return self._render(request, form, recovery_form, status=400)
         request.session.cycle_key()
-        request.session[SESSION_VERIFIED_KEY] = True
         request.session.pop("enrol", None)
-        mark_reauthenticated(request)
-        login_event(
-            user=user,
-            event="login.succeeded",
-            details={"method": request.session.get(oidc.SESSION_METHOD_KEY, "password")},
+        _verified(
+            request, user, {"method": request.session.get(oidc.SESSION_METHOD_KEY, "password")}
         )
         if not enrolled:
             codes = totp.recovery_codes_generate(user)
@@ -193,9 +202,7 @@ class TwoFactorView(View):
             )
         else:
             response = redirect(_safe_next(request))
-        devices.note_login(request, response, user)
-        apply_language(response, user.preferred_language)
-        return response
+        return _welcomed(request, response, user)
 
 
 class LogoutView(View):
@@ -287,28 +294,21 @@ class OIDCCallbackView(View):
             "id_token": done.id_token,
         }
         request.session[oidc.SESSION_METHOD_KEY] = "oidc"
-        next_url = done.next_url
-        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-            next_url = "/"
+        next_url = _safe_url(request, done.next_url)
         if not done.mfa_by_provider:
             request.session[SESSION_VERIFIED_KEY] = False
             return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': next_url})}")
         lockout.record_attempt(email=user.email, ip_address=ip, succeeded=True, stage="oidc")
-        request.session[SESSION_VERIFIED_KEY] = True
-        mark_reauthenticated(request)
-        login_event(
-            user=user,
-            event="login.succeeded",
-            details={
+        _verified(
+            request,
+            user,
+            {
                 "method": "oidc",
                 "organisation": done.provider.organisation_id,
                 "second_factor": "provider",
             },
         )
-        response = redirect(next_url)
-        devices.note_login(request, response, user)
-        apply_language(response, user.preferred_language)
-        return response
+        return _welcomed(request, redirect(next_url), user)
 
 
 class ReauthView(MemberView):

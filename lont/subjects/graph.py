@@ -145,6 +145,8 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
         persons = persons.filter(area__icontains=f.area)
 
     show_group_relations = f.kind in ("", *GroupRelationKind.values)
+    show_memberships = f.kind in ("", MEMBERSHIP)
+    show_person_relations = f.kind in ("", PERSON_RELATION)
     relations = visible(viewer, GroupRelation.objects.select_related("group_a", "group_b"))
     relations = _in_period(relations.filter(kind=f.kind) if f.kind else relations, "since", None, f)
     # Membership periods and relation dates are full-access content: with a period filter, only
@@ -182,8 +184,8 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
             persons,
             {
                 "group_relations": relations if show_group_relations else None,
-                "memberships": memberships if f.kind in ("", MEMBERSHIP) else None,
-                "person_relations": person_relations if f.kind in ("", PERSON_RELATION) else None,
+                "memberships": memberships if show_memberships else None,
+                "person_relations": person_relations if show_person_relations else None,
             },
         )
         groups = groups.filter(pk__in=group_ids)
@@ -202,8 +204,8 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
     group_ids = {g.pk for g in group_list}
     person_ids = {p.pk for p in person_list}
     relation_rows = list(relations) if show_group_relations else []
-    membership_rows = list(memberships) if f.kind in ("", MEMBERSHIP) else []
-    person_relation_rows = list(person_relations) if f.kind in ("", PERSON_RELATION) else []
+    membership_rows = list(memberships) if show_memberships else []
+    person_relation_rows = list(person_relations) if show_person_relations else []
 
     holders: set[int] = set()
     edges: list[dict[str, Any]] = []
@@ -259,37 +261,34 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
         return True
 
     logged: list[Any] = []
-    if show_group_relations:
-        for r in relation_rows:
-            add_edge(
-                f"gr{r.pk}",
-                endpoint("g", r.group_a, group_ids, r.group_a_id in visible_group_ids),
-                endpoint("g", r.group_b, group_ids, r.group_b_id in visible_group_ids),
-                r.kind,
-                str(r.get_kind_display()),
-            )
-    if f.kind in ("", MEMBERSHIP):
-        for m in membership_rows:
-            sent = add_edge(
-                f"m{m.pk}",
-                endpoint("p", m.person, person_ids, m.person_id in visible_person_ids),
-                endpoint("g", m.group, group_ids, m.group_id in visible_group_ids),
-                MEMBERSHIP,
-                str(m.get_role_display()),
-            )
-            if sent:
-                logged.append(m)
-    if f.kind in ("", PERSON_RELATION):
-        for pr in person_relation_rows:
-            sent = add_edge(
-                f"pr{pr.pk}",
-                endpoint("p", pr.person_a, person_ids, pr.person_a_id in visible_person_ids),
-                endpoint("p", pr.person_b, person_ids, pr.person_b_id in visible_person_ids),
-                PERSON_RELATION,
-                str(pr.get_kind_display()),
-            )
-            if sent:
-                logged.append(pr)
+    for r in relation_rows:
+        add_edge(
+            f"gr{r.pk}",
+            endpoint("g", r.group_a, group_ids, r.group_a_id in visible_group_ids),
+            endpoint("g", r.group_b, group_ids, r.group_b_id in visible_group_ids),
+            r.kind,
+            str(r.get_kind_display()),
+        )
+    for m in membership_rows:
+        sent = add_edge(
+            f"m{m.pk}",
+            endpoint("p", m.person, person_ids, m.person_id in visible_person_ids),
+            endpoint("g", m.group, group_ids, m.group_id in visible_group_ids),
+            MEMBERSHIP,
+            str(m.get_role_display()),
+        )
+        if sent:
+            logged.append(m)
+    for pr in person_relation_rows:
+        sent = add_edge(
+            f"pr{pr.pk}",
+            endpoint("p", pr.person_a, person_ids, pr.person_a_id in visible_person_ids),
+            endpoint("p", pr.person_b, person_ids, pr.person_b_id in visible_person_ids),
+            PERSON_RELATION,
+            str(pr.get_kind_display()),
+        )
+        if sent:
+            logged.append(pr)
 
     # Partners holding anything this viewer may not see, whatever the filters.
     for model in GRAPH_MODELS:

@@ -78,11 +78,6 @@ def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
     return _tokens(folded)[0]
 
 
-def starts_by_key(folded: str) -> dict[str, list[int]]:
-    """Token start positions grouped by key, so a scanner only visits its own keys."""
-    return _tokens(folded)[1]
-
-
 class AnyOf:
     """A gate: does any of these substrings occur, or (optional) does ``rest`` match somewhere?
 

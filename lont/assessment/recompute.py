@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from lont import engine as e
@@ -631,9 +631,3 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
             for p in patterns
         ],
     }
-
-
-def situation_queryset() -> Any:
-    return Situation.objects.select_related("rivalry").prefetch_related(
-        Prefetch("signals", queryset=SignalRow.objects.all())
-    )

@@ -16,18 +16,18 @@ AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.m
 DIRECTOR = "regisseur@gemeente.voorbeeldstad.test"
 
 
-# The last time step whose code each demo account used: Lont refuses a code twice (replay), and a
-# journey may sign the same person in twice within one 30-second step.
-_USED_STEP: dict[str, int] = {}
-
-
 def fresh_code(email: str) -> str:
-    """A code Lont accepts now (it allows one step either side) and has not seen yet."""
+    """A code Lont accepts now (it allows one step either side) and has not seen yet: Lont
+    refuses a code twice (replay), and a journey may sign one person in twice within one
+    30-second step. The last step used is read where Lont keeps it, the account's device in the
+    test database (each test starts from a fresh one), not remembered across tests."""
+    from lont.accounts.models import TOTPDevice
+
     totp = pyotp.TOTP(demo_totp_secret(email))
     now = int(time.time()) // totp.interval
-    step = max(now, _USED_STEP.get(email, now - 1) + 1)
+    used = TOTPDevice.objects.filter(user__email=email).values_list("last_used_step", flat=True)
+    step = max(now, (used.first() or 0) + 1)
     assert step <= now + 1, "a third sign-in of one account within one step"
-    _USED_STEP[email] = step
     return str(totp.at(step * totp.interval))
 
 

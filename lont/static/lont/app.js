@@ -5,14 +5,6 @@ document.addEventListener("DOMContentLoaded", () => {
     form.querySelectorAll(".lont-js-hidden").forEach((el) => el.classList.add("lont-js-active"));
     select.addEventListener("change", () => form.requestSubmit());
   });
-  // Every table scrolls inside its own box (templates wrap theirs; this catches the rest).
-  document.querySelectorAll("main table").forEach((table) => {
-    if (table.closest(".lont-table-wrap")) return;
-    const wrap = document.createElement("div");
-    wrap.className = "lont-table-wrap";
-    table.parentNode.insertBefore(wrap, table);
-    wrap.appendChild(table);
-  });
   // Scrollable tables must be reachable by keyboard (WCAG 2.1.1), named by their caption.
   document.querySelectorAll(".lont-table-wrap:not([tabindex])").forEach((wrap) => {
     wrap.setAttribute("tabindex", "0");

@@ -33,6 +33,10 @@ BENCHMARKS = [
         ["bench/recompute_bench.py", "--full"],
     ),
     ("Pages at demo size vs the large network (issue 16)", ["bench/scale_pages_bench.py"]),
+    (
+        "Signals imported through the API: demo vs large network (issue 16)",
+        ["bench/import_bench.py"],
+    ),
 ]
 # Not in `make bench` because it restarts the local PostgreSQL cluster:
 #   .venv/bin/python bench/pg_restart.py   (writes across a database restart, issue 16)

@@ -103,7 +103,7 @@ class Signal(ChangeLoggedModel):
     description = models.TextField(_("korte feitelijke beschrijving"))
     mentioned_time = models.DateTimeField(_("genoemd tijdstip"), null=True, blank=True)
     # A window ("deze week", "in de herfstvakantie") is no moment: ``mentioned_time`` is its
-    # start, this its end. The engine's acute rule reads the start.
+    # start, this its end. The engine keeps the acute rule on while the window runs.
     mentioned_until = models.DateTimeField(
         _("genoemd tot"),
         null=True,

@@ -59,6 +59,14 @@ def window_error(start: dt.datetime | None, until: dt.datetime | None) -> str:
     return ""
 
 
+def platform_error(source_type: str | None, platform: str | None) -> str:
+    """What is wrong with a signal's platform ("" when nothing): an online source names it. One
+    rule for the form, the API's serializer and the API's corrected state."""
+    if source_type in ONLINE_SOURCES and not platform:
+        return str(_("Vul het platform in voor een online bron."))
+    return ""
+
+
 def window_text(start: dt.datetime, end: dt.datetime) -> str:
     """A window of wall-clock times in Dutch: whole days as "7–13 december 2026" or "12 december
     2026", otherwise both ends with their clock times."""

@@ -5,7 +5,8 @@ provider's keys, the userinfo call — is mozilla-django-oidc's backend; this mo
 provider's configuration instead of global settings, checks what the library leaves open
 (issuer, audience, ``sub`` of the userinfo) and decides who may come in: only someone Lont
 already knows, matched by an e-mail address the provider says it verified, who is an active
-member of that organisation or has an open invitation from it. No account is ever created here.
+member of that organisation or has an open invitation from it. No account is ever created here,
+and nothing is changed (an invitation accepted) before the lockout has let the account in.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from mozilla_django_oidc.utils import (
 from lont.core.scoping import system_context
 from lont.networks.models import Membership
 
+from . import lockout
 from .models import Invitation, OIDCProvider, User
 
 CALLBACK_URL_NAME = "accounts:oidc_callback"
@@ -43,6 +45,7 @@ SESSION_METHOD_KEY = "login_method"
 UNVERIFIED = "unverified"
 UNINVITED = "uninvited"
 FAILED = "failed"
+LOCKED = "locked"
 
 
 # What a provider that is down, misconfigured or answering nonsense raises along the way.
@@ -127,6 +130,7 @@ class ProviderBackend(OIDCAuthenticationBackend):
         self.UserModel = User
         self.id_token = ""
         self.claims: dict[str, Any] = {}
+        self.admission: Admission | None = None
 
     def get_settings(self, attr: str, *args: Any) -> Any:
         values = {
@@ -162,12 +166,31 @@ class ProviderBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation("Userinfo about someone else than the ID token.")
         self.id_token = id_token
         self.claims = {**userinfo, **payload}  # amr/acr as the ID token states them
-        return invited_user(self.provider, self.claims)
+        # Only found here, not admitted: the callback checks the lockout before anything changes.
+        self.admission = admission(self.provider, self.claims)
+        return self.admission.user
 
 
-def invited_user(provider: OIDCProvider, claims: dict[str, Any]) -> User:
-    """The existing account the provider vouches for, or ``SignInRefused``. An open invitation
-    from the organisation becomes the membership (the account itself must already exist)."""
+@dataclass(frozen=True)
+class Admission:
+    """The existing account the provider vouches for and, when it is not yet a member of the
+    organisation, the open invitation that makes it one once it is let in."""
+
+    user: User
+    invitation: Invitation | None = None
+
+    def admit(self) -> User:
+        """Let the account in: an open invitation becomes the membership."""
+        if self.invitation is None:
+            return self.user
+        from .services import invitation_accept_signed_in
+
+        return invitation_accept_signed_in(invitation=self.invitation, user=self.user)
+
+
+def admission(provider: OIDCProvider, claims: dict[str, Any]) -> Admission:
+    """Who the provider vouches for, or ``SignInRefused``: an active member of the organisation
+    or an existing account with an open invitation from it. Reads only."""
     email = str(claims.get("email") or "").strip().lower()
     if not email or claims.get("email_verified") is not True:
         raise SignInRefused(UNVERIFIED, email)
@@ -190,11 +213,9 @@ def invited_user(provider: OIDCProvider, claims: dict[str, Any]) -> User:
             .first()
         )
     if member:
-        return user
+        return Admission(user)
     if invitation is not None:
-        from .services import invitation_accept_signed_in
-
-        return invitation_accept_signed_in(invitation=invitation, user=user)
+        return Admission(user, invitation)
     raise SignInRefused(UNINVITED, email)
 
 
@@ -226,9 +247,10 @@ def member_elsewhere(user: User, provider: OIDCProvider) -> bool:
         )
 
 
-def complete(request: HttpRequest) -> Completed:
+def complete(request: HttpRequest, *, ip_address: str | None) -> Completed:
     """The callback: the state must be one this session started; then the library's backend
-    exchanges the code (over the back channel) and checks the ID token."""
+    exchanges the code (over the back channel) and checks the ID token. A locked account (or
+    address) is refused before it is let in, so its open invitation stays open."""
     state = request.GET.get("state", "")
     pending = request.session.get("oidc_states", {}).pop(state, None)
     request.session.modified = True
@@ -244,8 +266,11 @@ def complete(request: HttpRequest) -> Completed:
         )
     except PROVIDER_ERRORS as error:
         raise SignInRefused(FAILED) from error
-    if user is None:  # the library refuses a suspicious answer by returning nothing
+    if user is None or backend.admission is None:  # the library refuses by returning nothing
         raise SignInRefused(FAILED)
+    if lockout.is_locked(email=user.email, ip_address=ip_address):
+        raise SignInRefused(LOCKED, user.email)
+    user = backend.admission.admit()
     return Completed(user, provider, backend.id_token, backend.claims, pending.get("next", "/"))
 
 

@@ -278,16 +278,16 @@ class OIDCCallbackView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         ip = lockout.client_ip(request)
         try:
-            done = oidc.complete(request)
+            done = oidc.complete(request, ip_address=ip)
         except oidc.SignInRefused as refusal:
+            if refusal.reason == oidc.LOCKED:
+                messages.error(request, LOCKED_MESSAGE)
+                return redirect("accounts:login")
             lockout.record_attempt(
                 email=refusal.email, ip_address=ip, succeeded=False, stage="oidc"
             )
             return _oidc_refused(request, refusal.reason)
         user = done.user
-        if lockout.is_locked(email=user.email, ip_address=ip):
-            messages.error(request, LOCKED_MESSAGE)
-            return redirect("accounts:login")
         login(request, user, backend="lont.accounts.backends.EmailBackend")
         request.session[oidc.SESSION_LOGOUT_KEY] = {
             "provider": done.provider.pk,

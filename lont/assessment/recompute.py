@@ -76,6 +76,7 @@ def engine_signal(row: SignalRow) -> e.Signal:
             for p in row.people.all()
         ),
         named_time=row.mentioned_time,
+        named_until=row.mentioned_until,
         named_place=bool(row.mentioned_place.strip()),
         call_to_action=row.call_to_action,
         threat=row.threat,
@@ -210,14 +211,17 @@ def record_of(row: SignalRow, params: e.EngineParameters) -> Record:
 
 
 def cache_key(network_id: int, params: e.EngineParameters) -> str:
-    """What a prepared record depends on beyond the signal itself: the parameters in force and
-    the network's indicator weights and categories. A record with another key is prepared again."""
+    """What a prepared record depends on beyond the signal itself: the parameters in force, the
+    network's indicator weights and categories, and the engine's row format (a row stored by an
+    older engine is never read as a newer one). A record with another key is prepared again."""
     indicators = list(
         Indicator.objects.filter(network_id=network_id)
         .order_by("code")
         .values_list("code", "weight_class", "category")
     )
-    text = json.dumps([params.to_dict(), params.version, indicators], sort_keys=True)
+    text = json.dumps(
+        [params.to_dict(), params.version, indicators, e.PREPARED_FORMAT], sort_keys=True
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 

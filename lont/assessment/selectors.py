@@ -6,7 +6,8 @@ import datetime as dt
 import heapq
 import re
 from collections import defaultdict
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from django.db import models
 from django.db.models import Count
@@ -29,6 +30,8 @@ from lont.subjects.models import ConflictEvent, Group, Person
 
 from .choices import LEVEL_RANK, ActionStatus, LevelCode
 from .models import Action, AgendaItem, CaseMeeting, EngineParameterSet, Situation
+
+K = TypeVar("K")  # the caller's key of a list of contributions
 
 SIGNAL_KINDS = frozenset({"signal", "drill_signal", "acute_rule", "acute_rule_defused"})
 SUPPRESS_BELOW = 5
@@ -74,6 +77,16 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
     return lines
 
 
+def explanation_lines_of(
+    viewer: Viewer, situations: Iterable[Situation]
+) -> tuple[dict[int, list[dict[str, Any]]], list[Signal]]:
+    """``explanation_lines`` of several situations by their pk (a meeting's agenda), with the
+    signals the lines name to the viewer: one read of the signals for all of them."""
+    return contribution_lines_of(
+        viewer, {s.pk: s.explanation.get("contributions", []) for s in situations}
+    )
+
+
 SHOWN_CONTRIBUTIONS = 25  # signal lines on the situation page; the rest on "Alle bijdragen"
 
 
@@ -97,7 +110,21 @@ def contribution_lines(
     """The given contributions as lines at the viewer's level (see ``explanation_lines``), with
     the signals they name to the viewer (for the access log). The signals are read in one query
     plus the label's prefetches, however many lines there are."""
-    ids = {int(c["ref"]) for c in contributions if c["kind"] in SIGNAL_KINDS and c["ref"].isdigit()}
+    by_key, named = contribution_lines_of(viewer, {0: contributions})
+    return by_key[0], named
+
+
+def contribution_lines_of(
+    viewer: Viewer, contributions: Mapping[K, list[dict[str, Any]]]
+) -> tuple[dict[K, list[dict[str, Any]]], list[Signal]]:
+    """``contribution_lines`` of several lists of contributions at once (by a key of the
+    caller's): the signals of all of them are read together, and each labelled once."""
+    ids = {
+        int(c["ref"])
+        for rows in contributions.values()
+        for c in rows
+        if c["kind"] in SIGNAL_KINDS and c["ref"].isdigit()
+    }
     rows = (
         visible(
             viewer,
@@ -112,35 +139,46 @@ def contribution_lines(
     opens = bool(shown) and may_open(viewer, "signalregister:detail", next(iter(shown)))
     labels: dict[int, str] = {}
     named: dict[int, Signal] = {}
-    lines = []
-    for c in contributions:
-        level = Access.FULL
-        text = c["reason_nl"]
-        ref, url = c["ref"], ""
-        if c["kind"] in SIGNAL_KINDS:
-            pk = int(c["ref"]) if c["ref"].isdigit() else 0
-            row, level = shown.get(pk, (None, Access.NONE))
-            if row is None or level == Access.NONE:
-                # Named by nothing: not by its label, nor by its number (the API's ref).
-                level, ref = Access.NONE, ""
-                text = _("Signaal van een partner dat u volgens het convenant niet ziet.")
-            else:
-                if pk not in labels:
-                    labels[pk] = label_text(viewer, row)
-                    named[pk] = row
-                text = _named(c["summary_nl"] if level == Access.SUMMARY else text, labels[pk])
-                url = row.get_absolute_url() if opens else ""
-        lines.append(
-            {
-                "kind": c["kind"],
-                "ref": ref,
-                "amount": c["amount"],
-                "text": text,
-                "access": level,
-                "url": url,
-            }
-        )
-    return lines, list(named.values())
+    by_key = {}
+    for key, given in contributions.items():
+        by_key[key] = [_line(viewer, c, shown, labels, named, opens) for c in given]
+    return by_key, list(named.values())
+
+
+def _line(
+    viewer: Viewer,
+    c: dict[str, Any],
+    shown: dict[int, tuple[Signal, Access]],
+    labels: dict[int, str],
+    named: dict[int, Signal],
+    opens: bool,
+) -> dict[str, Any]:
+    """One contribution at the viewer's level; a signal is labelled once (``labels``) and
+    remembered as named (``named``) for the access log."""
+    level = Access.FULL
+    text = c["reason_nl"]
+    ref, url = c["ref"], ""
+    if c["kind"] in SIGNAL_KINDS:
+        pk = int(c["ref"]) if c["ref"].isdigit() else 0
+        row, level = shown.get(pk, (None, Access.NONE))
+        if row is None or level == Access.NONE:
+            # Named by nothing: not by its label, nor by its number (the API's ref).
+            level, ref = Access.NONE, ""
+            text = _("Signaal van een partner dat u volgens het convenant niet ziet.")
+        else:
+            if pk not in labels:
+                labels[pk] = label_text(viewer, row)
+                named[pk] = row
+            text = _named(c["summary_nl"] if level == Access.SUMMARY else text, labels[pk])
+            url = row.get_absolute_url() if opens else ""
+    return {
+        "kind": c["kind"],
+        "ref": ref,
+        "amount": c["amount"],
+        "text": text,
+        "access": level,
+        "url": url,
+    }
 
 
 def _kinds_nl(kinds: list[str]) -> str:
@@ -400,17 +438,6 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
 
 def meetings(viewer: Viewer) -> models.QuerySet:
     return visible(viewer, CaseMeeting.objects.select_related("chair", "organisation"))
-
-
-def printed_signals(viewer: Viewer, lines: dict[int, list[dict[str, Any]]]) -> list[Any]:
-    """The signals whose lines are printed at summary or full (for the access log)."""
-    ids = {
-        int(line["ref"])
-        for rows in lines.values()
-        for line in rows
-        if line["kind"] in SIGNAL_KINDS and line["ref"].isdigit() and line["access"] > Access.NONE
-    }
-    return list(visible(viewer, Signal.objects.filter(pk__in=ids)))
 
 
 def meeting_items(

@@ -27,6 +27,7 @@ from .inputs import (
     WeightClass,
 )
 from .levels import (
+    PREPARED_FORMAT,
     LevelResult,
     PreparedSignal,
     acute_check,
@@ -73,6 +74,7 @@ from .trends import (
 
 __all__ = [
     "DEFAULT_PARAMETERS",
+    "PREPARED_FORMAT",
     "Actor",
     "CalendarWindow",
     "ChartPoint",

@@ -183,6 +183,14 @@ class Signal:
     call_to_action: bool = False
     threat: bool = False
     drill: DrillCounts | None = None
+    # A named window ("deze week"): ``named_time`` is its start, this its end (see .moments).
+    named_until: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.named_until is not None and (
+            self.named_time is None or self.named_until < self.named_time
+        ):
+            raise ValueError(f"signal {self.ref}: a named window needs a start before its end")
 
     @property
     def evidence_indicators(self) -> tuple[IndicatorTag, ...]:

@@ -14,13 +14,15 @@ Model (docs/ENGINE.md has the rationale and a worked example)::
 - **context factor**: ``1 + step × net`` where net is the sum of the notes' adjustments, clamped to
   ``±context_net_limit``, and the factor never goes below zero.
 - **recency**: ``0.5 ** (age / half_life)``; a signal naming a future time stays at full weight
-  until that time has passed and then decays from that time.
+  until that time has passed and then decays from that time; a named window ("deze week") stays
+  at full weight until its end and then decays from its end.
 - **drill**: drill-only signals (drill counts or drill indicators and no other indicator) add
   nothing themselves and never trigger the acute rule. The drill reading's red flag adds its points
   only when at least one other signal contributes a positive amount (principle 3).
-- **acute rule**: a signal naming a concrete time within the acute window (default 72 h) *and* a
-  concrete place, *with* a call to action or a threat → acuut, unless its context notes sum to the
-  defusing value or lower (the case meeting then judges).
+- **acute rule**: a signal naming a concrete time within the acute window (default 72 h), or a
+  window that has begun and not yet ended, *and* a concrete place, *with* a call to action or a
+  threat → acuut, unless its context notes sum to the defusing value or lower (the case meeting
+  then judges).
 
 The computation is deterministic and order-independent: amounts are summed with ``math.fsum``
 (exactly rounded) and contributions are sorted.
@@ -47,6 +49,7 @@ from .inputs import (
     Structure,
     is_drill_only,
 )
+from .moments import is_ongoing, named_end, since_nl, still_ahead_nl, when_nl
 from .parameters import DEFAULT_PARAMETERS, EngineParameters
 from .stats import count_nl, fmt_num
 from .structural import (
@@ -64,6 +67,9 @@ KIND_ACUTE = "acute_rule"
 KIND_ACUTE_DEFUSED = "acute_rule_defused"
 KIND_SIGNAL = "signal"
 KIND_DRILL_SIGNAL = "drill_signal"
+# The shape and meaning of ``PreparedSignal.to_row``: a caller that stores rows keys them to it, so
+# rows of an older engine are prepared again rather than read wrongly (2: ``named_until``).
+PREPARED_FORMAT = 2
 _KIND_ORDER = {
     k: i
     for i, k in enumerate(
@@ -197,6 +203,7 @@ class PreparedSignal(NamedTuple):
     net_adjustment: int = 0
     strong: bool = False  # the trend tests' "strong or fairly strong" evidence
     drill: DrillCounts | None = None
+    named_until: datetime | None = None  # the end of a named window; ``named_time`` its start
 
     def to_row(self) -> list[object]:
         """A JSON-ready list (positional: compact to store and quick to read back)."""
@@ -216,11 +223,12 @@ class PreparedSignal(NamedTuple):
             self.net_adjustment,
             self.strong,
             [drill.personal_attacks, drill.weapons_shown, drill.members_shown] if drill else None,
+            self.named_until.isoformat() if self.named_until else None,
         ]
 
     @classmethod
     def from_row(cls, row: Sequence[Any]) -> PreparedSignal:
-        named, drill = row[7], row[13]
+        named, drill, until = row[7], row[13], row[14]
         return cls(
             row[0],
             datetime.fromisoformat(row[1]),
@@ -236,6 +244,7 @@ class PreparedSignal(NamedTuple):
             row[11],
             row[12],
             DrillCounts(*drill) if drill is not None else None,
+            datetime.fromisoformat(until) if until is not None else None,
         )
 
 
@@ -255,6 +264,7 @@ def prepare_signal(
         net_adjustment=signal.net_adjustment,
         strong=any(i.weight_class in STRONG_CLASSES for i in evidence),
         drill=signal.drill,
+        named_until=signal.named_until,
     )
     if base.drill_only:
         head = (
@@ -299,7 +309,7 @@ def contribution_at(
     if prepared.drill_only:
         return Contribution(KIND_DRILL_SIGNAL, prepared.ref, 0.0, prepared.reason_head)
     hot, from_named, reference = False, False, prepared.observed_at
-    named = prepared.named_time
+    named = named_end(prepared.named_time, prepared.named_until)
     if named is not None and params.future_time_stays_hot:
         if named >= now:
             hot = True
@@ -312,9 +322,9 @@ def contribution_at(
         return Contribution(KIND_SIGNAL, prepared.ref, amount, "")
     age = age_nl(age_days)
     if hot:
-        tail = "noemt een tijdstip dat nog niet voorbij is: blijft volledig actueel"
+        tail = still_ahead_nl(prepared.named_time, prepared.named_until, now, params.timezone)
     else:
-        since = " sinds het genoemde tijdstip" if from_named else ""
+        since = since_nl(prepared.named_until) if from_named else ""
         tail = f"{age}{since}{_half_life_nl(params.half_life_days)}{fmt_num(recency, 2)}"
     total = fmt_num(amount, 2)
     return Contribution(
@@ -356,13 +366,15 @@ def acute_check(
 def _acute(
     signal: PreparedSignal, params: EngineParameters, *, now: datetime
 ) -> Contribution | None:
-    if signal.named_time is None or signal.observed_at > now or signal.drill_only:
+    start = signal.named_time
+    if start is None or signal.observed_at > now or signal.drill_only:
         return None
     if not (signal.named_place and (signal.call_to_action or signal.threat)):
         return None
-    until = signal.named_time - now
-    if not timedelta(0) < until <= timedelta(hours=params.acute_window_hours):
+    named = _acute_named_nl(start, signal.named_until, params, now=now)
+    if named is None:
         return None
+    when, when_summary = named
     what = " en ".join(
         w
         for w, on in (
@@ -371,13 +383,8 @@ def _acute(
         )
         if on
     )
-    hours = fmt_num(until.total_seconds() / 3600, 0)
-    window = fmt_num(params.acute_window_hours, 0)
     ref = f"signaal {signal.ref}"
-    fact = (
-        f"{ref.capitalize()} noemt een concreet tijdstip over {hours} uur "
-        f"(binnen {window} uur) en een concrete plaats, met {what}"
-    )
+    fact = f"{ref.capitalize()} noemt {when} en een concrete plaats, met {what}"
     defused_at = params.acute_defused_at
     if defused_at is not None and signal.net_adjustment <= defused_at:
         return Contribution(
@@ -400,10 +407,38 @@ def _acute(
         amount=0.0,
         reason_nl=f"Acuutregel: {fact}.",
         summary_nl=(
-            f"Acuutregel: {ref} noemt een concreet tijdstip binnen {window} uur en "
+            f"Acuutregel: {ref} noemt {when_summary} en "
             "een concrete plaats, met een oproep tot actie of een dreiging."
         ),
     )
+
+
+def _acute_named_nl(
+    start: datetime, until: datetime | None, params: EngineParameters, *, now: datetime
+) -> tuple[str, str] | None:
+    """What a signal names that makes it imminent, for the full and the summary line: a time (or
+    a window's start) within the acute window, or a window that is running; None otherwise."""
+    window = fmt_num(params.acute_window_hours, 0)
+    ahead = start - now
+    if timedelta(0) < ahead <= timedelta(hours=params.acute_window_hours):
+        hours = fmt_num(ahead.total_seconds() / 3600, 0)
+        if until is None:
+            return (
+                f"een concreet tijdstip over {hours} uur (binnen {window} uur)",
+                f"een concreet tijdstip binnen {window} uur",
+            )
+        return (
+            f"een periode die over {hours} uur begint (binnen {window} uur; genoemde periode "
+            f"loopt tot {when_nl(until, params.timezone)})",
+            f"een periode die binnen {window} uur begint",
+        )
+    if until is not None and is_ongoing(start, until, now):
+        return (
+            f"een periode die al begonnen is (genoemde periode loopt nog tot "
+            f"{when_nl(until, params.timezone)})",
+            "een periode die nu loopt",
+        )
+    return None
 
 
 def level_for_score(score: float, params: EngineParameters = DEFAULT_PARAMETERS) -> Level:

@@ -18,8 +18,8 @@ from lont.subjects.models import Group, Person
 
 from . import proposals, selectors, shielding
 from .attachments import CleanImage, clean_image
-from .choices import ONLINE_SOURCES, PersonRole, RequestOutcome, RequestSize
-from .models import Signal, window_error
+from .choices import PersonRole, RequestOutcome, RequestSize
+from .models import Signal, platform_error, window_error
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -171,8 +171,9 @@ class SignalForm(StyledModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("source_type") in ONLINE_SOURCES and not data.get("platform"):
-            self.add_error("platform", _("Vul het platform in voor een online bron."))
+        platform = platform_error(data.get("source_type"), data.get("platform"))
+        if platform:
+            self.add_error("platform", platform)
         counts = [data.get(n) for n in ("views", "likes", "reposts", "comments")]
         if any(c is not None for c in counts) and not data.get("engagement_at"):
             data["engagement_at"] = data.get("observed_at") or timezone.now()

@@ -59,6 +59,14 @@ def window_error(start: dt.datetime | None, until: dt.datetime | None) -> str:
     return ""
 
 
+def platform_error(source_type: str | None, platform: str | None) -> str:
+    """What is wrong with a signal's platform ("" when nothing): an online source names it. One
+    rule for the form, the API's serializer and the API's corrected state."""
+    if source_type in ONLINE_SOURCES and not platform:
+        return str(_("Vul het platform in voor een online bron."))
+    return ""
+
+
 def window_text(start: dt.datetime, end: dt.datetime) -> str:
     """A window of wall-clock times in Dutch: whole days as "7–13 december 2026" or "12 december
     2026", otherwise both ends with their clock times."""
@@ -103,7 +111,7 @@ class Signal(ChangeLoggedModel):
     description = models.TextField(_("korte feitelijke beschrijving"))
     mentioned_time = models.DateTimeField(_("genoemd tijdstip"), null=True, blank=True)
     # A window ("deze week", "in de herfstvakantie") is no moment: ``mentioned_time`` is its
-    # start, this its end. The engine's acute rule reads the start.
+    # start, this its end. The engine keeps the acute rule on while the window runs.
     mentioned_until = models.DateTimeField(
         _("genoemd tot"),
         null=True,

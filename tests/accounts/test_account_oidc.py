@@ -177,9 +177,9 @@ def test_an_unverified_email_address_is_refused(client, network, municipality, c
     assert SESSION_KEY not in client.session
 
 
-def test_an_open_invitation_of_an_existing_account_becomes_the_membership(
-    client, network, municipality, configured
-):
+def _invitee(network, municipality):
+    """An existing account (a coordinator elsewhere invited it) with an open invitation from
+    the municipality."""
     elsewhere = member_factory(
         network, organisation=organisation_factory(network, "Jongerenwerk"), role=Role.COORDINATOR
     )
@@ -194,10 +194,34 @@ def test_an_open_invitation_of_an_existing_account_becomes_the_membership(
         invited_by=elsewhere.user,
         expires_at=timezone.now() + timezone.timedelta(days=3),
     )
+    return user
+
+
+def test_an_open_invitation_of_an_existing_account_becomes_the_membership(
+    client, network, municipality, configured
+):
+    user = _invitee(network, municipality)
     answer, _browser = _sign_in(client, configured, INVITEE)
     assert answer["Location"].startswith(reverse("accounts:two_factor"))
     assert Membership.objects.get(user=user).organisation == municipality
     assert Invitation.objects.get().accepted_at is not None
+
+
+def test_a_locked_account_is_refused_before_its_invitation_becomes_a_membership(
+    client, network, municipality, configured
+):
+    # given an existing account with an open invitation, locked by five wrong passwords
+    user = _invitee(network, municipality)
+    for _ in range(5):
+        LoginAttempt.objects.create(email=INVITEE, succeeded=False, stage="password")
+    # when its owner (or whoever holds the provider's session) signs in through the provider
+    answer, _browser = _sign_in(client, configured, INVITEE)
+    # then Lont refuses as locked, and nothing has changed: no membership, the invitation open
+    assert answer.status_code == 302 and answer["Location"] == reverse("accounts:login")
+    assert SESSION_KEY not in client.session
+    assert not Membership.objects.filter(user=user).exists()
+    assert Invitation.objects.get().accepted_at is None
+    assert not ChangeLogEntry.objects.filter(event="membership.accepted").exists()
 
 
 def test_a_forged_or_replayed_callback_is_refused(client, network, municipality, configured):

@@ -6,10 +6,13 @@ import datetime as dt
 
 import pytest
 from assessment_app.assessment_factories import signal_factory, situation_factory
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lont.assessment import services
 from lont.assessment.models import Action, AgendaItem
+from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType
 from lont.notifications.models import Notification
 
@@ -192,3 +195,35 @@ def test_a_step_with_errors_stays_on_the_meeting_page(meeting, client_for):
     assert "Casusoverleg" in html and f'id="punt-{item.pk}"' in html
     assert "data-error-summary" in html and f'href="#punt{item.pk}-rationale"' in html
     assert "Onderbouw waarom" in html and "Mijn zorg" in html
+
+
+def _minutes_pdf_queries(youth, police, client, items: int) -> int:
+    """The queries of the minutes PDF of a meeting with ``items`` situations on its agenda, each
+    with a youth worker's signal and a police signal (two lines to label per item)."""
+    situations = [
+        situation_factory(
+            youth, signal_factory(youth, days_ago=0.5), signal_factory(police, days_ago=0.2)
+        )
+        for _ in range(items)
+    ]
+    meeting = services.meeting_create(
+        viewer=Viewer(youth),
+        data={"date": dt.date.today(), "participants": [], "situations": situations},
+    )
+    with CaptureQueriesContext(connection) as queries:
+        pdf = client.get(reverse("assessment:minutes_pdf", args=[meeting.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    return len(queries)
+
+
+def test_the_minutes_pdf_reads_the_line_labels_once_for_all_items(make_member, client_for):
+    # given a youth worker and the police, each with a signal in every situation
+    youth = make_member(PartnerType.YOUTH_WORK)
+    police = make_member(PartnerType.POLICE)
+    client = client_for(youth)
+    # when the minutes of a meeting with one item and of one with four items are printed
+    one = _minutes_pdf_queries(youth, police, client, 1)
+    four = _minutes_pdf_queries(youth, police, client, 4)
+    # then the signals named by the explanation lines are read in one go: no query per item
+    assert four == one
+    assert one <= 19

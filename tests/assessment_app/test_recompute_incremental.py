@@ -33,6 +33,7 @@ new_signal = st.tuples(
     st.sampled_from(["open_online", "tip_anonymous", "media", "own_offline"]),
     st.booleans(),  # an interaction between the two rival groups' members
     st.one_of(st.none(), st.integers(min_value=-100, max_value=100)),  # named time (hours)
+    st.one_of(st.none(), st.integers(min_value=0, max_value=24 * 7)),  # a window's length (hours)
 )
 operation = st.one_of(
     new_signal,
@@ -106,7 +107,7 @@ def _world(member):
 def _apply(op, member, situation, groups, people, linked, now):
     kind = op[0]
     if kind == "signal":
-        _, days, weights, source, contact, named = op
+        _, days, weights, source, contact, named, length = op
         extra = {}
         if named is not None:
             extra = {
@@ -114,6 +115,8 @@ def _apply(op, member, situation, groups, people, linked, now):
                 "mentioned_place": "Het plein",
                 "call_to_action": True,
             }
+            if length is not None:
+                extra["mentioned_until"] = extra["mentioned_time"] + dt.timedelta(hours=length)
         signal = signal_factory(
             member,
             days_ago=days,

@@ -44,6 +44,7 @@ hours = st.integers(min_value=0, max_value=24 * 400)
 maybe_time = st.none() | st.integers(min_value=-24 * 30, max_value=24 * 30).map(
     lambda h: NOW + timedelta(hours=h)
 )
+window_hours = st.integers(min_value=0, max_value=24 * 14)
 drill_counts = st.none() | st.builds(
     DrillCounts, st.integers(0, 6), st.integers(0, 6), st.integers(0, 6)
 )
@@ -52,6 +53,11 @@ drill_counts = st.none() | st.builds(
 @st.composite
 def signals(draw: st.DrawFn, *, aggravating: bool = False) -> Signal:
     ref = draw(st.text("abcdefghij0123456789", min_size=1, max_size=6))
+    named_time = draw(maybe_time)
+    # Sometimes a window ("deze week") that starts at the named time.
+    named_until = None
+    if named_time is not None:
+        named_until = draw(st.none() | window_hours.map(lambda h: named_time + timedelta(hours=h)))
     return Signal(
         ref=ref,
         observed_at=NOW - timedelta(hours=draw(hours)),
@@ -69,7 +75,8 @@ def signals(draw: st.DrawFn, *, aggravating: bool = False) -> Signal:
             PersonLink(f"p{i}", role)
             for i, role in enumerate(draw(st.lists(st.sampled_from(list(PersonRole)), max_size=3)))
         ),
-        named_time=draw(maybe_time),
+        named_time=named_time,
+        named_until=named_until,
         named_place=draw(st.booleans()),
         call_to_action=draw(st.booleans()),
         threat=draw(st.booleans()),

@@ -23,6 +23,7 @@ from lont.signalregister.models import (
     ProsecutorOrder,
     Signal,
     SignalVersion,
+    platform_error,
 )
 from lont.signalregister.summaries import summary_text
 
@@ -433,3 +434,45 @@ def test_a_patch_cannot_leave_a_window_that_ends_before_it_starts_or_has_no_star
     assert no_start.status_code == 400 and "mentioned_until" in no_start.json()
     signal.refresh_from_db()
     assert signal.mentioned_time == start and signal.mentioned_until > start
+
+
+@pytest.mark.parametrize(
+    ("source_type", "platform", "refused"),
+    [
+        ("open_online", "", True),
+        ("shared_by_young_person", None, True),
+        ("open_online", "TikTok", False),
+        ("own_offline", "", False),
+        ("tip_anonymous", None, False),
+        (None, "", False),  # no source type yet: that field's own error says so
+    ],
+)
+def test_one_platform_rule_for_the_form_the_serializer_and_the_corrected_state(
+    source_type, platform, refused
+):
+    message = "Vul het platform in voor een online bron." if refused else ""
+    assert platform_error(source_type, platform) == message
+
+
+def test_a_patch_cannot_leave_an_online_signal_without_a_platform(make_member):
+    # given an offline observation without a platform, and an online signal with one
+    member = make_member(PartnerType.YOUTH_WORK)
+    offline = signal_factory(member, source_type="own_offline", platform="")
+    online = signal_factory(member, platform="Snapchat")
+    client = token_client(member)
+    # when a PATCH makes the first online, or empties the second's platform (one field each)
+    made_online = client.patch(
+        f"{URL}{offline.pk}/",
+        {"source_type": "open_online", "reason": "Toch online gezien"},
+        content_type="application/json",
+    )
+    emptied = client.patch(
+        f"{URL}{online.pk}/", {"platform": "", "reason": "Weg"}, content_type="application/json"
+    )
+    # then both are refused on the platform, with the form's message, and nothing changes
+    for response in (made_online, emptied):
+        assert response.status_code == 400
+        assert response.json()["platform"] == ["Vul het platform in voor een online bron."]
+    offline.refresh_from_db()
+    online.refresh_from_db()
+    assert (offline.source_type, online.platform) == ("own_offline", "Snapchat")

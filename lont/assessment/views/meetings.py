@@ -158,11 +158,12 @@ class MinutesPdfView(MemberView):
         meeting = fetch(self, selectors.meetings(self.viewer).prefetch_related("participants"), pk)
         path = request.get_full_path()
         items = selectors.meeting_items(self.viewer, meeting, via=AccessVia.PDF, path=path)
-        lines = {
-            item.pk: selectors.explanation_lines(self.viewer, item.situation) for item in items
-        }
+        # The lines of every item in one read of the signals they name (not one per item).
+        by_situation, printed = selectors.explanation_lines_of(
+            self.viewer, (item.situation for item in items)
+        )
+        lines = {item.pk: by_situation[item.situation_id] for item in items}
         # Every export logs what it contains: the agenda items and the signals it prints.
-        printed = selectors.printed_signals(self.viewer, lines)
         log_reads(self.viewer, [*items, *printed], via=AccessVia.PDF, path=path)
         body = minutes_pdf(meeting=meeting, items=items, lines=lines)
         response = HttpResponse(body, content_type="application/pdf")

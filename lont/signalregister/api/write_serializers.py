@@ -23,7 +23,6 @@ from lont.subjects.models import Group, Person
 
 from .. import selectors
 from ..choices import (
-    ONLINE_SOURCES,
     PersonRole,
     RequestOutcome,
     RequestSize,
@@ -31,7 +30,7 @@ from ..choices import (
     SpecialData,
 )
 from ..forms import SignalForm
-from ..models import GuardEvent, window_error
+from ..models import GuardEvent, platform_error, window_error
 
 # The signal's own fields, as the form has them (the service sets the rest).
 SIGNAL_FIELDS: tuple[str, ...] = tuple(SignalForm.Meta.fields)
@@ -237,10 +236,9 @@ class SignalWriteSerializer(serializers.Serializer):
             attrs.setdefault("people", [])
             attrs.setdefault("groups", [])
             attrs.setdefault("indicators", [])
-            if attrs.get("source_type") in ONLINE_SOURCES and not attrs.get("platform"):
-                raise serializers.ValidationError(
-                    {"platform": _("Vul het platform in voor een online bron.")}
-                )
+            platform = platform_error(attrs.get("source_type"), attrs.get("platform"))
+            if platform:
+                raise serializers.ValidationError({"platform": platform})
         return attrs
 
 

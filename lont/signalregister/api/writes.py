@@ -17,8 +17,7 @@ from rest_framework.response import Response
 from lont.core.api.views import ServiceViewSet
 
 from .. import services
-from ..choices import ONLINE_SOURCES
-from ..models import GuardEvent, Signal, window_error
+from ..models import GuardEvent, Signal, platform_error, window_error
 from . import guard_flow
 from .serializers import SignalSerializer
 from .views import SignalViewSet
@@ -190,8 +189,9 @@ class SignalWriteViewSet(SignalViewSet, ServiceViewSet):  # type: ignore[misc]  
 
 def _check_platform(fields: dict[str, Any]) -> None:
     """The form's rule on the corrected state (a PATCH may change only one of the two)."""
-    if fields["source_type"] in ONLINE_SOURCES and not fields["platform"]:
-        raise ValidationError({"platform": _("Vul het platform in voor een online bron.")})
+    platform = platform_error(fields["source_type"], fields["platform"])
+    if platform:
+        raise ValidationError({"platform": platform})
 
 
 def _check_window(fields: dict[str, Any]) -> None:

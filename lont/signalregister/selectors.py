@@ -217,11 +217,11 @@ def resolve_group(viewer: Viewer, filters: SignalFilters) -> tuple[SignalFilters
 
 
 def group_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[Group]:
-    """The first groups (by name) whose name holds ``text``, for the group field's suggestions."""
+    """The first groups (by name) whose name holds ``text`` (without text, the first groups), for
+    the group field's suggestions."""
     text = (text or "").strip()[:100]
-    if not text:
-        return []
-    return list(_groups_named(viewer, text).order_by("name", "pk")[:limit])
+    groups = _groups_named(viewer, text) if text else visible(viewer, Group)
+    return list(groups.order_by("name", "pk")[:limit])
 
 
 def group_choices(viewer: Viewer) -> QuerySet[Group]:

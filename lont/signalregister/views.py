@@ -65,7 +65,7 @@ class SignalListView(VisibleListView):
         """A typed name that holds several groups offers them to choose from (the group field
         without JavaScript); one group is simply the filter."""
         filters, group = self._resolved
-        if group is not None:
+        if group is not None or not filters.group_text:
             return []
         matches = selectors.group_options(self.viewer, filters.group_text)
         return matches if len(matches) > 1 else []
@@ -76,9 +76,19 @@ class SignalListView(VisibleListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
+        # Labels looked up by code once a row: ``get_status_display`` translates every choice.
+        statuses, sources = dict(Status.choices), dict(SourceType.choices)
         data["rows"] = [
-            (signal, access, summary_text(signal, self.viewer), indicator_tags(signal))
+            (
+                signal,
+                access,
+                summary_text(signal, self.viewer, tags=tags),
+                tags,
+                sources.get(signal.source_type, signal.source_type),
+                statuses.get(signal.status, signal.status),
+            )
             for signal, access in data["rows"]
+            for tags in [indicator_tags(signal)]
         ]
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -98,8 +108,9 @@ class SignalListView(VisibleListView):
 
 class GroupOptionsView(MemberTemplateView):
     """The group field's suggestions on the signal list (htmx): the first visible groups whose
-    name holds what was typed, each read access-logged."""
+    name holds what was typed (the first groups when nothing is), each read access-logged."""
 
+    model = Group
     template_name = "signalregister/_group_options.html"
     required_permission = "case.read"
     shows_personal_data = True

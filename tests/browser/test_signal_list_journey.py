@@ -31,6 +31,7 @@ def test_choose_a_group_by_typing_part_of_its_name(page, live_server):
     listbox = page.get_by_role("listbox", name="Gevonden groepen")
     expect(listbox.get_by_role("option")).to_have_count(2)
     expect(field).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("[data-combobox-status]")).to_have_text("2 groepen gevonden")
     assert_accessible(page)
 
     # the keyboard moves through them; Enter chooses without sending the form

@@ -180,3 +180,8 @@ def test_queries_do_not_grow_with_groups_or_matches(
         _list(client, q="plein")
     with django_assert_max_num_queries(12):
         client.get(reverse("signalregister:group_options"), {"groep_naam": "plein"})
+
+
+def test_suggestions_without_text_are_the_first_groups_by_name(world, client_for):
+    body = client_for(world["reader"]).get(reverse("signalregister:group_options")).content.decode()
+    assert body.index("Kreekbende") < body.index("Pleinjongens") < body.index("Stadspleinclub")

@@ -113,7 +113,25 @@ function setUpCombobox(field) {
   };
   // What is typed no longer names the chosen group: the choice is gone until a new one.
   input.addEventListener("input", () => { value.value = ""; });
-  list.addEventListener("htmx:afterSwap", () => open(list.children.length > 0 && input.value.trim() !== ""));
+  // An emptied field asks for nothing (no groups read, nor logged, that nobody looks for).
+  input.addEventListener("htmx:beforeRequest", (event) => {
+    if (input.value.trim() !== "") return;
+    event.preventDefault();
+    list.replaceChildren();
+    open(false);
+  });
+  const status = field.querySelector("[data-combobox-status]");
+  const nl = document.documentElement.lang !== "en";
+  list.addEventListener("htmx:afterSwap", () => {
+    open(list.children.length > 0 && input.value.trim() !== "");
+    // Say how many were found (WCAG 4.1.3), so a screen reader user knows to use the arrows.
+    const n = options().length;
+    if (status) {
+      status.textContent = nl
+        ? `${n} ${n === 1 ? "groep" : "groepen"} gevonden`
+        : `${n} ${n === 1 ? "group" : "groups"} found`;
+    }
+  });
   list.addEventListener("mousedown", (event) => event.preventDefault()); // keep the focus in the field
   list.addEventListener("click", (event) => {
     const option = event.target.closest("[role=option]:not([aria-disabled=true])");

@@ -94,8 +94,18 @@ class VisibleListView(MemberRequiredMixin, ListView):
         # Rows that name other registered objects: only those visible on both ends.
         rows = filter_visible(self.viewer, data["object_list"], minimum=self.minimum_access)
         data["rows"] = [(obj, getattr(obj, ACCESS_ATTR)) for obj in rows]
-        log_reads(self.viewer, rows, via=AccessVia.LIST, path=self.request.get_full_path())
+        log_reads(
+            self.viewer,
+            [*rows, *self.also_read()],
+            via=AccessVia.LIST,
+            path=self.request.get_full_path(),
+        )
         return data
+
+    def also_read(self) -> list[Any]:
+        """Other registered objects the page shows besides its rows (a chosen filter's group),
+        logged with the rows in one write."""
+        return []
 
 
 class VisibleDetailView(MemberRequiredMixin, DetailView):

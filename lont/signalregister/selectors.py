@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -41,6 +41,9 @@ class SignalFilters:
     status: str = ""
     source_type: str = ""
     group: int | None = None
+    # What was typed in the group field: without a chosen group, every visible group whose
+    # name holds it (the form's plain-text fallback when JavaScript does not run).
+    group_text: str | None = None
     indicator: int | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -53,6 +56,7 @@ class SignalFilters:
                 self.status,
                 self.source_type,
                 self.group,
+                self.group_text,
                 self.indicator,
                 self.date_from,
                 self.date_to,
@@ -68,6 +72,9 @@ def parse_filters(params: QueryDict) -> SignalFilters:
         status=status if status in Status.values else "",
         source_type=source if source in SourceType.values else "",
         group=int_param(params, "groep"),
+        group_text=(params.get("groep_naam") or "").strip()[:100]
+        if "groep_naam" in params
+        else None,
         indicator=int_param(params, "indicator"),
         date_from=parse_date(params.get("van", "") or "") if _is_date(params.get("van")) else None,
         date_to=parse_date(params.get("tot", "") or "") if _is_date(params.get("tot")) else None,
@@ -129,6 +136,15 @@ def signals(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Si
         queryset = queryset.filter(
             Exists(SignalGroup.objects.filter(signal_id=OuterRef("pk"), group_id=filters.group))
         )
+    elif filters.group_text:
+        queryset = queryset.filter(
+            Exists(
+                SignalGroup.objects.filter(
+                    signal_id=OuterRef("pk"),
+                    group_id__in=_groups_named(viewer, filters.group_text).values("pk"),
+                )
+            )
+        )
     if filters.indicator:
         queryset = queryset.filter(
             Exists(
@@ -143,7 +159,7 @@ def signals(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Si
         queryset = queryset.filter(observed_at__lt=_day_start(filters.date_to + dt.timedelta(1)))
     if filters.q:
         # Search reads the description: only where the viewer may read it in full.
-        queryset = _description_matches(queryset.filter(full_access_q(viewer)), filters.q)
+        queryset = queryset.filter(full_access_q(viewer)).filter(_search_q(viewer, filters.q))
     return queryset.order_by("-observed_at", "-pk")
 
 
@@ -152,14 +168,60 @@ def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-def _description_matches(queryset: QuerySet[Signal], q: str) -> QuerySet[Signal]:
-    """On PostgreSQL, full-text search in Dutch (word forms: "plein" finds "pleinen") through the
-    GIN index on the description (migration 0008); elsewhere, a substring match."""
+def _search_q(viewer: Viewer, q: str) -> Q:
+    """Signals whose description holds ``q``, or that name a group or person (visible to the
+    viewer) whose name or alias holds it. The description is searched in Dutch full text on
+    PostgreSQL (word forms: "plein" finds "pleinen", through the GIN index of migration 0008),
+    as a substring elsewhere; names and aliases as fragments ("plei" finds "Pleinjongens",
+    through the trigram indexes of subjects' migration 0005). The three are one UNION of keys,
+    so each is read through its own index and only the signals found are fetched."""
+    described = visible(viewer, Signal)
     if connection.vendor == "postgresql":
-        return queryset.annotate(document=SearchVector("description", config="dutch")).filter(
+        described = described.annotate(document=SearchVector("description", config="dutch")).filter(
             document=SearchQuery(q, config="dutch")
         )
-    return queryset.filter(description__icontains=q)
+    else:
+        described = described.filter(description__icontains=q)
+    groups = visible(viewer, SignalGroup).filter(group_id__in=_groups_named(viewer, q).values("pk"))
+    people = visible(viewer, SignalPerson).filter(
+        person_id__in=visible(viewer, Person).filter(alias__icontains=q).values("pk")
+    )
+    keys = (
+        described.order_by()
+        .values("pk")
+        .union(groups.order_by().values("signal_id"), people.order_by().values("signal_id"))
+    )
+    return Q(pk__in=keys)
+
+
+def _groups_named(viewer: Viewer, text: str) -> QuerySet[Group]:
+    """Visible groups whose name or other name holds ``text`` (a fragment: "plei" finds
+    "Pleinjongens"); on PostgreSQL through the trigram indexes of subjects' migration 0005."""
+    return visible(viewer, Group).filter(Q(name__icontains=text) | Q(other_names__icontains=text))
+
+
+def resolve_group(viewer: Viewer, filters: SignalFilters) -> tuple[SignalFilters, Group | None]:
+    """The chosen group (visible to the viewer) and the filters to apply. A chosen group counts
+    only while the group field still names it (its name or a part of it): without JavaScript the
+    hidden choice stays when the user empties the field or types another name, and then what was
+    typed wins. A link with only ``groep`` keeps the choice."""
+    if not filters.group:
+        return filters, None
+    group = visible(viewer, Group).filter(pk=filters.group).first()
+    if group is None:
+        return filters, None
+    typed = filters.group_text
+    if typed is not None and (not typed or typed.casefold() not in group.name.casefold()):
+        return replace(filters, group=None), None
+    return replace(filters, group_text=group.name), group
+
+
+def group_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[Group]:
+    """The first groups (by name) whose name holds ``text`` (without text, the first groups), for
+    the group field's suggestions."""
+    text = (text or "").strip()[:100]
+    groups = _groups_named(viewer, text) if text else visible(viewer, Group)
+    return list(groups.order_by("name", "pk")[:limit])
 
 
 def group_choices(viewer: Viewer) -> QuerySet[Group]:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from lont.core.scoping import system_context
 from lont.core.visibility import access_for
+from lont.knowledge.models import WeightClass
 from lont.networks.choices import Access
 
 from .models import Signal
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from lont.core.viewer import Viewer
 
 WEIGHT_ORDER = {"strong": 0, "fairly_strong": 1, "somewhat": 2, "weak": 3}
+# The labels by code, translated when shown: ``get_weight_class_display`` rebuilds (and translates)
+# every choice on each call, thousands of translations on a list of fifty signals.
+WEIGHT_LABELS = dict(WeightClass.choices)
 
 
 def _parts(signal: Signal, name: str) -> list[Any]:
@@ -42,7 +46,7 @@ def indicator_tags(signal: Signal) -> list[dict[str, str]]:
         {
             "code": i.code,
             "label": i.label_nl,
-            "weight": str(i.get_weight_class_display()),
+            "weight": str(WEIGHT_LABELS.get(i.weight_class, i.weight_class)),
             # Provocation signs concern the professional's safety, not the group's level.
             "provocation": "1"
             if i.category == "provocation" or i.code.startswith("provocation.")
@@ -84,9 +88,12 @@ def label_for(viewer: Viewer, signal: Signal) -> str:
     }
 
 
-def summary_text(signal: Signal, viewer: Viewer) -> str:
+def summary_text(
+    signal: Signal, viewer: Viewer, *, tags: list[dict[str, str]] | None = None
+) -> str:
+    """The label and the indicators with their weight (``tags`` when the caller has them)."""
     text = label_for(viewer, signal)
-    tags = indicator_tags(signal)
+    tags = indicator_tags(signal) if tags is None else tags
     if tags:
         text += " — " + _("indicatoren: %(list)s") % {
             "list": ", ".join(f"{t['label']} ({t['weight']})" for t in tags)

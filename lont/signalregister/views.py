@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
@@ -16,9 +17,16 @@ from lont.audit.models import AccessVia
 from lont.core.pagination import CappedPaginator
 from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
-from lont.core.views_base import MemberView, VisibleDetailView, VisibleListView, add_service_errors
+from lont.core.views_base import (
+    MemberTemplateView,
+    MemberView,
+    VisibleDetailView,
+    VisibleListView,
+    add_service_errors,
+)
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
+from lont.subjects.models import Group
 
 from . import selectors, services
 from .choices import SourceType, Status
@@ -42,28 +50,78 @@ class SignalListView(VisibleListView):
     shows_personal_data = True
     required_permission = "case.read"
 
+    @cached_property
+    def _resolved(self) -> tuple[selectors.SignalFilters, Group | None]:
+        return selectors.resolve_group(self.viewer, selectors.parse_filters(self.request.GET))
+
     def filters(self) -> selectors.SignalFilters:
-        return selectors.parse_filters(self.request.GET)
+        return self._resolved[0]
 
     def get_queryset(self) -> QuerySet[Signal]:
         return selectors.signals(self.viewer, self.filters())
 
+    @cached_property
+    def _group_matches(self) -> list[Group]:
+        """A typed name that holds several groups offers them to choose from (the group field
+        without JavaScript); one group is simply the filter."""
+        filters, group = self._resolved
+        if group is not None or not filters.group_text:
+            return []
+        matches = selectors.group_options(self.viewer, filters.group_text)
+        return matches if len(matches) > 1 else []
+
+    def also_read(self) -> list[Any]:
+        group = self._resolved[1]
+        return [group] if group is not None else self._group_matches
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
+        # Labels looked up by code once a row: ``get_status_display`` translates every choice.
+        statuses, sources = dict(Status.choices), dict(SourceType.choices)
         data["rows"] = [
-            (signal, access, summary_text(signal, self.viewer), indicator_tags(signal))
+            (
+                signal,
+                access,
+                summary_text(signal, self.viewer, tags=tags),
+                tags,
+                sources.get(signal.source_type, signal.source_type),
+                statuses.get(signal.status, signal.status),
+            )
             for signal, access in data["rows"]
+            for tags in [indicator_tags(signal)]
         ]
         query = self.request.GET.copy()
         query.pop("page", None)
+        # The group field is a text field with suggestions, not a list of every group (that grew
+        # with the network); the groups it shows are logged with the rows (``also_read``).
         data.update(
             filters=self.filters(),
             statuses=Status.choices,
             source_types=SourceType.choices,
-            groups=selectors.group_choices(self.viewer),
+            group_matches=self._group_matches,
             indicators=selectors.indicator_choices(self.viewer),
             can_create=self.viewer.can("case.write"),
             query=query.urlencode(),
+        )
+        return data
+
+
+class GroupOptionsView(MemberTemplateView):
+    """The group field's suggestions on the signal list (htmx): the first visible groups whose
+    name holds what was typed (the first groups when nothing is), each read access-logged."""
+
+    model = Group
+    template_name = "signalregister/_group_options.html"
+    required_permission = "case.read"
+    shows_personal_data = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        text = self.request.GET.get("groep_naam", "")
+        data["options"] = selectors.group_options(self.viewer, text)
+        data["typed"] = text.strip()
+        log_reads(
+            self.viewer, data["options"], via=AccessVia.SEARCH, path=self.request.get_full_path()
         )
         return data
 

@@ -9,7 +9,7 @@ from assessment_app.assessment_factories import signal_factory, situation_factor
 from django.urls import reverse
 
 from lont.assessment import selectors, services
-from lont.assessment.models import EngineParameterSet
+from lont.assessment.models import EngineParameterSet, Situation
 from lont.engine import DEFAULT_PARAMETERS
 from lont.networks.choices import PartnerType, Role
 from lont.subjects.models import Person
@@ -163,3 +163,26 @@ def test_finding_5_fairness_tells_none_from_fewer_than_five(make_member, viewer_
     # then one cell says "<5" (one to four) and the other "0" (none)
     assert dict(tables["age"])["12-15"] == ["<5", "0"]
     assert dict(tables["age"])["16-17"] == ["6", "6"]
+
+
+def test_the_dashboard_builds_only_the_situations_it_shows(make_member, viewer_for, monkeypatch):
+    # given more situations at one level than the dashboard lists per level
+    youth = make_member(PartnerType.YOUTH_WORK)
+    for _ in range(selectors.PER_LEVEL + 5):
+        situation_factory(youth)
+    built: list[int] = []
+    from_db = Situation.from_db.__func__  # type: ignore[attr-defined]
+
+    def counting(cls, *args, **kwargs):
+        obj = from_db(cls, *args, **kwargs)
+        built.append(obj.pk)
+        return obj
+
+    monkeypatch.setattr(Situation, "from_db", classmethod(counting))
+    # when the dashboard is read
+    board = selectors.dashboard(viewer_for(youth), None)
+    # then it lists PER_LEVEL of them, and built no others (the rest are counted, not loaded)
+    listed = [s.pk for _level, rows, _count in board["by_level"] for s in rows]
+    assert len(listed) == selectors.PER_LEVEL
+    assert sorted(built) == sorted(listed)
+    assert sum(count for _level, _rows, count in board["by_level"]) == selectors.PER_LEVEL + 5

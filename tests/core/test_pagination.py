@@ -32,3 +32,19 @@ def test_a_short_list_is_counted_exactly(network):
     rows = Organisation.objects.filter(network=network, name="Niemand")
     paginator = SmallCap(rows, 2)
     assert (paginator.count, paginator.capped) == (0, False)
+
+
+def test_a_page_is_read_by_the_keys_counted_in_order(network, django_assert_num_queries):
+    # given five organisations, newest name first
+    for i in range(5):
+        Organisation.objects.create(network=network, name=f"Partner {i}", partner_type="police")
+    rows = Organisation.objects.filter(network=network, name__startswith="Partner").order_by(
+        "-name"
+    )
+    paginator = SmallCap(rows, 2)
+    # when the second page is read
+    with django_assert_num_queries(2):  # the keys once, then the page's rows by key
+        page = paginator.page(2)
+    # then it holds the third row in the list's order (the cap stops the pages at three rows)
+    assert [o.name for o in page.object_list] == ["Partner 2"]
+    assert [o.name for o in paginator.page(1).object_list] == ["Partner 4", "Partner 3"]

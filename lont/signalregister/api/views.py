@@ -32,7 +32,8 @@ from .serializers import (
 
 class SignalViewSet(VisibleReadOnlyViewSet):
     """Signals: each row in full or as a summary, by the covenant. Filters as on the list page
-    (status, bron, groep, indicator, van, tot, q — q searches only rows read in full)."""
+    (status, bron, groep or groep_naam — a fragment of a visible group's name —, indicator, van, tot,
+    q — q searches only rows read in full)."""
 
     queryset = Signal.objects.all()
     serializer_class = SignalSerializer

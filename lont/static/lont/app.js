@@ -19,6 +19,10 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("details[data-nav-menu]").forEach((menu) => {
     menu.open = !narrow.matches;
   });
+  // A text field with suggestions (WAI-ARIA combobox with a listbox): htmx fills the list as
+  // the user types; arrows move through it, Enter or a click chooses, Escape closes. Without
+  // JavaScript the typed text is sent and the page offers the matching groups in a select.
+  document.querySelectorAll("[data-combobox]").forEach(setUpCombobox);
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.addEventListener("click", () => window.print());
   });
@@ -74,3 +78,73 @@ document.addEventListener("DOMContentLoaded", () => {
     }, true);
   });
 });
+
+function setUpCombobox(field) {
+  const input = field.querySelector("[role=combobox]");
+  const list = field.querySelector("[role=listbox]");
+  const value = field.querySelector("[data-combobox-value]");
+  field.querySelectorAll("[data-combobox-fallback]").forEach((el) => el.remove());
+  const options = () => Array.from(list.querySelectorAll("[role=option]:not([aria-disabled=true])"));
+  const active = () => list.querySelector("[aria-selected=true]");
+  const open = (show) => {
+    list.hidden = !show;
+    input.setAttribute("aria-expanded", String(show));
+    if (!show) input.removeAttribute("aria-activedescendant");
+  };
+  const highlight = (option) => {
+    list.querySelectorAll("[aria-selected=true]").forEach((o) => o.setAttribute("aria-selected", "false"));
+    if (!option) return input.removeAttribute("aria-activedescendant");
+    option.setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", option.id);
+    option.scrollIntoView({ block: "nearest" });
+  };
+  const choose = (option) => {
+    input.value = option.textContent;
+    value.value = option.dataset.value;
+    open(false);
+  };
+  // What is typed no longer names the chosen group: the choice is gone until a new one.
+  input.addEventListener("input", () => { value.value = ""; });
+  // An emptied field asks for nothing (no groups read, nor logged, that nobody looks for).
+  input.addEventListener("htmx:beforeRequest", (event) => {
+    if (input.value.trim() !== "") return;
+    event.preventDefault();
+    list.replaceChildren();
+    open(false);
+  });
+  const status = field.querySelector("[data-combobox-status]");
+  const nl = document.documentElement.lang !== "en";
+  list.addEventListener("htmx:afterSwap", () => {
+    open(list.children.length > 0 && input.value.trim() !== "");
+    // Say how many were found (WCAG 4.1.3), so a screen reader user knows to use the arrows.
+    const n = options().length;
+    if (status) {
+      status.textContent = nl
+        ? `${n} ${n === 1 ? "groep" : "groepen"} gevonden`
+        : `${n} ${n === 1 ? "group" : "groups"} found`;
+    }
+  });
+  list.addEventListener("mousedown", (event) => event.preventDefault()); // keep the focus in the field
+  list.addEventListener("click", (event) => {
+    const option = event.target.closest("[role=option]:not([aria-disabled=true])");
+    if (option) choose(option);
+  });
+  input.addEventListener("keydown", (event) => {
+    const all = options();
+    const index = all.indexOf(active());
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) return;
+      event.preventDefault();
+      open(true);
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      highlight(all[(index + step + all.length) % all.length]);
+    } else if (event.key === "Enter" && !list.hidden && index >= 0) {
+      event.preventDefault(); // choose, don't submit yet
+      choose(all[index]);
+    } else if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault();
+      open(false);
+    }
+  });
+  input.addEventListener("blur", () => open(false));
+}

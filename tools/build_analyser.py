@@ -7,7 +7,8 @@ its fingerprint matches the sources (``lont/analyser/_compiled.py``); the Python
 the source of truth and the fallback. Nothing is rebuilt when the build is current. Without
 mypyc (it comes with mypy, a development dependency) or a C compiler this prints why and exits
 0: the analyser then runs as plain Python. ``LONT_ANALYSER_PURE=1`` ignores the build at run
-time. See docs/analyser.md, "Issue 15, fifth session".
+time and skips building it (a CI job that wants the minute back). See docs/analyser.md,
+"Issue 15, fifth session".
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import IO
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lont.analyser._compiled import BUILD_LIB, MANIFEST, fingerprint  # noqa: E402
+from lont.analyser._compiled import BUILD_LIB, MANIFEST, PURE_ENV, fingerprint  # noqa: E402
 
 BUILD = BUILD_LIB.parent
 # The modules that analyse() and check_message() run, package by package. Left out: the
@@ -147,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.clean:
         shutil.rmtree(BUILD, ignore_errors=True)
+        return 0
+    if os.environ.get(PURE_ENV):
+        print(f"analyser: {PURE_ENV} is set, so no compiled build (it would not be used)")
         return 0
     if current() and not args.force:
         print("analyser: compiled build is current")

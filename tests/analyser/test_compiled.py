@@ -57,3 +57,32 @@ def test_the_fingerprint_follows_every_byte_of_the_sources(tmp_path):
     before = _compiled.fingerprint(["a.py"], root=tmp_path)
     (tmp_path / "a.py").write_text("x = 2\n")
     assert _compiled.fingerprint(["a.py"], root=tmp_path) != before
+
+
+def test_the_result_types_pickle_and_copy_as_plain_python_classes():
+    """They stay out of the compiled build: mypyc classes cannot be pickled or copied when
+    frozen or when their ``__init__`` takes arguments (see tools/build_analyser.py)."""
+    import copy
+    import pickle
+    from datetime import datetime
+
+    from lont.analyser import (
+        Analysis,
+        EngagementThresholds,
+        MessageWarning,
+        Place,
+        Span,
+        Suggestion,
+    )
+
+    span = Span(0, 8, "time", "2026-03-14", 0.9, "zaterdag", grain="day")
+    values = [
+        Analysis("zaterdag", datetime(2026, 3, 14, 16, 20), [span]),
+        Suggestion("3", "tijd", "3", "weak", (0,)),
+        MessageWarning("repeats_time", "…", 0, 8),
+        Place("Marktplein", ("Markt",), "plein", "Centrum"),
+        EngagementThresholds(),
+    ]
+    for value in values:
+        assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301 (our own bytes)
+        assert copy.deepcopy(value) == value

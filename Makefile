@@ -27,8 +27,12 @@ node_modules/.installed: package.json package-lock.json
 	  else echo "Please install:$$missing (apt-get install$$missing)"; fi; fi
 	@touch $@
 
+# The analyser's hot modules compiled with mypyc into build/analyser/ (optional: without mypyc
+# or a C compiler, or with LONT_ANALYSER_PURE=1, it runs as Python; rebuilt only when its
+# sources changed). See docs/analyser.md, "Issue 15, fifth session".
 install: $(VENV)/.installed node_modules/.installed .system-deps
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	@$(PY) tools/build_analyser.py
 
 demo: install
 	@mkdir -p var
@@ -81,4 +85,4 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
-	rm -rf $(VENV) node_modules .system-deps var staticfiles
+	rm -rf $(VENV) node_modules .system-deps var staticfiles build

@@ -4,12 +4,17 @@ from lont.analyser import analyse
 result = analyse("zaterdag om 21:00 bij de kooi", posted_at=datetime(2026, 3, 14, 16, 20))
 """
 
-from .check import check_message
-from .engine import analyse
-from .gazetteer import Gazetteer, GazetteerError, Place
-from .lexicon import Lexicon, LexiconError
-from .model import KINDS, Analysis, MessageWarning, Span, Suggestion
-from .suggest import EngagementThresholds
+from . import _compiled
+
+# Before any other module of the package is imported: the compiled build, when it is current.
+_compiled.install()
+
+from .check import check_message  # noqa: E402
+from .engine import analyse  # noqa: E402
+from .gazetteer import Gazetteer, GazetteerError, Place  # noqa: E402
+from .lexicon import Lexicon, LexiconError  # noqa: E402
+from .model import KINDS, Analysis, MessageWarning, Span, Suggestion  # noqa: E402
+from .suggest import EngagementThresholds  # noqa: E402
 
 __all__ = [
     "KINDS",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import cached_property
 from importlib import resources
 
 from .normalise import fold
@@ -69,6 +68,7 @@ class Lexicon:
             normalised.discard("")
             clean[kind] = frozenset(normalised)
         self._entries = clean
+        self._patterns: dict[str, Anchored] | None = None
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -97,15 +97,20 @@ class Lexicon:
     def entries(self) -> list[tuple[str, str]]:
         return sorted((k, p) for k, phrases in self._entries.items() for p in phrases)
 
-    @cached_property
+    @property
     def patterns(self) -> dict[str, Anchored]:
         """One compiled alternation per kind, longest phrases first (compiled once)."""
+        # Kept in an attribute rather than a functools.cached_property: a class compiled by
+        # mypyc (tools/build_analyser.py) has no instance __dict__ for it to cache in.
+        if self._patterns is not None:
+            return self._patterns
         compiled: dict[str, Anchored] = {}
         for kind, phrases in self._entries.items():
             if not phrases:
                 continue
             ordered = sorted(phrases, key=lambda p: (-len(p), p))
             compiled[kind] = Anchored.from_alternatives([(p, _phrase_regex(p)) for p in ordered])
+        self._patterns = compiled
         return compiled
 
     def __eq__(self, other: object) -> bool:

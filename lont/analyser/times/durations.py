@@ -74,8 +74,9 @@ def iso(months: float, seconds: float) -> str:
             out += f"{whole // 12}Y"
         else:
             out += f"{whole}M"
-    seconds = round(seconds)
-    days, rest = divmod(seconds, 86400)
+    # A new name: mypyc keeps a float parameter a float, and whole seconds are an int.
+    whole_seconds = round(seconds)
+    days, rest = divmod(whole_seconds, 86400)
     if days:
         out += f"{days // 7}W" if days % 7 == 0 and not rest and not months else f"{days}D"
     if rest:

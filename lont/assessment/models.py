@@ -137,7 +137,7 @@ class PreparedContribution(models.Model):
     facts the recompute reads of it), so a recompute after one change prepares only what changed
     and otherwise makes a cheap pass over these rows (``recompute.compute``).
 
-    ``data`` holds the numbers and facts the combination reads (read for every row at every
+    ``data`` holds the numbers and facts the combination reads (JSON text) (read for every row at every
     recompute); ``text`` the explanation's parts up to the recency (read only for the lines that
     are formatted: the strongest ones at the recompute, the others when a page asks for them,
     ``recompute.explained``). A row is written in the transaction that stores its situation's
@@ -156,7 +156,8 @@ class PreparedContribution(models.Model):
     signal = models.ForeignKey("signalregister.Signal", on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=64)
     generation = models.PositiveBigIntegerField(default=0)
-    data = models.JSONField()
+    # JSON as text: read for every row at every recompute and parsed in one go (``records``).
+    data = models.TextField()
     text = models.JSONField(default=list)
 
     class Meta:

@@ -5,7 +5,6 @@ Refs handed to the engine are primary keys only (principle: explanations never h
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -14,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import connection
@@ -123,8 +122,7 @@ def _interaction_kind(description: str, codes: set[str]) -> e.InteractionKind | 
 # --- one linked signal as the recompute reads it (prepared once, stored, reused) ---------------
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """A linked signal prepared for the engine (``e.PreparedSignal``, valid at any ``now``) with
     what else the recompute reads of it: its groups, the known people in a counting role, its
     requests and the kind of interaction it records. Stored per situation as a
@@ -167,7 +165,7 @@ class Record:
     def with_text(self, text: list[str]) -> Record:
         reason_head, summary_head = text
         prepared = self.prepared._replace(reason_head=reason_head, summary_head=summary_head)
-        return dataclasses.replace(self, prepared=prepared)
+        return self._replace(prepared=prepared)
 
     def request_records(self) -> list[e.RequestRecord]:
         at = self.prepared.observed_at
@@ -262,9 +260,17 @@ def records(
     out: dict[int, Record] = {}
     if reuse:
         stored = PreparedContribution.objects.filter(situation_id=situation.pk, key=key)
-        for signal_id, generation, data in stored.values_list("signal_id", "generation", "data"):
-            if signal_id in linked and generation == (linked[signal_id] or 0):
-                out[signal_id] = Record.from_json(signal_id, data)
+        current = [
+            (signal_id, data)
+            for signal_id, generation, data in stored.values_list("signal_id", "generation", "data")
+            if signal_id in linked and generation == (linked[signal_id] or 0)
+        ]
+        # One parse for all rows (``data`` is JSON text): thousands of small parses cost more.
+        parsed = json.loads("[" + ",".join(data for _pk, data in current) + "]")
+        out.update(
+            (signal_id, Record.from_json(signal_id, data))
+            for (signal_id, _text), data in zip(current, parsed, strict=True)
+        )
     missing = linked.keys() - out.keys()
     if missing:
         rows = SignalRow.objects.filter(pk__in=missing, observed_at__lte=now).prefetch_related(
@@ -278,7 +284,7 @@ def records(
                     signal_id=r.signal_id,
                     key=key,
                     generation=linked[r.signal_id] or 0,
-                    data=r.to_json(),
+                    data=json.dumps(r.to_json(), separators=(",", ":")),
                     text=r.text_json(),
                 )
                 for r in sorted(fresh, key=lambda r: r.signal_id)
@@ -767,7 +773,7 @@ def explained(
     ).values_list("signal_id", "data", "text")
     formatted = {}
     for signal_id, data, text in rows:
-        rec = Record.from_json(signal_id, data).with_text(text)
+        rec = Record.from_json(signal_id, json.loads(data)).with_text(text)
         c = e.contribution_at(rec.prepared, params, now=situation.computed_at)
         if c is not None:
             formatted[rec.prepared.ref] = contribution_dict(c)

@@ -24,6 +24,11 @@ class Migration(migrations.Migration):
             name="text",
             field=models.JSONField(default=list),
         ),
+        migrations.AlterField(
+            model_name="preparedcontribution",
+            name="data",
+            field=models.TextField(),
+        ),
         migrations.CreateModel(
             name="SignalGeneration",
             fields=[

@@ -171,6 +171,20 @@ def situation_follow(*, viewer: Viewer, situation: Situation, follow: bool) -> N
         situation.followers.remove(viewer.user)
 
 
+# What a recompute writes (the title, description and automatic links are left as they are).
+RECOMPUTED_FIELDS = (
+    "level",
+    "score",
+    "explanation",
+    "drill",
+    "requests",
+    "trend_breaks",
+    "history",
+    "computed_at",
+    "updated_at",
+)
+
+
 @system_context("the level engine recomputes a situation from all its rows")
 def situation_recompute(situation: Situation, *, now: dt.datetime | None = None) -> Situation:
     """Recompute and store the level, explanation, drill reading, request patterns and trend
@@ -198,7 +212,7 @@ def situation_recompute(situation: Situation, *, now: dt.datetime | None = None)
             {"at": now.isoformat(), "score": result["score"], "level": result["level"]},
         ][-recompute.HISTORY_LENGTH :]
         situation.computed_at = now
-        situation.save()
+        situation.save(update_fields=RECOMPUTED_FIELDS)
         if not first and LEVEL_RANK[situation.level] > LEVEL_RANK.get(before, 0):
             _notify_rise(situation, before)
         fresh = [b for b in situation.trend_breaks if _break_key(b) not in known_breaks]

@@ -62,22 +62,23 @@ def _on_signal_change(sender: type, instance: Any, raw: bool = False, **kwargs: 
     signal_id = instance.pk if sender.__name__ == "Signal" else getattr(instance, "signal_id", None)
     if signal_id in _BULK.get():
         return
-    if signal_id is not None and not _signal_goes(sender, kwargs):
+    if signal_id is not None and _counts_as_change(sender, kwargs):
         from .recompute import signal_changed
 
         signal_changed(signal_id)
     recompute_later(_situations_of_signal(signal_id))
 
 
-def _signal_goes(sender: type, kwargs: dict[str, Any]) -> bool:
-    """Whether this is the deletion of a signal or of a part deleted with it: its generation
-    row goes with it (counting would write one back for a signal that is gone)."""
+def _counts_as_change(sender: type, kwargs: dict[str, Any]) -> bool:
+    """Whether the signal's generation goes up: not for a new signal (no recompute can have read
+    it before it existed), nor for the deletion of a signal or of a part deleted with it (its
+    generation row goes with it; counting would write one back for a signal that is gone)."""
     if "origin" not in kwargs:  # a save
-        return False
+        return not (sender.__name__ == "Signal" and kwargs.get("created"))
     if sender.__name__ == "Signal":
-        return True
+        return False
     origin = kwargs["origin"]
-    return getattr(origin, "model", type(origin)).__name__ == "Signal"
+    return getattr(origin, "model", type(origin)).__name__ != "Signal"
 
 
 def _before_signal_delete(sender: type, instance: Any, **kwargs: Any) -> None:

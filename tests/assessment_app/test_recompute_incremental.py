@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 
 from lont import engine as e
 from lont.assessment import lines, recompute, services
-from lont.assessment.models import EngineParameterSet, PreparedContribution, Situation
+from lont.assessment.models import (
+    EngineParameterSet,
+    PreparedContribution,
+    SignalGeneration,
+    Situation,
+)
 from lont.core.scoping import system_context
 from lont.knowledge.models import Indicator
 from lont.networks.choices import PartnerType
@@ -286,3 +291,19 @@ def test_lines_stored_as_numbers_read_back_as_the_full_explanation(make_member):
         line = next(c for c in recompute.explained(situation) if c["ref"] == gone["ref"])
         assert line["amount"] == gone["amount"]
         assert "de uitleg volgt" in line["reason_nl"]
+
+
+def test_a_deleted_signal_leaves_no_generation_behind(make_member):
+    # given a linked signal with parts from before generations were counted (no generation row)
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        situation, groups, _people = _world(member)
+        signal = signal_factory(member, days_ago=1, groups=(groups[0],))
+        situation.signals.add(signal)
+        note_factory(member, signal, 1)
+        SignalGeneration.objects.filter(signal_id=signal.pk).delete()
+        pk = signal.pk
+        # when it is deleted with its parts (whose deletions count no change)
+        signal.delete()
+        # then no generation row points at it (it would break the foreign key at the commit)
+        assert not SignalGeneration.objects.filter(signal_id=pk).exists()

@@ -137,18 +137,28 @@ class PreparedContribution(models.Model):
     facts the recompute reads of it), so a recompute after one change prepares only what changed
     and otherwise makes a cheap pass over these rows (``recompute.compute``).
 
-    Derived data, for the recompute only (system context): never read by a page, the API or an
-    export, so it is not registered with the visibility layer; it holds what the stored
-    explanation holds (indicator labels, weights, factors, refs) and goes with its signal or
-    situation (CASCADE), so it needs no retention rule of its own. A row is deleted when its
-    signal, a note, a person, a group link or a request of it changes (``triggers``); ``key``
-    ties it to the parameters and indicator weights it was prepared with.
+    ``data`` holds the numbers and facts the combination reads (JSON text) (read for every row at every
+    recompute); ``text`` the explanation's parts up to the recency (read only for the lines that
+    are formatted: the strongest ones at the recompute, the others when a page asks for them,
+    ``recompute.explained``). A row is written in the transaction that stores its situation's
+    explanation, so the lines formatted later are the ones that explanation counted.
+
+    Derived data in system context, not registered with the visibility layer: it holds what the
+    stored explanation holds (indicator labels, weights, factors, refs), is shown only as the
+    lines of a situation's explanation (each at the viewer's access to its signal) and goes with
+    its signal or situation (CASCADE), so it needs no retention rule of its own. ``key`` ties it
+    to the parameters and indicator weights it was prepared with, ``generation`` to the signal's
+    ``SignalGeneration`` when its rows were read: a row of another key or generation is prepared
+    again.
     """
 
     situation = models.ForeignKey(Situation, on_delete=models.CASCADE, related_name="+")
     signal = models.ForeignKey("signalregister.Signal", on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=64)
-    data = models.JSONField()
+    generation = models.PositiveBigIntegerField(default=0)
+    # JSON as text: read for every row at every recompute and parsed in one go (``records``).
+    data = models.TextField()
+    text = models.JSONField(default=list)
 
     class Meta:
         constraints = [
@@ -159,6 +169,25 @@ class PreparedContribution(models.Model):
 
     def __str__(self) -> str:
         return f"voorbereide bijdrage {self.signal_id} in situatie {self.situation_id}"
+
+
+class SignalGeneration(models.Model):
+    """How often a signal or a part of it (indicator, note, person, group, request) changed, as
+    the recompute counts it: ``triggers`` adds one in the transaction of every such change. A
+    prepared contribution remembers the generation it was read at, so one prepared from rows read
+    before a change is never reused after it — also when it was stored after the change (a
+    recompute that read the old rows and finished late). No row: generation 0."""
+
+    signal = models.OneToOneField(
+        "signalregister.Signal",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="assessment_generation",
+    )
+    generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"signaal {self.signal_id}: generatie {self.generation}"
 
 
 class CaseMeeting(ChangeLoggedModel):

@@ -13,11 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, OuterRef
+from django.db import connection
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lont import engine as e
 from lont.knowledge.models import Indicator
@@ -27,7 +29,8 @@ from lont.signalregister.models import SignalGroup, SignalIndicator, SignalPerso
 from lont.subjects.choices import GroupRelationKind, Threat
 from lont.subjects.models import GroupMembership, GroupRelation
 
-from .models import EngineParameterSet, PreparedContribution, Situation
+from .lines import SHOWN_CONTRIBUTIONS, TEXTLESS_KINDS, strongest_indexes
+from .models import EngineParameterSet, PreparedContribution, SignalGeneration, Situation
 
 SIGNAL_PREFETCH = (
     "indicators__indicator",
@@ -38,9 +41,13 @@ SIGNAL_PREFETCH = (
 HISTORY_LENGTH = 30
 
 
-def parameters_for(network_id: int) -> e.EngineParameters:
-    """The network's parameters in force (newest version), or the engine's defaults."""
-    row = EngineParameterSet.objects.filter(network_id=network_id).order_by("-number").first()
+def parameters_for(network_id: int, version: int | None = None) -> e.EngineParameters:
+    """The network's parameters in force (newest version), or of ``version``; the engine's
+    defaults when the network has none (of that version)."""
+    rows = EngineParameterSet.objects.filter(network_id=network_id)
+    if version is not None:
+        rows = rows.filter(number=version)
+    row = rows.order_by("-number").first()
     if row is None:
         return e.DEFAULT_PARAMETERS
     data = dict(row.data)
@@ -116,12 +123,13 @@ def _interaction_kind(description: str, codes: set[str]) -> e.InteractionKind | 
 # --- one linked signal as the recompute reads it (prepared once, stored, reused) ---------------
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """A linked signal prepared for the engine (``e.PreparedSignal``, valid at any ``now``) with
     what else the recompute reads of it: its groups, the known people in a counting role, its
     requests and the kind of interaction it records. Stored per situation as a
-    ``PreparedContribution`` row, so a recompute reads only what changed from the register."""
+    ``PreparedContribution`` row, so a recompute reads only what changed from the register: the
+    numbers and facts in ``data`` (``to_json``), the explanation's parts in ``text``
+    (``text_json``), read back only for the lines that are formatted (``with_text``)."""
 
     signal_id: int
     prepared: e.PreparedSignal
@@ -133,12 +141,15 @@ class Record:
     def to_json(self) -> list[Any]:
         # The details (numbers for tests and debugging) are not stored: nothing reads them here.
         return [
-            self.prepared._replace(details=None).to_row(),
+            self.prepared._replace(details=None, reason_head="", summary_head="").to_row(),
             list(self.groups),
             list(self.people),
             [list(r) for r in self.requests],
             self.interaction,
         ]
+
+    def text_json(self) -> list[str]:
+        return [self.prepared.reason_head, self.prepared.summary_head]
 
     @classmethod
     def from_json(cls, signal_id: int, data: list[Any]) -> Record:
@@ -151,6 +162,11 @@ class Record:
             tuple(tuple(r) for r in requests),
             interaction,
         )
+
+    def with_text(self, text: list[str]) -> Record:
+        reason_head, summary_head = text
+        prepared = self.prepared._replace(reason_head=reason_head, summary_head=summary_head)
+        return self._replace(prepared=prepared)
 
     def request_records(self) -> list[e.RequestRecord]:
         at = self.prepared.observed_at
@@ -228,38 +244,62 @@ def cache_key(network_id: int, params: e.EngineParameters) -> str:
 def records(
     situation: Situation, now: datetime, params: e.EngineParameters, *, reuse: bool = True
 ) -> list[Record]:
-    """The situation's signals observed at or before ``now``, prepared. Stored records with the
-    current key are reused (``reuse``); the others are prepared from the register and stored."""
+    """The situation's signals observed at or before ``now``, prepared. A stored record is
+    reused (``reuse``) when it has the current key and its signal's generation; the others are
+    prepared from the register and stored. Records read back from storage carry no text
+    (``with_text``); fresh ones do.
+
+    The generations are read before the register's rows: a change committed after this read
+    raises the generation, so a record prepared from rows read after it is stored with the older
+    generation and prepared again next time, never reused as if it were current."""
     key = cache_key(situation.network_id, params)
-    linked = set(
-        Situation.signals.through.objects.filter(
-            situation_id=situation.pk, signal__observed_at__lte=now
-        ).values_list("signal_id", flat=True)
+    # The link table and the (few) generation rows only: a stored record knows its signal's
+    # observation time, so the signal rows themselves are read only for what is prepared.
+    generations = SignalGeneration.objects.filter(signal_id=OuterRef("signal_id"))
+    linked = dict(
+        Situation.signals.through.objects.filter(situation_id=situation.pk)
+        .annotate(generation=Subquery(generations.values("generation")[:1]))
+        .values_list("signal_id", "generation")  # type: ignore[misc]  # the stubs miss annotations
     )
     out: dict[int, Record] = {}
     if reuse:
         stored = PreparedContribution.objects.filter(situation_id=situation.pk, key=key)
-        for signal_id, data in stored.values_list("signal_id", "data"):
-            if signal_id in linked:
-                out[signal_id] = Record.from_json(signal_id, data)
-    missing = linked - out.keys()
+        current = [
+            (signal_id, data)
+            for signal_id, generation, data in stored.values_list("signal_id", "generation", "data")
+            if signal_id in linked and generation == (linked[signal_id] or 0)
+        ]
+        # One parse for all rows (``data`` is JSON text): thousands of small parses cost more.
+        parsed = json.loads("[" + ",".join(data for _pk, data in current) + "]")
+        out.update(
+            (signal_id, Record.from_json(signal_id, data))
+            for (signal_id, _text), data in zip(current, parsed, strict=True)
+        )
+    missing = linked.keys() - out.keys()
     if missing:
-        rows = SignalRow.objects.filter(pk__in=missing).prefetch_related(*RECORD_PREFETCH)
+        rows = SignalRow.objects.filter(pk__in=missing, observed_at__lte=now).prefetch_related(
+            *RECORD_PREFETCH
+        )
         fresh = [record_of(row, params) for row in rows]
         PreparedContribution.objects.bulk_create(
             [
                 PreparedContribution(
-                    situation_id=situation.pk, signal_id=r.signal_id, key=key, data=r.to_json()
+                    situation_id=situation.pk,
+                    signal_id=r.signal_id,
+                    key=key,
+                    generation=linked[r.signal_id] or 0,
+                    data=json.dumps(r.to_json(), separators=(",", ":")),
+                    text=r.text_json(),
                 )
-                for r in fresh
+                for r in sorted(fresh, key=lambda r: r.signal_id)
             ],
             batch_size=500,
             update_conflicts=True,
             unique_fields=["situation", "signal"],
-            update_fields=["key", "data"],
+            update_fields=["key", "generation", "data", "text"],
         )
         out.update((r.signal_id, r) for r in fresh)
-    return [out[pk] for pk in sorted(out)]
+    return [out[pk] for pk in sorted(out) if out[pk].prepared.observed_at <= now]
 
 
 def forget(*, signal_ids: Iterable[int] = (), situation_id: int | None = None) -> None:
@@ -268,6 +308,18 @@ def forget(*, signal_ids: Iterable[int] = (), situation_id: int | None = None) -
     if situation_id is not None:
         rows = rows.filter(situation_id=situation_id)
     rows.delete()
+
+
+def signal_changed(signal_id: int) -> None:
+    """Count one change of the signal (or a part of it): its stored records are stale from now
+    on, in every situation (``records`` compares the generation). One statement."""
+    table = SignalGeneration._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (signal_id, generation) VALUES (%s, 1) "  # noqa: S608 - own table
+            f"ON CONFLICT (signal_id) DO UPDATE SET generation = {table}.generation + 1",
+            [signal_id],
+        )
 
 
 # --- structure -----------------------------------------------------------------------------------
@@ -387,45 +439,56 @@ def interactions(contacts: Iterable[Contact], relations: e.GroupRelations) -> li
 
 
 def _earlier_contacts(
-    own: list[Contact], now: datetime, params: e.EngineParameters, network_id: int
+    situation: Situation, own: list[Contact], now: datetime, params: e.EngineParameters
 ) -> list[Contact]:
     """Every other interaction signal in the network up to ``now`` about the groups or people
     (any role) of the situation's *recent* contacts: a link is only new when the network never saw
     the pair together before. A pair whose own contacts all lie before the recent period is not
     new whatever else is known, so only the recent contacts' groups and people are looked up.
 
-    Ids first, through the link tables with an index probe per link (``EXISTS`` on the
-    signal-indicator pair), then only those signals' own facts: no DISTINCT over whole rows."""
+    Ids first: the signals of those groups and people that are not linked to the situation (an
+    anti-join: a large situation holds most of its groups' signals), then which of those few carry
+    an interaction tag, then only those signals' own facts. Asking for the tag of every signal of
+    the groups first costs an index probe per signal (or a hash of every tagged signal in the
+    network) for signals the situation counts anyway."""
+    network_id = situation.network_id
     recent_start = now - dt.timedelta(days=params.trend.recent_days)
     recent = [c for c in own if c.observed_at > recent_start]
     group_ids = {g for c in recent for g in c.groups}
     person_ids = {p for c in recent for p in c.people}
-    indicator_ids = list(
-        Indicator.objects.filter(
-            network_id=network_id, code__in=list(INTERACTION_INDICATORS)
-        ).values_list("pk", flat=True)
-    )
-    tagged = Exists(
-        SignalIndicator.objects.filter(
-            signal_id=OuterRef("signal_id"), indicator_id__in=indicator_ids
+    if not group_ids and not person_ids:
+        return []
+    elsewhere = ~Exists(
+        Situation.signals.through.objects.filter(
+            situation_id=situation.pk, signal_id=OuterRef("signal_id")
         )
     )
-    ids: set[int] = set()
-    if group_ids and indicator_ids:
-        ids.update(
+    candidates: set[int] = set()
+    if group_ids:
+        candidates.update(
             SignalGroup.objects.filter(group_id__in=group_ids)
-            .filter(tagged)
+            .filter(elsewhere)
             .order_by()
             .values_list("signal_id", flat=True)
         )
-    if person_ids and indicator_ids:
-        ids.update(
+    if person_ids:
+        candidates.update(
             SignalPerson.objects.filter(person_id__in=person_ids)
-            .filter(tagged)
+            .filter(elsewhere)
             .order_by()
             .values_list("signal_id", flat=True)
         )
-    ids -= {c.signal_id for c in own}
+    if not candidates:
+        return []
+    ids = set(
+        SignalIndicator.objects.filter(
+            signal_id__in=candidates,
+            indicator__network_id=network_id,
+            indicator__code__in=list(INTERACTION_INDICATORS),
+        )
+        .order_by()
+        .values_list("signal_id", flat=True)
+    )
     if not ids:
         return []
     rows = list(
@@ -481,7 +544,7 @@ def network_breaks(
     ]
     if not own:
         return []
-    history = own + _earlier_contacts(own, now, params, situation.network_id)
+    history = own + _earlier_contacts(situation, own, now, params)
     relations = group_relations(situation.network_id)
     own_ids = {r.signal_id for r in recs}
     out = []
@@ -603,12 +666,21 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
     Signals are read as prepared records (``records``): a stored record is reused unless its
     signal, notes, people, groups or requests, the parameters or the indicator weights changed,
     so after one new signal only that one is prepared and the rest is a cheap pass (recency and
-    the combination). ``reuse=False`` prepares every signal again: the result is the same."""
+    the combination). ``reuse=False`` prepares every signal again: the result is the same.
+
+    Only the lines the situation page shows (``lines.strongest``) are formatted; the other
+    signal lines are stored as kind, ref and amount, and formatted from the stored records when
+    a page asks for them (``explained``): a large situation's explanation is neither formatted
+    nor stored in full at every recompute."""
     params = parameters_for(situation.network_id)
     recs = records(situation, now, params, reuse=reuse)
     people = {p for r in recs for p in r.people}
     result = e.compute_level_prepared(
-        [r.prepared for r in recs], structure_for(situation, now, people), params, now=now
+        [r.prepared for r in recs],
+        structure_for(situation, now, people),
+        params,
+        now=now,
+        explain_signals=False,
     )
     patterns = e.request_patterns([q for r in recs for q in r.request_records()], params)
     return {
@@ -618,7 +690,7 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
             "summary_nl": result.explanation_nl,
             "acute": result.acute,
             "parameters_version": result.parameters_version,
-            "contributions": [contribution_dict(c) for c in result.contributions],
+            "contributions": _contribution_lines(situation, recs, result, params, now),
         },
         "drill": drill_dict(result.drill),
         "trend_breaks": trend_breaks(situation, recs, now, params),
@@ -635,3 +707,88 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
             for p in patterns
         ],
     }
+
+
+def _number_line(c: e.Contribution) -> dict[str, Any]:
+    return {"kind": c.kind, "ref": c.ref, "amount": round(c.amount, 4)}
+
+
+def _contribution_lines(
+    situation: Situation,
+    recs: list[Record],
+    result: e.LevelResult,
+    params: e.EngineParameters,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """The result's lines in the engine's order: the shown ones with their text, the other
+    signal lines as numbers only. The shown signal lines are formatted from their records'
+    text (read for those few signals when the records came from storage)."""
+    lines = [
+        _number_line(c) if c.kind in TEXTLESS_KINDS else contribution_dict(c)
+        for c in result.contributions
+    ]
+    kept = strongest_indexes(lines, SHOWN_CONTRIBUTIONS)
+    shown = [
+        i
+        for i, c in enumerate(lines)
+        if c["kind"] in TEXTLESS_KINDS and (kept is None or i in kept)
+    ]
+    by_ref = {r.prepared.ref: r for r in recs}
+    textless = {
+        by_ref[lines[i]["ref"]].signal_id
+        for i in shown
+        if not by_ref[lines[i]["ref"]].prepared.reason_head
+    }
+    texts = dict(
+        PreparedContribution.objects.filter(
+            situation_id=situation.pk, signal_id__in=textless
+        ).values_list("signal_id", "text")
+        if textless
+        else []
+    )
+    for i in shown:
+        rec = by_ref[lines[i]["ref"]]
+        if rec.signal_id in texts:
+            rec = rec.with_text(texts[rec.signal_id])
+        c = e.contribution_at(rec.prepared, params, now=now)
+        assert c is not None  # the record was observed by ``now``: it has a line
+        lines[i] = contribution_dict(c)
+    return lines
+
+
+def explained(
+    situation: Situation, contributions: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """The situation's stored contribution lines (or the given ones, e.g. a page of them), each
+    with its text: a line stored as numbers only is formatted from its signal's stored record at
+    the moment the situation was computed, with the parameters it was computed with — the text
+    the recompute would have stored. The records are written in the transaction that stores the
+    explanation, so they are the ones it counted; a record dropped since (its signal unlinked, the
+    recompute still to come) gives a line that says the explanation follows."""
+    if contributions is None:
+        contributions = situation.explanation.get("contributions", [])
+    missing = {int(c["ref"]) for c in contributions if "reason_nl" not in c and c["ref"].isdigit()}
+    if not missing or situation.computed_at is None:
+        return [_with_text(c, {}) for c in contributions]
+    version = situation.explanation.get("parameters_version")
+    params = parameters_for(situation.network_id, version)
+    rows = PreparedContribution.objects.filter(
+        situation_id=situation.pk, signal_id__in=missing
+    ).values_list("signal_id", "data", "text")
+    formatted = {}
+    for signal_id, data, text in rows:
+        rec = Record.from_json(signal_id, json.loads(data)).with_text(text)
+        c = e.contribution_at(rec.prepared, params, now=situation.computed_at)
+        if c is not None:
+            formatted[rec.prepared.ref] = contribution_dict(c)
+    return [_with_text(c, formatted) for c in contributions]
+
+
+def _with_text(line: dict[str, Any], formatted: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    if "reason_nl" in line:
+        return line
+    found = formatted.get(line["ref"])
+    if found is not None and found["kind"] == line["kind"] and found["amount"] == line["amount"]:
+        return found
+    text = _("Bijdrage van dit signaal; de uitleg volgt bij de volgende berekening.")
+    return {**line, "reason_nl": text, "summary_nl": text}

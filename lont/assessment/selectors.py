@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -28,12 +27,12 @@ from lont.signalregister.models import ContextNote, Signal, SignalPerson
 from lont.signalregister.selectors import summary_prefetch
 from lont.subjects.models import ConflictEvent, Group, Person
 
+from . import recompute
 from .choices import LEVEL_RANK, ActionStatus, LevelCode
+from .lines import SIGNAL_KINDS
 from .models import Action, AgendaItem, CaseMeeting, EngineParameterSet, Situation
 
 K = TypeVar("K")  # the caller's key of a list of contributions
-
-SIGNAL_KINDS = frozenset({"signal", "drill_signal", "acute_rule", "acute_rule_defused"})
 SUPPRESS_BELOW = 5
 
 
@@ -73,7 +72,7 @@ def explanation_lines(viewer: Viewer, situation: Situation) -> list[dict[str, An
     signal's label as the visibility layer declares it for this viewer (organisation, the groups
     the viewer may see, date) with a link when the viewer may open the signal. A signal the
     viewer may not see is named by nothing."""
-    lines, _rows = contribution_lines(viewer, situation.explanation.get("contributions", []))
+    lines, _rows = contribution_lines(viewer, recompute.explained(situation))
     return lines
 
 
@@ -82,26 +81,7 @@ def explanation_lines_of(
 ) -> tuple[dict[int, list[dict[str, Any]]], list[Signal]]:
     """``explanation_lines`` of several situations by their pk (a meeting's agenda), with the
     signals the lines name to the viewer: one read of the signals for all of them."""
-    return contribution_lines_of(
-        viewer, {s.pk: s.explanation.get("contributions", []) for s in situations}
-    )
-
-
-SHOWN_CONTRIBUTIONS = 25  # signal lines on the situation page; the rest on "Alle bijdragen"
-
-
-def strongest(contributions: list[dict[str, Any]], limit: int) -> tuple[list[dict[str, Any]], int]:
-    """Every contribution that is not a signal's (structure, drill: a few) and the ``limit``
-    strongest signal contributions (by amount; on a tie the engine's earlier line), in the
-    engine's order; with how many signal contributions are left out."""
-    indexes = [i for i, c in enumerate(contributions) if c["kind"] in SIGNAL_KINDS]
-    if len(indexes) <= limit:
-        return list(contributions), 0
-    kept = set(
-        heapq.nsmallest(limit, indexes, key=lambda i: (-float(contributions[i]["amount"]), i))
-    )
-    left_out = set(indexes) - kept
-    return [c for i, c in enumerate(contributions) if i not in left_out], len(left_out)
+    return contribution_lines_of(viewer, {s.pk: recompute.explained(s) for s in situations})
 
 
 def contribution_lines(

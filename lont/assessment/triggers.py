@@ -1,8 +1,10 @@
 """Recompute situations when a signal, a note or a relation changes (in a task, after commit).
 
-A change to a signal (or its indicators, people, groups, notes or requests) also drops the
-signal's prepared records (``recompute.forget``) at once, in the same transaction: the next
-recompute prepares it again and reuses every other signal's record."""
+A change to a signal (or its indicators, people, groups, notes or requests) also raises the
+signal's generation (``recompute.signal_changed``) at once, in the same transaction: the next
+recompute prepares it again and reuses every other signal's record. A generation rather than
+dropping the records: a recompute that read the signal before the change and stores its record
+after it stores it with the old generation, so that record is never reused."""
 
 from __future__ import annotations
 
@@ -60,11 +62,23 @@ def _on_signal_change(sender: type, instance: Any, raw: bool = False, **kwargs: 
     signal_id = instance.pk if sender.__name__ == "Signal" else getattr(instance, "signal_id", None)
     if signal_id in _BULK.get():
         return
-    if signal_id is not None:
-        from .recompute import forget
+    if signal_id is not None and _counts_as_change(sender, kwargs):
+        from .recompute import signal_changed
 
-        forget(signal_ids=[signal_id])
+        signal_changed(signal_id)
     recompute_later(_situations_of_signal(signal_id))
+
+
+def _counts_as_change(sender: type, kwargs: dict[str, Any]) -> bool:
+    """Whether the signal's generation goes up: not for a new signal (no recompute can have read
+    it before it existed), nor for the deletion of a signal or of a part deleted with it (its
+    generation row goes with it; counting would write one back for a signal that is gone)."""
+    if "origin" not in kwargs:  # a save
+        return not (sender.__name__ == "Signal" and kwargs.get("created"))
+    if sender.__name__ == "Signal":
+        return False
+    origin = kwargs["origin"]
+    return getattr(origin, "model", type(origin)).__name__ != "Signal"
 
 
 def _before_signal_delete(sender: type, instance: Any, **kwargs: Any) -> None:

@@ -472,15 +472,22 @@ def compute_level_prepared(
     *,
     now: datetime,
     explain: bool = True,
+    explain_signals: bool | None = None,
 ) -> LevelResult:
     """``compute_level`` from prepared signals (``prepare_signal``, possibly stored): only the
     recency of each signal and the combination are computed, so a recompute after one change
-    costs one ``prepare_signal`` plus this cheap pass."""
+    costs one ``prepare_signal`` plus this cheap pass.
+
+    ``explain_signals=False`` explains everything but the signals' own lines (amounts only, as
+    ``explain=False`` gives them): a caller that shows a few of thousands of lines formats those
+    with ``contribution_at`` and needs no text for the rest. Amounts, order and score are the
+    same either way (a signal line's ref decides a tie before its text does)."""
     prepared = list(prepared)
+    lines = explain if explain_signals is None else explain_signals
     contributions: list[Contribution] = []
     for signal in prepared:
         for c in (
-            contribution_at(signal, params, now=now, explain=explain),
+            contribution_at(signal, params, now=now, explain=lines),
             _acute(signal, params, now=now),
         ):
             if c is not None:

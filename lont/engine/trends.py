@@ -186,8 +186,13 @@ def rate_break(
     now: datetime,
     params: EngineParameters = DEFAULT_PARAMETERS,
 ) -> RateBreak:
+    return _rate_break(*_split(signals, now, params), params)
+
+
+def _rate_break(
+    recent: list[TrendPoint], baseline: list[TrendPoint], params: EngineParameters
+) -> RateBreak:
     t = params.trend
-    recent, baseline = _split(signals, now, params)
     n1, n0 = len(recent), len(baseline)
     share = t.recent_days / (t.recent_days + t.baseline_days)
     p = binomial_sf(n1, n1 + n0, share)
@@ -216,8 +221,13 @@ def strength_shift(
     now: datetime,
     params: EngineParameters = DEFAULT_PARAMETERS,
 ) -> StrengthShift:
+    return _strength_shift(*_split(signals, now, params), params)
+
+
+def _strength_shift(
+    recent: list[TrendPoint], baseline: list[TrendPoint], params: EngineParameters
+) -> StrengthShift:
     t = params.trend
-    recent, baseline = _split(signals, now, params)
     n1, n0 = len(recent), len(baseline)
     k1 = sum(1 for s in recent if s.strong)
     k0 = sum(1 for s in baseline if s.strong)
@@ -301,11 +311,11 @@ def trend_report(
 ) -> TrendReport:
     """All three trend-break tests for one subject (situation, group or person). ``signals`` may
     be engine signals or their trend points (``trend_point``, as a prepared signal holds them)."""
-    signals = [trend_point(s) for s in signals]
+    recent, baseline = _split(signals, now, params)  # one pass for both tests
     return TrendReport(
         subject_ref=subject_ref,
-        rate=rate_break(signals, now=now, params=params),
-        strength=strength_shift(signals, now=now, params=params),
+        rate=_rate_break(recent, baseline, params),
+        strength=_strength_shift(recent, baseline, params),
         network=network_changes(
             interactions, relations or GroupRelations(), now=now, params=params
         ),

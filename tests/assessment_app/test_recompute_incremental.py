@@ -13,8 +13,14 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lont.assessment import recompute, services
-from lont.assessment.models import EngineParameterSet, PreparedContribution, Situation
+from lont import engine as e
+from lont.assessment import lines, recompute, services
+from lont.assessment.models import (
+    EngineParameterSet,
+    PreparedContribution,
+    SignalGeneration,
+    Situation,
+)
 from lont.core.scoping import system_context
 from lont.knowledge.models import Indicator
 from lont.networks.choices import PartnerType
@@ -192,6 +198,12 @@ def test_incremental_recompute_equals_a_full_one(make_member, ops):
         assert stored == {s.pk for s in linked if s.observed_at <= now}
 
 
+def _stored(situation):
+    """signal id → (generation, data, text) of the situation's stored records."""
+    rows = PreparedContribution.objects.filter(situation=situation)
+    return {pk: rest for pk, *rest in rows.values_list("signal_id", "generation", "data", "text")}
+
+
 def test_one_new_signal_prepares_only_that_signal(make_member, django_assert_max_num_queries):
     # given a situation whose ten signals are prepared and stored
     member = make_member(PartnerType.YOUTH_WORK)
@@ -200,9 +212,7 @@ def test_one_new_signal_prepares_only_that_signal(make_member, django_assert_max
         signals = [signal_factory(member, days_ago=d, groups=(groups[0],)) for d in range(1, 11)]
         situation.signals.add(*signals)
         services.situation_recompute(situation)
-        before = dict(
-            PreparedContribution.objects.filter(situation=situation).values_list("signal_id", "id")
-        )
+        before = _stored(situation)
         assert len(before) == 10
         # when one signal is added and a note changes another
         fresh = signal_factory(member, days_ago=0.5, groups=(groups[0],))
@@ -211,10 +221,92 @@ def test_one_new_signal_prepares_only_that_signal(make_member, django_assert_max
         # then the recompute prepares those two again and reuses the other nine rows as stored
         with django_assert_max_num_queries(30):
             services.situation_recompute(situation)
-        after = dict(
-            PreparedContribution.objects.filter(situation=situation).values_list("signal_id", "id")
-        )
+        after = _stored(situation)
         assert set(after) == {*before, fresh.pk}
         assert {k for k in before if after[k] == before[k]} == set(before) - {signals[0].pk}
+        assert after[signals[0].pk][0] == before[signals[0].pk][0] + 1  # one change counted
         lines = {c["ref"]: c for c in situation.explanation["contributions"]}
         assert "contextnotities 1 (som -2)" in lines[str(signals[0].pk)]["reason_nl"]
+
+
+def test_a_record_read_before_a_change_and_stored_after_it_is_not_reused(make_member, monkeypatch):
+    # given a situation with one signal that no recompute has prepared yet
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        situation, groups, _people = _world(member)
+        signal = signal_factory(member, days_ago=1, groups=(groups[0],))
+        situation.signals.add(signal)
+        prepare = recompute.record_of
+
+        def read_then_changed(row, params):
+            record = prepare(row, params)  # a worker has read the signal's rows ...
+            note_factory(member, signal, -2)  # ... a partner adds a context note meanwhile ...
+            return record  # ... and the worker stores the record of what it read
+
+        # when that worker's recompute stores its record after the change
+        monkeypatch.setattr(recompute, "record_of", read_then_changed)
+        services.situation_recompute(situation)
+        monkeypatch.undo()
+        stale = _stored(situation)[signal.pk]
+        assert "contextnotities" not in stale[2][0]
+        # then the follow-up recompute does not reuse it: it prepares the signal again
+        now = timezone.now()
+        assert recompute.compute(situation, now) == recompute.compute(situation, now, reuse=False)
+        services.situation_recompute(situation, now=now)
+        line = next(c for c in situation.explanation["contributions"] if c["ref"] == str(signal.pk))
+        assert "contextnotities 1 (som -2)" in line["reason_nl"]
+        assert _stored(situation)[signal.pk][0] == stale[0] + 1
+
+
+def test_lines_stored_as_numbers_read_back_as_the_full_explanation(make_member):
+    # given a situation with more signal lines than its page shows
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        situation, groups, _people = _world(member)
+        count = lines.SHOWN_CONTRIBUTIONS + 5
+        signals = [
+            signal_factory(member, days_ago=d / 3, groups=(groups[0],)) for d in range(1, count + 1)
+        ]
+        situation.signals.add(*signals)
+        # when it is recomputed
+        services.situation_recompute(situation)
+        stored = situation.explanation["contributions"]
+        # then only the shown lines are stored with their text ...
+        assert sum("reason_nl" not in c for c in stored) == 5
+        shown, _left_out = lines.strongest(stored, lines.SHOWN_CONTRIBUTIONS)
+        assert all("reason_nl" in c for c in shown)
+        # ... and every line reads back as the engine explains it in full
+        at = situation.computed_at
+        params = recompute.parameters_for(member.network_id)
+        recs = recompute.records(situation, at, params, reuse=False)
+        people = {p for r in recs for p in r.people}
+        full = e.compute_level_prepared(
+            [r.prepared for r in recs],
+            recompute.structure_for(situation, at, people),
+            params,
+            now=at,
+        )
+        expected = [recompute.contribution_dict(c) for c in full.contributions]
+        assert recompute.explained(situation) == expected
+        # and a line whose record went before the next recompute says its explanation follows
+        gone = next(c for c in stored if "reason_nl" not in c)
+        situation.signals.remove(int(gone["ref"]))
+        line = next(c for c in recompute.explained(situation) if c["ref"] == gone["ref"])
+        assert line["amount"] == gone["amount"]
+        assert "de uitleg volgt" in line["reason_nl"]
+
+
+def test_a_deleted_signal_leaves_no_generation_behind(make_member):
+    # given a linked signal with parts from before generations were counted (no generation row)
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        situation, groups, _people = _world(member)
+        signal = signal_factory(member, days_ago=1, groups=(groups[0],))
+        situation.signals.add(signal)
+        note_factory(member, signal, 1)
+        SignalGeneration.objects.filter(signal_id=signal.pk).delete()
+        pk = signal.pk
+        # when it is deleted with its parts (whose deletions count no change)
+        signal.delete()
+        # then no generation row points at it (it would break the foreign key at the commit)
+        assert not SignalGeneration.objects.filter(signal_id=pk).exists()

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lont.assessment import selectors
+from lont.assessment import lines
 from lont.audit.models import AccessLogEntry
 from lont.networks.choices import PartnerType
 
@@ -37,14 +37,14 @@ def test_strongest_keeps_the_engine_order_and_counts_the_rest():
         {"kind": "structure", "ref": "", "amount": 1.0},
         *({"kind": "signal", "ref": str(i), "amount": a} for i, a in enumerate([1, 3, 2, 3])),
     ]
-    kept, left_out = selectors.strongest(rows, 2)
+    kept, left_out = lines.strongest(rows, 2)
     assert [(c["kind"], c["ref"]) for c in kept] == [
         ("structure", ""),
         ("signal", "1"),
         ("signal", "3"),
     ]
     assert left_out == 2
-    assert selectors.strongest(rows, 4) == (rows, 0)
+    assert lines.strongest(rows, 4) == (rows, 0)
 
 
 def test_large_situation_shows_a_page_and_logs_what_it_shows(make_member, client_for):
@@ -53,7 +53,7 @@ def test_large_situation_shows_a_page_and_logs_what_it_shows(make_member, client
     client = client_for(youth)
     before = _logged_signals()
     html = client.get(situation.get_absolute_url()).content.decode()
-    assert len(SIGNAL_LINE.findall(html)) == selectors.SHOWN_CONTRIBUTIONS
+    assert len(SIGNAL_LINE.findall(html)) == lines.SHOWN_CONTRIBUTIONS
     assert "En 5 andere signalen die minder bijdragen." in html
     assert reverse("assessment:situation_contributions", args=[situation.pk]) in html
     older = re.search(r'href="\?ouder=([^"]+)"', html)

@@ -171,17 +171,36 @@ def situation_follow(*, viewer: Viewer, situation: Situation, follow: bool) -> N
         situation.followers.remove(viewer.user)
 
 
+# What a recompute writes (the title, description and automatic links are left as they are).
+RECOMPUTED_FIELDS = (
+    "level",
+    "score",
+    "explanation",
+    "drill",
+    "requests",
+    "trend_breaks",
+    "history",
+    "computed_at",
+    "updated_at",
+)
+
+
 @system_context("the level engine recomputes a situation from all its rows")
 def situation_recompute(situation: Situation, *, now: dt.datetime | None = None) -> Situation:
     """Recompute and store the level, explanation, drill reading, request patterns and trend
     breaks; a rise in level notifies the covenant's escalation list, the followers and the
-    director (``notify``), new trend breaks the followers — without content."""
+    director (``notify``), new trend breaks the followers — without content.
+
+    Recomputes of one situation take turns (a lock on its row), and the prepared records are
+    stored in the transaction that stores the explanation: the lines formatted later from those
+    records (``recompute.explained``) are the ones the stored explanation counted."""
     now = now or timezone.now()
-    result = recompute.compute(situation, now)
     before = situation.level
     first = situation.computed_at is None
     known_breaks = {_break_key(b) for b in situation.trend_breaks}
     with transaction.atomic():
+        Situation.objects.select_for_update().filter(pk=situation.pk).values_list("pk").first()
+        result = recompute.compute(situation, now)
         situation.level = result["level"]
         situation.score = result["score"]
         situation.explanation = result["explanation"]
@@ -193,7 +212,7 @@ def situation_recompute(situation: Situation, *, now: dt.datetime | None = None)
             {"at": now.isoformat(), "score": result["score"], "level": result["level"]},
         ][-recompute.HISTORY_LENGTH :]
         situation.computed_at = now
-        situation.save()
+        situation.save(update_fields=RECOMPUTED_FIELDS)
         if not first and LEVEL_RANK[situation.level] > LEVEL_RANK.get(before, 0):
             _notify_rise(situation, before)
         fresh = [b for b in situation.trend_breaks if _break_key(b) not in known_breaks]

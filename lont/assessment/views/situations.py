@@ -21,7 +21,7 @@ from lont.networks.choices import Access
 from lont.signalregister.models import Signal
 from lont.subjects import selectors as subject_selectors
 
-from .. import explain, linking, selectors, services, svg
+from .. import explain, lines, linking, recompute, selectors, services, svg
 from ..choices import LevelCode, SituationKind
 from ..forms import LinkSignalsForm, SituationForm
 from ..models import Situation
@@ -65,10 +65,12 @@ class SituationDetailView(VisibleDetailView):
         older = self.request.GET.get("ouder", "")[:40]
         signals, data["older_cursor"] = selectors.situation_signal_page(viewer, situation, older)
         data["older_than"] = older
-        contributions, data["lines_left_out"] = selectors.strongest(
-            situation.explanation.get("contributions", []), selectors.SHOWN_CONTRIBUTIONS
+        contributions, data["lines_left_out"] = lines.strongest(
+            situation.explanation.get("contributions", []), lines.SHOWN_CONTRIBUTIONS
         )
-        data["lines"], line_signals = selectors.contribution_lines(viewer, contributions)
+        data["lines"], line_signals = selectors.contribution_lines(
+            viewer, recompute.explained(situation, contributions)
+        )
         data["breaks"] = selectors.trend_break_lines(viewer, situation)
         data["signals"] = signals
         data["timeline"] = selectors.timeline(
@@ -106,7 +108,9 @@ class SituationContributionsView(VisibleDetailView):
         data = super().get_context_data(**kwargs)
         contributions = self.object.explanation.get("contributions", [])
         page = Paginator(contributions, self.PER_PAGE).get_page(self.request.GET.get("page"))
-        data["lines"], named = selectors.contribution_lines(self.viewer, list(page.object_list))
+        data["lines"], named = selectors.contribution_lines(
+            self.viewer, recompute.explained(self.object, list(page.object_list))
+        )
         log_reads(self.viewer, named, via=AccessVia.PAGE, path=self.request.get_full_path())
         data["page_obj"], data["is_paginated"] = page, page.has_other_pages()
         return data

@@ -5,6 +5,7 @@ calms down once it has ended; rows prepared by an engine before windows are neve
 from __future__ import annotations
 
 import datetime as dt
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -72,8 +73,8 @@ def test_rows_prepared_by_an_engine_before_windows_are_prepared_again(make_membe
         monkeypatch.setattr(engine, "PREPARED_FORMAT", 1)
         services.situation_recompute(situation, now=WEDNESDAY)
         stored = PreparedContribution.objects.get(situation=situation, signal=signal)
-        row = stored.data[0]
-        stored.data = [row[:14], *stored.data[1:]]
+        data = json.loads(stored.data)  # the prepared record is stored as JSON text
+        stored.data = json.dumps([data[0][:14], *data[1:]])
         stored.save()
         monkeypatch.undo()
         # when the engine with windows recomputes the situation
@@ -83,5 +84,5 @@ def test_rows_prepared_by_an_engine_before_windows_are_prepared_again(make_membe
     assert stored.key == recompute.cache_key(
         situation.network_id, recompute.parameters_for(situation.network_id)
     )
-    assert len(stored.data[0]) == 15
+    assert len(json.loads(stored.data)[0]) == 15
     assert situation.level == "acuut"

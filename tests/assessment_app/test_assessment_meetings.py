@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from lont.assessment import services
 from lont.assessment.models import Action, AgendaItem
+from lont.audit.models import AccessLogEntry
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType
 from lont.notifications.models import Notification
@@ -227,3 +228,73 @@ def test_the_minutes_pdf_reads_the_line_labels_once_for_all_items(make_member, c
     # then the signals named by the explanation lines are read in one go: no query per item
     assert four == one
     assert one <= 19
+
+
+def _meeting_with(youth, police, items: int, *, deciding: bool = False):
+    """A meeting with ``items`` situations on its agenda, each with a youth worker's signal and a
+    police signal (two lines to label per item); with ``deciding`` every item has reached
+    besluitvorming, where the page offers the action form."""
+    viewer = Viewer(youth)
+    situations = [
+        situation_factory(
+            youth, signal_factory(youth, days_ago=0.5), signal_factory(police, days_ago=0.2)
+        )
+        for _ in range(items)
+    ]
+    meeting = services.meeting_create(
+        viewer=viewer,
+        data={"date": dt.date.today(), "participants": [], "situations": situations},
+    )
+    if deciding:
+        for item in meeting.items.all():
+            services.item_picture(viewer=viewer, item=item, data={})
+            services.item_judge(viewer=viewer, item=item, data={"judged_level": ""})
+    return meeting
+
+
+def _page_queries(client, meeting) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(meeting.get_absolute_url())
+    assert page.status_code == 200
+    return len(queries), page.content.decode()
+
+
+@pytest.mark.parametrize("deciding", [False, True])
+def test_the_meeting_page_reads_as_much_for_one_item_as_for_four(
+    make_member, client_for, deciding, django_assert_max_num_queries
+):
+    # given a youth worker and the police, each with a signal in every situation
+    youth = make_member(PartnerType.YOUTH_WORK)
+    police = make_member(PartnerType.POLICE)
+    client = client_for(youth)
+    one, _page = _page_queries(client, _meeting_with(youth, police, 1, deciding=deciding))
+    # when the page of a meeting with four items is opened
+    four_items = _meeting_with(youth, police, 4, deciding=deciding)
+    with django_assert_max_num_queries(one):
+        page = client.get(four_items.get_absolute_url())
+    # then it reads no more than the page with one item: every item's lines, and
+    # with the action forms every item's owner choices, from one read
+    assert page.status_code == 200
+    assert page.content.decode().count('class="lont-card"') == 4
+    assert one <= (23 if deciding else 21)
+
+
+def test_the_meeting_page_logs_the_signals_its_lines_name(make_member, client_for):
+    # given a meeting whose item's explanation names a youth and a police signal, and a signal
+    # linked to the situation after its last computation (no line names it)
+    youth = make_member(PartnerType.YOUTH_WORK)
+    police = make_member(PartnerType.POLICE)
+    meeting = _meeting_with(youth, police, 1)
+    item = meeting.items.get()
+    named = set(item.situation.signals.values_list("pk", flat=True))
+    unnamed = signal_factory(youth, days_ago=0.1)
+    item.situation.signals.add(unnamed)
+    # when the youth worker opens the meeting page
+    page = client_for(youth).get(meeting.get_absolute_url())
+    # then the agenda item and the signals the lines show are logged, nothing more
+    assert page.status_code == 200
+    logged = AccessLogEntry.objects.filter(via="page", object_type="signalregister.signal")
+    assert {int(pk) for pk in logged.values_list("object_id", flat=True)} == named
+    assert AccessLogEntry.objects.filter(
+        via="page", object_type="assessment.agendaitem", object_id=str(item.pk)
+    ).exists()

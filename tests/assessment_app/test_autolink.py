@@ -134,6 +134,27 @@ def test_an_announced_confrontation_without_situation_is_proposed(make_member):
     assert "voorstel" in signal.saved_notes[-1]
 
 
+@pytest.mark.parametrize("until_hours", [None, 72], ids=["moment", "window"])
+def test_an_announced_window_is_proposed_as_a_moment_is(make_member, until_hours):
+    # given a call to action at a named place, naming a moment or a window ("deze week")
+    youth = make_member(PartnerType.YOUTH_WORK)
+    start = timezone.now() + dt.timedelta(hours=5)
+    until = start + dt.timedelta(hours=until_hours) if until_hours else None
+    # when it is registered and belongs to no situation
+    signal = _register(
+        youth,
+        fields={
+            "call_to_action": True,
+            "mentioned_time": start,
+            "mentioned_until": until,
+            "mentioned_place": "Stationsplein",
+        },
+    )
+    # then a planned confrontation is proposed alike: a window names a time by its start
+    assert Notification.objects.filter(event=notify.PROPOSED, user=youth.user).count() == 1
+    assert "voorstel" in signal.saved_notes[-1]
+
+
 def test_create_from_a_proposal_links_the_signal(make_member, client_for):
     youth = make_member(PartnerType.YOUTH_WORK)
     signal = _register(youth)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -70,18 +72,39 @@ class MeetingCreateView(ServiceFormView):
         return services.meeting_create(viewer=self.viewer, data=data)
 
 
+def _action_choices(viewer: Any) -> dict[str, Callable[[], list[Any]]]:
+    """The action form's partners and people, read once for the whole meeting page and only
+    when an item offers the form (one in besluitvorming), not once per item."""
+    form = ActionForm(organisations=_organisations(viewer), users=member_users(viewer))
+    # iter(): list() of the choices themselves would first count them (a query more each)
+    return {
+        name: functools.cache(lambda field=form.fields[name]: list(iter(field.choices)))
+        for name in ("organisation", "owner")
+    }
+
+
 def _item_context(
-    viewer: Any, item: AgendaItem, invalid: dict[str, Any] | None = None
+    viewer: Any,
+    item: AgendaItem,
+    lines: list[dict[str, Any]],
+    action_choices: dict[str, Callable[[], list[Any]]],
+    invalid: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The picture, compiled live for this viewer: what their access allows. ``invalid`` holds
-    a step's form that came back with errors, shown in place with what was typed."""
-    situation = item.situation
-    signals = selectors.situation_signals(viewer, situation)
+    """The picture, compiled live for this viewer: what their access allows. ``lines`` are the
+    item's explanation lines at the viewer's level; ``invalid`` holds a step's form that came
+    back with errors, shown in place with what was typed."""
     auto_id = f"punt{item.pk}-%s"  # one agenda item's fields apart from the next one's
+    action_form = ActionForm(
+        organisations=_organisations(viewer),
+        users=member_users(viewer),
+        initial={"organisation": viewer.organisation.pk, "owner": viewer.user.pk},
+        auto_id=auto_id,
+    )
+    for name, choices in action_choices.items():
+        action_form.fields[name].choices = choices  # type: ignore[attr-defined]
     return {
         "item": item,
-        "lines": selectors.explanation_lines(viewer, situation),
-        "signals": signals,
+        "lines": lines,
         "picture_form": PictureForm(
             initial={"unknowns": item.unknowns, "causality_answer": item.causality_answer},
             auto_id=auto_id,
@@ -91,12 +114,7 @@ def _item_context(
         ),
         "dissent_form": DissentForm(auto_id=auto_id),
         "decide_form": DecideForm(auto_id=auto_id),
-        "action_form": ActionForm(
-            organisations=_organisations(viewer),
-            users=member_users(viewer),
-            initial={"organisation": viewer.organisation.pk, "owner": viewer.user.pk},
-            auto_id=auto_id,
-        ),
+        "action_form": action_form,
         **(invalid or {}),
     }
 
@@ -124,11 +142,23 @@ class MeetingDetailView(MemberTemplateView):
         meeting = fetch(self, selectors.meetings(self.viewer), self.kwargs["pk"])
         path = self.request.get_full_path()
         items = selectors.meeting_items(self.viewer, meeting, via=AccessVia.PAGE, path=path)
+        # The lines of every item in one read of the signals they name (not one per item).
+        lines, named = selectors.explanation_lines_of(
+            self.viewer, (item.situation for item in items)
+        )
+        choices = _action_choices(self.viewer)
         contexts = [
-            _item_context(self.viewer, item, self.invalid_forms.get(item.pk)) for item in items
+            _item_context(
+                self.viewer,
+                item,
+                lines[item.situation_id],
+                choices,
+                self.invalid_forms.get(item.pk),
+            )
+            for item in items
         ]
-        shown = [row for ctx in contexts for row, _a in ctx["signals"]]
-        log_reads(self.viewer, [*items, *shown], via=AccessVia.PAGE, path=path)
+        # What the page shows is logged: the agenda items and the signals their lines name.
+        log_reads(self.viewer, [*items, *named], via=AccessVia.PAGE, path=path)
         data.update(
             meeting=meeting,
             items=contexts,

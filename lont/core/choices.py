@@ -4,8 +4,26 @@ They live in ``core`` so the bottom layer imports no app above it; ``lont.networ
 re-exports them, and apps keep importing them from there.
 """
 
+from typing import Any
+
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
+
+_LABELS: dict[models.Field, dict[Any, Any]] = {}
+
+
+def choice_label(field: models.Field, value: Any) -> Any:
+    """What ``get_FOO_display`` answers, without rebuilding the field's choices on every call:
+    Django builds a dict of every choice per call, hashing (and so translating) each lazy label.
+    The value → lazy label map is the same for everyone; the label is translated per call."""
+    labels = _LABELS.get(field)
+    if labels is None:
+        labels = {make_hashable(key): label for key, label in field.flatchoices}
+        if isinstance(field.choices, list | tuple):  # callable choices may change: not kept
+            _LABELS[field] = labels
+    return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
 class Role(models.TextChoices):

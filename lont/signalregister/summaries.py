@@ -84,9 +84,12 @@ def label_for(viewer: Viewer, signal: Signal) -> str:
     }
 
 
-def summary_text(signal: Signal, viewer: Viewer) -> str:
+def summary_text(
+    signal: Signal, viewer: Viewer, *, tags: list[dict[str, str]] | None = None
+) -> str:
+    """``tags``: the signal's :func:`indicator_tags` when the caller has them already (a list)."""
     text = label_for(viewer, signal)
-    tags = indicator_tags(signal)
+    tags = indicator_tags(signal) if tags is None else tags
     if tags:
         text += " — " + _("indicatoren: %(list)s") % {
             "list": ", ".join(f"{t['label']} ({t['weight']})" for t in tags)

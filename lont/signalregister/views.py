@@ -51,8 +51,9 @@ class SignalListView(VisibleListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         data["rows"] = [
-            (signal, access, summary_text(signal, self.viewer), indicator_tags(signal))
+            (signal, access, summary_text(signal, self.viewer, tags=tags), tags)
             for signal, access in data["rows"]
+            for tags in [indicator_tags(signal)]
         ]
         query = self.request.GET.copy()
         query.pop("page", None)

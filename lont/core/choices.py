@@ -9,20 +9,25 @@ from typing import Any
 from django.db import models
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-_LABELS: dict[models.Field, dict[Any, Any]] = {}
+_LABELS: dict[tuple[models.Field, str | None], dict[Any, Any]] = {}
 
 
 def choice_label(field: models.Field, value: Any) -> Any:
     """What ``get_FOO_display`` answers, without rebuilding the field's choices on every call:
     Django builds a dict of every choice per call, hashing (and so translating) each lazy label.
-    The value → lazy label map is the same for everyone; the label is translated per call."""
-    labels = _LABELS.get(field)
+    The labels are the same for everyone: kept per field and language, translated once."""
+    key = (field, get_language())
+    labels = _LABELS.get(key)
     if labels is None:
-        labels = {make_hashable(key): label for key, label in field.flatchoices}
+        labels = {
+            make_hashable(choice): force_str(label, strings_only=True)
+            for choice, label in field.flatchoices
+        }
         if isinstance(field.choices, list | tuple):  # callable choices may change: not kept
-            _LABELS[field] = labels
+            _LABELS[key] = labels
     return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 

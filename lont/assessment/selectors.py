@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from django.db import models
@@ -340,6 +340,8 @@ def timeline(
 
 
 NEW_SIGNALS_CAP = 1000
+NEW_SIGNALS_SHOWN = 10
+SITUATIONS_READ = 200  # the highest scores, of which each level shows PER_LEVEL
 PER_LEVEL = 10  # situations listed per level on the dashboard (all of them: "Alle situaties")
 BREAKS_SHOWN = 20
 
@@ -351,9 +353,12 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     rows = list(
         situations(viewer)
         .defer("explanation", "drill", "requests", "auto_links", "description")
-        .order_by("-score", "pk")[:200]
+        .order_by("-score", "pk")[:SITUATIONS_READ]
     )
-    counts = dict(situations(viewer).order_by().values_list("level").annotate(n=Count("pk")))
+    if len(rows) < SITUATIONS_READ:  # every situation was read: count them here, not again
+        counts = dict(Counter(situation.level for situation in rows))
+    else:
+        counts = dict(situations(viewer).order_by().values_list("level").annotate(n=Count("pk")))
     by_level: dict[str, list[Situation]] = {code: [] for code in reversed(LevelCode.values)}
     for situation in rows:
         if len(by_level[situation.level]) < PER_LEVEL:
@@ -376,8 +381,13 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
         new_signals = new_signals.filter(registered_at__gt=since)
     else:
         new_signals = new_signals.filter(registered_at__gt=cutoff)
-    new_list = list(new_signals.select_related("organisation").order_by("-registered_at")[:10])
-    new_count, new_capped = capped_count(new_signals, NEW_SIGNALS_CAP)
+    new_list = list(
+        new_signals.select_related("organisation").order_by("-registered_at")[:NEW_SIGNALS_SHOWN]
+    )
+    if len(new_list) < NEW_SIGNALS_SHOWN:  # all of them were read: their number is known
+        new_count, new_capped = len(new_list), False
+    else:
+        new_count, new_capped = capped_count(new_signals, NEW_SIGNALS_CAP)
     shown_breaks = [situation for situation, _b in breaks]
     return {
         "by_level": [(LevelCode(code), by_level[code], counts.get(code, 0)) for code in by_level],

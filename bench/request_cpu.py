@@ -3,7 +3,9 @@
 In one process with production settings (DEBUG off, the production middleware stack, PostgreSQL)
 against the demo network: repeated signed-in GETs through Django's WSGI handler — as gunicorn calls
 it — per page and role. Prints the median CPU ms of this process per request (the database's own
-CPU is not in it), the queries per request and their median wall time. ``REQUEST_PROFILE=<page>``
+CPU is not in it), the Python function calls per request (cProfile's count: not moved by other
+load on the machine, so before/after compare on a busy machine), the queries per request and
+their median wall time. ``REQUEST_PROFILE=<page>``
 prints a cProfile of that page instead (first role, sorted by cumulative time).
 
 Usage: .venv/bin/python bench/request_cpu.py  (creates and drops a database of its own; set
@@ -144,7 +146,14 @@ def measure(handler: Callable[..., Any], path: str, cookie: str) -> dict[str, fl
             cpu.append((time.process_time() - start) * 1000)
         queries.append(meter.count)
         query_ms.append(meter.seconds * 1000)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(5):
+        _get(handler, path, cookie)
+    profiler.disable()
     return {
+        # Python function calls per request: a figure no other process on the machine moves.
+        "calls": pstats.Stats(profiler).total_calls / 5,  # type: ignore[attr-defined]
         "cpu": statistics.median(cpu),
         "queries": statistics.median(queries),
         "query_ms": statistics.median(query_ms),
@@ -183,12 +192,13 @@ def main() -> int:
             profile(handler, PAGES[PROFILE], cookies[next(iter(ROLES))])
             return 0
         print(f"{ROUNDS} requests per page and role; CPU of this process, median per request")
-        print(f"{'page':<14}{'role':<14}{'CPU ms':>8}{'queries':>9}{'query ms':>10}")
+        print(f"{'page':<14}{'role':<14}{'CPU ms':>8}{'calls':>9}{'queries':>9}{'query ms':>10}")
         for page, path in PAGES.items():
             for role in ROLES:
                 r = measure(handler, path, cookies[role])
                 print(
-                    f"{page:<14}{role:<14}{r['cpu']:>8.1f}{r['queries']:>9.0f}{r['query_ms']:>10.1f}"
+                    f"{page:<14}{role:<14}{r['cpu']:>8.1f}{r['calls']:>9.0f}{r['queries']:>9.0f}"
+                    f"{r['query_ms']:>10.1f}"
                 )
                 sys.stdout.flush()
     finally:

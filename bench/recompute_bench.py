@@ -52,6 +52,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from query_meter import QueryMeter  # noqa: E402
 
 from lont.assessment import recompute  # noqa: E402
 from lont.assessment.models import PreparedContribution, Situation  # noqa: E402
@@ -80,20 +81,8 @@ def load_before(commit: str) -> Any:
     return module
 
 
-class Meter:
+class Meter(QueryMeter):
     """Wall time, CPU time of this process, and the queries with their time."""
-
-    def __init__(self) -> None:
-        self.queries = 0
-        self.query_ms = 0.0
-
-    def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, ctx: Any):
-        start = time.perf_counter()
-        try:
-            return execute(sql, params, many, ctx)
-        finally:
-            self.queries += 1
-            self.query_ms += (time.perf_counter() - start) * 1000
 
     def run(self, fn: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
         self.queries, self.query_ms = 0, 0.0

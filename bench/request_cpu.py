@@ -28,22 +28,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from load import PAGES, ROLES
 from pg_restart import ROOT, SERVER, env
+from query_meter import QueryMeter
 
 ROUNDS = int(os.environ.get("REQUEST_CPU_ROUNDS", "60"))
 PROFILE = os.environ.get("REQUEST_PROFILE", "")
 REUSE = os.environ.get("REQUEST_CPU_DATABASE", "")
-PAGES = {
-    "home": "/",
-    "dashboard": "/duiding/",
-    "signal list": "/signalen/",
-    "group list": "/doelgroepen/groepen/",
-}
-ROLES = {
-    "director": "regisseur@gemeente.voorbeeldstad.test",
-    "youth worker": "jongerenwerker@jongerenwerk.voorbeeldstad.test",
-    "police": "wijkagent@politie.voorbeeldstad.test",
-}
 ONLY = os.environ.get("REQUEST_CPU_PAGES", "")  # e.g. "dashboard,signal list"
 if ONLY:
     PAGES = {name: path for name, path in PAGES.items() if name in ONLY.split(",")}
@@ -76,22 +67,6 @@ def _session_cookie(email: str) -> str:
     session.save()
     name = settings.SESSION_COOKIE_NAME
     return f"{name}={client.cookies[name].value}"
-
-
-class QueryMeter:
-    """Counts the queries of a request and their wall time (client side, round trip included)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.seconds = 0.0
-
-    def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, ctx: Any):
-        start = time.perf_counter()
-        try:
-            return execute(sql, params, many, ctx)
-        finally:
-            self.seconds += time.perf_counter() - start
-            self.count += 1
 
 
 @contextmanager
@@ -144,8 +119,8 @@ def measure(handler: Callable[..., Any], path: str, cookie: str) -> dict[str, fl
             start = time.process_time()
             _get(handler, path, cookie)
             cpu.append((time.process_time() - start) * 1000)
-        queries.append(meter.count)
-        query_ms.append(meter.seconds * 1000)
+        queries.append(meter.queries)
+        query_ms.append(meter.query_ms)
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(5):

@@ -18,6 +18,9 @@ from .models import Signal
 if TYPE_CHECKING:
     from lont.core.viewer import Viewer
 
+# Where ``selectors.summary_prefetch`` leaves a signal's groups and indicators (as lists).
+SUMMARY_PARTS = {"groups": "summary_groups", "indicators": "summary_indicators"}
+
 WEIGHT_ORDER = {"strong": 0, "fairly_strong": 1, "somewhat": 2, "weak": 3}
 
 
@@ -25,6 +28,9 @@ def _parts(signal: Signal, name: str) -> list[Any]:
     """The signal's groups or indicators: prefetched on lists (constant queries), read here for a
     single signal that was just saved. The signal itself came through the visibility layer, and
     these rows carry its category; which groups may be *named* is decided below, per group."""
+    prefetched = signal.__dict__.get(SUMMARY_PARTS[name])
+    if prefetched is not None:  # selectors.summary_prefetch
+        return list(prefetched)
     cache = getattr(signal, "_prefetched_objects_cache", {})
     if name in cache:
         return list(cache[name])

@@ -29,7 +29,7 @@ PAGES = {
     "home": "/",
     "dashboard": "/duiding/",
     "signal list": "/signalen/",
-    "group list": "/doelgroepen/",
+    "group list": "/doelgroepen/groepen/",
 }
 ONLY = os.environ.get("LOAD_PAGES", "")  # e.g. "dashboard,signal list"
 if ONLY:

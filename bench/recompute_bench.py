@@ -48,6 +48,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from query_meter import QueryMeter  # noqa: E402
 
 from lont.assessment import recompute, services  # noqa: E402
 from lont.assessment.models import PreparedContribution, Situation  # noqa: E402
@@ -56,20 +57,8 @@ from lont.core.scoping import system_context  # noqa: E402
 from lont.signalregister.models import Signal  # noqa: E402
 
 
-class Meter:
+class Meter(QueryMeter):
     """Wall time, CPU time of this process, and the queries with their time."""
-
-    def __init__(self) -> None:
-        self.queries = 0
-        self.query_ms = 0.0
-
-    def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, ctx: Any):
-        start = time.perf_counter()
-        try:
-            return execute(sql, params, many, ctx)
-        finally:
-            self.queries += 1
-            self.query_ms += (time.perf_counter() - start) * 1000
 
     def run(self, fn: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
         self.queries, self.query_ms = 0, 0.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -358,6 +358,8 @@ def timeline(
 
 
 NEW_SIGNALS_CAP = 1000
+NEW_SIGNALS_SHOWN = 10
+SITUATIONS_READ = 200  # the highest scores, of which each level shows PER_LEVEL
 PER_LEVEL = 10  # situations listed per level on the dashboard (all of them: "Alle situaties")
 BREAKS_SHOWN = 20
 
@@ -366,13 +368,18 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     # The dashboard shows a situation's level, score and trend breaks: its stored explanation,
     # drill reading and requests (large at a large situation) stay in the database. Per level it
     # lists the highest scores and counts the rest, so it stays the same size in a large network.
-    # The 200 highest scores are read as (key, level, trend breaks) only, and just the situations
+    # The highest scores are read as (key, level, trend breaks) only, and just the situations
     # shown (at most PER_LEVEL per level and BREAKS_SHOWN breaks) as objects: a network of 300
     # situations built 600 model instances (with organisation and rivalry) for about 40 shown.
     ranked = list(
-        situations(viewer).order_by("-score", "pk").values_list("pk", "level", "trend_breaks")[:200]
+        situations(viewer)
+        .order_by("-score", "pk")
+        .values_list("pk", "level", "trend_breaks")[:SITUATIONS_READ]
     )
-    counts = dict(situations(viewer).order_by().values_list("level").annotate(n=Count("pk")))
+    if len(ranked) < SITUATIONS_READ:  # every situation was read: count them here, not again
+        counts = dict(Counter(level for _pk, level, _breaks in ranked))
+    else:
+        counts = dict(situations(viewer).order_by().values_list("level").annotate(n=Count("pk")))
     shown_ids: dict[str, list[int]] = {code: [] for code in reversed(LevelCode.values)}
     for pk, level, _trend_breaks in ranked:
         if len(shown_ids[level]) < PER_LEVEL:
@@ -403,8 +410,13 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
         new_signals = new_signals.filter(registered_at__gt=since)
     else:
         new_signals = new_signals.filter(registered_at__gt=cutoff)
-    new_list = list(new_signals.select_related("organisation").order_by("-registered_at")[:10])
-    new_count, new_capped = capped_count(new_signals, NEW_SIGNALS_CAP)
+    new_list = list(
+        new_signals.select_related("organisation").order_by("-registered_at")[:NEW_SIGNALS_SHOWN]
+    )
+    if len(new_list) < NEW_SIGNALS_SHOWN:  # all of them were read: their number is known
+        new_count, new_capped = len(new_list), False
+    else:
+        new_count, new_capped = capped_count(new_signals, NEW_SIGNALS_CAP)
     shown_breaks = [situation for situation, _b in breaks]
     return {
         "by_level": [(LevelCode(code), by_level[code], counts.get(code, 0)) for code in by_level],

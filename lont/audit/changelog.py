@@ -17,10 +17,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from lont.core import context
+from lont.core.choices import choice_label
 
 from .models import ChangeAction, ChangeLogEntry
 
 REDACTED = "[afgeschermd]"
+_LOADED = "_audit_loaded"
+_SNAPSHOT = "_audit_snapshot_value"
 
 M = TypeVar("M", bound="ChangeLoggedModel")
 
@@ -49,8 +52,30 @@ class ChangeLoggedModel(models.Model):
     @classmethod
     def from_db(cls, *args: Any, **kwargs: Any) -> Any:
         instance = super().from_db(*args, **kwargs)
-        instance._audit_snapshot = instance.audit_snapshot()  # type: ignore[attr-defined]
+        # The values as loaded (a shallow copy: what the snapshot would hold); turned into the
+        # snapshot only when the row is saved, since most rows a request reads are never written.
+        instance.__dict__[_LOADED] = instance.__dict__.copy()
         return instance
+
+    @property
+    def _audit_snapshot(self) -> dict[str, Any]:
+        """The snapshot of the row as loaded (or as last saved): the "before" of a change."""
+        state = self.__dict__
+        if _SNAPSHOT not in state:
+            loaded = state.get(_LOADED)
+            if loaded is None:
+                return {}
+            as_loaded = self.__class__.__new__(self.__class__)
+            as_loaded.__dict__.update(loaded)
+            state[_SNAPSHOT] = as_loaded.audit_snapshot()
+        return state[_SNAPSHOT]
+
+    @_audit_snapshot.setter
+    def _audit_snapshot(self, snapshot: dict[str, Any]) -> None:
+        self.__dict__[_SNAPSHOT] = snapshot
+
+    def _get_FIELD_display(self, field: models.Field) -> Any:
+        return choice_label(field, getattr(self, field.attname))
 
     def audit_snapshot(self) -> dict[str, Any]:
         snapshot: dict[str, Any] = {}
@@ -111,7 +136,7 @@ def _log_save(sender: type, instance: Any, created: bool, raw: bool, **kwargs: A
         if not after_changed:
             return
         _write(instance, ChangeAction.UPDATE, before_changed, after_changed)
-    instance._audit_snapshot = after  # type: ignore[attr-defined]
+    instance._audit_snapshot = after
 
 
 @receiver(post_delete)
@@ -136,7 +161,7 @@ def bulk_create_logged(model: type[M], objects: Iterable[M], **kwargs: Any) -> l
         for obj in created:
             after = obj.audit_snapshot()
             entries.append(_entry(obj, ChangeAction.CREATE, None, after))
-            obj._audit_snapshot = after  # type: ignore[attr-defined]
+            obj._audit_snapshot = after
         ChangeLogEntry.objects.bulk_create(entries)
     return created
 
@@ -181,6 +206,6 @@ def bulk_update_logged(objects: Sequence[M], fields: Sequence[str], **kwargs: An
             old, new = _changed(getattr(obj, "_audit_snapshot", {}), after)
             if new:
                 entries.append(_entry(obj, ChangeAction.UPDATE, old, new))
-            obj._audit_snapshot = after  # type: ignore[attr-defined]
+            obj._audit_snapshot = after
         ChangeLogEntry.objects.bulk_create(entries)
     return count

@@ -4,8 +4,31 @@ They live in ``core`` so the bottom layer imports no app above it; ``lont.networ
 re-exports them, and apps keep importing them from there.
 """
 
+from typing import Any
+
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+_LABELS: dict[tuple[models.Field, str | None], dict[Any, Any]] = {}
+
+
+def choice_label(field: models.Field, value: Any) -> Any:
+    """What ``get_FOO_display`` answers, without rebuilding the field's choices on every call:
+    Django builds a dict of every choice per call, hashing (and so translating) each lazy label.
+    The labels are the same for everyone: kept per field and language, translated once."""
+    key = (field, get_language())
+    labels = _LABELS.get(key)
+    if labels is None:
+        labels = {
+            make_hashable(choice): force_str(label, strings_only=True)
+            for choice, label in field.flatchoices
+        }
+        if isinstance(field.choices, list | tuple):  # callable choices may change: not kept
+            _LABELS[key] = labels
+    return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
 class Role(models.TextChoices):

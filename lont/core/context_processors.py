@@ -10,8 +10,12 @@ from .scoping import system_context
 
 def viewer(request: HttpRequest) -> dict[str, Any]:
     current = getattr(request, "viewer", None)
-    memberships = []
+    memberships: list[Any] | None = []
     if current is not None:
+        # The middleware that chose the viewer read the same rows (the user's own active
+        # memberships, network by name); read here only where no middleware ran.
+        memberships = getattr(request, "lont_memberships", None)
+    if current is not None and memberships is None:
         with system_context("the signed-in user's own memberships, for the network switcher"):
             memberships = list(
                 current.user.memberships.filter(is_active=True)

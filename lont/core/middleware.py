@@ -79,10 +79,12 @@ def is_verified(request: HttpRequest) -> bool:
 
 
 def resolve_viewer(request: HttpRequest) -> Viewer | None:
-    """The active membership of a verified user, chosen by the network switcher (session)."""
+    """The active membership of a verified user, chosen by the network switcher (session).
+    The memberships read stay on the request for the switcher (``lont_memberships``)."""
     if not is_verified(request):
         return None
     memberships = active_memberships(int(request.user.pk or 0))
+    request.lont_memberships = memberships  # type: ignore[attr-defined]
     if not memberships:
         return None
     wanted = request.session.get(SESSION_NETWORK_KEY)

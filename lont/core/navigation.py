@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Role
@@ -61,6 +62,7 @@ def register(
         key, order, url_name, label, permission, frozenset(roles) if roles else None, unless
     )
     _REGISTRY[key] = entry
+    _MENUS.clear()
     return entry
 
 
@@ -68,18 +70,33 @@ def entries() -> list[NavEntry]:
     return sorted(_REGISTRY.values(), key=lambda e: (e.order, e.key))
 
 
+# The menu of a role is the same for everyone with that role (entries depend on the role's
+# permissions only): its entries and URLs are worked out once per role and URL prefix.
+_MENUS: dict[tuple[str, str, str], list[tuple[str, str, Any]]] = {}
+
+
+def _menu(viewer: Viewer) -> list[tuple[str, str, Any]]:
+    key = (viewer.role, get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF))
+    menu = _MENUS.get(key)
+    if menu is None:
+        menu = []
+        for entry in entries():
+            if not entry.allowed(viewer):
+                continue
+            try:
+                menu.append((entry.key, reverse(entry.url_name), entry.label))
+            except NoReverseMatch:
+                continue
+        _MENUS[key] = menu
+    return menu
+
+
 def items_for(viewer: Viewer, path: str) -> list[dict[str, Any]]:
     """The entries the viewer may open, with their URL and whether the page is the current one."""
     out = []
-    for entry in entries():
-        if not entry.allowed(viewer):
-            continue
-        try:
-            url = reverse(entry.url_name)
-        except NoReverseMatch:
-            continue
+    for key, url, label in _menu(viewer):
         active = path == url if url == "/" else path.startswith(url)
-        out.append({"key": entry.key, "url": url, "label": entry.label, "active": active})
+        out.append({"key": key, "url": url, "label": label, "active": active})
     # The longest matching URL is the current page (``/duiding/`` and ``/duiding/situaties/``).
     current = max((i for i in out if i["active"]), key=lambda i: len(i["url"]), default=None)
     for item in out:

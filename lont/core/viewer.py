@@ -6,10 +6,11 @@ the networks app installs how memberships are found (:func:`set_membership_sourc
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .choices import READ_ONLY_ROLES, ROLES_WITHOUT_CASE_CONTENT, Role
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from lont.networks.models import CovenantVersion, Membership, Network, Organisation
 
 
+T = TypeVar("T")
 MembershipSource = Callable[[int], list["Membership"]]
 _membership_source: MembershipSource | None = None
 
@@ -33,6 +35,59 @@ def active_memberships(user_id: int) -> list[Membership]:
     if _membership_source is None:
         raise RuntimeError("No membership source installed (lont.networks must be installed).")
     return _membership_source(user_id)
+
+
+_UNKNOWN = object()
+# Covenant versions by id, the same for everyone: a version never changes once made (its save
+# refuses an update), so a version read once serves every later request of this process. Which
+# version is in force is still read per request (``active_covenant_pk``): a new one shows at once.
+_COVENANT_VERSIONS: dict[int, CovenantVersion] = {}
+_COVENANT_VERSIONS_KEPT = 64
+
+
+def _covenant_version(network: Network, pk: int) -> CovenantVersion | None:
+    """The version, as this viewer's own copy pointing at this request's network (the kept one
+    holds no request's objects); its contents are shared, as they never change."""
+    shared = _COVENANT_VERSIONS.get(pk)
+    if shared is None:
+        shared = network.covenant_versions.filter(pk=pk).first()
+        if shared is None:
+            return None
+        shared._state.fields_cache.clear()
+        if len(_COVENANT_VERSIONS) >= _COVENANT_VERSIONS_KEPT:
+            _COVENANT_VERSIONS.clear()
+        _COVENANT_VERSIONS[pk] = shared
+    version = copy.copy(shared)
+    version._meta.get_field("network").set_cached_value(version, network)
+    return version
+
+
+# What a covenant version grants, worked out once per version and the asker's partner type,
+# powers and role (the same for everyone who shares them): the visibility layer asks it for every
+# row and every scoped query.
+_COVENANT_ANSWERS: dict[tuple[Any, ...], Any] = {}
+_COVENANT_ANSWERS_KEPT = 4096
+
+
+def covenant_memo(
+    covenant: CovenantVersion | None, key: tuple[Any, ...], compute: Callable[[], T]
+) -> T:
+    """``compute()``, kept per covenant version and ``key`` (which must hold everything besides
+    the version that the answer depends on)."""
+    if covenant is None or covenant.pk is None:
+        return compute()
+    full = (covenant.pk, *key)
+    if full in _COVENANT_ANSWERS:
+        return _COVENANT_ANSWERS[full]
+    if len(_COVENANT_ANSWERS) >= _COVENANT_ANSWERS_KEPT:
+        _COVENANT_ANSWERS.clear()
+    value = _COVENANT_ANSWERS[full] = compute()
+    return value
+
+
+def forget_covenant_versions(**_signal: Any) -> None:
+    _COVENANT_VERSIONS.clear()
+    _COVENANT_ANSWERS.clear()
 
 
 # What each role may do. Checked centrally (views, API and services ask ``viewer.can``).
@@ -90,7 +145,10 @@ class Viewer:
 
     @cached_property
     def covenant(self) -> CovenantVersion | None:
-        return self.network.active_covenant()
+        pk: Any = getattr(self.membership, "active_covenant_pk", _UNKNOWN)
+        if pk is _UNKNOWN:  # a membership read elsewhere than the middleware's lookup
+            return self.network.active_covenant()
+        return None if pk is None else _covenant_version(self.network, pk)
 
     @property
     def reads_case_content(self) -> bool:

@@ -30,7 +30,7 @@ from django.db import models
 
 from .choices import Access, InformationCategory, Role
 from .scoping import exempt_uniqueness_checks, has_scoped_manager, mark_scoped
-from .viewer import Viewer
+from .viewer import Viewer, covenant_memo
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,12 @@ def _covenant_access(viewer: Viewer, category: str) -> Access:
     covenant = viewer.covenant
     if covenant is None:
         return Access.NONE
-    return covenant.access_for(category=category, organisation=viewer.organisation)
+    organisation = viewer.organisation
+    return covenant_memo(
+        covenant,
+        ("access", category, organisation.partner_type, organisation.powers),
+        lambda: covenant.access_for(category=category, organisation=organisation),
+    )
 
 
 def _with_role_floor(viewer: Viewer, level: Access) -> Access:
@@ -240,11 +245,25 @@ def effective_access(viewer: Viewer, obj: models.Model) -> Access:
 
 
 def categories_at_least(viewer: Viewer, minimum: Access) -> list[str]:
-    return [
-        category
-        for category in InformationCategory.values
-        if _with_role_floor(viewer, _covenant_access(viewer, category)) >= minimum
-    ]
+    organisation = viewer.organisation
+    key = (
+        "at_least",
+        int(minimum),
+        viewer.role == Role.DIRECTOR,  # the role floor
+        organisation.partner_type,
+        organisation.powers,
+    )
+    return list(
+        covenant_memo(
+            viewer.covenant,
+            key,
+            lambda: tuple(
+                category
+                for category in InformationCategory.values
+                if _with_role_floor(viewer, _covenant_access(viewer, category)) >= minimum
+            ),
+        )
+    )
 
 
 def visible(

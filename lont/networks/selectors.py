@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
@@ -77,9 +77,12 @@ def sharing_matrix(covenant: CovenantVersion) -> list[dict[str, Any]]:
 
 def active_memberships(user_id: int) -> list[Membership]:
     """A user's active memberships, network by name: the viewer is chosen from these (system
-    lookup by the middleware before any viewer exists)."""
+    lookup by the middleware before any viewer exists). Each carries the id of its network's
+    covenant in force (``active_covenant_pk``), so the viewer needs no query of its own for it."""
+    newest = CovenantVersion.objects.filter(network_id=OuterRef("network_id")).order_by("-number")
     return list(
         Membership.objects.filter(user_id=user_id, is_active=True)
         .select_related("network", "organisation", "user")
+        .annotate(active_covenant_pk=Subquery(newest.values("pk")[:1]))
         .order_by("network__name")
     )

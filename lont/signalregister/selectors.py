@@ -34,6 +34,7 @@ from .models import (
     SignalIndicator,
     SignalPerson,
 )
+from .summaries import SUMMARY_PARTS
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,19 @@ def full_access_q(viewer: Viewer) -> Q:
 
 
 def summary_prefetch(viewer: Viewer) -> list[Any]:
-    """What a summary shows (groups, indicators): two prefetches, constant in the row count."""
+    """What a summary shows (groups, indicators): two prefetches, constant in the row count.
+    Kept as lists (``SUMMARY_PARTS``, read by ``summaries``): a prefetch into ``signal.groups``
+    builds a filtered queryset per signal, which cost a list page more than its two queries."""
     return [
-        Prefetch("groups", queryset=SignalGroup.objects.for_viewer(viewer).select_related("group")),
+        Prefetch(
+            "groups",
+            queryset=SignalGroup.objects.for_viewer(viewer).select_related("group"),
+            to_attr=SUMMARY_PARTS["groups"],
+        ),
         Prefetch(
             "indicators",
             queryset=SignalIndicator.objects.for_viewer(viewer).select_related("indicator"),
+            to_attr=SUMMARY_PARTS["indicators"],
         ),
     ]
 

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from lont.core.scoping import system_context
 from lont.core.visibility import access_for
-from lont.knowledge.models import WeightClass
 from lont.networks.choices import Access
 
 from .models import Signal
@@ -19,16 +18,19 @@ from .models import Signal
 if TYPE_CHECKING:
     from lont.core.viewer import Viewer
 
+# Where ``selectors.summary_prefetch`` leaves a signal's groups and indicators (as lists).
+SUMMARY_PARTS = {"groups": "summary_groups", "indicators": "summary_indicators"}
+
 WEIGHT_ORDER = {"strong": 0, "fairly_strong": 1, "somewhat": 2, "weak": 3}
-# The labels by code, translated when shown: ``get_weight_class_display`` rebuilds (and translates)
-# every choice on each call, thousands of translations on a list of fifty signals.
-WEIGHT_LABELS = dict(WeightClass.choices)
 
 
 def _parts(signal: Signal, name: str) -> list[Any]:
     """The signal's groups or indicators: prefetched on lists (constant queries), read here for a
     single signal that was just saved. The signal itself came through the visibility layer, and
     these rows carry its category; which groups may be *named* is decided below, per group."""
+    prefetched = signal.__dict__.get(SUMMARY_PARTS[name])
+    if prefetched is not None:  # selectors.summary_prefetch
+        return list(prefetched)
     cache = getattr(signal, "_prefetched_objects_cache", {})
     if name in cache:
         return list(cache[name])
@@ -46,7 +48,7 @@ def indicator_tags(signal: Signal) -> list[dict[str, str]]:
         {
             "code": i.code,
             "label": i.label_nl,
-            "weight": str(WEIGHT_LABELS.get(i.weight_class, i.weight_class)),
+            "weight": str(i.get_weight_class_display()),
             # Provocation signs concern the professional's safety, not the group's level.
             "provocation": "1"
             if i.category == "provocation" or i.code.startswith("provocation.")
@@ -91,7 +93,8 @@ def label_for(viewer: Viewer, signal: Signal) -> str:
 def summary_text(
     signal: Signal, viewer: Viewer, *, tags: list[dict[str, str]] | None = None
 ) -> str:
-    """The label and the indicators with their weight (``tags`` when the caller has them)."""
+    """The label and the indicators with their weight (``tags``: the signal's
+    :func:`indicator_tags` when the caller has them already)."""
     text = label_for(viewer, signal)
     tags = indicator_tags(signal) if tags is None else tags
     if tags:

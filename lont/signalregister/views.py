@@ -76,17 +76,8 @@ class SignalListView(VisibleListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        # Labels looked up by code once a row: ``get_status_display`` translates every choice.
-        statuses, sources = dict(Status.choices), dict(SourceType.choices)
         data["rows"] = [
-            (
-                signal,
-                access,
-                summary_text(signal, self.viewer, tags=tags),
-                tags,
-                sources.get(signal.source_type, signal.source_type),
-                statuses.get(signal.status, signal.status),
-            )
+            (signal, access, summary_text(signal, self.viewer, tags=tags), tags)
             for signal, access in data["rows"]
             for tags in [indicator_tags(signal)]
         ]

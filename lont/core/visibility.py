@@ -277,6 +277,35 @@ def visible(
     return mark_scoped(_visible_unmarked(viewer, model_or_queryset, minimum=minimum), viewer)
 
 
+def hidden(viewer: Viewer, model: type[models.Model]) -> models.QuerySet:
+    """The rows of a model in the viewer's network that the viewer may not see at all (the
+    complement of ``visible`` at summary access), said positively where the rule allows: a
+    viewer who sees every category costs no query, and no row is compared with the list of
+    visible ones. Not marked as scoped: for questions about the hidden rows' holders (ids only),
+    asked under ``system_context``."""
+    reg = registration_for(model)
+    queryset = model._default_manager.filter(**{reg.network_field: viewer.network.pk})
+    if reg.case_content and not viewer.reads_case_content:
+        return queryset
+    if not reg.shared:
+        seen = _visible_unmarked(viewer, model, minimum=Access.SUMMARY)
+        return queryset.exclude(pk__in=seen.values("pk"))
+    if reg.category is None and reg.category_field is None:
+        return queryset.none()
+    categories = categories_at_least(viewer, Access.SUMMARY)
+    if reg.category_field:
+        others = [c for c in InformationCategory.values if c not in categories]
+        unseen = models.Q(**{f"{reg.category_field}__in": others})
+        if model._meta.get_field(reg.category_field).null:
+            unseen |= models.Q(**{f"{reg.category_field}__isnull": True})
+        queryset = queryset.filter(unseen)
+    elif reg.category in categories:
+        return queryset.none()
+    if reg.owner_field:
+        queryset = queryset.exclude(**{reg.owner_field: viewer.organisation.pk})
+    return queryset
+
+
 def _visible_unmarked(
     viewer: Viewer,
     model_or_queryset: type[models.Model] | models.QuerySet,

@@ -24,6 +24,9 @@ from . import ranking
 from .choices import PROFESSIONAL_KINDS
 from .models import Contact, ContactPersonLink, ContactReach
 
+# More groups than this in the "can reach group" filter are not listed (a note says so).
+GROUP_FILTER_LIMIT = 200
+
 
 @dataclass(frozen=True)
 class ContactFilters:
@@ -66,6 +69,22 @@ def own_review_due_count(viewer: Viewer) -> int:
 
 def visible_groups(viewer: Viewer) -> QuerySet[Group]:
     return visible(viewer, Group.objects.all()).order_by("name", "pk")
+
+
+def reached_groups(viewer: Viewer, *, selected: int | None, limit: int) -> tuple[list[Group], bool]:
+    """The choices of the "can reach group" filter: the visible groups that a contact the viewer
+    sees in full reaches (the filter finds no other), the first ``limit`` by name plus the chosen
+    one; and whether there were more. Not every group of the network: that grew with it."""
+    reached = ContactReach.objects.filter(contact_id__in=_full_contact_ids(viewer)).values(
+        "group_id"
+    )
+    groups = visible_groups(viewer).filter(pk__in=reached)
+    found = list(groups[: limit + 1])
+    more = len(found) > limit
+    found = found[:limit]
+    if selected is not None and all(group.pk != selected for group in found):
+        found += list(groups.filter(pk=selected))
+    return found, more
 
 
 def visible_persons(viewer: Viewer) -> QuerySet[Person]:

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -65,6 +66,18 @@ class ContactListView(VisibleListView):
     def get_queryset(self) -> QuerySet[Contact]:
         return selectors.contacts(self.viewer, self.filters())
 
+    @cached_property
+    def group_choices(self) -> tuple[list[Group], bool]:
+        return selectors.reached_groups(
+            self.viewer, selected=self.filters().group_id, limit=selectors.GROUP_FILTER_LIMIT
+        )
+
+    def also_read(self) -> list[Any]:
+        # The groups offered in the filter are shown by name: logged with the rows.
+        if self.request.headers.get("HX-Request"):
+            return []
+        return list(self.group_choices[0])
+
     def get_template_names(self) -> list[str]:
         # htmx filter requests swap only the results; the search box is submitted, not sent per
         # keystroke, because every listing writes a row per contact to the access log.
@@ -84,7 +97,9 @@ class ContactListView(VisibleListView):
             filters=self.filters(),
             kinds=ContactKind.choices,
             areas=selectors.area_choices(self.viewer),
-            groups=selectors.visible_groups(self.viewer),
+            groups=self.group_choices[0],
+            more_groups=self.group_choices[1],
+            group_limit=selectors.GROUP_FILTER_LIMIT,
             organisations=organisations(self.viewer),
             can_create=self.viewer.can("case.write"),
             own_review_due=selectors.own_review_due_count(self.viewer)

@@ -19,7 +19,7 @@ from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
-from lont.core.visibility import visible
+from lont.core.visibility import hidden, visible
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
 
@@ -292,11 +292,10 @@ def graph_data(viewer: Viewer, f: GraphFilter, *, path: str = "") -> dict[str, A
 
     # Partners holding anything this viewer may not see, whatever the filters.
     for model in GRAPH_MODELS:
-        hidden = model._default_manager.filter(network=viewer.network).exclude(
-            pk__in=visible(viewer, model).values("pk")
-        )
         with system_context("the graph names partners holding rows hidden here (ids only)"):
-            holders.update(hidden.values_list("organisation_id", flat=True).distinct())
+            # Without order_by() the model's ordering joins the DISTINCT: a row per hidden row.
+            rows = hidden(viewer, model).order_by().values_list("organisation_id", flat=True)
+            holders.update(rows.distinct())
 
     connected = {e["data"]["source"] for e in edges} | {e["data"]["target"] for e in edges}
     nodes: list[dict[str, Any]] = []

@@ -208,6 +208,40 @@ def test_list_page_queries_stay_constant(
         client.get(url + "?q=contact&gebied=Noorderhaven")
 
 
+def test_list_group_filter_offers_reached_groups_only_in_constant_queries(
+    make_member, client_for, django_assert_max_num_queries, monkeypatch
+):
+    # Given a network whose groups grow, a few of them reached by a contact
+    director = make_member(PartnerType.MUNICIPALITY, Role.DIRECTOR)
+    youth = make_member(PartnerType.YOUTH_WORK)
+    reached = group_factory(youth.organisation, name="Groep Bereikt")
+    reach_factory(contact_factory(youth.organisation), reached)
+    client = client_for(director)
+    url = reverse("socialmap:list")
+    few = _list_queries(client, url)
+    unreached = [group_factory(youth.organisation) for _ in range(30)]
+
+    # When the list is opened, then the count of queries does not grow with the groups, only
+    # the reached group is offered, and the groups offered are logged with the rows
+    with django_assert_max_num_queries(few):
+        body = client.get(url).content.decode()
+    assert "Groep Bereikt" in body
+    assert not [g for g in unreached if f">{g.name}</option>" in body]
+    logged = AccessLogEntry.objects.filter(actor=director.user, object_type="subjects.group")
+    assert set(logged.values_list("object_id", flat=True)) == {str(reached.pk)}
+
+    # And beyond the cap, the first groups by name are offered, the chosen one too, with a note
+    monkeypatch.setattr("lont.socialmap.selectors.GROUP_FILTER_LIMIT", 2)
+    more = [group_factory(youth.organisation, name=f"Groep Z{i}") for i in range(3)]
+    for group in more:
+        reach_factory(contact_factory(youth.organisation), group)
+    with django_assert_max_num_queries(few + 1):
+        body = client.get(url + f"?groep={more[-1].pk}").content.decode()
+    assert "Groep Bereikt" in body and "Groep Z0" in body and "Groep Z1" not in body
+    assert "Groep Z2" in body
+    assert "meer dan 2 groepen" in body
+
+
 def test_reach_page_queries_stay_constant(member, client_for):
     group = group_factory(member.organisation, areas=["Noorderhaven"])
     client = client_for(member)

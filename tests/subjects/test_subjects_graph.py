@@ -183,3 +183,82 @@ def test_whole_network_above_the_limit_sends_only_counts(make_member, client_for
     assert "Een" not in json.dumps(data)
     # a narrower filter or a focus is sent as ever
     assert _ids(_graph(client, area="nergens")) == set()
+
+
+def test_hidden_rows_are_exactly_those_the_viewer_does_not_see(network, make_member, viewer_for):
+    # Given groups, people (tips among them), memberships and relations of two partners, and a
+    # covenant that hides group analysis from schools and tips from youth work
+    from subjects.subjects_factories import person_relation_factory
+
+    from lont.core.scoping import system_context
+    from lont.core.visibility import hidden, visible
+    from lont.networks.choices import Role
+    from lont.subjects.graph import GRAPH_MODELS
+
+    police, youth = make_member(PartnerType.POLICE), make_member(PartnerType.YOUTH_WORK)
+    for owner in (police, youth):
+        a, b = group_factory(owner.organisation), group_factory(owner.organisation)
+        group_relation_factory(a, b)
+        member = person_factory(owner.organisation)
+        tipster = person_factory(owner.organisation, category=C.TIP)
+        membership_factory(a, member)
+        person_relation_factory(member, tipster, kind="vrienden")
+    set_access(
+        network,
+        {
+            (C.GROUP_ANALYSIS, PartnerType.EDUCATION): Access.NONE,
+            (C.TIP, PartnerType.YOUTH_WORK): Access.NONE,
+        },
+    )
+    viewers = [
+        make_member(PartnerType.EDUCATION),
+        youth,
+        police,
+        make_member(PartnerType.MUNICIPALITY, Role.DIRECTOR),
+    ]
+    # Then for every viewer and kind of row, the hidden rows are the network's rows not visible
+    # (the school misses the group analysis, youth work the police's tipster, the director none)
+    sizes = []
+    for membership in viewers:
+        viewer = viewer_for(membership)
+        for model in GRAPH_MODELS:
+            with system_context("test: compare the hidden rows with the visible ones"):
+                every = set(model._default_manager.filter(network=network).values_list("pk"))
+                seen = set(visible(viewer, model).values_list("pk"))
+                assert set(hidden(viewer, model).values_list("pk")) == every - seen, model
+                sizes.append(len(every - seen))
+    assert all(sizes[:5]) and sizes[6] == 1 and sum(sizes[15:]) == 0
+
+
+def test_focus_queries_do_not_grow_with_the_network(
+    network, make_member, client_for, django_assert_max_num_queries
+):
+    # Given a focus group in a network that grows, with rows a school may not see
+    from lont.networks.choices import Role
+
+    youth = make_member(PartnerType.YOUTH_WORK)
+    focus = group_factory(youth.organisation, "Focus")
+    membership_factory(focus, person_factory(youth.organisation))
+    set_access(network, {(C.GROUP_ANALYSIS, PartnerType.EDUCATION): Access.FULL})
+    clients = [
+        client_for(make_member(PartnerType.EDUCATION)),
+        client_for(make_member(PartnerType.MUNICIPALITY, Role.DIRECTOR)),
+    ]
+
+    def grow(count):
+        for _ in range(count):
+            group = group_factory(youth.organisation)
+            membership_factory(group, person_factory(youth.organisation))
+            person_factory(youth.organisation, category=C.TIP)
+
+    grow(2)
+    counts = []
+    for client in clients:
+        with django_assert_max_num_queries(30) as ctx:
+            _graph(client, group=focus.pk, depth=2)
+        counts.append(len(ctx.captured_queries))
+    grow(15)
+    # Then each viewer's request asks no more queries than before
+    for client, few in zip(clients, counts, strict=True):
+        with django_assert_max_num_queries(few):
+            _graph(client, group=focus.pk, depth=2)

@@ -143,13 +143,18 @@ def _hour(token: str) -> int:
     return HOUR_WORDS.get(token, -1)
 
 
-_LAST_WORD = re.compile(r"([a-z0-9]+)$")
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def _prev_word(folded: str, start: int) -> str:
+    """The run of ASCII letters and digits that ends the 30 characters before ``start``
+    (trailing spaces skipped), else "". A loop of ``in`` tests, not ``re.search(…$)``: compiled,
+    the loop is cheaper than a regex search that tries every position of the window."""
     head = folded[max(0, start - 30) : start].rstrip()
-    match = _LAST_WORD.search(head)
-    return match.group(1) if match else ""
+    begin = len(head)
+    while begin > 0 and head[begin - 1] in _WORD_CHARS:
+        begin -= 1
+    return head[begin:]
 
 
 _SQUEEZE = re.compile(r"(.)\1+")

@@ -32,12 +32,13 @@ from lont.analyser._compiled import BUILD_LIB, MANIFEST, PURE_ENV, fingerprint  
 
 BUILD = BUILD_LIB.parent
 # The modules that analyse() and check_message() run. Left out: the result and value types
-# (model, place_context, suggest: Span, Suggestion, MessageWarning, Analysis, Place,
+# (model, place_context: Span, Suggestion, MessageWarning, Analysis, Place,
 # EngagementThresholds), because a mypyc class cannot be pickled or copied when it is frozen or
 # its __init__ takes arguments; the evaluation, scoring, corpus converters and dateparser
 # baseline (tools, not the hot path); the Django app (lont/analyser/web); the package __init__
 # (it decides whether to use the build). Gazetteer and Lexicon are compiled: each process keeps
-# its own, they are never pickled or copied.
+# its own, they are never pickled or copied. The rules that work on the result types
+# (suggest, engine.drop_overlaps) live apart from them, so that they are compiled.
 MODULES = [
     "lont/analyser/check.py",
     "lont/analyser/engine.py",
@@ -49,6 +50,7 @@ MODULES = [
     "lont/analyser/places.py",
     "lont/analyser/reputation.py",
     "lont/analyser/scan.py",
+    "lont/analyser/suggest.py",
     "lont/analyser/threat_forms.py",
     "lont/analyser/threats.py",
     "lont/analyser/times/__init__.py",

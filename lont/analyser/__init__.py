@@ -13,8 +13,14 @@ from .check import check_message  # noqa: E402
 from .engine import analyse  # noqa: E402
 from .gazetteer import Gazetteer, GazetteerError, Place  # noqa: E402
 from .lexicon import Lexicon, LexiconError  # noqa: E402
-from .model import KINDS, Analysis, MessageWarning, Span, Suggestion  # noqa: E402
-from .suggest import EngagementThresholds  # noqa: E402
+from .model import (  # noqa: E402
+    KINDS,
+    Analysis,
+    EngagementThresholds,
+    MessageWarning,
+    Span,
+    Suggestion,
+)
 
 __all__ = [
     "KINDS",

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .model import Analysis, Span, drop_overlaps
+from .model import Analysis, EngagementThresholds, Span
 from .normalise import fold
 from .patterns import fixed_spans, lexicon_spans, tag_spans
 from .places import find_pattern_places
-from .suggest import EngagementThresholds, suggest
+from .suggest import suggest
 from .times import find_times
 from .times.durations import find_durations
 from .times.holidays import SchoolHolidays, find_holidays
@@ -173,3 +173,21 @@ def analyse(
         spans=spans,
         suggestions=suggest(spans, engagement_thresholds),
     )
+
+
+def drop_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep spans of one kind from overlapping: longest first, then highest confidence, earliest.
+
+    Different kinds may overlap (``rambo`` is both weapon and drill slang).
+    """
+    kept: list[Span] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.confidence, s.start))
+    for span in ordered:
+        ranges = taken.setdefault(span.kind, [])
+        if any(span.start < end and start < span.end for start, end in ranges):
+            continue
+        ranges.append((span.start, span.end))
+        kept.append(span)
+    kept.sort(key=lambda s: (s.start, s.end, s.kind))
+    return kept

@@ -81,19 +81,14 @@ class MessageWarning:
     end: int
 
 
-def drop_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep spans of one kind from overlapping: longest first, then highest confidence, earliest.
+# Here with the other value types, not in :mod:`.suggest` (which still re-exports it): `suggest`
+# is compiled by tools/build_analyser.py, and a compiled class could not be pickled or copied.
+@dataclass(frozen=True, slots=True)
+class EngagementThresholds:
+    """Counts from which engagement suggests pressure to act; ten times over is one step up."""
 
-    Different kinds may overlap (``rambo`` is both weapon and drill slang).
-    """
-    kept: list[Span] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.confidence, s.start))
-    for span in ordered:
-        ranges = taken.setdefault(span.kind, [])
-        if any(span.start < end and start < span.end for start, end in ranges):
-            continue
-        ranges.append((span.start, span.end))
-        kept.append(span)
-    kept.sort(key=lambda s: (s.start, s.end, s.kind))
-    return kept
+    views: int = 10_000
+    likes: int = 1_000
+    comments: int = 200
+    shares: int = 100
+    reposts: int = 100

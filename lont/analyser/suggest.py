@@ -22,9 +22,9 @@ Judgement calls, made explicit:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .model import EngagementThresholds, Span, Suggestion
 
-from .model import Span, Suggestion
+__all__ = ["EngagementThresholds", "guide_point", "suggest"]
 
 GUIDE_HEADING = (
     "Deel relevante signalen, indicatoren en rode vlaggen tijdig met relevante netwerkpartners."
@@ -33,17 +33,6 @@ GUIDE_HEADING = (
 
 def guide_point(number: int) -> str:
     return f"{GUIDE_HEADING} — punt {number}"
-
-
-@dataclass(frozen=True, slots=True)
-class EngagementThresholds:
-    """Counts from which engagement suggests pressure to act; ten times over is one step up."""
-
-    views: int = 10_000
-    likes: int = 1_000
-    comments: int = 200
-    shares: int = 100
-    reposts: int = 100
 
 
 _STEP_UP = {"weak": "somewhat", "somewhat": "fairly_strong", "fairly_strong": "strong"}

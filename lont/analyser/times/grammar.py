@@ -57,7 +57,7 @@ def find_pieces(folded: str) -> list[Piece]:
             )
             continue
         word = m.group("s") or m.group("inde") or m.group("bare")
-        part = _part(re.sub(r"s$", "", word).removeprefix("na"))
+        part = _part((word[:-1] if word.endswith("s") else word).removeprefix("na"))
         slot = "barepart" if m.group("bare") else "part"
         start = m.start()
         if m.group("s") and start > 0 and folded[start - 1] == "'":

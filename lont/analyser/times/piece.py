@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from ..normalise import word_set
 from .words import (
@@ -26,7 +25,6 @@ from .words import (
 DaySpec = tuple[str, int, int, int]  # (kind, a, b, c): see Piece.day
 
 
-@dataclass(slots=True)
 class Piece:
     """One building block. ``day`` kinds: ``rel`` (offset), ``wd`` (weekday, mode 0 next /
     1 next week / 2 strictly after today), ``date`` (day, month, year or 0), ``weekend``
@@ -35,22 +33,70 @@ class Piece:
     ``namedmonth``, ``year``, ``quarter``, ``season``, ``dayrange``, ``workday``, ``islamic``,
     ``nthsunday``, ``now``) are resolved by :mod:`.period_resolve`."""
 
-    start: int
-    end: int
-    slot: str  # day | part | barepart | clock | rel | vague | aux
-    day: DaySpec | None = None
-    part: str | None = None
-    tonight: bool = False
-    hour: int = 0
-    minute: int = 0
-    fixed24: bool = False
-    minutes: int = 0
-    in_days: bool = False  # a relative offset counted in days ("over 2 weken"), not minutes
-    confidence: float = 0.85
-    recurrence: str = ""  # RFC 5545 RRULE subset for "elke vrijdag": FREQ=WEEKLY;BYDAY=FR
-    weak: bool = False  # "elke dag" alone says little; kept only when joined to a clock/part
-    midnight: bool = False  # "middernacht": the 00:00 that ends the named day
-    tz_offset: int | None = None  # minutes east of UTC for "16:00 CET", "8:00 GMT"
+    # A plain class with an explicit __init__ rather than a dataclass: compiled by mypyc it is a
+    # native class built in C, where a dataclass keeps the __init__ that the dataclasses module
+    # generates as Python code (about five pieces per post). Pieces are never compared, copied or
+    # pickled. See docs/analyser.md, "Issue 15, fifth session".
+
+    __slots__ = (
+        "confidence",
+        "day",
+        "end",
+        "fixed24",
+        "hour",
+        "in_days",
+        "midnight",
+        "minute",
+        "minutes",
+        "part",
+        "recurrence",
+        "slot",
+        "start",
+        "tonight",
+        "tz_offset",
+        "weak",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        slot: str,  # day | part | barepart | clock | rel | vague | aux
+        day: DaySpec | None = None,
+        part: str | None = None,
+        tonight: bool = False,
+        hour: int = 0,
+        minute: int = 0,
+        fixed24: bool = False,
+        minutes: int = 0,
+        in_days: bool = False,
+        confidence: float = 0.85,
+        recurrence: str = "",
+        weak: bool = False,
+        midnight: bool = False,
+        tz_offset: int | None = None,
+    ) -> None:
+        self.start: int = start
+        self.end: int = end
+        self.slot: str = slot
+        self.day: DaySpec | None = day
+        self.part: str | None = part
+        self.tonight: bool = tonight
+        self.hour: int = hour
+        self.minute: int = minute
+        self.fixed24: bool = fixed24
+        self.minutes: int = minutes
+        # A relative offset counted in days ("over 2 weken"), not minutes.
+        self.in_days: bool = in_days
+        self.confidence: float = confidence
+        # RFC 5545 RRULE subset for "elke vrijdag": FREQ=WEEKLY;BYDAY=FR.
+        self.recurrence: str = recurrence
+        # "elke dag" alone says little; kept only when joined to a clock/part.
+        self.weak: bool = weak
+        # "middernacht": the 00:00 that ends the named day.
+        self.midnight: bool = midnight
+        # Minutes east of UTC for "16:00 CET", "8:00 GMT".
+        self.tz_offset: int | None = tz_offset
 
 
 _WD = alternation(WEEKDAYS)
@@ -97,13 +143,18 @@ def _hour(token: str) -> int:
     return HOUR_WORDS.get(token, -1)
 
 
-_LAST_WORD = re.compile(r"([a-z0-9]+)$")
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def _prev_word(folded: str, start: int) -> str:
+    """The run of ASCII letters and digits that ends the 30 characters before ``start``
+    (trailing spaces skipped), else "". A loop of ``in`` tests, not ``re.search(…$)``: compiled,
+    the loop is cheaper than a regex search that tries every position of the window."""
     head = folded[max(0, start - 30) : start].rstrip()
-    match = _LAST_WORD.search(head)
-    return match.group(1) if match else ""
+    begin = len(head)
+    while begin > 0 and head[begin - 1] in _WORD_CHARS:
+        begin -= 1
+    return head[begin:]
 
 
 _SQUEEZE = re.compile(r"(.)\1+")

@@ -226,7 +226,8 @@ def test_the_minutes_pdf_reads_the_line_labels_once_for_all_items(make_member, c
     one = _minutes_pdf_queries(youth, police, client, 1)
     four = _minutes_pdf_queries(youth, police, client, 4)
     # then the signals named by the explanation lines are read in one go: no query per item
-    assert four == one
+    # (the first print may also fill what each process keeps, such as the covenant per version)
+    assert four <= one
     assert one <= 19
 
 

@@ -22,6 +22,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -233,6 +235,24 @@ def shown_rows(*forms_or_formsets: Any) -> list[Any]:
             for bound in form.fields.values():
                 rows.extend(getattr(bound.widget, "shown", []) if bound.widget else [])
     return rows
+
+
+def render_logging_choices(
+    request: HttpRequest,
+    viewer: Any,
+    template_name: str,
+    context: dict[str, Any],
+    forms_or_formsets: Iterable[Any],
+    *,
+    status: int = 200,
+) -> HttpResponse:
+    """A form page, with the rows its comboboxes named (chosen, or offered as the matches of a
+    typed name) access-logged once rendered."""
+    response = render(request, template_name, context, status=status)
+    shown = shown_rows(*forms_or_formsets)
+    if shown:
+        log_reads(viewer, shown, via=AccessVia.PAGE, path=request.get_full_path())
+    return response
 
 
 class ComboboxOptionsView(MemberTemplateView):

@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.combobox import ComboboxOptionsView, shown_rows
+from lont.core.combobox import ComboboxOptionsView, render_logging_choices
 from lont.core.pagination import CappedPaginator
 from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
@@ -202,13 +202,14 @@ def _form_context(
 def _render_form(
     view: MemberView, template_name: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
-    """The signal form, with the groups and people its fields named (chosen or offered as
-    matches of a typed name) access-logged once rendered."""
-    response = render(view.request, template_name, context, status=status)
-    shown = shown_rows(context["form"], context["formset"])
-    if shown:
-        log_reads(view.viewer, shown, via=AccessVia.PAGE, path=view.request.get_full_path())
-    return response
+    return render_logging_choices(
+        view.request,
+        view.viewer,
+        template_name,
+        context,
+        [context["form"], context["formset"]],
+        status=status,
+    )
 
 
 class SignalCreateView(GuardFlowMixin, MemberView):

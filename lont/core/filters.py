@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext as _
+
+from .viewer import Viewer
+from .visibility import visible
 
 MAX_ID = 2**63 - 1  # BigAutoField
 
@@ -20,6 +24,18 @@ class BadFilter(ValueError):
         self.name = name
         self.message = _("Het filter ‘%(name)s’ verwacht een geheel getal.") % {"name": name}
         super().__init__(self.message)
+
+
+class UnknownFilter(BadFilter):
+    """A filter naming a row that does not exist or that the viewer may not see: the two read
+    alike, so the answer never tells an invisible row from a missing one."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.message = _(
+            "Het filter ‘%(name)s’ noemt iets dat niet bestaat of dat u niet mag zien."
+        ) % {"name": name}
+        self.args = (self.message,)
 
 
 def parse_id(value: Any) -> int | None:
@@ -39,4 +55,17 @@ def int_param(params: Any, name: str) -> int | None:
     number = parse_id(raw)
     if number is None:
         raise BadFilter(name)
+    return number
+
+
+def visible_id(
+    viewer: Viewer, model: type[models.Model] | models.QuerySet, params: Any, name: str
+) -> int | None:
+    """The id in ``params[name]`` when it names a row of ``model`` the viewer may see (through
+    the visibility layer); None when absent; ``UnknownFilter`` for a row that is missing or not
+    visible. Filtering visible rows by an invisible row's id would tell which of them are linked
+    to it."""
+    number = int_param(params, name)
+    if number is not None and not visible(viewer, model).filter(pk=number).exists():
+        raise UnknownFilter(name)
     return number

@@ -6,8 +6,10 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from lont.core.combobox import ComboboxChoiceField, ComboboxMultipleChoiceField
 from lont.core.forms import StyledForm, StyledModelForm
 from lont.core.viewer import Viewer
 from lont.knowledge.models import Indicator
@@ -15,6 +17,7 @@ from lont.networks.models import Organisation
 from lont.presence.models import ProfessionalAccount
 from lont.presence.selectors import account_choices
 from lont.subjects.models import Group, Person
+from lont.subjects.models.people import IDENTIFYING_FIELDS
 
 from . import proposals, selectors, shielding
 from .attachments import CleanImage, clean_image
@@ -22,6 +25,48 @@ from .choices import PersonRole, RequestOutcome, RequestSize
 from .models import Signal, platform_error, window_error
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class GroupsComboboxField(ComboboxMultipleChoiceField):
+    search_fields = ("name", "other_names")
+
+
+class GroupComboboxField(ComboboxChoiceField):
+    search_fields = ("name", "other_names")
+
+
+GROUP_FIELD: dict[str, Any] = {
+    "url_name": "signalregister:group_options",
+    "found": (_("groep"), _("groepen")),
+}
+PERSON_FIELD: dict[str, Any] = {
+    "url_name": "signalregister:person_options",
+    "found": (_("persoon"), _("personen")),
+}
+
+
+class PersonChoiceField(ComboboxChoiceField):
+    """The person picker (a text field with suggestions of aliases): people who are victim or
+    tipster elsewhere carry a marker (principle 9); the service refuses them as possible
+    perpetrator without the owner's override. The marker is looked up for the people shown."""
+
+    search_fields = ("alias",)
+    network_id: int = 0
+
+    def rows(self, ids: Any) -> list[Any]:
+        return self._marked(super().rows(ids))
+
+    def search(self, text: str) -> list[Any]:
+        return self._marked(super().search(text))
+
+    def _marked(self, people: list[Any]) -> list[Any]:
+        if people:
+            shielded = shielding.shielded_ids(self.network_id, [p.pk for p in people])
+            self._shielded = getattr(self, "_shielded", set()) | shielded
+        return people
+
+    def label_from_instance(self, obj: Any) -> str:
+        return shielding.label(obj, getattr(self, "_shielded", set()))
 
 
 def _datetime_widget() -> forms.DateTimeInput:
@@ -32,10 +77,13 @@ class SignalForm(StyledModelForm):
     """The signal itself plus groups, indicators, drill, one engagement measurement, one request
     and one attachment; people come in :data:`PersonFormSet`."""
 
-    groups = forms.ModelMultipleChoiceField(
+    # Text fields with suggestions, not selects of every group and person (they grew with the
+    # network: a thousand groups, twenty thousand people in every form).
+    groups = GroupsComboboxField(
         label=_("Groepen"),
         queryset=Group.objects.none(),
         required=False,
+        **GROUP_FIELD,
     )
     indicators = forms.ModelMultipleChoiceField(
         label=_("Indicatoren"),
@@ -56,15 +104,29 @@ class SignalForm(StyledModelForm):
     request_what = forms.CharField(
         label=_("Verzoek: wat wordt er gevraagd"), max_length=300, required=False
     )
-    request_requester = forms.ModelChoiceField(
+    request_requester = PersonChoiceField(
         label=_("Verzoek: wie vraagt"),
         queryset=Person.objects.none(),
         required=False,
+        **PERSON_FIELD,
     )
-    request_target = forms.ModelChoiceField(
+    request_target = PersonChoiceField(
         label=_("Verzoek: aan wie"),
         queryset=Person.objects.none(),
         required=False,
+        **PERSON_FIELD,
+    )
+    drill_target_group = GroupComboboxField(
+        label=capfirst(_("aanvallen gericht op groep")),
+        queryset=Group.objects.none(),
+        required=False,
+        **GROUP_FIELD,
+    )
+    drill_target_person = PersonChoiceField(
+        label=capfirst(_("aanvallen gericht op persoon")),
+        queryset=Person.objects.none(),
+        required=False,
+        **PERSON_FIELD,
     )
     request_size = forms.ChoiceField(
         label=_("Verzoek: omvang"), choices=[("", "—"), *RequestSize.choices], required=False
@@ -125,7 +187,7 @@ class SignalForm(StyledModelForm):
         super().__init__(*args, **kwargs)
         self.viewer = viewer
         groups = selectors.group_choices(viewer)
-        people = selectors.person_choices(viewer)
+        people = selectors.person_choices(viewer).defer(*IDENTIFYING_FIELDS)
         self.fields["groups"].queryset = groups  # type: ignore[attr-defined]
         self.fields["indicators"].queryset = selectors.indicator_choices(viewer)  # type: ignore[attr-defined]
         self.fields["drill_target_group"].queryset = groups  # type: ignore[attr-defined]
@@ -138,9 +200,9 @@ class SignalForm(StyledModelForm):
         self.fields["professional_account"].help_text = _(
             "Een account van het rooster van uw organisatie (Online aanwezigheid)."
         )
-        self.fields["drill_target_person"].queryset = people  # type: ignore[attr-defined]
-        self.fields["request_requester"].queryset = people  # type: ignore[attr-defined]
-        self.fields["request_target"].queryset = people  # type: ignore[attr-defined]
+        for name in ("drill_target_person", "request_requester", "request_target"):
+            self.fields[name].queryset = people  # type: ignore[attr-defined]
+            self.fields[name].network_id = viewer.network.pk  # type: ignore[attr-defined]
         self.fields["observed_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["mentioned_time"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["mentioned_until"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
@@ -209,32 +271,27 @@ class SignalForm(StyledModelForm):
         ]
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    """The person picker: people who are victim or tipster elsewhere carry a marker (principle 9);
-    the service refuses them as possible perpetrator without the owner's override."""
-
-    network_id: int = 0
-
-    def label_from_instance(self, obj: Any) -> str:
-        if not hasattr(self, "_shielded"):
-            self._shielded = shielding.shielded_ids(self.network_id)
-        return shielding.label(obj, self._shielded)
-
-
 class CorrectionForm(SignalForm):
     reason = forms.CharField(label=_("Reden van de correctie"), max_length=300)
 
 
 class PersonRoleForm(StyledForm):
     conditionally_required = {"role": _("verplicht als u een persoon kiest")}
-    person = PersonChoiceField(label=_("Persoon"), queryset=Person.objects.none(), required=False)
+    person = PersonChoiceField(
+        label=_("Persoon"),
+        queryset=Person.objects.none(),
+        required=False,
+        **PERSON_FIELD,
+    )
     role = forms.ChoiceField(
         label=_("Rol in dit signaal"), choices=PersonRole.choices, required=False
     )
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = selectors.person_choices(viewer)  # type: ignore[attr-defined]
+        self.fields["person"].queryset = selectors.person_choices(viewer).defer(  # type: ignore[attr-defined]
+            *IDENTIFYING_FIELDS
+        )
         self.fields["person"].network_id = viewer.network.pk  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

@@ -11,9 +11,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from lont.core.combobox import render_logging_choices
 from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType
 
@@ -154,4 +155,12 @@ class GuardFlowMixin:
             "handover_form": handover_form or HandoverForm(viewer=self.viewer),
             "had_attachment": bool(form.clean_upload),
         }
-        return render(self.request, "signalregister/guard.html", context, status=409)
+        # The form is shown again: the groups and people it names are logged like the form's.
+        return render_logging_choices(
+            self.request,
+            self.viewer,
+            "signalregister/guard.html",
+            context,
+            [form, formset],
+            status=409,
+        )

@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from lont.core.filters import int_param
+from lont.core.filters import UnknownFilter, int_param
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for, categories_at_least, visible
@@ -21,6 +21,7 @@ from lont.knowledge.models import Indicator
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
 from lont.subjects.models import Group, Person
+from lont.subjects.models.people import IDENTIFYING_FIELDS
 
 from . import guard
 from .choices import SourceType, Status
@@ -140,9 +141,17 @@ def signals(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Si
         queryset = queryset.filter(source_type=filters.source_type)
     # Links are tested with EXISTS (an index probe per row), so rows are never joined and made
     # DISTINCT again; the day bounds are times, so the (network, observed_at) index serves them.
+    # A group filter counts only for a group the viewer may see: filtering by an invisible
+    # group's id would tell which visible signals are linked to it (it finds none, as an
+    # unknown id does; the page refuses it with a message first, ``resolve_group``).
     if filters.group:
         queryset = queryset.filter(
-            Exists(SignalGroup.objects.filter(signal_id=OuterRef("pk"), group_id=filters.group))
+            Exists(
+                SignalGroup.objects.filter(
+                    signal_id=OuterRef("pk"),
+                    group_id__in=visible(viewer, Group).filter(pk=filters.group).values("pk"),
+                )
+            )
         )
     elif filters.group_text:
         queryset = queryset.filter(
@@ -212,12 +221,14 @@ def resolve_group(viewer: Viewer, filters: SignalFilters) -> tuple[SignalFilters
     """The chosen group (visible to the viewer) and the filters to apply. A chosen group counts
     only while the group field still names it (its name or a part of it): without JavaScript the
     hidden choice stays when the user empties the field or types another name, and then what was
-    typed wins. A link with only ``groep`` keeps the choice."""
+    typed wins. A link with only ``groep`` keeps the choice. A group that is missing or that
+    the viewer may not see is refused alike (``UnknownFilter``: the page drops it with a
+    message) and filters nothing."""
     if not filters.group:
         return filters, None
     group = visible(viewer, Group).filter(pk=filters.group).first()
     if group is None:
-        return filters, None
+        raise UnknownFilter("groep")
     typed = filters.group_text
     if typed is not None and (not typed or typed.casefold() not in group.name.casefold()):
         return replace(filters, group=None), None
@@ -230,6 +241,16 @@ def group_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[
     text = (text or "").strip()[:100]
     groups = _groups_named(viewer, text) if text else visible(viewer, Group)
     return list(groups.order_by("name", "pk")[:limit])
+
+
+def person_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[Person]:
+    """The first visible people (by alias) whose alias holds ``text``, for the person field's
+    suggestions; identifying fields are neither loaded nor decrypted (an option shows the alias)."""
+    text = (text or "").strip()[:100]
+    people = visible(viewer, Person).defer(*IDENTIFYING_FIELDS)
+    if text:
+        people = people.filter(alias__icontains=text)
+    return list(people.order_by("alias", "pk")[:limit])
 
 
 def group_choices(viewer: Viewer) -> QuerySet[Group]:

@@ -7,6 +7,7 @@ app_name = "signalregister"
 urlpatterns = [
     path("", views.SignalListView.as_view(), name="list"),
     path("groepen/", views.GroupOptionsView.as_view(), name="group_options"),
+    path("personen/", views.PersonOptionsView.as_view(), name="person_options"),
     path("nieuw/", views.SignalCreateView.as_view(), name="create"),
     path("<int:pk>/", views.SignalDetailView.as_view(), name="detail"),
     path("<int:pk>/corrigeren/", views.SignalEditView.as_view(), name="edit"),

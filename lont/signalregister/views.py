@@ -9,16 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.combobox import ComboboxOptionsView, render_logging_choices
 from lont.core.pagination import CappedPaginator
 from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
 from lont.core.views_base import (
-    MemberTemplateView,
     MemberView,
     VisibleDetailView,
     VisibleListView,
@@ -26,9 +26,9 @@ from lont.core.views_base import (
 )
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
-from lont.subjects.models import Group
+from lont.subjects.models import Group, Person
 
-from . import selectors, services
+from . import selectors, services, shielding
 from .choices import SourceType, Status
 from .forms import (
     ContextNoteForm,
@@ -97,24 +97,41 @@ class SignalListView(VisibleListView):
         return data
 
 
-class GroupOptionsView(MemberTemplateView):
-    """The group field's suggestions on the signal list (htmx): the first visible groups whose
-    name holds what was typed (the first groups when nothing is), each read access-logged."""
+class GroupOptionsView(ComboboxOptionsView):
+    """The group fields' suggestions (the signal list's filter, the signal form's groups): the
+    first visible groups whose name holds what was typed (the first groups when nothing is)."""
 
     model = Group
-    template_name = "signalregister/_group_options.html"
     required_permission = "case.read"
-    shows_personal_data = True
+    text_param = "groep_naam"
+    listbox_id = "f-groep-opties"
+
+    def suggestions(self, text: str) -> list[Any]:
+        return selectors.group_options(self.viewer, text)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        text = self.request.GET.get("groep_naam", "")
-        data["options"] = selectors.group_options(self.viewer, text)
-        data["typed"] = text.strip()
-        log_reads(
-            self.viewer, data["options"], via=AccessVia.SEARCH, path=self.request.get_full_path()
-        )
-        return data
+        return {**super().get_context_data(**kwargs), "none_found": _("Geen groep gevonden")}
+
+
+class PersonOptionsView(ComboboxOptionsView):
+    """The person rows' suggestions on the signal form: visible people whose alias holds what
+    was typed (aliases only, as the visibility layer allows), with the shielding marker."""
+
+    model = Person
+    required_permission = "case.write"
+    text_param = "persoon_naam"
+    listbox_id = "persoon-opties"
+
+    def suggestions(self, text: str) -> list[Any]:
+        people = selectors.person_options(self.viewer, text)
+        self.shielded = shielding.shielded_ids(self.viewer.network.pk, [p.pk for p in people])
+        return people
+
+    def label(self, obj: Any) -> str:
+        return shielding.label(obj, self.shielded)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "none_found": _("Geen persoon gevonden")}
 
 
 class SignalDetailView(VisibleDetailView):
@@ -173,6 +190,19 @@ def _form_context(
     return {"form": form, "formset": formset, "signal": signal, **extra}
 
 
+def _render_form(
+    view: MemberView, template_name: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    return render_logging_choices(
+        view.request,
+        view.viewer,
+        template_name,
+        context,
+        [context["form"], context["formset"]],
+        status=status,
+    )
+
+
 class SignalCreateView(GuardFlowMixin, MemberView):
     """Register a signal; the systematic-observation guard may stop it before it is saved."""
 
@@ -182,7 +212,7 @@ class SignalCreateView(GuardFlowMixin, MemberView):
     def get(self, request: HttpRequest) -> HttpResponse:
         form = SignalForm(viewer=self.viewer)
         formset = PersonFormSet(prefix="people", form_kwargs={"viewer": self.viewer})
-        return render(request, self.template_name, _form_context(form, formset))
+        return _render_form(self, self.template_name, _form_context(form, formset))
 
     def post(self, request: HttpRequest) -> HttpResponse:
         if "prefill" in request.POST:
@@ -200,11 +230,11 @@ class SignalCreateView(GuardFlowMixin, MemberView):
                 form_kwargs={"viewer": self.viewer},
             )
             context = _form_context(form, formset, prefilled=True)
-            return render(request, self.template_name, context)
+            return _render_form(self, self.template_name, context)
         form = SignalForm(request.POST, request.FILES, viewer=self.viewer)
         formset = PersonFormSet(request.POST, prefix="people", form_kwargs={"viewer": self.viewer})
         if not (form.is_valid() and formset.is_valid()):
-            return render(request, self.template_name, _form_context(form, formset), status=400)
+            return _render_form(self, self.template_name, _form_context(form, formset), status=400)
         parts = services.SignalParts(
             people=people_from(formset),
             groups=list(form.cleaned_data["groups"]),
@@ -226,7 +256,7 @@ class SignalCreateView(GuardFlowMixin, MemberView):
             )
         except ValidationError as error:
             add_service_errors(form, error)
-            return render(request, self.template_name, _form_context(form, formset), status=400)
+            return _render_form(self, self.template_name, _form_context(form, formset), status=400)
         if isinstance(result, HttpResponseBase):
             return result
         messages.success(request, _("Het signaal is geregistreerd."))
@@ -269,7 +299,7 @@ class SignalEditView(GuardFlowMixin, MemberView):
             initial=self._formset_initial(signal),
             form_kwargs={"viewer": self.viewer},
         )
-        return render(request, self.template_name, _form_context(form, formset, signal=signal))
+        return _render_form(self, self.template_name, _form_context(form, formset, signal=signal))
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         signal = self.signal()
@@ -311,8 +341,8 @@ class SignalEditView(GuardFlowMixin, MemberView):
                 for note in getattr(result, "saved_notes", []):
                     messages.info(request, note)
                 return redirect(signal.get_absolute_url())
-        return render(
-            request, self.template_name, _form_context(form, formset, signal=signal), status=400
+        return _render_form(
+            self, self.template_name, _form_context(form, formset, signal=signal), status=400
         )
 
 

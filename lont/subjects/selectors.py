@@ -96,7 +96,10 @@ def persons(
     if involvement:
         qs = qs.filter(involvement=involvement)
     if parse_id(group) is not None:
-        member_ids = visible(viewer, GroupMembership).filter(group_id=parse_id(group))
+        # Only a group the viewer may see: a membership can be shared where its group is not,
+        # and filtering by a hidden group's id would tell who belongs to it.
+        shown = visible(viewer, Group).filter(pk=parse_id(group)).values("pk")
+        member_ids = visible(viewer, GroupMembership).filter(group_id__in=shown)
         qs = qs.filter(pk__in=member_ids.values("person_id"))
     return qs
 

@@ -2,7 +2,8 @@
 registers it in one flow; the signal links itself to the situation of the group it names and the
 level rises; the director and the partners the covenant informs get an in-app notice and an
 e-mail (read back from a local SMTP server) without personal data; the director reads the one
-sentence and schedules a case meeting from the situation page. Axe on every page."""
+sentence and schedules a case meeting from the situation page. The signal form's group and
+person fields are chosen by typing (suggestions in a listbox). Axe on every page."""
 
 from __future__ import annotations
 
@@ -54,7 +55,25 @@ def test_post_to_signal_to_situation_to_notice_to_meeting(page, live_server, set
         expect(page.get_by_label("Genoemde plaats")).not_to_have_value("")
         assert_accessible(page)
         page.get_by_label("Platform").fill("Instagram")
-        page.get_by_label("Groepen").select_option(label="De Kooi Noorderhaven")
+        # Groups and people are text fields with suggestions (no select of every row): the
+        # keyboard chooses a group (a checked box), a click a person; axe with the list open.
+        groups = page.get_by_role("combobox", name="Groepen")
+        groups.fill("kooi")
+        kooi = page.get_by_role("option", name="De Kooi Noorderhaven")
+        expect(kooi).to_be_visible()
+        expect(groups).to_have_attribute("aria-expanded", "true")
+        assert_accessible(page)
+        groups.press("ArrowDown")
+        expect(kooi).to_have_attribute("aria-selected", "true")
+        groups.press("Enter")
+        expect(page.get_by_role("checkbox", name="De Kooi Noorderhaven")).to_be_checked()
+        expect(groups).to_have_value("")
+        person = page.get_by_role("combobox", name="Persoon").first
+        person.fill("panna")
+        page.get_by_role("option", name=re.compile("^Panna Pim")).click()
+        expect(person).to_have_value(re.compile("^Panna Pim"))
+        page.locator("#id_people-0-role").select_option("involved")
+        assert_accessible(page)
         # Saving links, recomputes and sends the e-mails before the redirect: allow a loaded machine.
         with page.expect_navigation(timeout=60_000):
             page.get_by_role("button", name="Opslaan").click()

@@ -87,3 +87,20 @@ def at_guard_threshold(make_member: Any, partner_type: str, alias: str = "Zino")
             people=[(person, "involved")],
         )
     return member, coordinator, person
+
+
+def signal_form_data(**fields: Any) -> dict[str, Any]:
+    """What the signal form posts for a plain offline signal without people; ``fields`` add
+    to or replace it."""
+    return {
+        "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "source_type": "own_offline",
+        "description": "Ruzie bij de kooi",
+        "people-TOTAL_FORMS": "0",
+        "people-INITIAL_FORMS": "0",
+        "drill_weapons_shown": "0",
+        "drill_members_shown": "0",
+        "drill_personal_attacks": "0",
+        "request_outcome": "asked",
+        **fields,
+    }

@@ -117,3 +117,49 @@ def test_finding_2_the_group_is_named_to_who_may_see_it(world, network, client_f
         reverse("api:signal-detail", args=[world["signal"].pk])
     )
     assert detail.json()["groups"] == [GROUP] and GROUP in detail.json()["summary"]
+
+
+def test_finding_13_the_list_is_never_filtered_by_a_group_the_reader_may_not_see(
+    world, network, client_for
+):
+    # given the police read open-source signals in full but no group analyses, and a second
+    # signal of the same owner not linked to the hidden group
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.FULL,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): Access.NONE,
+        },
+    )
+    signal_factory(world["owner"], description="Ander signaal 5530")
+    hidden = world["signal"].groups.get().group_id
+    client = client_for(world["reader"])
+    # when the reader filters the list by the hidden group's id
+    page = client.get(reverse("signalregister:list"), {"groep": hidden}, follow=True)
+    unknown = client.get(reverse("signalregister:list"), {"groep": hidden + 999}, follow=True)
+    # then the filter is refused with the same message as an unknown id, and filters nothing
+    body = page.content.decode()
+    assert "noemt iets dat niet bestaat of dat u niet mag zien" in body
+    assert body.count("Beschrijving 9911") == 1 and "Ander signaal 5530" in body
+    assert "noemt iets dat niet bestaat" in unknown.content.decode()
+    # and the API finds no signal by it, as for an unknown id
+    for group_id in (hidden, hidden + 999):
+        api = client.get(reverse("api:signal-list"), {"groep": group_id})
+        assert api.status_code == 200 and api.json()["count"] == 0, group_id
+
+
+def test_finding_13_a_visible_group_still_filters(world, network, client_for):
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.FULL,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): Access.SUMMARY,
+        },
+    )
+    signal_factory(world["owner"], description="Ander signaal 5530")
+    group_id = world["signal"].groups.get().group_id
+    client = client_for(world["reader"])
+    body = client.get(reverse("signalregister:list"), {"groep": group_id}).content.decode()
+    assert "Beschrijving 9911" in body and "Ander signaal 5530" not in body
+    api = client.get(reverse("api:signal-list"), {"groep": group_id}).json()
+    assert api["count"] == 1

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
-from signalregister.signals_factories import signal_factory
+from signalregister.signals_factories import signal_factory, signal_form_data
 from subjects.subjects_factories import person_factory
 
 from lont.networks.choices import PartnerType
@@ -15,18 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _form(**extra) -> dict:
-    return {
-        "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-        "source_type": "own_offline",
-        "description": "Ruzie bij de kooi",
-        "people-TOTAL_FORMS": "0",
-        "people-INITIAL_FORMS": "0",
-        "drill_weapons_shown": "0",
-        "drill_members_shown": "0",
-        "drill_personal_attacks": "0",
-        "request_outcome": "asked",
-        **extra,
-    }
+    return signal_form_data(**extra)
 
 
 def test_create_page_saves_with_people_and_engagement(make_member, client_for):

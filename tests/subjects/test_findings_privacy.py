@@ -77,3 +77,25 @@ def test_canary_real_name_needs_the_person_row_in_full(network, make_member, cli
     page = client_for(reader).get(reverse("subjects:person_detail", args=[tipster.pk]))
     assert page.status_code == 200 and "Tipalias8814" in page.content.decode()
     assert "Echte Naam 8815" not in page.content.decode()
+
+
+def test_finding_13_person_list_refuses_a_group_the_reader_may_not_see(
+    network, make_member, client_for
+):
+    """The person list's group filter takes only a group the reader may see; a hidden or
+    unknown id is refused alike (message, filter dropped), never used to pick members."""
+    from subjects.subjects_factories import set_access
+
+    from lont.networks.choices import Access
+
+    owner = make_member(PartnerType.YOUTH_WORK)
+    reader = make_member(PartnerType.POLICE)
+    set_access(network, {(InformationCategory.GROUP_ANALYSIS, PartnerType.POLICE): Access.NONE})
+    group = group_factory(owner.organisation, name="Verborgen groep 8820")
+    membership_factory(group, person_factory(owner.organisation, alias="Lidalias8821"))
+    client = client_for(reader)
+    for group_id in (group.pk, group.pk + 999):
+        page = client.get(reverse("subjects:persons"), {"groep": group_id}, follow=True)
+        body = page.content.decode()
+        assert "noemt iets dat niet bestaat of dat u niet mag zien" in body, group_id
+        assert "Lidalias8821" not in body

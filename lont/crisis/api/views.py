@@ -14,6 +14,7 @@ from lont.audit.models import AccessVia
 from lont.core.api.views import ServiceViewSet, VisibleReadOnlyViewSet
 from lont.core.filters import int_param
 from lont.core.selectors import get_visible
+from lont.core.visibility import visible
 from lont.networks.choices import Access
 
 from .. import services
@@ -95,10 +96,15 @@ class IncidentViewSet(ServiceViewSet):
 
 class _ByIncident:
     request: Any
+    viewer: Any
 
     def filter_incident(self, queryset: QuerySet) -> QuerySet:
+        # Only an incident the reader may see: rows filtered by a hidden incident's id would
+        # tell which of them belong to it (a hidden or unknown id finds none alike).
         pk = int_param(self.request.query_params, "incident")
-        return queryset.filter(incident_id=pk) if pk else queryset
+        if not pk:
+            return queryset
+        return queryset.filter(incident__in=visible(self.viewer, Incident).filter(pk=pk))
 
 
 @extend_schema_view(

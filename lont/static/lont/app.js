@@ -98,13 +98,31 @@ function setUpCombobox(field) {
     input.setAttribute("aria-activedescendant", option.id);
     option.scrollIntoView({ block: "nearest" });
   };
+  const chosen = field.querySelector("[data-combobox-chosen]");
   const choose = (option) => {
-    input.value = option.textContent;
-    value.value = option.dataset.value;
+    if (chosen) {
+      // A field of several: the choice becomes a checked box (unticking removes it).
+      const id = `${input.id}-gekozen-${option.dataset.value}`;
+      if (!document.getElementById(id)) {
+        const item = document.createElement("li");
+        const box = Object.assign(document.createElement("input"), {
+          type: "checkbox", name: field.dataset.comboboxName, value: option.dataset.value, id, checked: true,
+        });
+        box.className = "utrecht-checkbox utrecht-checkbox--html-input";
+        const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: option.textContent });
+        label.className = "utrecht-form-label utrecht-form-label--checkbox";
+        item.append(box, " ", label);
+        chosen.append(item);
+      }
+      input.value = "";
+    } else {
+      input.value = option.textContent;
+      value.value = option.dataset.value;
+    }
     open(false);
   };
-  // What is typed no longer names the chosen group: the choice is gone until a new one.
-  input.addEventListener("input", () => { value.value = ""; });
+  // What is typed no longer names the chosen row: the choice is gone until a new one.
+  input.addEventListener("input", () => { if (value) value.value = ""; });
   // An emptied field asks for nothing (no groups read, nor logged, that nobody looks for).
   input.addEventListener("htmx:beforeRequest", (event) => {
     if (input.value.trim() !== "") return;
@@ -119,9 +137,9 @@ function setUpCombobox(field) {
     // Say how many were found (WCAG 4.1.3), so a screen reader user knows to use the arrows.
     const n = options().length;
     if (status) {
-      status.textContent = nl
-        ? `${n} ${n === 1 ? "groep" : "groepen"} gevonden`
-        : `${n} ${n === 1 ? "group" : "groups"} found`;
+      const one = field.dataset.comboboxFoundOne || (nl ? "groep" : "group");
+      const many = field.dataset.comboboxFoundMany || (nl ? "groepen" : "groups");
+      status.textContent = nl ? `${n} ${n === 1 ? one : many} gevonden` : `${n} ${n === 1 ? one : many} found`;
     }
   });
   list.addEventListener("mousedown", (event) => event.preventDefault()); // keep the focus in the field

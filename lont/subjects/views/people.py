@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from lont.audit.models import AccessVia
 from lont.core import guards
-from lont.core.filters import int_param, parse_id
+from lont.core.filters import parse_id, visible_id
 from lont.core.related import filter_visible
 from lont.core.views_base import (
     ObjectHistoryView,
@@ -28,7 +28,7 @@ from lont.networks.models import Membership
 from .. import selectors, services
 from ..choices import AgeBand, Involvement
 from ..forms import JustifyForm, MembershipForm, PersonForm, PersonRelationForm
-from ..models import GroupMembership, Person, PersonRelation
+from ..models import Group, GroupMembership, Person, PersonRelation
 
 
 def _members(viewer: Any) -> models.QuerySet:
@@ -49,7 +49,7 @@ class PersonListView(VisibleListView):
             area=get.get("gebied", ""),
             age_band=get.get("leeftijd", ""),
             involvement=get.get("betrokkenheid", ""),
-            group=str(int_param(get, "groep") or ""),
+            group=str(visible_id(self.viewer, Group, get, "groep") or ""),
         )
         return qs.prefetch_related(
             models.Prefetch(

@@ -10,7 +10,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -133,9 +133,11 @@ class Record(NamedTuple):
 
     signal_id: int
     prepared: e.PreparedSignal
-    groups: tuple[int, ...]
-    people: tuple[int, ...]
-    requests: tuple[tuple[str, str, str, str, str, str, str], ...]
+    # Sequences: a record read back keeps the lists JSON gives (thousands of rows at each
+    # recompute; copying them into tuples costs more than anything reads them for).
+    groups: Sequence[int]
+    people: Sequence[int]
+    requests: Sequence[Sequence[str]]
     interaction: str | None
 
     def to_json(self) -> list[Any]:
@@ -155,12 +157,7 @@ class Record(NamedTuple):
     def from_json(cls, signal_id: int, data: list[Any]) -> Record:
         prepared, groups, people, requests, interaction = data
         return cls(
-            signal_id,
-            e.PreparedSignal.from_row(prepared),
-            tuple(groups),
-            tuple(people),
-            tuple(tuple(r) for r in requests),
-            interaction,
+            signal_id, e.PreparedSignal.from_row(prepared), groups, people, requests, interaction
         )
 
     def with_text(self, text: list[str]) -> Record:
@@ -536,8 +533,8 @@ def network_breaks(
             r.signal_id,
             r.prepared.observed_at,
             e.InteractionKind(r.interaction),
-            r.groups,
-            r.people,
+            tuple(r.groups),
+            tuple(r.people),
         )
         for r in recs
         if r.interaction is not None
@@ -682,7 +679,9 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
         now=now,
         explain_signals=False,
     )
-    patterns = e.request_patterns([q for r in recs for q in r.request_records()], params)
+    patterns = e.request_patterns(
+        [q for r in recs if r.requests for q in r.request_records()], params
+    )
     return {
         "level": result.level.code,
         "score": round(result.score, 4),

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -460,21 +460,23 @@ def _earlier_contacts(
             situation_id=situation.pk, signal_id=OuterRef("signal_id")
         )
     )
-    candidates: set[int] = set()
+    lookups: list[QuerySet[Any, int]] = []
     if group_ids:
-        candidates.update(
+        lookups.append(
             SignalGroup.objects.filter(group_id__in=group_ids)
             .filter(elsewhere)
             .order_by()
             .values_list("signal_id", flat=True)
         )
     if person_ids:
-        candidates.update(
+        lookups.append(
             SignalPerson.objects.filter(person_id__in=person_ids)
             .filter(elsewhere)
             .order_by()
             .values_list("signal_id", flat=True)
         )
+    # One round trip for both (a UNION): each part keeps its own index lookups.
+    candidates = set(lookups[0].union(*lookups[1:]))
     if not candidates:
         return []
     ids = set(

@@ -10,14 +10,14 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -133,9 +133,11 @@ class Record(NamedTuple):
 
     signal_id: int
     prepared: e.PreparedSignal
-    groups: tuple[int, ...]
-    people: tuple[int, ...]
-    requests: tuple[tuple[str, str, str, str, str, str, str], ...]
+    # Sequences: a record read back keeps the lists JSON gives (thousands of rows at each
+    # recompute; copying them into tuples costs more than anything reads them for).
+    groups: Sequence[int]
+    people: Sequence[int]
+    requests: Sequence[Sequence[str]]
     interaction: str | None
 
     def to_json(self) -> list[Any]:
@@ -155,12 +157,7 @@ class Record(NamedTuple):
     def from_json(cls, signal_id: int, data: list[Any]) -> Record:
         prepared, groups, people, requests, interaction = data
         return cls(
-            signal_id,
-            e.PreparedSignal.from_row(prepared),
-            tuple(groups),
-            tuple(people),
-            tuple(tuple(r) for r in requests),
-            interaction,
+            signal_id, e.PreparedSignal.from_row(prepared), groups, people, requests, interaction
         )
 
     def with_text(self, text: list[str]) -> Record:
@@ -463,21 +460,23 @@ def _earlier_contacts(
             situation_id=situation.pk, signal_id=OuterRef("signal_id")
         )
     )
-    candidates: set[int] = set()
+    lookups: list[QuerySet[Any, int]] = []
     if group_ids:
-        candidates.update(
+        lookups.append(
             SignalGroup.objects.filter(group_id__in=group_ids)
             .filter(elsewhere)
             .order_by()
             .values_list("signal_id", flat=True)
         )
     if person_ids:
-        candidates.update(
+        lookups.append(
             SignalPerson.objects.filter(person_id__in=person_ids)
             .filter(elsewhere)
             .order_by()
             .values_list("signal_id", flat=True)
         )
+    # One round trip for both (a UNION): each part keeps its own index lookups.
+    candidates = set(lookups[0].union(*lookups[1:]))
     if not candidates:
         return []
     ids = set(
@@ -536,8 +535,8 @@ def network_breaks(
             r.signal_id,
             r.prepared.observed_at,
             e.InteractionKind(r.interaction),
-            r.groups,
-            r.people,
+            tuple(r.groups),
+            tuple(r.people),
         )
         for r in recs
         if r.interaction is not None
@@ -682,7 +681,9 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
         now=now,
         explain_signals=False,
     )
-    patterns = e.request_patterns([q for r in recs for q in r.request_records()], params)
+    patterns = e.request_patterns(
+        [q for r in recs if r.requests for q in r.request_records()], params
+    )
     return {
         "level": result.level.code,
         "score": round(result.score, 4),

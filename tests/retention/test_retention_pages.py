@@ -54,6 +54,8 @@ def test_the_page_runs_a_flat_number_of_queries(police, officer, long_ago, clien
     client = client_for(officer)
 
     def queries() -> int:
+        # warm: the first request of a process also reads the covenant version it then keeps
+        client.get(URL)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(URL).status_code == 200
         return len(captured)

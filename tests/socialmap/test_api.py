@@ -132,6 +132,8 @@ def test_api_list_queries_stay_constant(member, client_for):
     group = group_factory(member.organisation)
 
     def count():
+        # warm: the first request of a process also reads the covenant version it then keeps
+        client.get("/api/v1/socialmap/contacts/")
         with CaptureQueriesContext(connection) as ctx:
             client.get("/api/v1/socialmap/contacts/")
         return len(ctx.captured_queries)

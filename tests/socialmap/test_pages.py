@@ -176,6 +176,8 @@ LIST_PAGE_MAX_QUERIES = 18
 
 
 def _list_queries(client, url):
+    # warm: the first request of a process also reads the covenant version it then keeps
+    client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)

@@ -23,27 +23,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lont.settings.test")
-if "DATABASE_URL" not in os.environ:
-    print(
-        "Set DATABASE_URL to the database bench/assessment_bench.py --build-only filled."
-        + " Skipped."
-    )
-    sys.exit(0)
+from large_network import setup_or_skip
 
-import django  # noqa: E402
-
-django.setup()
+setup_or_skip()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402

@@ -18,26 +18,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lont.settings.test")
-os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
-if "DATABASE_URL" not in os.environ:
-    print(
-        "Set DATABASE_URL to the database bench/assessment_bench.py --build-only filled."
-        + " Skipped."
-    )
-    sys.exit(0)
+from large_network import setup_or_skip
 
-import django  # noqa: E402
-
-django.setup()
+setup_or_skip()
 
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402

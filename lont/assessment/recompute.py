@@ -270,7 +270,7 @@ def records(
         parsed = json.loads("[" + ",".join(data for _pk, data in current) + "]")
         out.update(
             (signal_id, Record.from_json(signal_id, data))
-            for (signal_id, _text), data in zip(current, parsed, strict=True)
+            for (signal_id, _stored), data in zip(current, parsed, strict=True)
         )
     missing = linked.keys() - out.keys()
     if missing:

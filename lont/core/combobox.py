@@ -107,6 +107,10 @@ class ComboboxMixin:
     server-side matching of a typed fragment (``search_fields``, through ``queryset``)."""
 
     search_fields: ClassVar[tuple[str, ...]] = ("name",)
+    # Django gathers ``default_error_messages`` along the MRO: both fields below get this one.
+    default_error_messages: ClassVar[dict[str, Any]] = {
+        "choose": _("Kies uit de gevonden namen onder het veld, of maak het veld leeg."),
+    }
     widget: ComboboxWidget
     error_messages: dict[str, Any]
 
@@ -216,15 +220,11 @@ class ComboboxMixin:
 
 
 class ComboboxChoiceField(ComboboxMixin, forms.ModelChoiceField):
-    default_error_messages = {
-        "choose": _("Kies uit de gevonden namen onder het veld, of maak het veld leeg."),
-    }
+    pass
 
 
 class ComboboxMultipleChoiceField(ComboboxMixin, forms.ModelMultipleChoiceField):
-    default_error_messages = {
-        "choose": _("Kies uit de gevonden namen onder het veld, of maak het veld leeg."),
-    }
+    pass
 
 
 def shown_rows(*forms_or_formsets: Any) -> list[Any]:
@@ -264,6 +264,7 @@ class ComboboxOptionsView(MemberTemplateView):
     shows_personal_data = True
     text_param: ClassVar[str] = "q"
     listbox_id: ClassVar[str] = "opties"
+    none_found: ClassVar[Any] = _("Niets gevonden")  # the listbox's line when nothing matches
 
     def suggestions(self, text: str) -> list[Any]:
         raise NotImplementedError
@@ -281,6 +282,7 @@ class ComboboxOptionsView(MemberTemplateView):
         data.update(
             options=[(obj.pk, self.label(obj)) for obj in options],
             typed=text,
+            none_found=self.none_found,
             listbox=listbox if _LISTBOX_ID.match(listbox) else self.listbox_id,
         )
         return data

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
@@ -105,12 +106,10 @@ class GroupOptionsView(ComboboxOptionsView):
     required_permission = "case.read"
     text_param = "groep_naam"
     listbox_id = "f-groep-opties"
+    none_found = gettext_lazy("Geen groep gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
         return selectors.group_options(self.viewer, text)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "none_found": _("Geen groep gevonden")}
 
 
 class PersonOptionsView(ComboboxOptionsView):
@@ -121,6 +120,7 @@ class PersonOptionsView(ComboboxOptionsView):
     required_permission = "case.write"
     text_param = "persoon_naam"
     listbox_id = "persoon-opties"
+    none_found = gettext_lazy("Geen persoon gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
         people = selectors.person_options(self.viewer, text)
@@ -129,9 +129,6 @@ class PersonOptionsView(ComboboxOptionsView):
 
     def label(self, obj: Any) -> str:
         return shielding.label(obj, self.shielded)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "none_found": _("Geen persoon gevonden")}
 
 
 class SignalDetailView(VisibleDetailView):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -89,18 +90,23 @@ def at_guard_threshold(make_member: Any, partner_type: str, alias: str = "Zino")
     return member, coordinator, person
 
 
-def signal_form_data(**fields: Any) -> dict[str, Any]:
-    """What the signal form posts for a plain offline signal without people; ``fields`` add
-    to or replace it."""
+def signal_form_data(people: Sequence[tuple[Any, str]] = (), **fields: Any) -> dict[str, Any]:
+    """What the signal form posts for a plain offline signal; ``people`` are (person, role)
+    rows of the people formset, ``fields`` add to or replace the rest."""
+    rows: dict[str, str] = {}
+    for index, (person, role) in enumerate(people):
+        rows[f"people-{index}-person"] = str(person.pk)
+        rows[f"people-{index}-role"] = role
     return {
         "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
         "source_type": "own_offline",
         "description": "Ruzie bij de kooi",
-        "people-TOTAL_FORMS": "0",
+        "people-TOTAL_FORMS": str(len(people)),
         "people-INITIAL_FORMS": "0",
         "drill_weapons_shown": "0",
         "drill_members_shown": "0",
         "drill_personal_attacks": "0",
         "request_outcome": "asked",
+        **rows,
         **fields,
     }

@@ -6,9 +6,13 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from PIL import Image
-from signalregister.signals_factories import image_bytes, signal_factory, upload
+from signalregister.signals_factories import (
+    image_bytes,
+    signal_factory,
+    signal_form_data,
+    upload,
+)
 
 from lont.audit.models import AccessLogEntry
 from lont.networks.choices import PartnerType
@@ -25,19 +29,12 @@ def _media(settings, tmp_path):
 
 
 def _post(client, data: dict, file) -> object:
-    payload = {
-        "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-        "source_type": "open_online",
-        "platform": "Instagram",
-        "description": "Schermafdruk van een fictief bericht",
-        "people-TOTAL_FORMS": "0",
-        "people-INITIAL_FORMS": "0",
-        "drill_weapons_shown": "0",
-        "drill_members_shown": "0",
-        "drill_personal_attacks": "0",
-        "request_outcome": "asked",
+    payload = signal_form_data(
+        source_type="open_online",
+        platform="Instagram",
+        description="Schermafdruk van een fictief bericht",
         **data,
-    }
+    )
     if file is not None:
         payload["attachment"] = file
     return client.post(reverse("signalregister:create"), payload)

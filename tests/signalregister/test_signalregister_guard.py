@@ -8,7 +8,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from signalregister.signals_factories import at_guard_threshold, signal_factory
+from signalregister.signals_factories import (
+    at_guard_threshold,
+    signal_factory,
+    signal_form_data,
+)
 from subjects.subjects_factories import person_factory
 
 from lont.audit.models import ChangeLogEntry
@@ -21,21 +25,8 @@ SECRET = "Beschrijving die de FG nooit ziet 4411"
 
 
 def _payload(person, **extra) -> dict:
-    return {
-        "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-        "source_type": "open_online",
-        "platform": "TikTok",
-        "description": SECRET,
-        "people-TOTAL_FORMS": "1",
-        "people-INITIAL_FORMS": "0",
-        "people-0-person": str(person.pk),
-        "people-0-role": "involved",
-        "drill_weapons_shown": "0",
-        "drill_members_shown": "0",
-        "drill_personal_attacks": "0",
-        "request_outcome": "asked",
-        **extra,
-    }
+    defaults = {"source_type": "open_online", "platform": "TikTok", "description": SECRET}
+    return signal_form_data(people=[(person, "involved")], **{**defaults, **extra})
 
 
 @pytest.fixture

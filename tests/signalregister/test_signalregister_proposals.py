@@ -10,7 +10,7 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
-from signalregister.signals_factories import indicator_factory
+from signalregister.signals_factories import indicator_factory, signal_form_data
 
 from lont.core.viewer import Viewer
 from lont.networks.choices import Role
@@ -108,18 +108,12 @@ def test_analyse_and_fill_in_then_save_records_what_was_kept(make_member, client
     # given the form filled in by the analyser
     member = make_member()
     client = client_for(member)
-    form = {
-        "observed_at": "2026-03-14T16:20",
-        "source_type": "open_online",
-        "platform": "Instagram",
-        "description": "zaterdag om 21:00 bij de kooi, wie durft",
-        "people-TOTAL_FORMS": "0",
-        "people-INITIAL_FORMS": "0",
-        "drill_weapons_shown": "0",
-        "drill_members_shown": "0",
-        "drill_personal_attacks": "0",
-        "request_outcome": "asked",
-    }
+    form = signal_form_data(
+        observed_at="2026-03-14T16:20",
+        source_type="open_online",
+        platform="Instagram",
+        description="zaterdag om 21:00 bij de kooi, wie durft",
+    )
     page = client.post(reverse("signalregister:create"), {**form, "prefill": "1"})
     body = page.content.decode()
     hidden = re.search(r'name="analyser_proposals" value="([^"]+)"', body)
@@ -148,18 +142,12 @@ def test_tampered_field_saves_the_signal_without_proposals(make_member, client_f
     client = client_for(make_member())
     response = client.post(
         reverse("signalregister:create"),
-        {
-            "observed_at": "2026-03-14T16:20",
-            "source_type": "own_offline",
-            "description": "Ruzie",
-            "people-TOTAL_FORMS": "0",
-            "people-INITIAL_FORMS": "0",
-            "drill_weapons_shown": "0",
-            "drill_members_shown": "0",
-            "drill_personal_attacks": "0",
-            "request_outcome": "asked",
-            "analyser_proposals": "niet-ondertekend",
-        },
+        signal_form_data(
+            observed_at="2026-03-14T16:20",
+            source_type="own_offline",
+            description="Ruzie",
+            analyser_proposals="niet-ondertekend",
+        ),
     )
     assert response.status_code == 302
     assert Signal.objects.count() == 1 and not SignalProposal.objects.exists()
@@ -285,20 +273,14 @@ def test_a_week_is_a_window_in_the_form(make_member, client_for):
 def test_a_window_is_saved_and_shown_as_a_window(make_member, client_for):
     member = make_member()
     client = client_for(member)
-    form = {
-        "observed_at": "2026-03-11T16:20",
-        "source_type": "open_online",
-        "platform": "Instagram",
-        "description": "deze week gaat het gebeuren",
-        "mentioned_time": "2026-03-09T00:00",
-        "mentioned_until": "2026-03-15T23:59",
-        "people-TOTAL_FORMS": "0",
-        "people-INITIAL_FORMS": "0",
-        "drill_weapons_shown": "0",
-        "drill_members_shown": "0",
-        "drill_personal_attacks": "0",
-        "request_outcome": "asked",
-    }
+    form = signal_form_data(
+        observed_at="2026-03-11T16:20",
+        source_type="open_online",
+        platform="Instagram",
+        description="deze week gaat het gebeuren",
+        mentioned_time="2026-03-09T00:00",
+        mentioned_until="2026-03-15T23:59",
+    )
     response = client.post(reverse("signalregister:create"), form)
     assert response.status_code == 302, response.content.decode()[:2000]
     signal = Signal.objects.get()
@@ -309,20 +291,14 @@ def test_a_window_is_saved_and_shown_as_a_window(make_member, client_for):
 
 
 def test_a_window_must_not_end_before_it_starts(make_member, client_for):
-    form = {
-        "observed_at": "2026-03-11T16:20",
-        "source_type": "open_online",
-        "platform": "Instagram",
-        "description": "iets",
-        "mentioned_time": "2026-03-15T00:00",
-        "mentioned_until": "2026-03-09T23:59",
-        "people-TOTAL_FORMS": "0",
-        "people-INITIAL_FORMS": "0",
-        "drill_weapons_shown": "0",
-        "drill_members_shown": "0",
-        "drill_personal_attacks": "0",
-        "request_outcome": "asked",
-    }
+    form = signal_form_data(
+        observed_at="2026-03-11T16:20",
+        source_type="open_online",
+        platform="Instagram",
+        description="iets",
+        mentioned_time="2026-03-15T00:00",
+        mentioned_until="2026-03-09T23:59",
+    )
     response = client_for(make_member()).post(reverse("signalregister:create"), form)
     assert (
         response.status_code == 400

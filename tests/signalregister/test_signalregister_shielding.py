@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from signalregister.signals_factories import signal_factory
+from signalregister.signals_factories import signal_factory, signal_form_data
 from subjects.subjects_factories import person_factory
 
 from lont.audit.models import ChangeLogEntry
@@ -58,19 +58,7 @@ def test_finding_8_victim_elsewhere_not_linked_as_possible_perpetrator(make_memb
     assert any("Mees" in label and "slachtoffer of tipgever" in label for label in labels)
     response = client_for(police).post(
         reverse("signalregister:create"),
-        {
-            "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-            "source_type": "own_offline",
-            "description": "Fictief voorval",
-            "people-TOTAL_FORMS": "1",
-            "people-INITIAL_FORMS": "0",
-            "people-0-person": str(mees.pk),
-            "people-0-role": "possible_perpetrator",
-            "drill_weapons_shown": "0",
-            "drill_members_shown": "0",
-            "drill_personal_attacks": "0",
-            "request_outcome": "asked",
-        },
+        signal_form_data(people=[(mees, "possible_perpetrator")], description="Fictief voorval"),
     )
     assert response.status_code == 400 and "slachtoffer of tipgever" in response.content.decode()
     assert Signal.objects.count() == 1

@@ -7,6 +7,10 @@ the rows rendered. "signal list, filtered, full page" filters by the busiest gro
 fills the fifty-row page at both sizes (68 open signals at demo, over 2,000 at the large
 network): its two figures differ only by the size of the network the filter searches.
 
+The two networks' requests alternate round by round (a busy machine slows both alike). The last
+three columns are the median wall time of the page's queries (round trips included) at each
+size and their ratio: the database's part of the page.
+
 Reads the database ``bench/assessment_bench.py --build-only`` filled (DATABASE_URL); changes
 nothing but the access log and sessions. Warm test client as each network's director.
 
@@ -25,9 +29,11 @@ from large_network import setup_or_skip
 
 setup_or_skip()
 
+from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from query_meter import QueryMeter  # noqa: E402
 
 from lont.assessment.models import Situation  # noqa: E402
 from lont.core.middleware import SESSION_NETWORK_KEY, SESSION_VERIFIED_KEY  # noqa: E402
@@ -108,16 +114,35 @@ def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:
     return out
 
 
-def timed(client: Client, path: str, rounds: int) -> tuple[float, float]:
-    client.get(path)  # warm
-    samples = []
+def timed_pair(
+    clients: tuple[Client, Client], paths: tuple[str, str], rounds: int
+) -> list[tuple[float, float, float]]:
+    """Median and p95 wall ms and median query ms of one page at each network. The two networks'
+    requests alternate round by round, so a busy machine slows both alike and their ratio holds."""
+    for client, path in zip(clients, paths, strict=True):
+        client.get(path)  # warm
+    samples: list[list[float]] = [[], []]
+    query_ms: list[list[float]] = [[], []]
     for _ in range(rounds):
-        start = time.perf_counter()
-        response = client.get(path)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (path, response.status_code)
-    samples.sort()
-    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+        for side, (client, path) in enumerate(zip(clients, paths, strict=True)):
+            meter = QueryMeter()
+            with connection.execute_wrapper(meter):
+                start = time.perf_counter()
+                response = client.get(path)
+                samples[side].append((time.perf_counter() - start) * 1000)
+            query_ms[side].append(meter.query_ms)
+            assert response.status_code == 200, (path, response.status_code)
+    out = []
+    for side in (0, 1):
+        samples[side].sort()
+        out.append(
+            (
+                statistics.median(samples[side]),
+                samples[side][int(0.95 * (len(samples[side]) - 1))],
+                statistics.median(query_ms[side]),
+            )
+        )
+    return out
 
 
 def _with_rows(client: Client, label: str, path: str) -> str:
@@ -134,32 +159,31 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--skip-situation-page", action="store_true")
     args = parser.parse_args()
-    results = {}
+    networks, clients = [], []
     for slug in ("voorbeeldstad-noord", "bench-grootstad"):
         network = Network.objects.get(slug=slug)
         director = Membership.objects.filter(network=network, role=Role.DIRECTOR).first()
         assert director is not None
-        client = client_for(director)
-        results[slug] = [
-            (
-                label.split(" (")[0],
-                _with_rows(client, label, path),
-                *timed(client, path, args.rounds),
-            )
-            for label, path in pages(network, args.skip_situation_page)
-        ]
+        networks.append(network)
+        clients.append(client_for(director))
+    small_pages, large_pages = (pages(n, args.skip_situation_page) for n in networks)
     print(
         f"\n{'page (ms)':34} {'demo med':>9} {'demo p95':>9} {'large med':>10} {'large p95':>10}"
-        f" {'ratio med':>9} {'ratio p95':>9}"
+        f" {'ratio med':>9} {'ratio p95':>9} {'queries demo/large/ratio':>25}"
     )
-    for small, large in zip(
-        results["voorbeeldstad-noord"], results["bench-grootstad"], strict=True
+    for (label, small_path), (large_label, large_path) in zip(
+        small_pages, large_pages, strict=True
     ):
+        small, large = timed_pair((clients[0], clients[1]), (small_path, large_path), args.rounds)
         print(
-            f"{small[0]:34} {small[2]:9.1f} {small[3]:9.1f} {large[2]:10.1f} {large[3]:10.1f}"
-            f" {large[2] / small[2]:9.2f} {large[3] / small[3]:9.2f}"
+            f"{label.split(' (')[0]:34} {small[0]:9.1f} {small[1]:9.1f} {large[0]:10.1f}"
+            f" {large[1]:10.1f} {large[0] / small[0]:9.2f} {large[1] / small[1]:9.2f}"
+            f" {small[2]:9.1f} {large[2]:7.1f} {large[2] / small[2]:7.2f}"
         )
-        print(f"{'':4}demo: {small[1]}; large: {large[1]}")
+        print(
+            f"{'':4}demo: {_with_rows(clients[0], label, small_path)};"
+            f" large: {_with_rows(clients[1], large_label, large_path)}"
+        )
 
 
 if __name__ == "__main__":

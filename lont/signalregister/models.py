@@ -323,6 +323,8 @@ class SignalIndicator(SignalChild):
         constraints = [
             models.UniqueConstraint(fields=["signal", "indicator"], name="signalindicator_unique")
         ]
+        # An indicator's signals (the list's indicator filter): index-only, as for a group.
+        indexes = [models.Index(fields=["indicator", "signal"], name="signalind_indicator_signal")]
 
 
 class EngagementObservation(SignalChild):

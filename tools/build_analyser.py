@@ -41,6 +41,7 @@ BUILD = BUILD_LIB.parent
 # (suggest, engine.drop_overlaps) live apart from them, so that they are compiled.
 MODULES = [
     "lont/analyser/check.py",
+    "lont/analyser/construct.py",
     "lont/analyser/engine.py",
     "lont/analyser/exprtypes.py",
     "lont/analyser/gazetteer.py",

@@ -50,11 +50,25 @@ _KEY_CACHE = _KeyCache()
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
-@lru_cache(maxsize=16)
-def _tokens(
-    folded: str,
-) -> tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]:
+_Tokens = tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]
+# The text being analysed and its tokens: every scanner of one text asks for them, about 40
+# times per post, and a dictionary probe is much cheaper than a call through ``lru_cache``
+# (which stays behind it for texts that come back, as in ``check_message``).
+_LAST: dict[str, _Tokens] = {}
+
+
+def _tokens(folded: str) -> _Tokens:
     """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
+    found = _LAST.get(folded)
+    if found is None:
+        found = _tokenise(folded)
+        _LAST.clear()
+        _LAST[folded] = found
+    return found
+
+
+@lru_cache(maxsize=16)
+def _tokenise(folded: str) -> _Tokens:
     if len(_KEY_CACHE) > 100_000:
         _KEY_CACHE.clear()
     # Offsets from the lengths of the pieces: the splitting, summing and key lookups run in C.

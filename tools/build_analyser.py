@@ -38,9 +38,11 @@ BUILD = BUILD_LIB.parent
 # baseline (tools, not the hot path); the Django app (lont/analyser/web); the package __init__
 # (it decides whether to use the build). Gazetteer and Lexicon are compiled: each process keeps
 # its own, they are never pickled or copied. The rules that work on the result types
-# (suggest, engine.drop_overlaps) live apart from them, so that they are compiled.
+# (suggest, engine.drop_overlaps) live apart from them, so that they are compiled, and so do
+# the fast constructors of Span and Suggestion (construct).
 MODULES = [
     "lont/analyser/check.py",
+    "lont/analyser/construct.py",
     "lont/analyser/engine.py",
     "lont/analyser/exprtypes.py",
     "lont/analyser/gazetteer.py",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .construct import new_span
 from .model import Span
 from .normalise import TOKEN_RE, fold, squash
 from .place_context import resolve_homonyms
@@ -96,6 +97,9 @@ class Gazetteer:
         self._prefixes: set[str] = set()
         self._deleted: dict[str, list[str]] = {}
         self._cache: dict[str, tuple[str, int] | None] = {}
+        # (first character, length) of every string within the tolerated distance of some key
+        # of the deletion index; see :meth:`_fuzzy`.
+        self._reachable: set[tuple[str, int]] = set()
         self._max_tokens = 1
         self._start_keys: set[str] = set()
         # Names or aliases shared by more than one place ("de kooi" in Noord and in Oost).
@@ -172,6 +176,8 @@ class Gazetteer:
                 continue
             for variant in _deletes(key, depth) | {key}:
                 self._deleted.setdefault(variant, []).append(key)
+            for length in range(len(key) - depth, len(key) + depth + 1):
+                self._reachable.add((key[0], length))
         self._fuzzy_built = True
 
     def _fuzzy(self, candidate: str) -> tuple[str, int] | None:
@@ -180,6 +186,12 @@ class Gazetteer:
             return self._cache[candidate]
         if not self._fuzzy_built:
             self._build_fuzzy()
+        # A key is only accepted with the candidate's first letter and within its distance,
+        # so within that many characters of the candidate's length. Most candidates (a word
+        # and the words after it, "noorderhavenbij") have no such key: answer without
+        # building their deletions. Not cached, so the cache keeps the dear answers.
+        if (candidate[0], len(candidate)) not in self._reachable:
+            return None
         depth = 2 if len(candidate) >= 8 else 1
         best: tuple[str, int] | None = None
         probes = _deletes(candidate, depth) | {candidate}
@@ -279,7 +291,7 @@ def _select(found: list[tuple[int, int, int, float, Place, str]], text: str) -> 
         where = f", {place.kind}" if place.kind else ""
         area = f" in {place.area}" if place.area else ""
         chosen.append(
-            Span(
+            new_span(
                 start,
                 end,
                 "place",

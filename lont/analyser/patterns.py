@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .construct import new_span
 from .lexicon import Lexicon
 from .model import Span
 from .normalise import fold
@@ -168,7 +169,7 @@ def lexicon_spans(text: str, folded: str, lexicon: Lexicon) -> list[Span]:
                     continue
             if kind == "call_to_action" and is_negated_or_reported(folded, start, end):
                 confidence = 0.3
-            spans.append(Span(start, end, kind, value, confidence, EXPLANATIONS[kind]))
+            spans.append(new_span(start, end, kind, value, confidence, EXPLANATIONS[kind]))
     return spans
 
 
@@ -177,7 +178,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
     spans: list[Span] = []
     for start, end, confidence in find_threats(folded):
         spans.append(
-            Span(
+            new_span(
                 start, end, "threat", _value(folded, start, end), confidence, EXPLANATIONS["threat"]
             )
         )
@@ -185,7 +186,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         if is_negated_or_reported(folded, start, end, phrase=True):
             continue
         spans.append(
-            Span(
+            new_span(
                 start,
                 end,
                 "threat",
@@ -199,7 +200,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         if is_negated_or_reported(folded, start, end):
             continue
         spans.append(
-            Span(
+            new_span(
                 start,
                 end,
                 "reputation",
@@ -212,10 +213,10 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
         start, end = m.span()
         # Lower-case "rip" is also an English verb; upper case or dotted forms are the tribute.
         confidence = 0.85 if text[start:end].isupper() or "." in m.group(0) else 0.6
-        spans.append(Span(start, end, "deceased", "rip", confidence, EXPLANATIONS["deceased"]))
+        spans.append(new_span(start, end, "deceased", "rip", confidence, EXPLANATIONS["deceased"]))
     for m in LL_NAME_RE.finditer(text) if "LL" in text else ():
         spans.append(
-            Span(
+            new_span(
                 m.start(),
                 m.end(),
                 "deceased",
@@ -230,13 +231,13 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
             near = text[max(0, m.start() - 25) : m.end() + 25]
             confidence = 0.8 if _NAME_NEAR.search(near) else 0.6
             spans.append(
-                Span(
+                new_span(
                     m.start(), m.end(), "deceased", m.group(0), confidence, EXPLANATIONS["deceased"]
                 )
             )
     for m in TAG_SCAN.finditer(folded):
         spans.append(
-            Span(
+            new_span(
                 m.start(),
                 m.end(),
                 "call_to_action",
@@ -252,7 +253,7 @@ def fixed_spans(text: str, folded: str) -> list[Span]:
             continue
         metric = _METRICS[" ".join(m.group("metric").split())]
         spans.append(
-            Span(
+            new_span(
                 m.start(),
                 m.end(),
                 "engagement",
@@ -269,7 +270,7 @@ def tag_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in MENTION_RE.finditer(text) if "@" in text else ():
         spans.append(
-            Span(
+            new_span(
                 m.start(),
                 m.end(),
                 "mention",
@@ -283,7 +284,7 @@ def tag_spans(text: str) -> list[Span]:
         if tag.isdigit() and len(tag) < 3:
             continue  # "#1" is a rank, not a tag
         spans.append(
-            Span(m.start(), m.end(), "hashtag", "#" + fold(tag), 0.95, EXPLANATIONS["hashtag"])
+            new_span(m.start(), m.end(), "hashtag", "#" + fold(tag), 0.95, EXPLANATIONS["hashtag"])
         )
     return spans
 

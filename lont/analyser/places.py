@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .construct import new_span
 from .model import Span
 from .normalise import word_set
 from .scan import Anchored, token_starts
@@ -115,7 +116,7 @@ def find_pattern_places(text: str, folded: str) -> list[Span]:
             continue
         if capital:
             start = _extend_left(text, start)
-        spans.append(Span(start, end, "place", text[start:end], 0.7, _explain("straatnaam")))
+        spans.append(new_span(start, end, "place", text[start:end], 0.7, _explain("straatnaam")))
     for m in STATION_SCAN.finditer(folded, text):
         name_words = m.group("name").split()
         while name_words and name_words[-1].lower() in _NOT_NAME:
@@ -124,17 +125,19 @@ def find_pattern_places(text: str, folded: str) -> list[Span]:
             continue
         end = m.start("name") + len(" ".join(name_words))
         spans.append(
-            Span(m.start(), end, "place", text[m.start() : end], 0.75, _explain("station"))
+            new_span(m.start(), end, "place", text[m.start() : end], 0.75, _explain("station"))
         )
     for m in BIJ_DE_SCAN.finditer(folded, text):
         name = m.group("name")
         if name.split()[0].lower() in _NOT_BIJ_DE | _NOT_NAME:
             continue
-        spans.append(Span(m.start("name"), m.end("name"), "place", name, 0.5, _explain("bij de …")))
+        spans.append(
+            new_span(m.start("name"), m.end("name"), "place", name, 0.5, _explain("bij de …"))
+        )
     for m in POSTCODE_SCAN.finditer(folded, text):
         if m.group(0)[-2:].lower() in _UNIT_SUFFIXES:
             continue
-        spans.append(Span(m.start(), m.end(), "place", m.group(0), 0.8, _explain("postcode")))
+        spans.append(new_span(m.start(), m.end(), "place", m.group(0), 0.8, _explain("postcode")))
     for m in GROUP_SCAN.finditer(folded):
         digits = m.group("a") or m.group("b")
         group = "a" if m.group("a") else "b"
@@ -142,5 +145,7 @@ def find_pattern_places(text: str, folded: str) -> list[Span]:
         if 1900 <= int(digits) <= 2099 and prep in ("in", "van", "uit", "tot", ""):
             continue  # a year, not a postcode group
         start, end = m.span(group)
-        spans.append(Span(start, end, "place", digits, 0.6, _explain("postcode als groepsnaam")))
+        spans.append(
+            new_span(start, end, "place", digits, 0.6, _explain("postcode als groepsnaam"))
+        )
     return spans

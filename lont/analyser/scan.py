@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]
 from typing import Any
@@ -46,31 +45,66 @@ class _KeyCache(dict[str, str]):
 
 
 _KEY_CACHE = _KeyCache()
-# Tokens with what lies between them: [gap, token, gap, token, …, gap].
-_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+
+
+class _GapTable(dict[int, int]):
+    """A translate table: every character that cannot be in a token becomes a space.
+
+    A token is a run of ``[^\\W_]`` (:data:`.normalise.TOKEN_RE`), which is a run of characters
+    for which ``str.isalnum()`` holds (``re``'s ``\\w`` is ``isalnum()`` or ``_``). Filled on first
+    sight of a character, like the fold table.
+    """
+
+    def __missing__(self, code: int) -> int:
+        kept = self[code] = code if chr(code).isalnum() else 32
+        return kept
+
+
+_GAPS = _GapTable()
+
+
+_Tokens = tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]
+# The text being analysed and its tokens: every scanner of one text asks for them, about 40
+# times per post, and a dictionary probe is much cheaper than a call through ``lru_cache``
+# (which stays behind it for texts that come back, as in ``check_message``).
+_LAST: dict[str, _Tokens] = {}
+
+
+def _tokens(folded: str) -> _Tokens:
+    """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
+    found = _LAST.get(folded)
+    if found is None:
+        found = _tokenise(folded)
+        _LAST.clear()
+        _LAST[folded] = found
+    return found
 
 
 @lru_cache(maxsize=16)
-def _tokens(
-    folded: str,
-) -> tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]:
-    """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
+def _tokenise(folded: str) -> _Tokens:
     if len(_KEY_CACHE) > 100_000:
         _KEY_CACHE.clear()
-    # Offsets from the lengths of the pieces: the splitting, summing and key lookups run in C.
-    parts = _SPLIT_RE.split(folded)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    starts = offsets[1:-1:2]
-    keys = list(map(_KEY_CACHE.__getitem__, parts[1::2]))
+    # With every non-token character made a space (``translate`` runs in C and keeps the
+    # length), splitting at single spaces gives the tokens and an empty string for every gap
+    # character after the first: cheaper than a regex split, which tests each character's
+    # Unicode category and cuts out every gap too.
+    spans: list[tuple[int, int, str]] = []
     grouped: dict[str, list[int]] = {}
-    bucket_of = grouped.get
-    for key, start in zip(keys, starts, strict=True):
-        bucket = bucket_of(key)
-        if bucket is None:
-            grouped[key] = [start]
+    start = 0
+    for part in folded.translate(_GAPS).split(" "):
+        if part:
+            end = start + len(part)
+            key = _KEY_CACHE[part]
+            spans.append((start, end, key))
+            bucket = grouped.get(key)
+            if bucket is None:
+                grouped[key] = [start]
+            else:
+                bucket.append(start)
+            start = end + 1
         else:
-            bucket.append(start)
-    return tuple(zip(starts, offsets[2::2], keys, strict=True)), grouped, frozenset(grouped)
+            start += 1
+    return tuple(spans), grouped, frozenset(grouped)
 
 
 def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:

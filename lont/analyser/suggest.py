@@ -22,6 +22,7 @@ Judgement calls, made explicit:
 
 from __future__ import annotations
 
+from .construct import new_suggestion
 from .model import EngagementThresholds, Span, Suggestion
 
 __all__ = ["EngagementThresholds", "guide_point", "suggest"]
@@ -62,7 +63,7 @@ def suggest(spans: list[Span], thresholds: EngagementThresholds | None = None) -
         links = tuple(
             sorted(concrete_time + places + list(_indexes(spans, "call_to_action", "threat")))
         )
-        out.append(Suggestion("online.time_place", reason, guide_point(7), strength, links))
+        out.append(new_suggestion("online.time_place", reason, guide_point(7), strength, links))
     elif (concrete_time or places) and action:
         what = "tijdstip" if concrete_time else "plaats"
         reason = (
@@ -72,11 +73,11 @@ def suggest(spans: list[Span], thresholds: EngagementThresholds | None = None) -
         links = tuple(
             sorted(concrete_time + places + list(_indexes(spans, "call_to_action", "threat")))
         )
-        out.append(Suggestion("online.time_place", reason, guide_point(7), "somewhat", links))
+        out.append(new_suggestion("online.time_place", reason, guide_point(7), "somewhat", links))
 
     if "deceased" in kinds:
         out.append(
-            Suggestion(
+            new_suggestion(
                 "online.emotional_history",
                 "Er wordt verwezen naar een overledene. Een (gewelddadige) dood van een familie- "
                 "of groepslid als emotionele voorgeschiedenis heel serieus nemen.",
@@ -88,7 +89,7 @@ def suggest(spans: list[Span], thresholds: EngagementThresholds | None = None) -
 
     if "reputation" in kinds:
         out.append(
-            Suggestion(
+            new_suggestion(
                 "online.reputation_family",
                 "Iemands familie of reputatie wordt aangevallen; groepsdruk en status kunnen "
                 "aanzetten tot de daad bij het woord voegen.",
@@ -104,7 +105,7 @@ def suggest(spans: list[Span], thresholds: EngagementThresholds | None = None) -
 
     if kinds & {"mention", "hashtag"}:
         out.append(
-            Suggestion(
+            new_suggestion(
                 "online.network_visible",
                 "Er worden anderen getagd of hashtags gebruikt: die laten het netwerk rond het "
                 "bericht zien.",
@@ -118,7 +119,7 @@ def suggest(spans: list[Span], thresholds: EngagementThresholds | None = None) -
     if action and (other or {"call_to_action", "threat"} <= kinds):
         strength = "strong" if "threat" in kinds and "weapon" in kinds else "fairly_strong"
         out.append(
-            Suggestion(
+            new_suggestion(
                 "online.poster_intent",
                 "Een oproep of dreiging samen met ander bewijs (tijd, plaats, wapen, overledene "
                 "of aanval op reputatie): ga na wat de poster wil bereiken en welke rol hij of "
@@ -154,7 +155,7 @@ def _engagement(spans: list[Span], thresholds: EngagementThresholds) -> Suggesti
             best = strength
     if best is None:
         return None
-    return Suggestion(
+    return new_suggestion(
         "online.engagement",
         "Het bericht heeft veel bereik (weergaven, likes, reposts of reacties); dat kan de druk "
         "vergroten om de daad bij het woord te voegen. Reposts en shares wegen zwaarder dan likes.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..construct import new_span
 from ..model import Span
 from .combine import combine, keep_longest
 from .grammar import Piece, find_pieces
@@ -99,7 +100,7 @@ def find_times(text: str, folded: str, now: datetime) -> list[Span]:
         elif ambiguous:
             explanation += " Vaag: geen precies tijdstip genoemd."
         spans.append(
-            Span(
+            new_span(
                 start=start,
                 end=end,
                 kind="time",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..construct import new_span
 from ..model import Span
 from ..scan import Anchored
 
@@ -109,7 +110,7 @@ def find_durations(text: str, folded: str) -> list[Span]:
         else:
             value = iso(months, seconds)
             spans.append(
-                Span(
+                new_span(
                     start,
                     end,
                     "duration",

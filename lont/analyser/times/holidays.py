@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from ..construct import new_span
 from ..model import Span
 from .resolve import describe
 
@@ -78,7 +79,7 @@ def find_holidays(text: str, folded: str, now: datetime, holidays: SchoolHoliday
         if how:
             explanation += f" Vaag: gelezen als {how}."
         spans.append(
-            Span(
+            new_span(
                 start=m.start(),
                 end=m.end(),
                 kind="time",

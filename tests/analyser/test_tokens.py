@@ -1,0 +1,49 @@
+"""The token pass gives the tokens of ``normalise.TOKEN_RE``, with their offsets and keys."""
+
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lont.analyser.normalise import TOKEN_RE, fold
+from lont.analyser.scan import _tokenise, token_key
+
+
+def _expected(folded: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), token_key(m.group(0))) for m in TOKEN_RE.finditer(folded))
+
+
+def _check(folded: str) -> None:
+    spans, grouped, keys = _tokenise.__wrapped__(folded)
+    assert spans == _expected(folded)
+    by_key: dict[str, list[int]] = {}
+    for start, _end, key in spans:
+        by_key.setdefault(key, []).append(start)
+    assert grouped == by_key
+    assert keys == frozenset(by_key)
+
+
+def test_a_token_character_is_exactly_an_alphanumeric_one():
+    # The pass splits at every character for which str.isalnum() is false; the regex says the
+    # same of every code point.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (TOKEN_RE.fullmatch(char) is not None) == char.isalnum(), hex(code)
+
+
+def test_posts_with_emoji_handles_digits_and_other_scripts():
+    for text in [
+        "",
+        " ",
+        "zaterdag om 21:00 bij de kooi 😂🔥, @kleineb_vbs #noorderhavengang",
+        "  dubbele  spaties\tand\ttabs\n\nen regels__onder_streep  ",
+        "Ελληνικά, кириллица, ١٢٣ ²³ 三時 x\u0301y İstanbul",
+        "12,3K views en 89 reposts!!!",
+    ]:
+        _check(fold(text))
+
+
+@given(st.text())
+def test_any_text(text):
+    _check(text)
+    _check(fold(text))

@@ -145,7 +145,7 @@ def attach_summary_values(viewer: Viewer, signals: list[Signal]) -> None:
         indicators[signal_id].append(tuple(indicator))
     for signal in signals:
         signal.__dict__[SUMMARY_VALUES] = SummaryValues(
-            group_names=groups[signal.pk], tags=tags_of(indicators[signal.pk])
+            viewer=viewer, group_names=groups[signal.pk], tags=tags_of(indicators[signal.pk])
         )
 
 

@@ -34,9 +34,10 @@ _WEIGHT_CLASS = Indicator._meta.get_field("weight_class")
 @dataclass(frozen=True, slots=True)
 class SummaryValues:
     """What a listed signal's summary names, read without model rows: the names of its groups
-    that the viewer may see (the visibility layer filtered them in the query) and its indicator
+    that ``viewer`` may see (the visibility layer filtered them in the query) and its indicator
     tags."""
 
+    viewer: Viewer
     group_names: list[str]
     tags: list[dict[str, str]]
 
@@ -96,10 +97,10 @@ def strongest_weight(signal: Signal) -> str:
 
 
 def group_names(viewer: Viewer, signal: Signal) -> list[str]:
-    """The signal's groups (prefetched) that this viewer may see: a summary never names a group
-    the reader may not see (finding 2)."""
+    """The signal's groups (attached or prefetched) that this viewer may see: a summary never
+    names a group the reader may not see (finding 2)."""
     attached = _attached(signal)
-    if attached is not None:
+    if attached is not None and attached.viewer is viewer:  # filtered for this viewer
         return list(attached.group_names)
     return [
         row.group.name

@@ -15,6 +15,9 @@ from subjects.subjects_factories import group_factory, person_factory, set_acces
 
 from lont.audit.models import AccessLogEntry
 from lont.networks.choices import Access, InformationCategory, PartnerType
+from lont.signalregister.models import Signal
+from lont.signalregister.selectors import attach_summary_values
+from lont.signalregister.summaries import group_names
 
 pytestmark = pytest.mark.django_db
 C = InformationCategory
@@ -137,6 +140,24 @@ def test_finding_2_the_list_summary_is_the_detail_pages(world, network, client_f
     # then the list shows the same summary, naming the group only to who may see it
     assert escape(detail["summary"]) in listed
     assert (GROUP in listed) == (groups == Access.SUMMARY)
+
+
+def test_finding_2_group_names_read_for_one_reader_never_answer_another(world, network, viewer_for):
+    # given group analyses not shared with the police, and one signal object read by both
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.SUMMARY,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): Access.NONE,
+        },
+    )
+    police, owner = viewer_for(world["reader"]), viewer_for(world["owner"])
+    signal = Signal.objects.for_viewer(owner).get(pk=world["signal"].pk)
+    # when its summary parts are read as values for the police
+    attach_summary_values(police, [signal])
+    # then they name no group to the police, and are not taken for the owner's
+    assert group_names(police, signal) == []
+    assert group_names(owner, signal) == [GROUP]
 
 
 def test_finding_13_the_list_is_never_filtered_by_a_group_the_reader_may_not_see(

@@ -35,7 +35,7 @@ from .models import (
     SignalIndicator,
     SignalPerson,
 )
-from .summaries import SUMMARY_PARTS
+from .summaries import SUMMARY_PARTS, SUMMARY_VALUES, SummaryValues, tags_of
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,39 @@ def summary_prefetch(viewer: Viewer) -> list[Any]:
     ]
 
 
+def attach_summary_values(viewer: Viewer, signals: list[Signal]) -> None:
+    """What the summaries of a page of listed signals name, read as values in two queries and
+    no model rows (``summaries.SummaryValues``): a prefetch built about 270 model instances for
+    a page of 50 signals, a third of the list's CPU. The rows come through the layer as the
+    prefetch's did, and a group is named only where the layer lets the viewer see it (the
+    filter ``group_names`` applies to prefetched rows, here in the query)."""
+    ids = [signal.pk for signal in signals]
+    groups: dict[int, list[str]] = {pk: [] for pk in ids}
+    for signal_id, name in (
+        visible(viewer, SignalGroup)
+        .filter(signal_id__in=ids, group__in=visible(viewer, Group).values("pk"))
+        .values_list("signal_id", "group__name")
+    ):
+        groups[signal_id].append(name)
+    indicators: dict[int, list[tuple[str, str, str, str]]] = {pk: [] for pk in ids}
+    for signal_id, *indicator in (
+        visible(viewer, SignalIndicator)
+        .filter(signal_id__in=ids)
+        .values_list(
+            "signal_id",
+            "indicator__code",
+            "indicator__label_nl",
+            "indicator__weight_class",
+            "indicator__category",
+        )
+    ):
+        indicators[signal_id].append(tuple(indicator))
+    for signal in signals:
+        signal.__dict__[SUMMARY_VALUES] = SummaryValues(
+            viewer=viewer, group_names=groups[signal.pk], tags=tags_of(indicators[signal.pk])
+        )
+
+
 def people_and_attachments_prefetch(viewer: Viewer) -> list[Any]:
     """The people (with their person row) and attachments of signals, read through the layer."""
     return [
@@ -127,12 +160,28 @@ def people_and_attachments_prefetch(viewer: Viewer) -> list[Any]:
 
 
 def signals(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Signal]:
+    """The signals matching the filters with what their summaries name prefetched (the API)."""
+    return signal_list(viewer, filters).prefetch_related(*summary_prefetch(viewer))
+
+
+# What a row of the signal list reads of a signal (``.only``): what it shows, what the visibility
+# layer decides on (network, owner, category) and the organisation's name for the summary.
+LISTED_FIELDS = (
+    "network_id",
+    "organisation__name",
+    "category",
+    "observed_at",
+    "source_type",
+    "status",
+    "description",
+)
+
+
+def signal_list(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Signal]:
+    """The signals matching the filters, newest first, with their organisation. What their
+    summaries name is read for the rows shown only (``attach_summary_values``)."""
     filters = filters or SignalFilters()
-    queryset = (
-        visible(viewer, Signal)
-        .select_related("organisation")
-        .prefetch_related(*summary_prefetch(viewer))
-    )
+    queryset = visible(viewer, Signal).select_related("organisation")
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     elif not filters.q:
@@ -263,6 +312,11 @@ def person_choices(viewer: Viewer) -> QuerySet[Person]:
 
 def indicator_choices(viewer: Viewer) -> QuerySet[Indicator]:
     return Indicator.objects.filter(network=viewer.network, is_active=True).order_by("code")
+
+
+def indicator_options(viewer: Viewer) -> list[tuple[int, str]]:
+    """The indicator filter's options (id, Dutch label): values, not knowledge-base rows."""
+    return list(indicator_choices(viewer).values_list("pk", "label_nl"))
 
 
 def notes_for(viewer: Viewer, signal: Signal) -> list[tuple[ContextNote, Access]]:

@@ -4,13 +4,16 @@ and their weight, so they know whom to call."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from lont.core.choices import choice_label
+from lont.core.dates import day_month_year
 from lont.core.scoping import system_context
 from lont.core.visibility import access_for
+from lont.knowledge.models import Indicator
 from lont.networks.choices import Access
 
 from .models import Signal
@@ -20,8 +23,27 @@ if TYPE_CHECKING:
 
 # Where ``selectors.summary_prefetch`` leaves a signal's groups and indicators (as lists).
 SUMMARY_PARTS = {"groups": "summary_groups", "indicators": "summary_indicators"}
+# Where ``selectors.attach_summary_values`` leaves them for a list page, read as values.
+SUMMARY_VALUES = "summary_values"
 
 WEIGHT_ORDER = {"strong": 0, "fairly_strong": 1, "somewhat": 2, "weak": 3}
+
+_WEIGHT_CLASS = Indicator._meta.get_field("weight_class")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryValues:
+    """What a listed signal's summary names, read without model rows: the names of its groups
+    that ``viewer`` may see (the visibility layer filtered them in the query) and its indicator
+    tags."""
+
+    viewer: Viewer
+    group_names: list[str]
+    tags: list[dict[str, str]]
+
+
+def _attached(signal: Signal) -> SummaryValues | None:
+    return signal.__dict__.get(SUMMARY_VALUES)
 
 
 def _parts(signal: Signal, name: str) -> list[Any]:
@@ -38,24 +60,35 @@ def _parts(signal: Signal, name: str) -> list[Any]:
         return list(getattr(signal, name).all())
 
 
-def indicator_tags(signal: Signal) -> list[dict[str, str]]:
-    """Indicators of a signal (prefetched), strongest first."""
-    rows = sorted(
-        (row.indicator for row in _parts(signal, "indicators")),
-        key=lambda i: (WEIGHT_ORDER.get(i.weight_class, 9), i.code),
-    )
+def tags_of(indicators: list[tuple[str, str, str, str]]) -> list[dict[str, str]]:
+    """Indicator tags from (code, Dutch label, weight class, category), strongest first."""
     return [
         {
-            "code": i.code,
-            "label": i.label_nl,
-            "weight": str(i.get_weight_class_display()),
+            "code": code,
+            "label": label,
+            "weight": str(choice_label(_WEIGHT_CLASS, weight_class)),
             # Provocation signs concern the professional's safety, not the group's level.
             "provocation": "1"
-            if i.category == "provocation" or i.code.startswith("provocation.")
+            if category == "provocation" or code.startswith("provocation.")
             else "",
         }
-        for i in rows
+        for code, label, weight_class, category in sorted(
+            indicators, key=lambda i: (WEIGHT_ORDER.get(i[2], 9), i[0])
+        )
     ]
+
+
+def indicator_tags(signal: Signal) -> list[dict[str, str]]:
+    """Indicators of a signal (attached or prefetched), strongest first."""
+    attached = _attached(signal)
+    if attached is not None:
+        return attached.tags
+    return tags_of(
+        [
+            (i.code, i.label_nl, i.weight_class, i.category)
+            for i in (row.indicator for row in _parts(signal, "indicators"))
+        ]
+    )
 
 
 def strongest_weight(signal: Signal) -> str:
@@ -64,8 +97,11 @@ def strongest_weight(signal: Signal) -> str:
 
 
 def group_names(viewer: Viewer, signal: Signal) -> list[str]:
-    """The signal's groups (prefetched) that this viewer may see: a summary never names a group
-    the reader may not see (finding 2)."""
+    """The signal's groups (attached or prefetched) that this viewer may see: a summary never
+    names a group the reader may not see (finding 2)."""
+    attached = _attached(signal)
+    if attached is not None and attached.viewer is viewer:  # filtered for this viewer
+        return list(attached.group_names)
     return [
         row.group.name
         for row in _parts(signal, "groups")
@@ -82,7 +118,7 @@ def label_for(viewer: Viewer, signal: Signal) -> str:
     """The short name registered with the visibility layer for signals: who, about which group
     (only those the viewer may see), when — never a number, content or a person."""
     groups = ", ".join(group_names(viewer, signal)) or _("geen groep")
-    when = formats.date_format(timezone.localtime(signal.observed_at), "j F Y")
+    when = day_month_year(signal.observed_at)
     return _("Signaal van %(org)s over %(groups)s, %(when)s") % {
         "org": signal.organisation.name,
         "groups": groups,

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from signalregister.signals_factories import signal_factory
 from subjects.subjects_factories import group_factory, person_factory, set_access
 
 from lont.audit.models import AccessLogEntry
 from lont.networks.choices import Access, InformationCategory, PartnerType
+from lont.signalregister.models import Signal
+from lont.signalregister.selectors import attach_summary_values
+from lont.signalregister.summaries import group_names
 
 pytestmark = pytest.mark.django_db
 C = InformationCategory
@@ -117,6 +121,43 @@ def test_finding_2_the_group_is_named_to_who_may_see_it(world, network, client_f
         reverse("api:signal-detail", args=[world["signal"].pk])
     )
     assert detail.json()["groups"] == [GROUP] and GROUP in detail.json()["summary"]
+
+
+@pytest.mark.parametrize("groups", [Access.SUMMARY, Access.NONE])
+def test_finding_2_the_list_summary_is_the_detail_pages(world, network, client_for, groups):
+    # given the signal shared as a summary, group analyses shared or not
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.SUMMARY,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): groups,
+        },
+    )
+    client = client_for(world["reader"])
+    # when the list (its summary parts read as values) and the API detail (prefetched) are read
+    listed = client.get(reverse("signalregister:list")).content.decode()
+    detail = client.get(reverse("api:signal-detail", args=[world["signal"].pk])).json()
+    # then the list shows the same summary, naming the group only to who may see it
+    assert escape(detail["summary"]) in listed
+    assert (GROUP in listed) == (groups == Access.SUMMARY)
+
+
+def test_finding_2_group_names_read_for_one_reader_never_answer_another(world, network, viewer_for):
+    # given group analyses not shared with the police, and one signal object read by both
+    set_access(
+        network,
+        {
+            (C.ONLINE_OPEN_SOURCE, PartnerType.POLICE): Access.SUMMARY,
+            (C.GROUP_ANALYSIS, PartnerType.POLICE): Access.NONE,
+        },
+    )
+    police, owner = viewer_for(world["reader"]), viewer_for(world["owner"])
+    signal = Signal.objects.for_viewer(owner).get(pk=world["signal"].pk)
+    # when its summary parts are read as values for the police
+    attach_summary_values(police, [signal])
+    # then they name no group to the police, and are not taken for the owner's
+    assert group_names(police, signal) == []
+    assert group_names(owner, signal) == [GROUP]
 
 
 def test_finding_13_the_list_is_never_filtered_by_a_group_the_reader_may_not_see(

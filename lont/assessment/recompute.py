@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -156,8 +156,9 @@ class Record(NamedTuple):
     @classmethod
     def from_json(cls, signal_id: int, data: list[Any]) -> Record:
         prepared, groups, people, requests, interaction = data
-        return cls(
-            signal_id, e.PreparedSignal.from_row(prepared), groups, people, requests, interaction
+        # ``_make``: a plain tuple build, read back for thousands of rows at every recompute.
+        return cls._make(
+            (signal_id, e.PreparedSignal.from_row(prepared), groups, people, requests, interaction)
         )
 
     def with_text(self, text: list[str]) -> Record:
@@ -250,22 +251,16 @@ def records(
     raises the generation, so a record prepared from rows read after it is stored with the older
     generation and prepared again next time, never reused as if it were current."""
     key = cache_key(situation.network_id, params)
-    # The link table and the (few) generation rows only: a stored record knows its signal's
-    # observation time, so the signal rows themselves are read only for what is prepared.
-    generations = SignalGeneration.objects.filter(signal_id=OuterRef("signal_id"))
-    linked = dict(
-        Situation.signals.through.objects.filter(situation_id=situation.pk)
-        .annotate(generation=Subquery(generations.values("generation")[:1]))
-        .values_list("signal_id", "generation")  # type: ignore[misc]  # the stubs miss annotations
-    )
+    # One statement: the links, their signals' generations and the stored data where it is
+    # current (its key and its signal's generation) — one snapshot, read before the register's rows.
+    linked: dict[int, int] = {}
+    current: list[tuple[int, str]] = []
+    for signal_id, generation, data in _linked_and_stored(situation.pk, key):
+        linked[signal_id] = generation
+        if reuse and data is not None:
+            current.append((signal_id, data))
     out: dict[int, Record] = {}
-    if reuse:
-        stored = PreparedContribution.objects.filter(situation_id=situation.pk, key=key)
-        current = [
-            (signal_id, data)
-            for signal_id, generation, data in stored.values_list("signal_id", "generation", "data")
-            if signal_id in linked and generation == (linked[signal_id] or 0)
-        ]
+    if current:
         # One parse for all rows (``data`` is JSON text): thousands of small parses cost more.
         parsed = json.loads("[" + ",".join(data for _pk, data in current) + "]")
         out.update(
@@ -284,7 +279,7 @@ def records(
                     situation_id=situation.pk,
                     signal_id=r.signal_id,
                     key=key,
-                    generation=linked[r.signal_id] or 0,
+                    generation=linked[r.signal_id],
                     data=json.dumps(r.to_json(), separators=(",", ":")),
                     text=r.text_json(),
                 )
@@ -297,6 +292,27 @@ def records(
         )
         out.update((r.signal_id, r) for r in fresh)
     return [out[pk] for pk in sorted(out) if out[pk].prepared.observed_at <= now]
+
+
+def _linked_and_stored(situation_id: int, key: str) -> list[tuple[int, int, str | None]]:
+    """Each signal linked to the situation with its generation (0 without a row) and its stored
+    data when that is current: stored with ``key`` at this generation (else None). Raw SQL: read
+    for thousands of rows at every recompute, where the ORM's per-row work costs more than the
+    query."""
+    q = connection.ops.quote_name
+    links = q(Situation.signals.through._meta.db_table)
+    generations = q(SignalGeneration._meta.db_table)
+    stored = q(PreparedContribution._meta.db_table)
+    sql = (
+        f"SELECT l.signal_id, COALESCE(g.generation, 0), p.data FROM {links} l "  # noqa: S608 - own tables
+        f"LEFT JOIN {generations} g ON g.signal_id = l.signal_id "
+        f"LEFT JOIN {stored} p ON p.situation_id = l.situation_id AND p.signal_id = l.signal_id "
+        "AND p.key = %s AND p.generation = COALESCE(g.generation, 0) "
+        "WHERE l.situation_id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, situation_id])
+        return cursor.fetchall()
 
 
 def forget(*, signal_ids: Iterable[int] = (), situation_id: int | None = None) -> None:

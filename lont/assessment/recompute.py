@@ -638,11 +638,10 @@ def trend_breaks(
 ) -> list[dict[str, Any]]:
     """Trend breaks of the situation and of each of its groups, each with its evidence."""
     out: list[dict[str, Any]] = []
-    points = {
-        r.signal_id: e.TrendPoint(r.prepared.observed_at, r.prepared.drill_only, r.prepared.strong)
-        for r in recs
-    }
-    report = e.trend_report(f"situatie {situation.pk}", points.values(), now=now, params=params)
+    # The prepared signals are the trend points (they hold the three facts the tests read).
+    report = e.trend_report(
+        f"situatie {situation.pk}", [r.prepared for r in recs], now=now, params=params
+    )
     for b in report.breaks:
         out.append(
             {
@@ -654,10 +653,10 @@ def trend_breaks(
                 "at": now.isoformat(),
             }
         )
-    per_group: dict[int, list[e.TrendPoint]] = {}
+    per_group: dict[int, list[e.PreparedSignal]] = {}
     for r in recs:
         for group_id in r.groups:
-            per_group.setdefault(group_id, []).append(points[r.signal_id])
+            per_group.setdefault(group_id, []).append(r.prepared)
     for group_id in sorted(per_group):
         report = e.trend_report(f"groep {group_id}", per_group[group_id], now=now, params=params)
         for b in report.breaks:
@@ -726,10 +725,6 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
     }
 
 
-def _number_line(c: e.Contribution) -> dict[str, Any]:
-    return {"kind": c.kind, "ref": c.ref, "amount": round(c.amount, 4)}
-
-
 def _contribution_lines(
     situation: Situation,
     recs: list[Record],
@@ -740,8 +735,11 @@ def _contribution_lines(
     """The result's lines in the engine's order: the shown ones with their text, the other
     signal lines as numbers only. The shown signal lines are formatted from their records'
     text (read for those few signals when the records came from storage)."""
-    lines = [
-        _number_line(c) if c.kind in TEXTLESS_KINDS else contribution_dict(c)
+    lines: list[dict[str, Any]] = [
+        # A line stored as numbers only: kind, ref and amount.
+        {"kind": c.kind, "ref": c.ref, "amount": round(c.amount, 4)}
+        if c.kind in TEXTLESS_KINDS
+        else contribution_dict(c)
         for c in result.contributions
     ]
     kept = strongest_indexes(lines, SHOWN_CONTRIBUTIONS)
@@ -750,7 +748,8 @@ def _contribution_lines(
         for i, c in enumerate(lines)
         if c["kind"] in TEXTLESS_KINDS and (kept is None or i in kept)
     ]
-    by_ref = {r.prepared.ref: r for r in recs}
+    refs = {lines[i]["ref"] for i in shown}
+    by_ref = {r.prepared.ref: r for r in recs if r.prepared.ref in refs}
     textless = {
         by_ref[lines[i]["ref"]].signal_id
         for i in shown

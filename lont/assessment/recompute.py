@@ -6,11 +6,13 @@ Refs handed to the engine are primary keys only (principle: explanations never h
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -24,20 +26,20 @@ from django.utils.translation import gettext as _
 from lont import engine as e
 from lont.knowledge.models import Indicator
 from lont.riskcalendar import selectors as calendar_selectors
+from lont.signalregister.models import (
+    ContextNote,
+    SignalGroup,
+    SignalIndicator,
+    SignalPerson,
+    SignalRequest,
+)
 from lont.signalregister.models import Signal as SignalRow
-from lont.signalregister.models import SignalGroup, SignalIndicator, SignalPerson
 from lont.subjects.choices import GroupRelationKind, Threat
 from lont.subjects.models import GroupMembership, GroupRelation
 
 from .lines import SHOWN_CONTRIBUTIONS, TEXTLESS_KINDS, strongest_indexes
 from .models import EngineParameterSet, PreparedContribution, SignalGeneration, Situation
 
-SIGNAL_PREFETCH = (
-    "indicators__indicator",
-    "notes",
-    "people",
-    "requests",
-)
 HISTORY_LENGTH = 30
 
 
@@ -55,7 +57,81 @@ def parameters_for(network_id: int, version: int | None = None) -> e.EngineParam
     return e.EngineParameters.from_dict(data)
 
 
-def engine_signal(row: SignalRow) -> e.Signal:
+class SignalFacts(NamedTuple):
+    """What the recompute reads of one signal and its rows (``signal_facts``): plain values."""
+
+    pk: int
+    observed_at: datetime
+    source_type: str
+    description: str
+    mentioned_time: datetime | None
+    mentioned_until: datetime | None
+    mentioned_place: str
+    call_to_action: bool
+    threat: bool
+    is_drill: bool
+    drill_personal_attacks: int
+    drill_weapons_shown: int
+    drill_members_shown: int
+    indicators: list[tuple[str, str, str]]  # code, weight class, category
+    notes: list[tuple[int, int]]  # id, adjustment
+    people: list[tuple[int, int | None, str]]  # id, person id (None: expired), role
+    # id, requester person, requester group, target person, size, outcome, replaces
+    requests: list[tuple[int, int | None, int | None, int | None, str, str, int | None]]
+    groups: list[int]
+
+
+_FACT_FIELDS = SignalFacts._fields[:13]
+
+
+def signal_facts(ids: Iterable[int], now: datetime) -> list[SignalFacts]:
+    """These signals (observed at or before ``now``) with their indicators, notes, people,
+    requests and groups: one query each, as values (each child in its model's order)."""
+    rows = list(
+        SignalRow.objects.filter(pk__in=list(ids), observed_at__lte=now)
+        .order_by("pk")
+        .values_list(*_FACT_FIELDS)
+    )
+    found = [row[0] for row in rows]
+    if not found:
+        return []
+    children: dict[str, dict[int, list[Any]]] = {}
+    for name, query, fields in (
+        (
+            "indicators",
+            SignalIndicator.objects,
+            ("indicator__code", "indicator__weight_class", "indicator__category"),
+        ),
+        ("notes", ContextNote.objects, ("pk", "adjustment")),
+        ("people", SignalPerson.objects, ("pk", "person_id", "role")),
+        (
+            "requests",
+            SignalRequest.objects,
+            (
+                "pk",
+                "requester_person_id",
+                "requester_group_id",
+                "target_person_id",
+                "size",
+                "outcome",
+                "replaces_id",
+            ),
+        ),
+        ("groups", SignalGroup.objects, ("group_id",)),
+    ):
+        by_signal: dict[int, list[Any]] = {pk: [] for pk in found}
+        for signal_id, *values in query.filter(signal_id__in=found).values_list(
+            "signal_id", *fields
+        ):
+            by_signal[signal_id].append(values[0] if len(fields) == 1 else tuple(values))
+        children[name] = by_signal
+    return [
+        SignalFacts._make((*row, *(children[name][row[0]] for name in SignalFacts._fields[13:])))
+        for row in rows
+    ]
+
+
+def engine_signal(row: SignalFacts) -> e.Signal:
     drill = None
     if row.is_drill:
         drill = e.DrillCounts(
@@ -67,20 +143,18 @@ def engine_signal(row: SignalRow) -> e.Signal:
         ref=str(row.pk),
         observed_at=row.observed_at,
         indicators=tuple(
-            e.IndicatorTag(
-                code=link.indicator.code,
-                weight_class=e.WeightClass(link.indicator.weight_class),
-                category=link.indicator.category,
-            )
-            for link in row.indicators.all()
+            e.IndicatorTag(code=code, weight_class=e.WeightClass(weight), category=category)
+            for code, weight, category in row.indicators
         ),
         source_type=e.SourceType(row.source_type),
-        notes=tuple(e.ContextNote(ref=str(n.pk), adjustment=n.adjustment) for n in row.notes.all()),
+        notes=tuple(
+            e.ContextNote(ref=str(pk), adjustment=adjustment) for pk, adjustment in row.notes
+        ),
         # Roles are handed over as they are: the engine ignores victims, witnesses and tipsters.
         people=tuple(
             # An expired person (principle 9) keeps the role under a ref of its own.
-            e.PersonLink(ref=str(p.person_id or f"verlopen-{p.pk}"), role=e.PersonRole(p.role))
-            for p in row.people.all()
+            e.PersonLink(ref=str(person_id or f"verlopen-{pk}"), role=e.PersonRole(role))
+            for pk, person_id, role in row.people
         ),
         named_time=row.mentioned_time,
         named_until=row.mentioned_until,
@@ -183,39 +257,34 @@ class Record(NamedTuple):
         ]
 
 
-RECORD_PREFETCH = (*SIGNAL_PREFETCH, "groups")
-
-
-def record_of(row: SignalRow, params: e.EngineParameters) -> Record:
-    """Prepare one signal (its rows prefetched with ``RECORD_PREFETCH``)."""
+def record_of(row: SignalFacts, params: e.EngineParameters) -> Record:
+    """Prepare one signal (read with ``signal_facts``)."""
     requests = []
-    for r in row.requests.all():
-        requester = r.requester_person_id or (
-            f"g{r.requester_group_id}" if r.requester_group_id else ""
-        )
+    for pk, requester_person, requester_group, target, size, outcome, replaces in row.requests:
+        requester = requester_person or (f"g{requester_group}" if requester_group else "")
         requests.append(
             (
-                str(r.pk),
+                str(pk),
                 str(requester),
-                str(r.target_person_id or ""),
-                str(r.size),
-                str(r.outcome),
-                str(r.requester_group_id or ""),
-                str(r.replaces_id or ""),
+                str(target or ""),
+                str(size),
+                str(outcome),
+                str(requester_group or ""),
+                str(replaces or ""),
             )
         )
-    codes = {link.indicator.code for link in row.indicators.all()}
+    codes = {code for code, _weight, _category in row.indicators}
     kind = _interaction_kind(row.description, codes)
     return Record(
         signal_id=row.pk,
         prepared=e.prepare_signal(engine_signal(row), params),
-        groups=tuple(sorted({g.group_id for g in row.groups.all()})),
+        groups=tuple(sorted(set(row.groups))),
         people=tuple(
             sorted(
                 {
-                    p.person_id
-                    for p in row.people.all()
-                    if p.role in COUNTING_ROLES and p.person_id is not None
+                    person_id
+                    for _pk, person_id, role in row.people
+                    if role in COUNTING_ROLES and person_id is not None
                 }
             )
         ),
@@ -269,10 +338,7 @@ def records(
         )
     missing = linked.keys() - out.keys()
     if missing:
-        rows = SignalRow.objects.filter(pk__in=missing, observed_at__lte=now).prefetch_related(
-            *RECORD_PREFETCH
-        )
-        fresh = [record_of(row, params) for row in rows]
+        fresh = [record_of(row, params) for row in signal_facts(missing, now)]
         PreparedContribution.objects.bulk_create(
             [
                 PreparedContribution(
@@ -345,7 +411,12 @@ def calendar_windows(
     to one of its groups (or its rivalry's two groups), or to a person on its signals (a known
     person in a counting role). Each adds the engine's window points, explained as
     "Open kalendervenster <id> (<soort>)"."""
-    group_ids = set(situation.groups.values_list("pk", flat=True))
+    # The link table only (no join to the groups, no ordering by their names).
+    group_ids = set(
+        Situation.groups.through.objects.filter(situation_id=situation.pk).values_list(
+            "group_id", flat=True
+        )
+    )
     if situation.rivalry is not None:
         group_ids |= {situation.rivalry.group_a_id, situation.rivalry.group_b_id}
     day = timezone.localdate(now)
@@ -672,6 +743,25 @@ def trend_breaks(
             )
     out.extend(network_breaks(situation, recs, now, params))
     return out
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector off for the duration (and back on after, if it was on).
+
+    A recompute of a large situation makes tens of thousands of short-lived containers (records,
+    lines, their dicts) that hold no reference cycles: reference counting frees them. With the
+    collector on, their allocation alone sets it off dozens of times per recompute, each pass
+    walking the young objects and now and then every object of the process — measured at a
+    fifth of the recompute's instructions (docs/ENGINE.md). Cycles made meanwhile (none are
+    expected) are collected at the next pass after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[str, Any]:

@@ -752,9 +752,9 @@ def cycle_collection_paused() -> Iterator[None]:
     A recompute of a large situation makes tens of thousands of short-lived containers (records,
     lines, their dicts) that hold no reference cycles: reference counting frees them. With the
     collector on, their allocation alone sets it off dozens of times per recompute, each pass
-    walking the young objects and now and then every object of the process — measured at a
-    fifth of the recompute's instructions (docs/ENGINE.md). Cycles made meanwhile (none are
-    expected) are collected at the next pass after."""
+    walking the young objects and now and then every object of the process: about 14 % of the
+    instructions of a bench round (docs/ENGINE.md). Cycles made meanwhile (none are expected)
+    are collected at the next pass after."""
     enabled = gc.isenabled()
     gc.disable()
     try:

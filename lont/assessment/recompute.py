@@ -6,38 +6,40 @@ Refs handed to the engine are primary keys only (principle: explanations never h
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lont import engine as e
 from lont.knowledge.models import Indicator
 from lont.riskcalendar import selectors as calendar_selectors
+from lont.signalregister.models import (
+    ContextNote,
+    SignalGroup,
+    SignalIndicator,
+    SignalPerson,
+    SignalRequest,
+)
 from lont.signalregister.models import Signal as SignalRow
-from lont.signalregister.models import SignalGroup, SignalIndicator, SignalPerson
 from lont.subjects.choices import GroupRelationKind, Threat
 from lont.subjects.models import GroupMembership, GroupRelation
 
 from .lines import SHOWN_CONTRIBUTIONS, TEXTLESS_KINDS, strongest_indexes
 from .models import EngineParameterSet, PreparedContribution, SignalGeneration, Situation
 
-SIGNAL_PREFETCH = (
-    "indicators__indicator",
-    "notes",
-    "people",
-    "requests",
-)
 HISTORY_LENGTH = 30
 
 
@@ -55,7 +57,81 @@ def parameters_for(network_id: int, version: int | None = None) -> e.EngineParam
     return e.EngineParameters.from_dict(data)
 
 
-def engine_signal(row: SignalRow) -> e.Signal:
+class SignalFacts(NamedTuple):
+    """What the recompute reads of one signal and its rows (``signal_facts``): plain values."""
+
+    pk: int
+    observed_at: datetime
+    source_type: str
+    description: str
+    mentioned_time: datetime | None
+    mentioned_until: datetime | None
+    mentioned_place: str
+    call_to_action: bool
+    threat: bool
+    is_drill: bool
+    drill_personal_attacks: int
+    drill_weapons_shown: int
+    drill_members_shown: int
+    indicators: list[tuple[str, str, str]]  # code, weight class, category
+    notes: list[tuple[int, int]]  # id, adjustment
+    people: list[tuple[int, int | None, str]]  # id, person id (None: expired), role
+    # id, requester person, requester group, target person, size, outcome, replaces
+    requests: list[tuple[int, int | None, int | None, int | None, str, str, int | None]]
+    groups: list[int]
+
+
+_FACT_FIELDS = SignalFacts._fields[:13]
+
+
+def signal_facts(ids: Iterable[int], now: datetime) -> list[SignalFacts]:
+    """These signals (observed at or before ``now``) with their indicators, notes, people,
+    requests and groups: one query each, as values (each child in its model's order)."""
+    rows = list(
+        SignalRow.objects.filter(pk__in=list(ids), observed_at__lte=now)
+        .order_by("pk")
+        .values_list(*_FACT_FIELDS)
+    )
+    found = [row[0] for row in rows]
+    if not found:
+        return []
+    children: dict[str, dict[int, list[Any]]] = {}
+    for name, query, fields in (
+        (
+            "indicators",
+            SignalIndicator.objects,
+            ("indicator__code", "indicator__weight_class", "indicator__category"),
+        ),
+        ("notes", ContextNote.objects, ("pk", "adjustment")),
+        ("people", SignalPerson.objects, ("pk", "person_id", "role")),
+        (
+            "requests",
+            SignalRequest.objects,
+            (
+                "pk",
+                "requester_person_id",
+                "requester_group_id",
+                "target_person_id",
+                "size",
+                "outcome",
+                "replaces_id",
+            ),
+        ),
+        ("groups", SignalGroup.objects, ("group_id",)),
+    ):
+        by_signal: dict[int, list[Any]] = {pk: [] for pk in found}
+        for signal_id, *values in query.filter(signal_id__in=found).values_list(
+            "signal_id", *fields
+        ):
+            by_signal[signal_id].append(values[0] if len(fields) == 1 else tuple(values))
+        children[name] = by_signal
+    return [
+        SignalFacts._make((*row, *(children[name][row[0]] for name in SignalFacts._fields[13:])))
+        for row in rows
+    ]
+
+
+def engine_signal(row: SignalFacts) -> e.Signal:
     drill = None
     if row.is_drill:
         drill = e.DrillCounts(
@@ -67,20 +143,18 @@ def engine_signal(row: SignalRow) -> e.Signal:
         ref=str(row.pk),
         observed_at=row.observed_at,
         indicators=tuple(
-            e.IndicatorTag(
-                code=link.indicator.code,
-                weight_class=e.WeightClass(link.indicator.weight_class),
-                category=link.indicator.category,
-            )
-            for link in row.indicators.all()
+            e.IndicatorTag(code=code, weight_class=e.WeightClass(weight), category=category)
+            for code, weight, category in row.indicators
         ),
         source_type=e.SourceType(row.source_type),
-        notes=tuple(e.ContextNote(ref=str(n.pk), adjustment=n.adjustment) for n in row.notes.all()),
+        notes=tuple(
+            e.ContextNote(ref=str(pk), adjustment=adjustment) for pk, adjustment in row.notes
+        ),
         # Roles are handed over as they are: the engine ignores victims, witnesses and tipsters.
         people=tuple(
             # An expired person (principle 9) keeps the role under a ref of its own.
-            e.PersonLink(ref=str(p.person_id or f"verlopen-{p.pk}"), role=e.PersonRole(p.role))
-            for p in row.people.all()
+            e.PersonLink(ref=str(person_id or f"verlopen-{pk}"), role=e.PersonRole(role))
+            for pk, person_id, role in row.people
         ),
         named_time=row.mentioned_time,
         named_until=row.mentioned_until,
@@ -156,8 +230,9 @@ class Record(NamedTuple):
     @classmethod
     def from_json(cls, signal_id: int, data: list[Any]) -> Record:
         prepared, groups, people, requests, interaction = data
-        return cls(
-            signal_id, e.PreparedSignal.from_row(prepared), groups, people, requests, interaction
+        # ``_make``: a plain tuple build, read back for thousands of rows at every recompute.
+        return cls._make(
+            (signal_id, e.PreparedSignal.from_row(prepared), groups, people, requests, interaction)
         )
 
     def with_text(self, text: list[str]) -> Record:
@@ -182,39 +257,34 @@ class Record(NamedTuple):
         ]
 
 
-RECORD_PREFETCH = (*SIGNAL_PREFETCH, "groups")
-
-
-def record_of(row: SignalRow, params: e.EngineParameters) -> Record:
-    """Prepare one signal (its rows prefetched with ``RECORD_PREFETCH``)."""
+def record_of(row: SignalFacts, params: e.EngineParameters) -> Record:
+    """Prepare one signal (read with ``signal_facts``)."""
     requests = []
-    for r in row.requests.all():
-        requester = r.requester_person_id or (
-            f"g{r.requester_group_id}" if r.requester_group_id else ""
-        )
+    for pk, requester_person, requester_group, target, size, outcome, replaces in row.requests:
+        requester = requester_person or (f"g{requester_group}" if requester_group else "")
         requests.append(
             (
-                str(r.pk),
+                str(pk),
                 str(requester),
-                str(r.target_person_id or ""),
-                str(r.size),
-                str(r.outcome),
-                str(r.requester_group_id or ""),
-                str(r.replaces_id or ""),
+                str(target or ""),
+                str(size),
+                str(outcome),
+                str(requester_group or ""),
+                str(replaces or ""),
             )
         )
-    codes = {link.indicator.code for link in row.indicators.all()}
+    codes = {code for code, _weight, _category in row.indicators}
     kind = _interaction_kind(row.description, codes)
     return Record(
         signal_id=row.pk,
         prepared=e.prepare_signal(engine_signal(row), params),
-        groups=tuple(sorted({g.group_id for g in row.groups.all()})),
+        groups=tuple(sorted(set(row.groups))),
         people=tuple(
             sorted(
                 {
-                    p.person_id
-                    for p in row.people.all()
-                    if p.role in COUNTING_ROLES and p.person_id is not None
+                    person_id
+                    for _pk, person_id, role in row.people
+                    if role in COUNTING_ROLES and person_id is not None
                 }
             )
         ),
@@ -250,22 +320,16 @@ def records(
     raises the generation, so a record prepared from rows read after it is stored with the older
     generation and prepared again next time, never reused as if it were current."""
     key = cache_key(situation.network_id, params)
-    # The link table and the (few) generation rows only: a stored record knows its signal's
-    # observation time, so the signal rows themselves are read only for what is prepared.
-    generations = SignalGeneration.objects.filter(signal_id=OuterRef("signal_id"))
-    linked = dict(
-        Situation.signals.through.objects.filter(situation_id=situation.pk)
-        .annotate(generation=Subquery(generations.values("generation")[:1]))
-        .values_list("signal_id", "generation")  # type: ignore[misc]  # the stubs miss annotations
-    )
+    # One statement: the links, their signals' generations and the stored data where it is
+    # current (its key and its signal's generation) — one snapshot, read before the register's rows.
+    linked: dict[int, int] = {}
+    current: list[tuple[int, str]] = []
+    for signal_id, generation, data in _linked_and_stored(situation.pk, key):
+        linked[signal_id] = generation
+        if reuse and data is not None:
+            current.append((signal_id, data))
     out: dict[int, Record] = {}
-    if reuse:
-        stored = PreparedContribution.objects.filter(situation_id=situation.pk, key=key)
-        current = [
-            (signal_id, data)
-            for signal_id, generation, data in stored.values_list("signal_id", "generation", "data")
-            if signal_id in linked and generation == (linked[signal_id] or 0)
-        ]
+    if current:
         # One parse for all rows (``data`` is JSON text): thousands of small parses cost more.
         parsed = json.loads("[" + ",".join(data for _pk, data in current) + "]")
         out.update(
@@ -274,17 +338,14 @@ def records(
         )
     missing = linked.keys() - out.keys()
     if missing:
-        rows = SignalRow.objects.filter(pk__in=missing, observed_at__lte=now).prefetch_related(
-            *RECORD_PREFETCH
-        )
-        fresh = [record_of(row, params) for row in rows]
+        fresh = [record_of(row, params) for row in signal_facts(missing, now)]
         PreparedContribution.objects.bulk_create(
             [
                 PreparedContribution(
                     situation_id=situation.pk,
                     signal_id=r.signal_id,
                     key=key,
-                    generation=linked[r.signal_id] or 0,
+                    generation=linked[r.signal_id],
                     data=json.dumps(r.to_json(), separators=(",", ":")),
                     text=r.text_json(),
                 )
@@ -297,6 +358,27 @@ def records(
         )
         out.update((r.signal_id, r) for r in fresh)
     return [out[pk] for pk in sorted(out) if out[pk].prepared.observed_at <= now]
+
+
+def _linked_and_stored(situation_id: int, key: str) -> list[tuple[int, int, str | None]]:
+    """Each signal linked to the situation with its generation (0 without a row) and its stored
+    data when that is current: stored with ``key`` at this generation (else None). Raw SQL: read
+    for thousands of rows at every recompute, where the ORM's per-row work costs more than the
+    query."""
+    q = connection.ops.quote_name
+    links = q(Situation.signals.through._meta.db_table)
+    generations = q(SignalGeneration._meta.db_table)
+    stored = q(PreparedContribution._meta.db_table)
+    sql = (
+        f"SELECT l.signal_id, COALESCE(g.generation, 0), p.data FROM {links} l "  # noqa: S608 - own tables
+        f"LEFT JOIN {generations} g ON g.signal_id = l.signal_id "
+        f"LEFT JOIN {stored} p ON p.situation_id = l.situation_id AND p.signal_id = l.signal_id "
+        "AND p.key = %s AND p.generation = COALESCE(g.generation, 0) "
+        "WHERE l.situation_id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, situation_id])
+        return cursor.fetchall()
 
 
 def forget(*, signal_ids: Iterable[int] = (), situation_id: int | None = None) -> None:
@@ -329,7 +411,12 @@ def calendar_windows(
     to one of its groups (or its rivalry's two groups), or to a person on its signals (a known
     person in a counting role). Each adds the engine's window points, explained as
     "Open kalendervenster <id> (<soort>)"."""
-    group_ids = set(situation.groups.values_list("pk", flat=True))
+    # The link table only (no join to the groups, no ordering by their names).
+    group_ids = set(
+        Situation.groups.through.objects.filter(situation_id=situation.pk).values_list(
+            "group_id", flat=True
+        )
+    )
     if situation.rivalry is not None:
         group_ids |= {situation.rivalry.group_a_id, situation.rivalry.group_b_id}
     day = timezone.localdate(now)
@@ -622,11 +709,10 @@ def trend_breaks(
 ) -> list[dict[str, Any]]:
     """Trend breaks of the situation and of each of its groups, each with its evidence."""
     out: list[dict[str, Any]] = []
-    points = {
-        r.signal_id: e.TrendPoint(r.prepared.observed_at, r.prepared.drill_only, r.prepared.strong)
-        for r in recs
-    }
-    report = e.trend_report(f"situatie {situation.pk}", points.values(), now=now, params=params)
+    # The prepared signals are the trend points (they hold the three facts the tests read).
+    report = e.trend_report(
+        f"situatie {situation.pk}", [r.prepared for r in recs], now=now, params=params
+    )
     for b in report.breaks:
         out.append(
             {
@@ -638,10 +724,10 @@ def trend_breaks(
                 "at": now.isoformat(),
             }
         )
-    per_group: dict[int, list[e.TrendPoint]] = {}
+    per_group: dict[int, list[e.PreparedSignal]] = {}
     for r in recs:
         for group_id in r.groups:
-            per_group.setdefault(group_id, []).append(points[r.signal_id])
+            per_group.setdefault(group_id, []).append(r.prepared)
     for group_id in sorted(per_group):
         report = e.trend_report(f"groep {group_id}", per_group[group_id], now=now, params=params)
         for b in report.breaks:
@@ -657,6 +743,25 @@ def trend_breaks(
             )
     out.extend(network_breaks(situation, recs, now, params))
     return out
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector off for the duration (and back on after, if it was on).
+
+    A recompute of a large situation makes tens of thousands of short-lived containers (records,
+    lines, their dicts) that hold no reference cycles: reference counting frees them. With the
+    collector on, their allocation alone sets it off dozens of times per recompute, each pass
+    walking the young objects and now and then every object of the process: about 14 % of the
+    instructions of a bench round (docs/ENGINE.md). Cycles made meanwhile (none are expected)
+    are collected at the next pass after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[str, Any]:
@@ -710,10 +815,6 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
     }
 
 
-def _number_line(c: e.Contribution) -> dict[str, Any]:
-    return {"kind": c.kind, "ref": c.ref, "amount": round(c.amount, 4)}
-
-
 def _contribution_lines(
     situation: Situation,
     recs: list[Record],
@@ -724,8 +825,11 @@ def _contribution_lines(
     """The result's lines in the engine's order: the shown ones with their text, the other
     signal lines as numbers only. The shown signal lines are formatted from their records'
     text (read for those few signals when the records came from storage)."""
-    lines = [
-        _number_line(c) if c.kind in TEXTLESS_KINDS else contribution_dict(c)
+    lines: list[dict[str, Any]] = [
+        # A line stored as numbers only: kind, ref and amount.
+        {"kind": c.kind, "ref": c.ref, "amount": round(c.amount, 4)}
+        if c.kind in TEXTLESS_KINDS
+        else contribution_dict(c)
         for c in result.contributions
     ]
     kept = strongest_indexes(lines, SHOWN_CONTRIBUTIONS)
@@ -734,7 +838,8 @@ def _contribution_lines(
         for i, c in enumerate(lines)
         if c["kind"] in TEXTLESS_KINDS and (kept is None or i in kept)
     ]
-    by_ref = {r.prepared.ref: r for r in recs}
+    refs = {lines[i]["ref"] for i in shown}
+    by_ref = {r.prepared.ref: r for r in recs if r.prepared.ref in refs}
     textless = {
         by_ref[lines[i]["ref"]].signal_id
         for i in shown

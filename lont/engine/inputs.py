@@ -256,6 +256,17 @@ class Contribution:
         if not self.summary_nl:
             object.__setattr__(self, "summary_nl", self.reason_nl)
 
+    @classmethod
+    def plain(cls, kind: str, ref: str, amount: float, reason_nl: str = "") -> Contribution:
+        """``Contribution(kind, ref, amount, reason_nl)``: no details, one text for both. Built
+        without the frozen dataclass's ``__init__`` (a third of the cost): a recompute of a large
+        situation makes thousands of these."""
+        line = object.__new__(cls)
+        line.__dict__.update(
+            kind=kind, ref=ref, amount=amount, reason_nl=reason_nl, details={}, summary_nl=reason_nl
+        )
+        return line
+
 
 def is_drill_only(signal: Signal, evidence: tuple[IndicatorTag, ...]) -> bool:
     """``signal.is_drill_only`` when its evidence indicators are already at hand (hot path)."""

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
 from .inputs import Signal, WeightClass
@@ -159,15 +159,26 @@ class TrendPoint(NamedTuple):
     strong: bool
 
 
-def trend_point(signal: Signal | TrendPoint) -> TrendPoint:
-    if isinstance(signal, TrendPoint):
-        return signal
-    return TrendPoint(signal.observed_at, signal.is_drill_only, _is_strong(signal))
+class TrendFacts(Protocol):
+    """What the tests read: a ``TrendPoint``, or a prepared signal (it holds the same three)."""
+
+    @property
+    def observed_at(self) -> datetime: ...
+    @property
+    def drill_only(self) -> bool: ...
+    @property
+    def strong(self) -> bool: ...
+
+
+def trend_point(signal: Signal | TrendFacts) -> TrendFacts:
+    if isinstance(signal, Signal):
+        return TrendPoint(signal.observed_at, signal.is_drill_only, _is_strong(signal))
+    return signal
 
 
 def _split(
-    signals: Iterable[Signal | TrendPoint], now: datetime, params: EngineParameters
-) -> tuple[list[TrendPoint], list[TrendPoint]]:
+    signals: Iterable[Signal | TrendFacts], now: datetime, params: EngineParameters
+) -> tuple[list[TrendFacts], list[TrendFacts]]:
     recent_start, baseline_start = _periods(now, params)
     recent, baseline = [], []
     for s in map(trend_point, signals):
@@ -181,7 +192,7 @@ def _split(
 
 
 def rate_break(
-    signals: Iterable[Signal | TrendPoint],
+    signals: Iterable[Signal | TrendFacts],
     *,
     now: datetime,
     params: EngineParameters = DEFAULT_PARAMETERS,
@@ -190,7 +201,7 @@ def rate_break(
 
 
 def _rate_break(
-    recent: list[TrendPoint], baseline: list[TrendPoint], params: EngineParameters
+    recent: list[TrendFacts], baseline: list[TrendFacts], params: EngineParameters
 ) -> RateBreak:
     t = params.trend
     n1, n0 = len(recent), len(baseline)
@@ -216,7 +227,7 @@ def _is_strong(signal: Signal) -> bool:
 
 
 def strength_shift(
-    signals: Iterable[Signal | TrendPoint],
+    signals: Iterable[Signal | TrendFacts],
     *,
     now: datetime,
     params: EngineParameters = DEFAULT_PARAMETERS,
@@ -225,7 +236,7 @@ def strength_shift(
 
 
 def _strength_shift(
-    recent: list[TrendPoint], baseline: list[TrendPoint], params: EngineParameters
+    recent: list[TrendFacts], baseline: list[TrendFacts], params: EngineParameters
 ) -> StrengthShift:
     t = params.trend
     n1, n0 = len(recent), len(baseline)
@@ -302,7 +313,7 @@ def network_changes(
 
 def trend_report(
     subject_ref: str,
-    signals: Iterable[Signal | TrendPoint],
+    signals: Iterable[Signal | TrendFacts],
     *,
     now: datetime,
     interactions: Iterable[Interaction] = (),

@@ -198,7 +198,7 @@ def situation_recompute(situation: Situation, *, now: dt.datetime | None = None)
     before = situation.level
     first = situation.computed_at is None
     known_breaks = {_break_key(b) for b in situation.trend_breaks}
-    with transaction.atomic():
+    with recompute.cycle_collection_paused(), transaction.atomic():
         Situation.objects.select_for_update().filter(pk=situation.pk).values_list("pk").first()
         result = recompute.compute(situation, now)
         situation.level = result["level"]

@@ -23,7 +23,7 @@ class SessionStore(db.SessionStore):
     _stored_expiry: datetime | None = None
 
     def _get_session_from_db(self) -> Any:
-        stored = super()._get_session_from_db()
+        stored = super()._get_session_from_db()  # type: ignore[misc]
         self._stored_expiry = stored.expire_date if stored is not None else None
         return stored
 

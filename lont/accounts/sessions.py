@@ -17,13 +17,29 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.backends import db
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from lont.core.prepared import PreparedQuery
+
+
+def _session_by_key(session_key: str) -> QuerySet[Any]:
+    return SessionStore.get_model_class().objects.filter(session_key=session_key)
+
+
+# Read on every request of a signed-in user: compiled once (lont.core.prepared).
+_SESSION_BY_KEY = PreparedQuery(_session_by_key, session_key=str)
 
 
 class SessionStore(db.SessionStore):
     _stored_expiry: datetime | None = None
 
     def _get_session_from_db(self) -> Any:
-        stored = super()._get_session_from_db()  # type: ignore[misc]
+        """Django's lookup (the row with this key, if not expired), through the prepared query."""
+        found = _SESSION_BY_KEY(session_key=str(self.session_key))
+        stored = found[0] if found and found[0].expire_date > timezone.now() else None
+        if stored is None:
+            self._session_key = None
         self._stored_expiry = stored.expire_date if stored is not None else None
         return stored
 

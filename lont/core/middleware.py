@@ -83,13 +83,20 @@ def resolve_viewer(request: HttpRequest) -> Viewer | None:
     The memberships read stay on the request for the switcher (``lont_memberships``)."""
     if not is_verified(request):
         return None
-    memberships = active_memberships(int(request.user.pk or 0))
+    memberships = active_memberships(_loaded_user(request))
     request.lont_memberships = memberships  # type: ignore[attr-defined]
     if not memberships:
         return None
     wanted = request.session.get(SESSION_NETWORK_KEY)
     chosen = next((m for m in memberships if m.network_id == wanted), memberships[0])
     return Viewer(chosen)
+
+
+def _loaded_user(request: HttpRequest) -> Any:
+    """The signed-in user itself rather than the lazy stand-in on ``request.user`` (loaded by now:
+    ``is_verified`` asked it), so the memberships can point at it."""
+    user = request.user
+    return getattr(user, "_wrapped", user)
 
 
 class ViewerMiddleware:

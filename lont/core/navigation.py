@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Role
@@ -63,6 +65,7 @@ def register(
     )
     _REGISTRY[key] = entry
     _MENUS.clear()
+    _RENDERED.clear()
     return entry
 
 
@@ -75,8 +78,12 @@ def entries() -> list[NavEntry]:
 _MENUS: dict[tuple[str, str, str], list[tuple[str, str, Any]]] = {}
 
 
+def _menu_key(viewer: Viewer) -> tuple[str, str, str]:
+    return (viewer.role, get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF))
+
+
 def _menu(viewer: Viewer) -> list[tuple[str, str, Any]]:
-    key = (viewer.role, get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF))
+    key = _menu_key(viewer)
     menu = _MENUS.get(key)
     if menu is None:
         menu = []
@@ -102,6 +109,22 @@ def items_for(viewer: Viewer, path: str) -> list[dict[str, Any]]:
     for item in out:
         item["active"] = item is current
     return out
+
+
+# The menu as HTML, rendered once per role, URL prefix, language and current entry (a few hundred
+# at most): every page shows it, and its markup holds nothing but the role's entries.
+_RENDERED: dict[tuple[Any, ...], str] = {}
+
+
+def rendered_menu(viewer: Viewer, path: str) -> str:
+    """The main menu's list items (``lont/_main_nav.html``) for the viewer on the page at ``path``."""
+    items = items_for(viewer, path)
+    current = next((item["key"] for item in items if item["active"]), None)
+    key = (*_menu_key(viewer), get_language(), current)
+    html = _RENDERED.get(key)
+    if html is None:
+        html = _RENDERED[key] = render_to_string("lont/_main_nav.html", {"nav_items": items})
+    return html
 
 
 # Retention page managers (mirrors lont.retention.services.MANAGERS).

@@ -21,20 +21,20 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
-MembershipSource = Callable[[int], list["Membership"]]
+MembershipSource = Callable[[Any], list["Membership"]]
 _membership_source: MembershipSource | None = None
 
 
 def set_membership_source(source: MembershipSource) -> None:
-    """Installed by the networks app: a user's active memberships, by user id."""
+    """Installed by the networks app: a user's active memberships (given the user)."""
     global _membership_source
     _membership_source = source
 
 
-def active_memberships(user_id: int) -> list[Membership]:
+def active_memberships(user: Any) -> list[Membership]:
     if _membership_source is None:
         raise RuntimeError("No membership source installed (lont.networks must be installed).")
-    return _membership_source(user_id)
+    return _membership_source(user)
 
 
 _UNKNOWN = object()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
+from lont.core.prepared import PreparedQuery
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
 
@@ -75,14 +77,26 @@ def sharing_matrix(covenant: CovenantVersion) -> list[dict[str, Any]]:
     ]
 
 
-def active_memberships(user_id: int) -> list[Membership]:
-    """A user's active memberships, network by name: the viewer is chosen from these (system
-    lookup by the middleware before any viewer exists). Each carries the id of its network's
-    covenant in force (``active_covenant_pk``), so the viewer needs no query of its own for it."""
+def _active_memberships_query(user_id: int) -> QuerySet[Membership]:
     newest = CovenantVersion.objects.filter(network_id=OuterRef("network_id")).order_by("-number")
-    return list(
+    return (
         Membership.objects.filter(user_id=user_id, is_active=True)
-        .select_related("network", "organisation", "user")
+        .select_related("network", "organisation")
         .annotate(active_covenant_pk=Subquery(newest.values("pk")[:1]))
         .order_by("network__name")
     )
+
+
+# Read on every signed-in request: compiled once (lont.core.prepared).
+_ACTIVE_MEMBERSHIPS = PreparedQuery(_active_memberships_query, user_id=int)
+
+
+def active_memberships(user: AbstractBaseUser) -> list[Membership]:
+    """A user's active memberships, network by name: the viewer is chosen from these (system
+    lookup by the middleware before any viewer exists). Each carries the id of its network's
+    covenant in force (``active_covenant_pk``), so the viewer needs no query of its own for it,
+    and the signed-in user the request already loaded (not joined again)."""
+    memberships = _ACTIVE_MEMBERSHIPS(user_id=int(user.pk))
+    for membership in memberships:
+        membership.user = user  # type: ignore[assignment]
+    return memberships

@@ -128,9 +128,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sessions slide: every request renews them, so inactivity longer than the age ends the session.
+# Sessions slide: a request renews them, so inactivity longer than the age ends the session. The
+# session store writes the renewal only once the stored expiry lags a fresh one by more than
+# LONT_SESSION_REFRESH_SECONDS (not on every request: that was an UPDATE per page view); a session
+# so ends at most SESSION_COOKIE_AGE after the last request, never later (lont.accounts.sessions).
+SESSION_ENGINE = "lont.accounts.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("LONT_SESSION_IDLE_SECONDS", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+LONT_SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,11 +3,17 @@ sensitive actions (covenant changes, exports) need a re-authentication within 10
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from account_helpers import code_for, full_login, post_password
 from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from factories import PASSWORD, member_factory, network_factory, organisation_factory
 
 from lont.accounts import services, totp
@@ -141,9 +147,9 @@ def test_deactivation_needs_a_reason(clock, coordinator, colleague, client_for):
 
 def test_session_settings_slide_and_end_after_thirty_minutes():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_ENGINE == "lont.accounts.sessions"
+    assert settings.LONT_SESSION_REFRESH_SECONDS == 60
     assert settings.SESSION_COOKIE_HTTPONLY is True
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
 
 
 def test_session_expires_after_thirty_minutes_of_inactivity(clock, colleague, client_for):
@@ -161,6 +167,52 @@ def test_activity_keeps_the_session_alive(clock, colleague, client_for):
         assert client.get(reverse("networks:overview")).status_code == 200
     clock.shift(31 * 60)
     assert client.get(reverse("networks:overview"))["Location"].startswith(LOGIN)
+
+
+def stored_expiry(client: Client) -> datetime:
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def session_writes(client: Client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries if q["sql"].startswith('UPDATE "django_session"')]
+
+
+def test_a_request_within_a_minute_of_the_last_renewal_writes_no_session(
+    clock, colleague, client_for
+):
+    # given a session renewed just now
+    client = client_for(colleague)
+    client.get(reverse("networks:overview"))
+    expiry = stored_expiry(client)
+    # when the member opens pages for the next minute
+    for _ in range(2):
+        clock.shift(30)
+        # then the session is read, not written: its expiry is at most a minute stale
+        assert session_writes(client, reverse("networks:overview")) == []
+    assert stored_expiry(client) == expiry
+
+
+def test_a_stale_session_is_renewed_to_the_full_idle_timeout(clock, colleague, client_for):
+    client = client_for(colleague)
+    client.get(reverse("networks:overview"))
+    clock.shift(61)
+    assert len(session_writes(client, reverse("networks:overview"))) == 1
+    assert stored_expiry(client) == timezone.now() + timedelta(seconds=30 * 60)
+
+
+def test_a_session_ends_at_most_thirty_minutes_after_the_last_request(clock, colleague, client_for):
+    # given a session renewed at t, and a request at t + 50 s that did not renew it
+    client = client_for(colleague)
+    client.get(reverse("networks:overview"))
+    clock.shift(50)
+    assert session_writes(client, reverse("networks:overview")) == []
+    # when nothing happens until 30 minutes after the renewal (29 min 10 s after that request)
+    clock.shift(30 * 60 - 50 + 1)
+    # then the session has ended: the unwritten request never extended it beyond 30 minutes
+    response = client.get(reverse("networks:overview"))
+    assert response["Location"].startswith(LOGIN)
 
 
 # --- re-authentication ------------------------------------------------------------------------

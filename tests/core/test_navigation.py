@@ -7,7 +7,10 @@ import html
 import re
 
 import pytest
+from django.conf import settings
+from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
 from lont.core import navigation
 from lont.core.choices import Role
@@ -60,6 +63,8 @@ def test_an_app_registers_its_entry_and_an_unknown_url_is_left_out(make_member, 
     finally:
         navigation._REGISTRY.clear()
         navigation._REGISTRY.update(saved)
+        navigation._MENUS.clear()
+        navigation._RENDERED.clear()
 
 
 def test_the_header_links_the_inbox_with_the_unread_count(make_member, client_for):
@@ -73,3 +78,37 @@ def test_the_header_links_the_inbox_with_the_unread_count(make_member, client_fo
     assert reverse("notifications:inbox") in page and reverse("notifications:unread") in page
     # the count comes after the page (htmx), so no page pays its query
     assert "2 ongelezen" in client.get(reverse("notifications:unread")).content.decode()
+
+
+CURRENT = re.compile(r'href="([^"]+)" aria-current="page">([^<]+)</a>')
+
+
+def _current(client, url: str) -> list[tuple[str, str]]:
+    return CURRENT.findall(NAV.search(client.get(url).content.decode()).group(0))
+
+
+def test_the_menu_kept_per_role_and_language_marks_the_page_being_read(make_member, client_for):
+    # given a professional (the menu is rendered once per role, language and current entry)
+    client = client_for(make_member())
+    signals = reverse("signalregister:list")
+    # then each page marks its own entry, also when the menu was rendered for another page before
+    assert _current(client, signals) == [(signals, "Signalen")]
+    assert _current(client, reverse("assessment:situations")) == [
+        (reverse("assessment:situations"), "Situaties")
+    ]
+    assert _current(client, signals) == [(signals, "Signalen")]
+    # and in the reader's language
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert _current(client, signals) == [(signals, "Signals")]
+
+
+def test_a_fragment_kept_for_everyone_never_holds_the_page_context():
+    fragment = Template(
+        '{% load i18n lont_tags %}{% same_for_everyone "test-fragment" %}'
+        '[{{ viewer }}]{% translate "Naar de inhoud" %}{% end_same_for_everyone %}'
+    )
+    with translation.override("nl"):
+        assert fragment.render(Context({"viewer": "Piet"})) == "[]Naar de inhoud"
+        assert fragment.render(Context({"viewer": "Klaas"})) == "[]Naar de inhoud"
+    with translation.override("en"):
+        assert fragment.render(Context({"viewer": "Piet"})) == "[]Skip to content"

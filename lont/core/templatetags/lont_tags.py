@@ -4,20 +4,25 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.translation import get_language
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
-    """The main menu: the entries of ``lont.core.navigation`` the viewer may open."""
-    from lont.core.navigation import items_for
+def main_nav(context: dict[str, Any]) -> str:
+    """The main menu: the entries of ``lont.core.navigation`` the viewer may open (rendered once
+    per role and language, ``navigation.rendered_menu``)."""
+    from lont.core.navigation import rendered_menu
 
     viewer = context.get("viewer")
     if viewer is None:
-        return []
+        return ""
     request = context.get("request")
-    return items_for(viewer, request.path if request is not None else "")
+    return rendered_menu(viewer, request.path if request is not None else "")
 
 
 @register.filter
@@ -103,3 +108,47 @@ def error_summary_items(form: Any, formset: Any = None) -> list[dict[str, str]]:
         for number, row_form in enumerate(rows, start=1):
             add_form(row_form, row=number)
     return items
+
+
+# Fragments of the layout that are the same for everyone (asset links, the logo, links that take
+# no argument): rendered once per fragment, language and URL prefix, without the page's context —
+# so nothing of the request or the viewer can end up in what is kept.
+_SHARED: dict[tuple[str, str, str, str], str] = {}
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, name: str, nodelist: template.NodeList) -> None:
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        key = (
+            self.name,
+            get_language() or "",
+            get_script_prefix(),
+            str(get_urlconf() or settings.ROOT_URLCONF),
+        )
+        html = _SHARED.get(key)
+        if html is None:
+            # An empty context of the same template: none of the page's variables.
+            html = _SHARED[key] = self.nodelist.render(context.new())
+        return html
+
+
+@register.tag
+def same_for_everyone(
+    parser: template.base.Parser, token: template.base.Token
+) -> SharedFragmentNode:
+    """``{% same_for_everyone "name" %}…{% end_same_for_everyone %}``: see ``SharedFragmentNode``."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("same_for_everyone takes one quoted fragment name.")
+    nodelist = parser.parse(("end_same_for_everyone",))
+    parser.delete_first_token()
+    return SharedFragmentNode(bits[1][1:-1], nodelist)
+
+
+@receiver(setting_changed)
+def _forget_shared_fragments(**_kwargs: Any) -> None:
+    # Tests change STATIC_URL, the theme or the URL conf: a kept fragment may name the old ones.
+    _SHARED.clear()

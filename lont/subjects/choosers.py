@@ -1,0 +1,49 @@
+"""The type-to-choose fields for groups and people, for every app's forms: a select of every
+group or person grows with the network (a thousand groups, twenty thousand people on each form
+page), these name only what was chosen or typed. The options endpoints are in ``views.options``;
+the field's queryset (the visibility layer) decides what may be chosen."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.utils.translation import gettext_lazy as _
+
+from lont.core.combobox import ComboboxChoiceField, ComboboxMultipleChoiceField
+
+GROUP_NAMES = ("name", "other_names")
+GROUP_FOUND = (_("groep"), _("groepen"))
+PERSON_FOUND = (_("persoon"), _("personen"))
+
+
+class GroupComboboxField(ComboboxChoiceField):
+    search_fields = GROUP_NAMES
+    url_name = "subjects:group_options"
+    found: ClassVar[tuple[Any, Any]] = GROUP_FOUND
+
+
+class GroupsComboboxField(ComboboxMultipleChoiceField):
+    search_fields = GROUP_NAMES
+    url_name = "subjects:group_options"
+    found: ClassVar[tuple[Any, Any]] = GROUP_FOUND
+
+
+class PersonComboboxField(ComboboxChoiceField):
+    """A person by alias (never a real name: those are encrypted and never searched)."""
+
+    search_fields = ("alias",)
+    url_name = "subjects:person_options"
+    found: ClassVar[tuple[Any, Any]] = PERSON_FOUND
+
+
+class PersonsComboboxField(ComboboxMultipleChoiceField):
+    search_fields = ("alias",)
+    url_name = "subjects:person_options"
+    found: ClassVar[tuple[Any, Any]] = PERSON_FOUND
+
+
+class MemberCandidateField(PersonComboboxField):
+    """A person who may be linked to a group: victims and tipsters never are (their own
+    endpoint, so they are not offered either)."""
+
+    url_name = "subjects:member_candidate_options"

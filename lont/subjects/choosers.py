@@ -22,6 +22,12 @@ class GroupComboboxField(ComboboxChoiceField):
     found: ClassVar[tuple[Any, Any]] = GROUP_FOUND
 
 
+class FullGroupComboboxField(GroupComboboxField):
+    """A group the viewer reads in full (its queryset says so; its endpoint offers only those)."""
+
+    url_name = "subjects:full_group_options"
+
+
 class GroupsComboboxField(ComboboxMultipleChoiceField):
     search_fields = GROUP_NAMES
     url_name = "subjects:group_options"

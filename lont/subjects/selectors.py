@@ -110,12 +110,14 @@ def member_candidates(viewer: Viewer) -> QuerySet[Person]:
     return persons(viewer).exclude(involvement__in=[Involvement.VICTIM, Involvement.TIPSTER])
 
 
-def group_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[Group]:
-    """The first groups (by name) whose name or other name holds ``text`` (without text, the
-    first groups), for a group field's suggestions; on PostgreSQL through the trigram indexes
-    of migration 0005."""
+def group_options(
+    viewer: Viewer, text: str | None, *, minimum: Access = Access.SUMMARY, limit: int = 10
+) -> list[Group]:
+    """The first groups (by name) the viewer reads at ``minimum`` whose name or other name
+    holds ``text`` (without text, the first groups), for a group field's suggestions; on
+    PostgreSQL through the trigram indexes of migration 0005."""
     text = _text(text or "")
-    groups = visible(viewer, Group)
+    groups = visible(viewer, Group, minimum=minimum)
     if text:
         groups = groups.filter(Q(name__icontains=text) | Q(other_names__icontains=text))
     return list(groups.order_by("name", "pk")[:limit])

@@ -7,6 +7,11 @@ app_name = "subjects"
 urlpatterns = [
     path("groepen/", groups.GroupListView.as_view(), name="groups"),
     path("groepen/opties/", options.GroupOptionsView.as_view(), name="group_options"),
+    path(
+        "groepen/opties/volledig/",
+        options.FullGroupOptionsView.as_view(),
+        name="full_group_options",
+    ),
     path("personen/opties/", options.PersonOptionsView.as_view(), name="person_options"),
     path(
         "personen/opties/leden/",

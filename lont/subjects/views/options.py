@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy
 
 from lont.core.views_base import ComboboxOptionsView
+from lont.networks.choices import Access
 
 from .. import selectors
 from ..models import Group, Person
@@ -25,6 +26,14 @@ class GroupOptionsView(ComboboxOptionsView):
 
     def suggestions(self, text: str) -> list[Any]:
         return selectors.group_options(self.viewer, text)
+
+
+class FullGroupOptionsView(GroupOptionsView):
+    """As :class:`GroupOptionsView`, only groups the viewer reads in full (for the forms that
+    link work to a group: the online presence's contacts and activities)."""
+
+    def suggestions(self, text: str) -> list[Any]:
+        return selectors.group_options(self.viewer, text, minimum=Access.FULL)
 
 
 class PersonOptionsView(ComboboxOptionsView):

@@ -13,7 +13,7 @@ from lont.accounts.models import User
 from lont.core.forms import StyledForm
 from lont.networks.models import Organisation
 from lont.signalregister.models import Signal
-from lont.subjects.choosers import GroupsComboboxField
+from lont.subjects.choosers import GroupRelationComboboxField, GroupsComboboxField
 from lont.subjects.models import Group, GroupRelation
 
 from .choices import ActionMode, ActionStatus, DecisionKind, LevelCode, SituationKind
@@ -27,7 +27,7 @@ class SituationForm(StyledForm):
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
     # Type to choose: a select of every group or situation grows with the network.
     groups = GroupsComboboxField(label=_("Groepen"), queryset=Group.objects.none(), required=False)
-    rivalry = forms.ModelChoiceField(
+    rivalry = GroupRelationComboboxField(
         label=_("Rivaliteit"), queryset=GroupRelation.objects.none(), required=False
     )
 

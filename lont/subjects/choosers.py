@@ -53,3 +53,15 @@ class MemberCandidateField(PersonComboboxField):
     endpoint, so they are not offered either)."""
 
     url_name = "subjects:member_candidate_options"
+
+
+class GroupRelationComboboxField(ComboboxChoiceField):
+    """A relation between two groups, found by either group's name; labelled as the relation
+    names itself ("A — B (rivaliteit)"), so its queryset selects both groups."""
+
+    search_fields = ("group_a__name", "group_b__name")
+    url_name = "subjects:group_relation_options"
+    found: ClassVar[tuple[Any, Any]] = (_("relatie"), _("relaties"))
+
+    def _names(self, obj: Any) -> list[str]:
+        return [obj.group_a.name.casefold(), obj.group_b.name.casefold()]

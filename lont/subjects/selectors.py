@@ -154,6 +154,20 @@ def group_relations(
     return qs
 
 
+def group_relation_options(
+    viewer: Viewer, text: str | None, *, limit: int = 10
+) -> list[GroupRelation]:
+    """The first relations (by the first group's name) whose groups' names hold ``text``, for a
+    relation field's suggestions; only relations whose both groups the viewer sees."""
+    text = _text(text or "")
+    relations = group_relations(viewer)
+    if text:
+        relations = relations.filter(
+            Q(group_a__name__icontains=text) | Q(group_b__name__icontains=text)
+        )
+    return list(relations.order_by("group_a__name", "pk")[:limit])
+
+
 def memberships(
     viewer: Viewer, *, group: Group | None = None, person: Person | None = None
 ) -> QuerySet[GroupMembership]:

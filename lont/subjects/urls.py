@@ -12,6 +12,11 @@ urlpatterns = [
         options.FullGroupOptionsView.as_view(),
         name="full_group_options",
     ),
+    path(
+        "relaties/opties/",
+        options.GroupRelationOptionsView.as_view(),
+        name="group_relation_options",
+    ),
     path("personen/opties/", options.PersonOptionsView.as_view(), name="person_options"),
     path(
         "personen/opties/leden/",

@@ -9,7 +9,7 @@ import pytest
 from assessment_app.assessment_factories import situation_factory
 from combobox_support import assert_flat, assert_refused_alike, options
 from django.urls import reverse
-from subjects.subjects_factories import group_factory, set_access
+from subjects.subjects_factories import group_factory, group_relation_factory, set_access
 
 from lont.assessment.models import CaseMeeting, Situation
 from lont.audit.models import AccessLogEntry
@@ -53,11 +53,19 @@ def test_the_meeting_form_does_not_grow_with_the_situations(world, client_for):
     )
 
 
-def test_the_situation_form_does_not_grow_with_the_groups(world, client_for):
+def test_the_situation_form_does_not_grow_with_the_groups_and_rivalries(world, client_for):
     org = world["police"].organisation
 
     def add(n: int) -> list[str]:
-        return [group_factory(org, name=f"Extragroep {i}").name for i in range(n)]
+        names = []
+        for i in range(n):
+            a, b = (
+                group_factory(org, name=f"Extragroep {i}"),
+                group_factory(org, name=f"Extra {i}b"),
+            )
+            group_relation_factory(a, b)
+            names += [a.name, b.name]
+        return names
 
     assert_flat(
         client_for(world["police"]),
@@ -113,3 +121,24 @@ def test_the_situation_form_keeps_the_chosen_groups_on_an_error_and_saves(world,
     assert client.post(url, {**data, "title": "Spanning Plein"}).status_code == 302
     situation = Situation.objects.get(title="Spanning Plein")
     assert list(situation.groups.all()) == [world["plein"]]
+
+
+def test_the_rivalry_is_typed_to_choose_and_a_hidden_one_is_refused(world, make_member, client_for):
+    youth = make_member(PartnerType.YOUTH_WORK)
+    kade = group_factory(world["police"].organisation, name="Kadeclub")
+    rivalry = group_relation_factory(world["plein"], kade)
+    hidden = group_relation_factory(world["plein"], group_factory(youth.organisation))
+    client = client_for(world["police"])
+    body = options(client, "subjects:group_relation_options", "rivalry_naam", "kade")
+    assert "Pleinjongens — Kadeclub" in body
+    assert f'id="id_rivalry_naam-opties-{hidden.pk}"' not in body
+    url = reverse("assessment:situation_create")
+    data = {"kind": "rivalry", "title": "Spanning Plein"}
+    assert_refused_alike(client, url, data, "rivalry", hidden.pk)
+    first = client.post(url, {**data, "rivalry_naam": "kade"})
+    assert (
+        f'<option value="{rivalry.pk}" selected>Pleinjongens — Kadeclub' in first.content.decode()
+    )
+    response = client.post(url, {**data, "rivalry_naam": "kade", "rivalry": rivalry.pk})
+    assert response.status_code == 302
+    assert Situation.objects.get(title="Spanning Plein").rivalry == rivalry

@@ -11,7 +11,7 @@ from lont.core.views_base import ComboboxOptionsView
 from lont.networks.choices import Access
 
 from .. import selectors
-from ..models import Group, Person
+from ..models import Group, GroupRelation, Person
 
 
 class GroupOptionsView(ComboboxOptionsView):
@@ -34,6 +34,20 @@ class FullGroupOptionsView(GroupOptionsView):
 
     def suggestions(self, text: str) -> list[Any]:
         return selectors.group_options(self.viewer, text, minimum=Access.FULL)
+
+
+class GroupRelationOptionsView(ComboboxOptionsView):
+    """Visible relations between groups (both groups visible) whose groups' names hold what was
+    typed (a situation's rivalry)."""
+
+    model = GroupRelation
+    required_permission = "case.read"
+    text_param = "relatie_naam"
+    listbox_id = "relatie-opties"
+    none_found = gettext_lazy("Geen relatie gevonden")
+
+    def suggestions(self, text: str) -> list[Any]:
+        return selectors.group_relation_options(self.viewer, text)
 
 
 class PersonOptionsView(ComboboxOptionsView):

@@ -2,9 +2,9 @@
 listbox), instead of a select of every row: a select grows with the network (a thousand groups,
 twenty thousand people) and sends all of them to every reader.
 
-With JavaScript, htmx asks an options endpoint (:class:`ComboboxOptionsView`) for the first rows
-whose name holds what was typed; choosing one fills the hidden value (or, for a field of several,
-adds a checked box). Without JavaScript the typed fragment is sent as ``<name>_naam``: the field
+With JavaScript, htmx asks an options endpoint (``views_base.ComboboxOptionsView``) for the
+first rows whose name holds what was typed; choosing one fills the hidden value (or, for a field
+of several, adds a checked box). Without JavaScript the typed fragment is sent as ``<name>_naam``: the field
 then refuses it with a message and the page offers the matching rows in a select, so a second
 submit chooses. What was typed and chosen survives every re-render. Only rows of the field's
 queryset (the visibility layer) are ever named, and the view logs what the widget showed

@@ -10,16 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.core.combobox import ComboboxChoiceField, ComboboxMultipleChoiceField
 
-SITUATION_FOUND = (_("situatie"), _("situaties"))
+
+class SituationChoices:
+    search_fields: ClassVar[tuple[str, ...]] = ("title",)
+    url_name: ClassVar[str] = "assessment:situation_options"
+    found: ClassVar[tuple[Any, Any]] = (_("situatie"), _("situaties"))
 
 
-class SituationComboboxField(ComboboxChoiceField):
-    search_fields = ("title",)
-    url_name = "assessment:situation_options"
-    found: ClassVar[tuple[Any, Any]] = SITUATION_FOUND
+class SituationComboboxField(SituationChoices, ComboboxChoiceField):
+    pass
 
 
-class SituationsComboboxField(ComboboxMultipleChoiceField):
-    search_fields = ("title",)
-    url_name = "assessment:situation_options"
-    found: ClassVar[tuple[Any, Any]] = SITUATION_FOUND
+class SituationsComboboxField(SituationChoices, ComboboxMultipleChoiceField):
+    pass

@@ -11,15 +11,29 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.core.combobox import ComboboxChoiceField, ComboboxMultipleChoiceField
 
-GROUP_NAMES = ("name", "other_names")
-GROUP_FOUND = (_("groep"), _("groepen"))
-PERSON_FOUND = (_("persoon"), _("personen"))
+
+class GroupChoices:
+    """What a group field searches (its name and other names), asks and says it found."""
+
+    search_fields: ClassVar[tuple[str, ...]] = ("name", "other_names")
+    url_name: ClassVar[str] = "subjects:group_options"
+    found: ClassVar[tuple[Any, Any]] = (_("groep"), _("groepen"))
 
 
-class GroupComboboxField(ComboboxChoiceField):
-    search_fields = GROUP_NAMES
-    url_name = "subjects:group_options"
-    found: ClassVar[tuple[Any, Any]] = GROUP_FOUND
+class PersonChoices:
+    """A person by alias (never a real name: those are encrypted and never searched)."""
+
+    search_fields: ClassVar[tuple[str, ...]] = ("alias",)
+    url_name: ClassVar[str] = "subjects:person_options"
+    found: ClassVar[tuple[Any, Any]] = (_("persoon"), _("personen"))
+
+
+class GroupComboboxField(GroupChoices, ComboboxChoiceField):
+    pass
+
+
+class GroupsComboboxField(GroupChoices, ComboboxMultipleChoiceField):
+    pass
 
 
 class FullGroupComboboxField(GroupComboboxField):
@@ -28,24 +42,12 @@ class FullGroupComboboxField(GroupComboboxField):
     url_name = "subjects:full_group_options"
 
 
-class GroupsComboboxField(ComboboxMultipleChoiceField):
-    search_fields = GROUP_NAMES
-    url_name = "subjects:group_options"
-    found: ClassVar[tuple[Any, Any]] = GROUP_FOUND
+class PersonComboboxField(PersonChoices, ComboboxChoiceField):
+    pass
 
 
-class PersonComboboxField(ComboboxChoiceField):
-    """A person by alias (never a real name: those are encrypted and never searched)."""
-
-    search_fields = ("alias",)
-    url_name = "subjects:person_options"
-    found: ClassVar[tuple[Any, Any]] = PERSON_FOUND
-
-
-class PersonsComboboxField(ComboboxMultipleChoiceField):
-    search_fields = ("alias",)
-    url_name = "subjects:person_options"
-    found: ClassVar[tuple[Any, Any]] = PERSON_FOUND
+class PersonsComboboxField(PersonChoices, ComboboxMultipleChoiceField):
+    pass
 
 
 class MemberCandidateField(PersonComboboxField):

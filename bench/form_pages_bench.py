@@ -13,7 +13,7 @@ query counts, which do not depend on how busy the machine is.
 
 from __future__ import annotations
 
-from large_network import setup_or_skip
+from large_network import client_for, setup_or_skip
 
 setup_or_skip()
 
@@ -21,7 +21,6 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from lont.core.middleware import SESSION_NETWORK_KEY, SESSION_VERIFIED_KEY  # noqa: E402
 from lont.core.scoping import system_context  # noqa: E402
 from lont.networks.choices import Role  # noqa: E402
 from lont.networks.models import Membership, Network  # noqa: E402
@@ -29,16 +28,6 @@ from lont.socialmap.models import Contact  # noqa: E402
 from lont.subjects.models import Group  # noqa: E402
 
 NETWORKS = ("voorbeeldstad-noord", "bench-grootstad")
-
-
-def client_for(member: Membership) -> Client:
-    client = Client()
-    client.force_login(member.user, backend="lont.accounts.backends.EmailBackend")
-    session = client.session
-    session[SESSION_VERIFIED_KEY] = True
-    session[SESSION_NETWORK_KEY] = member.network_id
-    session.save()
-    return client
 
 
 def pages(network: Network, director: Membership) -> list[tuple[str, str]]:

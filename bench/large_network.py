@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,3 +27,18 @@ def setup_or_skip() -> None:
     import django
 
     django.setup()
+
+
+def client_for(member: Any) -> Any:
+    """A test client signed in as ``member``, second factor verified, in its network."""
+    from django.test import Client
+
+    from lont.core.middleware import SESSION_NETWORK_KEY, SESSION_VERIFIED_KEY
+
+    client = Client()
+    client.force_login(member.user, backend="lont.accounts.backends.EmailBackend")
+    session = client.session
+    session[SESSION_VERIFIED_KEY] = True
+    session[SESSION_NETWORK_KEY] = member.network_id
+    session.save()
+    return client

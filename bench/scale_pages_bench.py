@@ -25,7 +25,7 @@ import datetime as dt
 import statistics
 import time
 
-from large_network import setup_or_skip
+from large_network import client_for, setup_or_skip
 
 setup_or_skip()
 
@@ -36,21 +36,10 @@ from django.utils import timezone  # noqa: E402
 from query_meter import QueryMeter  # noqa: E402
 
 from lont.assessment.models import Situation  # noqa: E402
-from lont.core.middleware import SESSION_NETWORK_KEY, SESSION_VERIFIED_KEY  # noqa: E402
 from lont.core.scoping import system_context  # noqa: E402
 from lont.networks.choices import Role  # noqa: E402
 from lont.networks.models import Membership, Network  # noqa: E402
 from lont.signalregister.models import SignalGroup, SignalPerson  # noqa: E402
-
-
-def client_for(member: Membership) -> Client:
-    client = Client()
-    client.force_login(member.user, backend="lont.accounts.backends.EmailBackend")
-    session = client.session
-    session[SESSION_VERIFIED_KEY] = True
-    session[SESSION_NETWORK_KEY] = member.network_id
-    session.save()
-    return client
 
 
 def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:

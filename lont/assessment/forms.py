@@ -13,9 +13,11 @@ from lont.accounts.models import User
 from lont.core.forms import StyledForm
 from lont.networks.models import Organisation
 from lont.signalregister.models import Signal
+from lont.subjects.choosers import GroupRelationComboboxField, GroupsComboboxField
 from lont.subjects.models import Group, GroupRelation
 
 from .choices import ActionMode, ActionStatus, DecisionKind, LevelCode, SituationKind
+from .choosers import SituationsComboboxField
 from .models import Situation
 
 
@@ -23,10 +25,9 @@ class SituationForm(StyledForm):
     kind = forms.ChoiceField(label=_("Soort situatie"), choices=SituationKind.choices)
     title = forms.CharField(label=_("Titel (geen echte namen)"), max_length=120)
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
-    groups = forms.ModelMultipleChoiceField(
-        label=_("Groepen"), queryset=Group.objects.none(), required=False
-    )
-    rivalry = forms.ModelChoiceField(
+    # Type to choose: a select of every group or situation grows with the network.
+    groups = GroupsComboboxField(label=_("Groepen"), queryset=Group.objects.none(), required=False)
+    rivalry = GroupRelationComboboxField(
         label=_("Rivaliteit"), queryset=GroupRelation.objects.none(), required=False
     )
 
@@ -85,7 +86,7 @@ class MeetingForm(StyledForm):
     participants = forms.ModelMultipleChoiceField(
         label=_("Deelnemende partners"), queryset=Organisation.objects.none()
     )
-    situations = forms.ModelMultipleChoiceField(
+    situations = SituationsComboboxField(
         label=_("Agenda: situaties"), queryset=Situation.objects.none(), required=False
     )
 

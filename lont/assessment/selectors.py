@@ -40,6 +40,16 @@ def situations(viewer: Viewer) -> models.QuerySet:
     return visible(viewer, Situation.objects.select_related("organisation", "rivalry"))
 
 
+def situation_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[Situation]:
+    """The first visible situations (by title) whose title holds ``text`` (without text, the
+    first ones), for a situation field's suggestions."""
+    text = (text or "").strip()[:100]
+    rows = visible(viewer, Situation)
+    if text:
+        rows = rows.filter(title__icontains=text)
+    return list(rows.order_by("title", "pk")[:limit])
+
+
 @system_context("the viewer's access level per linked signal (ids and categories only)")
 def signal_access(viewer: Viewer, ids: set[int]) -> dict[int, Access]:
     """The viewer's access per signal id (one query)."""

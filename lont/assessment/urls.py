@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import meetings, other, situations
+from .views import meetings, options, other, situations
 
 app_name = "assessment"
 
 urlpatterns = [
     path("", other.DashboardView.as_view(), name="dashboard"),
     path("situaties/", situations.SituationListView.as_view(), name="situations"),
+    path("situaties/opties/", options.SituationOptionsView.as_view(), name="situation_options"),
     path("situaties/nieuw/", situations.SituationCreateView.as_view(), name="situation_create"),
     path("situaties/<int:pk>/", situations.SituationDetailView.as_view(), name="situation_detail"),
     path(

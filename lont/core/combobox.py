@@ -2,9 +2,9 @@
 listbox), instead of a select of every row: a select grows with the network (a thousand groups,
 twenty thousand people) and sends all of them to every reader.
 
-With JavaScript, htmx asks an options endpoint (:class:`ComboboxOptionsView`) for the first rows
-whose name holds what was typed; choosing one fills the hidden value (or, for a field of several,
-adds a checked box). Without JavaScript the typed fragment is sent as ``<name>_naam``: the field
+With JavaScript, htmx asks an options endpoint (``views_base.ComboboxOptionsView``) for the
+first rows whose name holds what was typed; choosing one fills the hidden value (or, for a field
+of several, adds a checked box). Without JavaScript the typed fragment is sent as ``<name>_naam``: the field
 then refuses it with a message and the page offers the matching rows in a select, so a second
 submit chooses. What was typed and chosen survives every re-render. Only rows of the field's
 queryset (the visibility layer) are ever named, and the view logs what the widget showed
@@ -29,12 +29,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import AccessVia
 from .reads import log_reads
-from .views_base import MemberTemplateView
 
 TEXT_SUFFIX = "_naam"
 MAX_TEXT = 100
 SUGGESTIONS = 10
-_LISTBOX_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,80}$")
+LISTBOX_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,80}$")
 
 
 @dataclass(frozen=True)
@@ -107,6 +106,10 @@ class ComboboxMixin:
     server-side matching of a typed fragment (``search_fields``, through ``queryset``)."""
 
     search_fields: ClassVar[tuple[str, ...]] = ("name",)
+    # A field for one kind of row names its options endpoint and how the page says what it found
+    # ("1 groep", "3 groepen") once, here; a form may still pass them.
+    url_name: ClassVar[str] = ""
+    found: ClassVar[tuple[Any, Any]] = ("", "")
     # Django gathers ``default_error_messages`` along the MRO: both fields below get this one.
     default_error_messages: ClassVar[dict[str, Any]] = {
         "choose": _("Kies uit de gevonden namen onder het veld, of maak het veld leeg."),
@@ -114,10 +117,17 @@ class ComboboxMixin:
     widget: ComboboxWidget
     error_messages: dict[str, Any]
 
-    def __init__(self, *args: Any, url_name: str, found: tuple[Any, Any], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        url_name: str | None = None,
+        found: tuple[Any, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         multiple = isinstance(self, forms.ModelMultipleChoiceField)
+        found_one, found_many = found or self.found
         kwargs["widget"] = ComboboxWidget(
-            url_name, multiple=multiple, found_one=found[0], found_many=found[1]
+            url_name or self.url_name, multiple=multiple, found_one=found_one, found_many=found_many
         )
         super().__init__(*args, **kwargs)
         self.widget.field = self
@@ -240,7 +250,7 @@ def shown_rows(*forms_or_formsets: Any) -> list[Any]:
 def render_logging_choices(
     request: HttpRequest,
     viewer: Any,
-    template_name: str,
+    template_name: str | list[str],
     context: dict[str, Any],
     forms_or_formsets: Iterable[Any],
     *,
@@ -253,36 +263,3 @@ def render_logging_choices(
     if shown:
         log_reads(viewer, shown, via=AccessVia.PAGE, path=request.get_full_path())
     return response
-
-
-class ComboboxOptionsView(MemberTemplateView):
-    """The suggestions of a combobox (htmx): the first rows whose name holds what was typed in
-    the field named by ``veld``, each read access-logged. The option ids start with the listbox's
-    id (``lijst``), so several fields on one page never share an id."""
-
-    template_name = "lont/forms/_combobox_options.html"
-    shows_personal_data = True
-    text_param: ClassVar[str] = "q"
-    listbox_id: ClassVar[str] = "opties"
-    none_found: ClassVar[Any] = _("Niets gevonden")  # the listbox's line when nothing matches
-
-    def suggestions(self, text: str) -> list[Any]:
-        raise NotImplementedError
-
-    def label(self, obj: Any) -> str:
-        return str(obj)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        get = self.request.GET
-        text = typed_text(get.get(get.get("veld") or self.text_param, ""))
-        listbox = get.get("lijst", "")
-        options = self.suggestions(text)
-        log_reads(self.viewer, options, via=AccessVia.SEARCH, path=self.request.get_full_path())
-        data.update(
-            options=[(obj.pk, self.label(obj)) for obj in options],
-            typed=text,
-            none_found=self.none_found,
-            listbox=listbox if _LISTBOX_ID.match(listbox) else self.listbox_id,
-        )
-        return data

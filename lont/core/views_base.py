@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import guards
+from . import combobox, guards
 from .choices import Access, AccessVia
 from .filters import BadFilter
 from .policies import LOGIN, MEMBER, PUBLIC
@@ -256,7 +256,10 @@ class ServiceFormView(AppTemplateMixin, ObjectMixin, MemberView):
             "access": self.access,
             **self.extra_context(),
         }
-        return render(self.request, self.get_template_names(), context, status=status)
+        # A combobox names the rows it shows (chosen, or matching what was typed): logged.
+        return combobox.render_logging_choices(
+            self.request, self.viewer, self.get_template_names(), context, [form], status=status
+        )
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.setup_object()
@@ -369,3 +372,38 @@ class ObjectHistoryView(AppTemplateMixin, ObjectMixin, MemberView):
             "back_url": obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "../",
         }
         return render(request, self.get_template_names(), context)
+
+
+class ComboboxOptionsView(MemberTemplateView):
+    """The suggestions of a combobox (htmx): the first rows whose name holds what was typed in
+    the field named by ``veld``, each read access-logged. The option ids start with the listbox's
+    id (``lijst``), so several fields on one page never share an id."""
+
+    template_name = "lont/forms/_combobox_options.html"
+    shows_personal_data = True
+    text_param: ClassVar[str] = "q"
+    listbox_id: ClassVar[str] = "opties"
+    none_found: ClassVar[Any] = gettext_lazy(
+        "Niets gevonden"
+    )  # the listbox's line when nothing matches
+
+    def suggestions(self, text: str) -> list[Any]:
+        raise NotImplementedError
+
+    def label(self, obj: Any) -> str:
+        return str(obj)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        data = super().get_context_data(**kwargs)
+        get = self.request.GET
+        text = combobox.typed_text(get.get(get.get("veld") or self.text_param, ""))
+        listbox = get.get("lijst", "")
+        options = self.suggestions(text)
+        log_reads(self.viewer, options, via=AccessVia.SEARCH, path=self.request.get_full_path())
+        data.update(
+            options=[(obj.pk, self.label(obj)) for obj in options],
+            typed=text,
+            none_found=self.none_found,
+            listbox=listbox if combobox.LISTBOX_ID.match(listbox) else self.listbox_id,
+        )
+        return data

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.core.forms import StyledForm, StyledModelForm, style_widget
 from lont.core.viewer import Viewer
+from lont.subjects.choosers import FullGroupComboboxField
 
 from . import selectors
 from .choices import ASPECTS, AspectLevel
@@ -84,6 +85,8 @@ class ContactLogForm(StyledModelForm):
     class Meta:
         model = ContactLog
         fields = ["kind", "count", "on", "group"]
+        # Type to choose: a select of every group grows with the network.
+        field_classes = {"group": FullGroupComboboxField}
         widgets = {"on": DATE}
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
@@ -110,6 +113,7 @@ class ActivityForm(StyledModelForm):
             "outcome",
             "share_online",
         ]
+        field_classes = {"group": FullGroupComboboxField}
         widgets = {
             "planned_on": DATE,
             "topic": forms.Textarea(attrs={"rows": 2}),

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from lont.core.combobox import ComboboxChoiceField
 from lont.core.forms import StyledForm
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
+from lont.subjects.choosers import GroupsComboboxField
 
 from .choices import MANUAL_KINDS, EventKind
 from .selectors import visible_groups
@@ -23,7 +25,19 @@ def _situations(viewer: Viewer) -> Any:
     return visible(viewer, model.objects.all()).order_by("title", "pk")
 
 
+class SituationComboboxField(ComboboxChoiceField):
+    """A situation, typed to choose (a select of every situation grew with the network's
+    history). The endpoint is the assessment app's; this app sits below it in the layers, so it
+    names the endpoint and not the assessment app's field."""
+
+    search_fields = ("title",)
+    url_name = "assessment:situation_options"
+    found: ClassVar[tuple[Any, Any]] = (_("situatie"), _("situaties"))
+
+
 class _Links(StyledForm):
+    """The groups and the situation a window or event is about, typed to choose."""
+
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = dict(self.fields)
@@ -37,10 +51,8 @@ class WindowForm(_Links):
     starts_on = forms.DateField(label=_("Opent op"), widget=DATE)
     ends_on = forms.DateField(label=_("Sluit op"), widget=DATE)
     area = forms.CharField(label=_("Gebied"), max_length=120, required=False)
-    groups: Any = forms.ModelMultipleChoiceField(
-        label=_("Groepen"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    situation: Any = forms.ModelChoiceField(label=_("Situatie"), queryset=None, required=False)
+    groups: Any = GroupsComboboxField(label=_("Groepen"), queryset=None, required=False)
+    situation: Any = SituationComboboxField(label=_("Situatie"), queryset=None, required=False)
     flagged = forms.BooleanField(label=_("Verhoogd risico"), required=False)
     notes = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -61,10 +73,8 @@ class GeneratedWindowForm(_Links):
     starts_on = WindowForm.base_fields["starts_on"]
     ends_on = WindowForm.base_fields["ends_on"]
     area = WindowForm.base_fields["area"]
-    groups: Any = forms.ModelMultipleChoiceField(
-        label=_("Groepen"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    situation: Any = forms.ModelChoiceField(label=_("Situatie"), queryset=None, required=False)
+    groups: Any = GroupsComboboxField(label=_("Groepen"), queryset=None, required=False)
+    situation: Any = SituationComboboxField(label=_("Situatie"), queryset=None, required=False)
     flagged = WindowForm.base_fields["flagged"]
     notes = WindowForm.base_fields["notes"]
 
@@ -78,10 +88,8 @@ class EventForm(_Links):
     )
     title = forms.CharField(label=_("Omschrijving"), max_length=160)
     area = forms.CharField(label=_("Gebied"), max_length=120, required=False)
-    groups: Any = forms.ModelMultipleChoiceField(
-        label=_("Groepen"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    situation: Any = forms.ModelChoiceField(label=_("Situatie"), queryset=None, required=False)
+    groups: Any = GroupsComboboxField(label=_("Groepen"), queryset=None, required=False)
+    situation: Any = SituationComboboxField(label=_("Situatie"), queryset=None, required=False)
     lower_than_expected = forms.BooleanField(
         label=_("Lager dan de groep verwachtte"),
         required=False,

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from lont.core.combobox import ComboboxChoiceField, ComboboxMultipleChoiceField
 from lont.core.forms import StyledForm, StyledModelForm
 from lont.core.viewer import Viewer
 from lont.knowledge.models import Indicator
 from lont.networks.models import Organisation
 from lont.presence.models import ProfessionalAccount
 from lont.presence.selectors import account_choices
+from lont.subjects.choosers import GroupComboboxField, GroupsComboboxField, PersonComboboxField
 from lont.subjects.models import Group, Person
 from lont.subjects.models.people import IDENTIFYING_FIELDS
 
@@ -27,30 +27,12 @@ from .models import Signal, platform_error, window_error
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-class GroupsComboboxField(ComboboxMultipleChoiceField):
-    search_fields = ("name", "other_names")
-
-
-class GroupComboboxField(ComboboxChoiceField):
-    search_fields = ("name", "other_names")
-
-
-GROUP_FIELD: dict[str, Any] = {
-    "url_name": "signalregister:group_options",
-    "found": (_("groep"), _("groepen")),
-}
-PERSON_FIELD: dict[str, Any] = {
-    "url_name": "signalregister:person_options",
-    "found": (_("persoon"), _("personen")),
-}
-
-
-class PersonChoiceField(ComboboxChoiceField):
+class PersonChoiceField(PersonComboboxField):
     """The person picker (a text field with suggestions of aliases): people who are victim or
     tipster elsewhere carry a marker (principle 9); the service refuses them as possible
     perpetrator without the owner's override. The marker is looked up for the people shown."""
 
-    search_fields = ("alias",)
+    url_name = "signalregister:person_options"
     network_id: int = 0
 
     def rows(self, ids: Any) -> list[Any]:
@@ -83,7 +65,6 @@ class SignalForm(StyledModelForm):
         label=_("Groepen"),
         queryset=Group.objects.none(),
         required=False,
-        **GROUP_FIELD,
     )
     indicators = forms.ModelMultipleChoiceField(
         label=_("Indicatoren"),
@@ -108,25 +89,21 @@ class SignalForm(StyledModelForm):
         label=_("Verzoek: wie vraagt"),
         queryset=Person.objects.none(),
         required=False,
-        **PERSON_FIELD,
     )
     request_target = PersonChoiceField(
         label=_("Verzoek: aan wie"),
         queryset=Person.objects.none(),
         required=False,
-        **PERSON_FIELD,
     )
     drill_target_group = GroupComboboxField(
         label=capfirst(_("aanvallen gericht op groep")),
         queryset=Group.objects.none(),
         required=False,
-        **GROUP_FIELD,
     )
     drill_target_person = PersonChoiceField(
         label=capfirst(_("aanvallen gericht op persoon")),
         queryset=Person.objects.none(),
         required=False,
-        **PERSON_FIELD,
     )
     request_size = forms.ChoiceField(
         label=_("Verzoek: omvang"), choices=[("", "—"), *RequestSize.choices], required=False
@@ -281,7 +258,6 @@ class PersonRoleForm(StyledForm):
         label=_("Persoon"),
         queryset=Person.objects.none(),
         required=False,
-        **PERSON_FIELD,
     )
     role = forms.ChoiceField(
         label=_("Rol in dit signaal"), choices=PersonRole.choices, required=False

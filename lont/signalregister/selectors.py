@@ -21,7 +21,6 @@ from lont.knowledge.models import Indicator
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
 from lont.subjects.models import Group, Person
-from lont.subjects.models.people import IDENTIFYING_FIELDS
 
 from . import guard
 from .choices import SourceType, Status
@@ -282,24 +281,6 @@ def resolve_group(viewer: Viewer, filters: SignalFilters) -> tuple[SignalFilters
     if typed is not None and (not typed or typed.casefold() not in group.name.casefold()):
         return replace(filters, group=None), None
     return replace(filters, group_text=group.name), group
-
-
-def group_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[Group]:
-    """The first groups (by name) whose name holds ``text`` (without text, the first groups), for
-    the group field's suggestions."""
-    text = (text or "").strip()[:100]
-    groups = _groups_named(viewer, text) if text else visible(viewer, Group)
-    return list(groups.order_by("name", "pk")[:limit])
-
-
-def person_options(viewer: Viewer, text: str | None, *, limit: int = 10) -> list[Person]:
-    """The first visible people (by alias) whose alias holds ``text``, for the person field's
-    suggestions; identifying fields are neither loaded nor decrypted (an option shows the alias)."""
-    text = (text or "").strip()[:100]
-    people = visible(viewer, Person).defer(*IDENTIFYING_FIELDS)
-    if text:
-        people = people.filter(alias__icontains=text)
-    return list(people.order_by("alias", "pk")[:limit])
 
 
 def group_choices(viewer: Viewer) -> QuerySet[Group]:

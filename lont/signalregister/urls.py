@@ -6,7 +6,6 @@ app_name = "signalregister"
 
 urlpatterns = [
     path("", views.SignalListView.as_view(), name="list"),
-    path("groepen/", views.GroupOptionsView.as_view(), name="group_options"),
     path("personen/", views.PersonOptionsView.as_view(), name="person_options"),
     path("nieuw/", views.SignalCreateView.as_view(), name="create"),
     path("<int:pk>/", views.SignalDetailView.as_view(), name="detail"),

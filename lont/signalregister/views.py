@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.combobox import ComboboxOptionsView, render_logging_choices
+from lont.core.combobox import render_logging_choices
 from lont.core.dates import short_day, short_day_time
 from lont.core.pagination import CappedPaginator
 from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
 from lont.core.views_base import (
+    ComboboxOptionsView,
     MemberView,
     VisibleDetailView,
     VisibleListView,
@@ -30,6 +31,7 @@ from lont.core.views_base import (
 )
 from lont.core.visibility import access_for, visible
 from lont.networks.choices import Access
+from lont.subjects import selectors as subject_selectors
 from lont.subjects.models import Group, Person
 
 from . import selectors, services, shielding
@@ -93,7 +95,7 @@ class SignalListView(VisibleListView):
         filters, group = self._resolved
         if group is not None or not filters.group_text:
             return []
-        matches = selectors.group_options(self.viewer, filters.group_text)
+        matches = subject_selectors.group_options(self.viewer, filters.group_text)
         return matches if len(matches) > 1 else []
 
     def also_read(self) -> list[Any]:
@@ -136,20 +138,6 @@ class SignalListView(VisibleListView):
         ]
 
 
-class GroupOptionsView(ComboboxOptionsView):
-    """The group fields' suggestions (the signal list's filter, the signal form's groups): the
-    first visible groups whose name holds what was typed (the first groups when nothing is)."""
-
-    model = Group
-    required_permission = "case.read"
-    text_param = "groep_naam"
-    listbox_id = "f-groep-opties"
-    none_found = gettext_lazy("Geen groep gevonden")
-
-    def suggestions(self, text: str) -> list[Any]:
-        return selectors.group_options(self.viewer, text)
-
-
 class PersonOptionsView(ComboboxOptionsView):
     """The person rows' suggestions on the signal form: visible people whose alias holds what
     was typed (aliases only, as the visibility layer allows), with the shielding marker."""
@@ -161,7 +149,7 @@ class PersonOptionsView(ComboboxOptionsView):
     none_found = gettext_lazy("Geen persoon gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
-        people = selectors.person_options(self.viewer, text)
+        people = subject_selectors.person_options(self.viewer, text)
         self.shielded = shielding.shielded_ids(self.viewer.network.pk, [p.pk for p in people])
         return people
 

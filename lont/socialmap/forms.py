@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.core.forms import StyledForm
 from lont.networks.models import Membership
+from lont.subjects.choosers import GroupComboboxField, PersonComboboxField
+from lont.subjects.models import Group, Person
 
 from .choices import ContactKind, ReachStrength
 from .models import Contact
@@ -149,8 +151,19 @@ class ContactForm(StyledForm):
         }
 
 
+class ReachPickForm(StyledForm):
+    """ "Wie kan groep X bereiken?": the group, typed to choose (a select of every group grew
+    with the network)."""
+
+    groep = GroupComboboxField(label=_("Groep"), queryset=Group.objects.none())
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["groep"].queryset = groups  # type: ignore[attr-defined]
+
+
 class ReachForm(StyledForm):
-    group: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Groep"), queryset=None)
+    group = GroupComboboxField(label=_("Groep"), queryset=Group.objects.none())
     strength = forms.ChoiceField(label=_("Hoe goed"), choices=ReachStrength.choices)
     how = forms.CharField(
         label=_("Hoe (via wie of wat)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -161,22 +174,16 @@ class ReachForm(StyledForm):
 
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        group_field = self.fields["group"]
-        assert isinstance(group_field, forms.ModelChoiceField)
-        group_field.queryset = groups
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
 
 
 class PersonLinkForm(StyledForm):
-    person: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("Persoon (alias)"), queryset=None
-    )
+    person = PersonComboboxField(label=_("Persoon (alias)"), queryset=Person.objects.none())
     relation = forms.CharField(label=_("Relatie"), max_length=160)
 
     def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        person_field = self.fields["person"]
-        assert isinstance(person_field, forms.ModelChoiceField)
-        person_field.queryset = persons
+        self.fields["person"].queryset = persons  # type: ignore[attr-defined]
 
 
 class DeleteForm(StyledForm):

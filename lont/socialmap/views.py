@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.filters import int_param
+from lont.core.combobox import render_logging_choices
 from lont.core.selectors import get_visible
 from lont.core.views_base import (
     MemberTemplateView,
@@ -37,7 +37,7 @@ from lont.subjects.models import Group
 
 from . import selectors, services
 from .choices import ContactKind
-from .forms import ContactForm, DeleteForm, PersonLinkForm, ReachForm
+from .forms import ContactForm, DeleteForm, PersonLinkForm, ReachForm, ReachPickForm
 from .models import Contact, ContactPersonLink, ContactReach
 
 REACH_PAGE_SIZE = 30
@@ -176,13 +176,13 @@ class MaintainedContactMixin:
         return contact
 
 
-class ContactUpdateView(ServiceFormView):
+class MaintainedContactFormView(ServiceFormView):
+    """A form that changes one contact: visible in full and maintained by the viewer, else 403;
+    back to the contact's page after saving (or cancelling)."""
+
     model = Contact
     minimum_access = Access.FULL
-    template_name = "socialmap/contact_form.html"
-    form_class = ContactForm
     shows_personal_data = True
-    success_message = gettext_lazy("De wijzigingen zijn opgeslagen.")
 
     def base_queryset(self) -> QuerySet[Contact]:
         return selectors.contact_queryset(self.viewer)
@@ -191,6 +191,18 @@ class ContactUpdateView(ServiceFormView):
         super().setup_object()
         if not selectors.can_maintain(self.viewer, self.object):
             raise PermissionDenied
+
+    def success_url(self, result: Any) -> str:
+        return reverse("socialmap:detail", args=[self.object.pk])
+
+    def cancel_url(self) -> str:
+        return reverse("socialmap:detail", args=[self.object.pk])
+
+
+class ContactUpdateView(MaintainedContactFormView):
+    template_name = "socialmap/contact_form.html"
+    form_class = ContactForm
+    success_message = gettext_lazy("De wijzigingen zijn opgeslagen.")
 
     def form_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"viewer": self.viewer}
@@ -203,12 +215,6 @@ class ContactUpdateView(ServiceFormView):
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.contact_update(viewer=self.viewer, contact=self.object, **data)
-
-    def success_url(self, result: Any) -> str:
-        return reverse("socialmap:detail", args=[self.object.pk])
-
-    def cancel_url(self) -> str:
-        return reverse("socialmap:detail", args=[self.object.pk])
 
 
 class ContactDeleteView(ServiceDeleteView):
@@ -244,22 +250,19 @@ class ContactHistoryView(ObjectHistoryView):
     event_labels = EVENT_LABELS
 
 
-class ReachAddView(MaintainedContactMixin, MemberView):
-    required_permission = "case.write"
+class ReachAddView(MaintainedContactFormView):
+    """The contact page's "Bereik vastleggen" (its own page when the form comes back: a group
+    to choose from the names found, or a refusal)."""
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        contact = self.contact(pk)
-        form = ReachForm(request.POST, groups=selectors.visible_groups(self.viewer))
-        if form.is_valid():
-            try:
-                services.reach_set(viewer=self.viewer, contact=contact, **form.cleaned_data)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Het bereik is vastgelegd."))
-        else:
-            messages.error(request, _("Kies een groep en hoe goed dit contact die bereikt."))
-        return redirect("socialmap:detail", pk=contact.pk)
+    form_class = ReachForm
+    title = gettext_lazy("Bereik vastleggen")
+    success_message = gettext_lazy("Het bereik is vastgelegd.")
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {"groups": selectors.visible_groups(self.viewer)}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.reach_set(viewer=self.viewer, contact=self.object, **data)
 
 
 class ReachRemoveView(MaintainedContactMixin, MemberView):
@@ -279,22 +282,19 @@ class ReachRemoveView(MaintainedContactMixin, MemberView):
         return redirect("socialmap:detail", pk=contact.pk)
 
 
-class PersonLinkAddView(MaintainedContactMixin, MemberView):
-    required_permission = "case.write"
+class PersonLinkAddView(MaintainedContactFormView):
+    """The contact page's "Relatie met een persoon vastleggen" (its own page when the form
+    comes back)."""
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        contact = self.contact(pk)
-        form = PersonLinkForm(request.POST, persons=selectors.visible_persons(self.viewer))
-        if form.is_valid():
-            try:
-                services.person_link_add(viewer=self.viewer, contact=contact, **form.cleaned_data)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("De relatie is vastgelegd."))
-        else:
-            messages.error(request, _("Kies een persoon en beschrijf de relatie."))
-        return redirect("socialmap:detail", pk=contact.pk)
+    form_class = PersonLinkForm
+    title = gettext_lazy("Relatie met een persoon vastleggen")
+    success_message = gettext_lazy("De relatie is vastgelegd.")
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {"persons": selectors.visible_persons(self.viewer)}
+
+    def perform(self, data: dict[str, Any]) -> Any:
+        return services.person_link_add(viewer=self.viewer, contact=self.object, **data)
 
 
 class PersonLinkRemoveView(MaintainedContactMixin, MemberView):
@@ -314,21 +314,26 @@ class PersonLinkRemoveView(MaintainedContactMixin, MemberView):
         return redirect("socialmap:detail", pk=contact.pk)
 
 
+def _reach_picker(view: MemberTemplateView, data: Any = None, **kwargs: Any) -> ReachPickForm:
+    return ReachPickForm(data, groups=selectors.visible_groups(view.viewer), **kwargs)
+
+
 class ReachIndexView(MemberTemplateView):
-    """Pick a group (only groups the viewer may see are offered)."""
+    """Pick a group, typed to choose (only groups the viewer may see are offered)."""
 
     template_name = "socialmap/reach_index.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        group = int_param(request.GET, "groep")
-        if group is not None:
-            return redirect("socialmap:reach", pk=group)
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        data = super().get_context_data(**kwargs)
-        data["groups"] = selectors.visible_groups(self.viewer)
-        return data
+        typed = "groep" in request.GET or "groep_naam" in request.GET
+        picker = _reach_picker(self, request.GET if typed else None)
+        if typed and picker.is_valid():
+            return redirect("socialmap:reach", pk=picker.cleaned_data["groep"].pk)
+        context = self.get_context_data(
+            picker=picker, any_groups=selectors.visible_groups(self.viewer).exists()
+        )
+        return render_logging_choices(
+            request, self.viewer, self.template_name, context, [picker], status=200
+        )
 
 
 class ReachView(MemberTemplateView):
@@ -359,7 +364,7 @@ class ReachView(MemberTemplateView):
             via=AccessVia.LIST,
             path=self.request.get_full_path(),
         )
-        data.update(group=group, rows=rows, groups=selectors.visible_groups(self.viewer))
+        data.update(group=group, rows=rows, picker=_reach_picker(self, initial={"groep": group}))
         data.update(total=len(ranked), hidden=len(ranked) - len(rows))
         data["export_url"] = reverse("socialmap:export_print") + f"?groep_bereik={group.pk}"
         return data

@@ -11,6 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from lont.core.forms import StyledForm, StyledModelForm
 
 from .choices import Bind, KnownPlatform, StepStatus
+from .choosers import (
+    GroupComboboxField,
+    MemberCandidateField,
+    PersonComboboxField,
+    PersonsComboboxField,
+)
 from .models import (
     ConflictEvent,
     Group,
@@ -197,6 +203,8 @@ class MembershipForm(StyledModelForm):
     class Meta:
         model = GroupMembership
         fields = ["group", "person", "role", "basis", "basis_note", "since", "until"]
+        # Type to choose: a select of every group and person grows with the network.
+        field_classes = {"group": GroupComboboxField, "person": MemberCandidateField}
         widgets = {"since": DATE, "until": DATE, "basis_note": TEXT}
         help_texts = {
             "basis": _(
@@ -214,6 +222,7 @@ class PersonRelationForm(StyledModelForm):
     class Meta:
         model = PersonRelation
         fields = ["person_a", "person_b", "kind", "date", "note"]
+        field_classes = {"person_a": PersonComboboxField, "person_b": PersonComboboxField}
         widgets = {"date": DATE, "note": TEXT}
 
     def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
@@ -226,6 +235,7 @@ class GroupRelationForm(StyledModelForm):
     class Meta:
         model = GroupRelation
         fields = ["group_a", "group_b", "kind", "since", "description", "threat_a", "threat_b"]
+        field_classes = {"group_a": GroupComboboxField, "group_b": GroupComboboxField}
         widgets = {"since": DATE, "description": TEXT}
 
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
@@ -257,6 +267,10 @@ class AssessmentForm(StyledModelForm):
             "prototypical_members",
             "credible_messengers",
         ]
+        field_classes = {
+            "prototypical_members": PersonsComboboxField,
+            "credible_messengers": PersonsComboboxField,
+        }
         widgets = {
             "started_on": DATE,
             **dict.fromkeys(

@@ -12,6 +12,7 @@ from lont.core.visibility import access_for, visible
 from lont.knowledge.catalogue import load_lists
 from lont.networks.choices import Access, InformationCategory
 
+from .choices import Involvement
 from .models import (
     AssessmentContribution,
     AssessmentStep,
@@ -104,6 +105,42 @@ def persons(
     return qs
 
 
+def member_candidates(viewer: Viewer) -> QuerySet[Person]:
+    """People who may be linked to a group: never a victim or a tipster."""
+    return persons(viewer).exclude(involvement__in=[Involvement.VICTIM, Involvement.TIPSTER])
+
+
+def group_options(
+    viewer: Viewer, text: str | None, *, minimum: Access = Access.SUMMARY, limit: int = 10
+) -> list[Group]:
+    """The first groups (by name) the viewer reads at ``minimum`` whose name or other name
+    holds ``text`` (without text, the first groups), for a group field's suggestions; on
+    PostgreSQL through the trigram indexes of migration 0005."""
+    text = _text(text or "")
+    groups = visible(viewer, Group, minimum=minimum)
+    if text:
+        groups = groups.filter(Q(name__icontains=text) | Q(other_names__icontains=text))
+    return list(groups.order_by("name", "pk")[:limit])
+
+
+def person_options(
+    viewer: Viewer,
+    text: str | None,
+    *,
+    people: QuerySet[Person] | None = None,
+    limit: int = 10,
+) -> list[Person]:
+    """The first visible people (by alias; of ``people`` when given) whose alias holds ``text``,
+    for a person field's suggestions; identifying fields are neither loaded nor decrypted (an
+    option shows the alias)."""
+    text = _text(text or "")
+    if people is None:
+        people = visible(viewer, Person).defer(*IDENTIFYING_FIELDS)
+    if text:
+        people = people.filter(alias__icontains=text)
+    return list(people.order_by("alias", "pk")[:limit])
+
+
 def group_relations(
     viewer: Viewer, *, kind: str = "", group: Group | None = None
 ) -> QuerySet[GroupRelation]:
@@ -115,6 +152,20 @@ def group_relations(
     if group is not None:
         qs = qs.filter(Q(group_a=group) | Q(group_b=group))
     return qs
+
+
+def group_relation_options(
+    viewer: Viewer, text: str | None, *, limit: int = 10
+) -> list[GroupRelation]:
+    """The first relations (by the first group's name) whose groups' names hold ``text``, for a
+    relation field's suggestions; only relations whose both groups the viewer sees."""
+    text = _text(text or "")
+    relations = group_relations(viewer)
+    if text:
+        relations = relations.filter(
+            Q(group_a__name__icontains=text) | Q(group_b__name__icontains=text)
+        )
+    return list(relations.order_by("group_a__name", "pk")[:limit])
 
 
 def memberships(

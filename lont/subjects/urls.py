@@ -1,11 +1,28 @@
 from django.urls import path
 
-from .views import graph, groups, people, relations
+from .views import graph, groups, options, people, relations
 
 app_name = "subjects"
 
 urlpatterns = [
     path("groepen/", groups.GroupListView.as_view(), name="groups"),
+    path("groepen/opties/", options.GroupOptionsView.as_view(), name="group_options"),
+    path(
+        "groepen/opties/volledig/",
+        options.FullGroupOptionsView.as_view(),
+        name="full_group_options",
+    ),
+    path(
+        "relaties/opties/",
+        options.GroupRelationOptionsView.as_view(),
+        name="group_relation_options",
+    ),
+    path("personen/opties/", options.PersonOptionsView.as_view(), name="person_options"),
+    path(
+        "personen/opties/leden/",
+        options.MemberCandidateOptionsView.as_view(),
+        name="member_candidate_options",
+    ),
     path("groepen/nieuw/", groups.GroupCreateView.as_view(), name="group_create"),
     path("groepen/<int:pk>/", groups.GroupDetailView.as_view(), name="group_detail"),
     path("groepen/<int:pk>/bewerken/", groups.GroupEditView.as_view(), name="group_edit"),

@@ -172,7 +172,10 @@ def test_signal_note_and_case_meeting(page, live_server, tmp_path):
         director.get_by_label("Deelnemende partners").select_option(
             label=["Gemeente Voorbeeldstad", "Politie eenheid Voorbeeldstad", YOUTH_ORG]
         )
-        director.get_by_label("Agenda: situaties").select_option(label=TITLE)
+        # the agenda's situations are typed to choose (a checked box each)
+        director.get_by_role("combobox", name="Agenda: situaties").fill(TITLE[:12])
+        director.get_by_role("option", name=TITLE).click()
+        expect(director.get_by_role("checkbox", name=TITLE)).to_be_checked()
         director.get_by_role("button", name="Opslaan").click()
         director.wait_for_url(re.compile(r"/duiding/overleggen/\d+/$"))
         meeting_url = director.url

@@ -68,7 +68,7 @@ def test_the_form_lists_no_groups_but_a_labelled_combobox(world, client_for):
 def test_suggestions_find_a_fragment_of_a_name_and_are_logged(world, client_for):
     client = client_for(world["reader"])
     # when "plei" is typed in the group field
-    response = client.get(reverse("signalregister:group_options"), {"groep_naam": "plei"})
+    response = client.get(reverse("subjects:group_options"), {"groep_naam": "plei"})
     body = response.content.decode()
     # then both groups with "plein" in their name are offered as options, the other is not
     plein, square, _kreek = world["groups"]
@@ -81,7 +81,7 @@ def test_suggestions_find_a_fragment_of_a_name_and_are_logged(world, client_for)
 
 def test_suggestions_find_other_names_and_say_when_nothing_matches(world, client_for):
     client = client_for(world["reader"])
-    url = reverse("signalregister:group_options")
+    url = reverse("subjects:group_options")
     assert "Stadspleinclub" in client.get(url, {"groep_naam": "de club"}).content.decode()
     none = client.get(url, {"groep_naam": "zzz"}).content.decode()
     assert 'aria-disabled="true"' in none and "Geen groep gevonden" in none
@@ -91,7 +91,7 @@ def test_suggestions_never_name_a_group_the_reader_may_not_see(world, network, c
     set_access(network, {(C.GROUP_ANALYSIS, PartnerType.POLICE): Access.NONE})
     body = (
         client_for(world["reader"])
-        .get(reverse("signalregister:group_options"), {"groep_naam": "plei"})
+        .get(reverse("subjects:group_options"), {"groep_naam": "plei"})
         .content.decode()
     )
     assert "Pleinjongens" not in body and "Stadspleinclub" not in body
@@ -179,9 +179,9 @@ def test_queries_do_not_grow_with_groups_or_matches(
     with django_assert_max_num_queries(22):
         _list(client, q="plein")
     with django_assert_max_num_queries(12):
-        client.get(reverse("signalregister:group_options"), {"groep_naam": "plein"})
+        client.get(reverse("subjects:group_options"), {"groep_naam": "plein"})
 
 
 def test_suggestions_without_text_are_the_first_groups_by_name(world, client_for):
-    body = client_for(world["reader"]).get(reverse("signalregister:group_options")).content.decode()
+    body = client_for(world["reader"]).get(reverse("subjects:group_options")).content.decode()
     assert body.index("Kreekbende") < body.index("Pleinjongens") < body.index("Stadspleinclub")

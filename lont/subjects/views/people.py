@@ -175,9 +175,7 @@ class MembershipCreateView(ServiceFormView):
                 initial[field] = value
         return {
             "groups": selectors.groups(self.viewer),
-            "persons": selectors.persons(self.viewer).exclude(
-                involvement__in=[Involvement.VICTIM, Involvement.TIPSTER]
-            ),
+            "persons": selectors.member_candidates(self.viewer),
             "initial": initial,
         }
 

@@ -272,15 +272,20 @@ def _grammar_threats(subject: str, folded: str) -> list[tuple[int, int, float]]:
     found: list[tuple[int, int, float]] = []
     for index, (rule, confidence) in enumerate(THREAT_RULES):
         for m in rule.finditer(subject):
-            verb = (m.groupdict().get("v") or "").split()[0] if m.groupdict().get("v") else ""
+            # The two groups read once each, not a ``groupdict()`` of every group per test.
+            names = m.re.groupindex
+            verb_text = m.group("v") if "v" in names else None
+            has_p = "p" in names
+            particle = m.group("p") if has_p else None
+            verb = verb_text.split()[0] if verb_text else ""
             start, end = m.span()
-            if verb in _NEEDS_PART and not m.groupdict().get("p"):
+            if verb in _NEEDS_PART and not particle:
                 continue
-            if verb in ("maken", "zoeken", "komen") and not m.groupdict().get("p"):
+            if verb in ("maken", "zoeken", "komen") and not particle:
                 continue
             if (
-                "p" in m.groupdict()
-                and not m.group("p")
+                has_p
+                and not particle
                 and _ENDS_IN_JE.search(subject[start:end])
                 and not _POSSESSIVE_SAFE.match(subject, end)
             ):

@@ -62,6 +62,24 @@ class _GapTable(dict[int, int]):
 
 _GAPS = _GapTable()
 
+# A non-ASCII character that can be in a token (``\w`` beyond ASCII is exactly ``isalnum()``:
+# ``_`` is ASCII). Street posts are ASCII but for their emoji, and ``str.translate`` leaves its
+# fast ASCII path at the first of them, looking every further character up one by one.
+_NON_ASCII_TOKEN_CHAR = re.compile(r"[^\W\x00-\x7f]")
+# The same gaps for bytes: every ASCII byte that is not a letter or digit, and every other byte,
+# becomes a space (``?`` included: what encoding with ``errors="replace"`` puts for a non-ASCII
+# character).
+_ASCII_GAPS = bytes(code if chr(code).isalnum() and code < 128 else 32 for code in range(256))
+
+
+def _gaps_to_spaces(folded: str) -> str:
+    """``folded`` with every character that cannot be in a token made a space (same length)."""
+    if not folded.isascii() and _NON_ASCII_TOKEN_CHAR.search(folded) is not None:
+        return folded.translate(_GAPS)
+    # Every non-ASCII character (if any) is a gap: encoding puts one ``?`` for each (one code
+    # point, one byte), and bytes translate and decode in C without a look-up per character.
+    return folded.encode("ascii", "replace").translate(_ASCII_GAPS).decode("ascii")
+
 
 _Tokens = tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]
 # The text being analysed and its tokens: every scanner of one text asks for them, about 40
@@ -91,7 +109,7 @@ def _tokenise(folded: str) -> _Tokens:
     spans: list[tuple[int, int, str]] = []
     grouped: dict[str, list[int]] = {}
     start = 0
-    for part in folded.translate(_GAPS).split(" "):
+    for part in _gaps_to_spaces(folded).split(" "):
         if part:
             end = start + len(part)
             key = _KEY_CACHE[part]

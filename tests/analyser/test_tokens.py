@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lont.analyser.normalise import TOKEN_RE, fold
-from lont.analyser.scan import _tokenise, token_key
+from lont.analyser.scan import _ASCII_GAPS, _GAPS, _NON_ASCII_TOKEN_CHAR, _tokenise, token_key
 
 
 def _expected(folded: str) -> tuple[tuple[int, int, str], ...]:
@@ -31,6 +31,19 @@ def test_a_token_character_is_exactly_an_alphanumeric_one():
         assert (TOKEN_RE.fullmatch(char) is not None) == char.isalnum(), hex(code)
 
 
+def test_the_emoji_path_knows_every_non_ascii_token_character():
+    # Texts with no non-ASCII token character skip str.translate: their non-ASCII characters
+    # all become one "?" each and then a space, as a bytes translation.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        expected = not char.isascii() and char.isalnum()
+        assert (_NON_ASCII_TOKEN_CHAR.fullmatch(char) is not None) == expected, hex(code)
+        if not expected:
+            assert char.encode("ascii", "replace").translate(_ASCII_GAPS).decode() == (
+                char.translate(_GAPS)
+            ), hex(code)
+
+
 def test_posts_with_emoji_handles_digits_and_other_scripts():
     for text in [
         "",
@@ -39,6 +52,7 @@ def test_posts_with_emoji_handles_digits_and_other_scripts():
         "  dubbele  spaties\tand\ttabs\n\nen regels__onder_streep  ",
         "Ελληνικά, кириллица, ١٢٣ ²³ 三時 x\u0301y İstanbul",
         "12,3K views en 89 reposts!!!",
+        "alleen emoji 😂🔥😂 en? vraag\ud800tekens",
     ]:
         _check(fold(text))
 

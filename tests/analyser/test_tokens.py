@@ -14,7 +14,8 @@ def _expected(folded: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _check(folded: str) -> None:
-    spans, grouped, keys = _tokenise.__wrapped__(folded)
+    spans, grouped, keys, ascii_text = _tokenise.__wrapped__(folded)
+    assert ascii_text == "".join(char if char.isascii() else "?" for char in folded)
     assert spans == _expected(folded)
     by_key: dict[str, list[int]] = {}
     for start, _end, key in spans:
@@ -61,3 +62,8 @@ def test_posts_with_emoji_handles_digits_and_other_scripts():
 def test_any_text(text):
     _check(text)
     _check(fold(text))
+
+
+@given(st.text(), st.text(alphabet=st.characters(max_codepoint=127, blacklist_characters="?")))
+def test_an_ascii_needle_is_in_the_ascii_view_exactly_when_it_is_in_the_text(text, needle):
+    assert (needle in _tokenise.__wrapped__(text)[3]) == (needle in text)

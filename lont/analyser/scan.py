@@ -62,8 +62,26 @@ class _GapTable(dict[int, int]):
 
 _GAPS = _GapTable()
 
+# A non-ASCII character that can be in a token (``\w`` beyond ASCII is exactly ``isalnum()``:
+# ``_`` is ASCII). Street posts are ASCII but for their emoji, and ``str.translate`` leaves its
+# fast ASCII path at the first of them, looking every further character up one by one.
+_NON_ASCII_TOKEN_CHAR = re.compile(r"[^\W\x00-\x7f]")
+# The same gaps for bytes: every ASCII byte that is not a letter or digit, and every other byte,
+# becomes a space (``?`` included: what encoding with ``errors="replace"`` puts for a non-ASCII
+# character).
+_ASCII_GAPS = bytes(code if chr(code).isalnum() and code < 128 else 32 for code in range(256))
 
-_Tokens = tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str]]
+
+def _gaps_to_spaces(folded: str, ascii_view: bytes) -> str:
+    """``folded`` with every character that cannot be in a token made a space (same length)."""
+    if not folded.isascii() and _NON_ASCII_TOKEN_CHAR.search(folded) is not None:
+        return folded.translate(_GAPS)
+    # Every non-ASCII character (if any) is a gap, and is a ``?`` in the ASCII view: bytes
+    # translate and decode in C without a look-up per character.
+    return ascii_view.translate(_ASCII_GAPS).decode("ascii")
+
+
+_Tokens = tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str], str]
 # The text being analysed and its tokens: every scanner of one text asks for them, about 40
 # times per post, and a dictionary probe is much cheaper than a call through ``lru_cache``
 # (which stays behind it for texts that come back, as in ``check_message``).
@@ -71,7 +89,8 @@ _LAST: dict[str, _Tokens] = {}
 
 
 def _tokens(folded: str) -> _Tokens:
-    """``(start, end, key)`` per token and the starts grouped by key, in one pass per text."""
+    """``(start, end, key)`` per token, the starts grouped by key, the keys, and the text with
+    every non-ASCII character made a ``?`` (same length), in one pass per text."""
     found = _LAST.get(folded)
     if found is None:
         found = _tokenise(folded)
@@ -88,10 +107,12 @@ def _tokenise(folded: str) -> _Tokens:
     # length), splitting at single spaces gives the tokens and an empty string for every gap
     # character after the first: cheaper than a regex split, which tests each character's
     # Unicode category and cuts out every gap too.
+    # One code point, one byte: encoding puts a ``?`` for each non-ASCII character.
+    ascii_view = folded.encode("ascii", "replace")
     spans: list[tuple[int, int, str]] = []
     grouped: dict[str, list[int]] = {}
     start = 0
-    for part in folded.translate(_GAPS).split(" "):
+    for part in _gaps_to_spaces(folded, ascii_view).split(" "):
         if part:
             end = start + len(part)
             key = _KEY_CACHE[part]
@@ -104,7 +125,8 @@ def _tokenise(folded: str) -> _Tokens:
             start = end + 1
         else:
             start += 1
-    return tuple(spans), grouped, frozenset(grouped)
+    ascii_text = folded if folded.isascii() else ascii_view.decode("ascii")
+    return tuple(spans), grouped, frozenset(grouped), ascii_text
 
 
 def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
@@ -120,15 +142,19 @@ class AnyOf:
     position of the text; shortest first, as they are the likeliest to occur.
     """
 
-    __slots__ = ("needles", "rest")
+    __slots__ = ("needles", "needles_ascii", "rest")
 
     def __init__(self, needles: Iterable[str], rest: str = "") -> None:
         self.needles = tuple(sorted(set(needles), key=lambda n: (len(n), n)))
+        self.needles_ascii = all(n.isascii() and "?" not in n for n in self.needles)
         self.rest = re.compile(rest) if rest else None
 
     def found_in(self, text: str) -> bool:
+        # For the text being analysed, its ASCII view (see ``Anchored.needles_ascii``).
+        known = _LAST.get(text) if self.needles_ascii else None
+        haystack = text if known is None else known[3]
         for needle in self.needles:
-            if needle in text:
+            if needle in haystack:
                 return True
         return self.rest is not None and self.rest.search(text) is not None
 
@@ -140,7 +166,16 @@ class Anchored:
     start with it (used for long phrase lists), so one attempt does not try every phrase.
     """
 
-    __slots__ = ("at_digit", "by_key", "gate", "keys", "match", "needles", "pattern")
+    __slots__ = (
+        "at_digit",
+        "by_key",
+        "gate",
+        "keys",
+        "match",
+        "needles",
+        "needles_ascii",
+        "pattern",
+    )
 
     def __init__(
         self,
@@ -164,6 +199,10 @@ class Anchored:
         # Plain ``in`` tests run in C without trying a regex at every position of the text; they
         # are cheaper than one alternation regex of the same needles even for dozens of them.
         self.needles: tuple[str, ...] = tuple(sorted(set(needles), key=len))
+        # An ASCII needle without ``?`` occurs in the text exactly where it occurs in the text's
+        # ASCII view (every non-ASCII character a ``?``), which is searched one byte per
+        # character instead of four when the text holds an emoji.
+        self.needles_ascii = all(n.isascii() and "?" not in n for n in self.needles)
         self.gate: re.Pattern[str] | None = re.compile(gate) if gate else None
         self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
 
@@ -196,14 +235,15 @@ class Anchored:
         same length) when the pattern needs capitals.
         """
         out: list[re.Match[str]] = []
-        _all, grouped, keyset = _tokens(folded)
+        _all, grouped, keyset, ascii_text = _tokens(folded)
         present = self.keys & keyset  # iterates the smaller of the two sets
         if not present:
             return out
         needles = self.needles
         if needles:
+            haystack = ascii_text if self.needles_ascii else folded
             for needle in needles:
-                if needle in folded:
+                if needle in haystack:
                     break
             else:
                 if self.gate is None or self.gate.search(folded) is None:

@@ -158,6 +158,37 @@ _GAME = re.compile(
     r"spelletje|game|gamen|gamed|ps5|xbox|controller|noob|2k2[0-9])\b|\U0001F3AE"
 )
 _NEGATION = re.compile(r"\b(?:niet|nooit|geen|niemand|nimmer|nergens)\b")
+# Words each of these regexes needs in the text it searches: an ``in`` test per word rejects most
+# texts without trying the regex at every position (the answer is the same).
+_NEGATION_WORDS = ("nie", "nooit", "geen", "nimmer", "nergens")
+_NEGATED_BEFORE_WORDS = ("nooit", "niet")
+_WOULD_NOT_WORD = "zou"
+_GAME_WORDS = (
+    "fifa",
+    "fortnite",
+    "gta",
+    "minecraft",
+    "roblox",
+    "warzone",
+    "valorant",
+    "call",
+    "cod",
+    "potje",
+    "spelletje",
+    "game",
+    "ps5",
+    "xbox",
+    "controller",
+    "noob",
+    "2k2",
+    "\U0001f3ae",
+)
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 _PARTICLE_IN = re.compile(rf"\s+{_PART}\b")
 _POSSESSIVE_SAFE = re.compile(
     r"\s*(?:$|[^\w\s]|(?:als|om|met|bij|in|op|en|dan|want|nu|echt|zo|wel|hoor|broer|bro|man|"
@@ -200,12 +231,14 @@ def is_negated_or_reported(folded: str, start: int, end: int, *, phrase: bool = 
     inside = folded[start:end]
     clause_start = max(left, folded.rfind(",", left, start) + 1)
     before = folded[clause_start:start]
-    if (not phrase and _NEGATION.search(inside)) or _NEGATED_BEFORE.search(before):
+    if not phrase and _has_any(inside, _NEGATION_WORDS) and _NEGATION.search(inside):
         return True
-    if _WOULD_NOT.search(before):
+    if _has_any(before, _NEGATED_BEFORE_WORDS) and _NEGATED_BEFORE.search(before):
+        return True
+    if _WOULD_NOT_WORD in before and _WOULD_NOT.search(before):
         return True
     sentence = folded[left:right]
-    if _GAME.search(sentence):
+    if _has_any(sentence, _GAME_WORDS) and _GAME.search(sentence):
         return True
     quoted = any(folded[left:start].count(q) % 2 == 1 for q in _QUOTES if q != "'") or (
         # An apostrophe also marks "'s avonds" and "m'n": count only quote-like uses.
@@ -272,15 +305,20 @@ def _grammar_threats(subject: str, folded: str) -> list[tuple[int, int, float]]:
     found: list[tuple[int, int, float]] = []
     for index, (rule, confidence) in enumerate(THREAT_RULES):
         for m in rule.finditer(subject):
-            verb = (m.groupdict().get("v") or "").split()[0] if m.groupdict().get("v") else ""
+            # The two groups read once each, not a ``groupdict()`` of every group per test.
+            names = m.re.groupindex
+            verb_text = m.group("v") if "v" in names else None
+            has_p = "p" in names
+            particle = m.group("p") if has_p else None
+            verb = verb_text.split()[0] if verb_text else ""
             start, end = m.span()
-            if verb in _NEEDS_PART and not m.groupdict().get("p"):
+            if verb in _NEEDS_PART and not particle:
                 continue
-            if verb in ("maken", "zoeken", "komen") and not m.groupdict().get("p"):
+            if verb in ("maken", "zoeken", "komen") and not particle:
                 continue
             if (
-                "p" in m.groupdict()
-                and not m.group("p")
+                has_p
+                and not particle
                 and _ENDS_IN_JE.search(subject[start:end])
                 and not _POSSESSIVE_SAFE.match(subject, end)
             ):

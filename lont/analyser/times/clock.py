@@ -79,40 +79,62 @@ VAGUE_SCAN = Anchored(VAGUE_RE, ["straks", "strakjes", "zometeen", "zo", "tot"])
 AUX_SCAN = Anchored(AUX_RE, ["na"])
 
 
+_LEAD_GROUPS = tuple(name for name in CLOCK_RE.groupindex if name.startswith("lead"))
+
+
+def _first_lead(m: re.Match[str]) -> str | None:
+    """The first of the ``lead…`` groups that took part in the match, in the regex's order."""
+    for name in _LEAD_GROUPS:
+        value = m.group(name)
+        if value:
+            return value
+    return None
+
+
 def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
-    g = m.groupdict()
+    # Single groups read from the match (``m.group``) rather than ``groupdict()``, which would
+    # cut out all 27 groups of the clock regex for every match.
     start, end = m.span()
-    lead = g["blead"] or next((v for k, v in g.items() if k.startswith("lead") and v), None)
-    if g["h"] is not None:
-        hour, minute = int(g["h"]), int(g["m"])
+    lead = m.group("blead") or _first_lead(m)
+    h_text = m.group("h")
+    if h_text is not None:
+        hour, minute = int(h_text), int(m.group("m"))
         if hour > 24 or (hour == 24 and minute):
             return None
-        fixed = hour >= 13 or hour == 0 or g["h"].startswith("0") or bool(g["ap"])
-        if g["ap"]:
-            hour = _apply_meridiem(hour, g["ap"])
-        if g["h"] and folded[m.start("h") - 1 : m.start("h")] in ("€", "$"):
+        fixed = hour >= 13 or hour == 0 or h_text.startswith("0") or bool(m.group("ap"))
+        if m.group("ap"):
+            hour = _apply_meridiem(hour, m.group("ap"))
+        if h_text and folded[m.start("h") - 1 : m.start("h")] in ("€", "$"):
             return None
         return Piece(
             start, end, "clock", hour=hour % 24, minute=minute, fixed24=fixed, confidence=0.9
         )
-    if g["uh"] is not None:
-        hour = int(g["uh"])
-        minute = int(g["um"] or 0)
+    uh_text = m.group("uh")
+    if uh_text is not None:
+        hour = int(uh_text)
+        minute = int(m.group("um") or 0)
         if hour > 24:
             return None
-        fixed = hour >= 13 or hour == 0 or g["uh"].startswith("0")
+        fixed = hour >= 13 or hour == 0 or uh_text.startswith("0")
         return Piece(
             start, end, "clock", hour=hour % 24, minute=minute, fixed24=fixed, confidence=0.85
         )
-    if g["aph"] is not None:
-        hour = int(g["aph"])
+    aph_text = m.group("aph")
+    if aph_text is not None:
+        hour = int(aph_text)
         if not 1 <= hour <= 12:
             return None
         return Piece(
-            start, end, "clock", hour=_apply_meridiem(hour, g["ap2"]), fixed24=True, confidence=0.85
+            start,
+            end,
+            "clock",
+            hour=_apply_meridiem(hour, m.group("ap2")),
+            fixed24=True,
+            confidence=0.85,
         )
-    if g["wh"] is not None:
-        hour = _hour(g["wh"])
+    wh_text = m.group("wh")
+    if wh_text is not None:
+        hour = _hour(wh_text)
         if not 0 <= hour <= 24:
             return None
         if not lead:
@@ -122,7 +144,7 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
             infinitive = _INFINITIVE_AFTER.match(folded, end)
             if infinitive and infinitive.group(1) not in _TIME_WORDS_EN:
                 return None  # "5 uur slapen": a duration
-            if g["wh"] in ("een", "1"):
+            if wh_text in ("een", "1"):
                 return None  # "een uur" alone is far more often a duration than one o'clock
         elif lead == "voor" and _PARTICIPLE.match(folded, end):
             return None  # "voor 2 uur gewacht"
@@ -131,21 +153,23 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
             end,
             "clock",
             hour=hour % 24,
-            minute=int(g["whm"] or 0),
+            minute=int(m.group("whm") or 0),
             fixed24=hour >= 13 or hour == 0,
             confidence=0.8,
         )
-    if g["of"] is not None:
-        hour = _hour(g["of"])
+    of_text = m.group("of")
+    if of_text is not None:
+        hour = _hour(of_text)
         return Piece(start, end, "clock", hour=hour % 24, fixed24=hour >= 13, confidence=0.75)
-    if g["hh"] is not None:
-        hour = _hour(g["hh"])
+    hh_text = m.group("hh")
+    if hh_text is not None:
+        hour = _hour(hh_text)
         if not 1 <= hour <= 24:
             return None
         minute = 30
-        if g["hm"]:
-            delta = MINUTE_WORDS[g["hm"]]
-            minute = 30 + delta if g["hd"] == "over" else 30 - delta
+        if m.group("hm"):
+            delta = MINUTE_WORDS[m.group("hm")]
+            minute = 30 + delta if m.group("hd") == "over" else 30 - delta
         return Piece(
             start,
             end,
@@ -155,16 +179,17 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
             fixed24=hour >= 13,
             confidence=0.8,
         )
-    if g["qh"] is not None:
-        hour = _hour(g["qh"])
+    qh_text = m.group("qh")
+    if qh_text is not None:
+        hour = _hour(qh_text)
         if not 1 <= hour <= 24:
             return None
-        delta = MINUTE_WORDS[g["qm"]]
-        if g["qd"] == "over":
+        delta = MINUTE_WORDS[m.group("qm")]
+        if m.group("qd") == "over":
             h, minute = hour, delta
         else:
             h, minute = hour - 1, 60 - delta
-        confidence = 0.8 if g["qm"] == "kwart" or lead else 0.6
+        confidence = 0.8 if m.group("qm") == "kwart" or lead else 0.6
         return Piece(
             start,
             end,
@@ -174,18 +199,20 @@ def _clock_piece(m: re.Match[str], folded: str) -> Piece | None:
             fixed24=hour >= 13,
             confidence=confidence,
         )
-    if g["vh"] is not None:
-        hour = _hour(g["vh"])
+    vh_text = m.group("vh")
+    if vh_text is not None:
+        hour = _hour(vh_text)
         if not 0 <= hour <= 24:
             return None
-        if g["vh2"] is not None:
-            end = m.start("vh") + len(g["vh"])
+        if m.group("vh2") is not None:
+            end = m.start("vh") + len(vh_text)
         return Piece(start, end, "clock", hour=hour % 24, fixed24=hour >= 13, confidence=0.7)
-    if g["bh"] is not None:
-        hour = _hour(g["bh"])
-        if not 0 <= hour <= 24 or (g["bh"] == "een"):
+    bh_text = m.group("bh")
+    if bh_text is not None:
+        hour = _hour(bh_text)
+        if not 0 <= hour <= 24 or (bh_text == "een"):
             return None
-        if not g["bh"].isdigit() and not _WORD_HOUR_FOLLOW.match(folded, end):
+        if not bh_text.isdigit() and not _WORD_HOUR_FOLLOW.match(folded, end):
             return None  # "om twee redenen"
         return Piece(
             start, end, "clock", hour=hour % 24, fixed24=hour >= 13 or hour == 0, confidence=0.7
@@ -241,7 +268,7 @@ def _rel_piece(m: re.Match[str], folded: str) -> Piece | None:
 
 def range_end_piece(m: re.Match[str]) -> Piece | None:
     """The second hour of "tussen 8 en 10" / "van 8 tot 10" as a clock piece of its own."""
-    if "vh2" not in m.groupdict() or m.group("vh2") is None:
+    if "vh2" not in m.re.groupindex or m.group("vh2") is None:
         return None
     hour = _hour(m.group("vh2"))
     if not 0 <= hour <= 24:

@@ -125,42 +125,41 @@ PART_SCAN = Anchored(
 
 
 def _day_piece(m: re.Match[str]) -> Piece | None:
-    g = m.groupdict()
     start, end = m.span()
-    if g["wd1"]:
-        return Piece(start, end, "day", day=("wd", _weekday(g["wd1"]), 1, 0))
-    if g["wd3"]:
-        return Piece(start, end, "day", day=("wd", _weekday(g["wd3"]), 4, 0))
-    if g["wd2"]:
-        mode = 1 if g["nw2"] and "week" in g["nw2"] else 0
-        if g["mod"] == "volgende":
+    if m.group("wd1"):
+        return Piece(start, end, "day", day=("wd", _weekday(m.group("wd1")), 1, 0))
+    if m.group("wd3"):
+        return Piece(start, end, "day", day=("wd", _weekday(m.group("wd3")), 4, 0))
+    if m.group("wd2"):
+        mode = 1 if m.group("nw2") and "week" in m.group("nw2") else 0
+        if m.group("mod") == "volgende":
             mode = 2
-        elif g["mod"] in ("vorige", "afgelopen"):
+        elif m.group("mod") in ("vorige", "afgelopen"):
             mode = 3
-        piece = Piece(start, end, "day", day=("wd", _weekday(g["wd2"]), mode, 0))
-        if g["part1"]:
-            piece.part = _part(g["part1"])
+        piece = Piece(start, end, "day", day=("wd", _weekday(m.group("wd2")), mode, 0))
+        if m.group("part1"):
+            piece.part = _part(m.group("part1"))
         return piece
-    if g["abbr"]:
-        return Piece(start, end, "day", day=("wd", WEEKDAY_ABBREVIATIONS[g["abbr"]], 0, 0))
-    if g["dw"]:
-        offset = _lookup_stretched(g["dw"], DAY_WORDS)
+    if m.group("abbr"):
+        return Piece(start, end, "day", day=("wd", WEEKDAY_ABBREVIATIONS[m.group("abbr")], 0, 0))
+    if m.group("dw"):
+        offset = _lookup_stretched(m.group("dw"), DAY_WORDS)
         piece = Piece(start, end, "day", day=("rel", offset, 0, 0))
-        if g["part2"]:
-            piece.part = _part(g["part2"])
+        if m.group("part2"):
+            piece.part = _part(m.group("part2"))
         return piece
-    if g["tn"]:
-        part = TONIGHT_WORDS[_unstretch(g["tn"], TONIGHT_WORDS)]
+    if m.group("tn"):
+        part = TONIGHT_WORDS[_unstretch(m.group("tn"), TONIGHT_WORDS)]
         return Piece(start, end, "day", day=("rel", 0, 0, 0), part=part, tonight=True)
-    if g["we"]:
-        following = 1 if g["we"].startswith("volgend") else 0
+    if m.group("we"):
+        following = 1 if m.group("we").startswith("volgend") else 0
         return Piece(start, end, "day", day=("weekend", following, 0, 0))
-    if g["week"]:
+    if m.group("week"):
         return Piece(start, end, "day", day=("week", 1, 0, 0))
-    if g["hol"]:
-        name = " ".join(g["hol"].split())
-        if g["holy"]:
-            on = holiday_in_year(name, int(g["holy"]))
+    if m.group("hol"):
+        name = " ".join(m.group("hol").split())
+        if m.group("holy"):
+            on = holiday_in_year(name, int(m.group("holy")))
             if on is not None:
                 return Piece(start, end, "day", day=("date", on.day, on.month, on.year))
         if name in SPECIAL_HOLIDAYS:

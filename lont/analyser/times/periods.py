@@ -152,11 +152,10 @@ NOW_SCAN = Anchored(
 
 
 def _period_piece(m: re.Match[str]) -> Piece | None:
-    g = m.groupdict()
     start, end = m.span()
-    if g["unit"]:
-        near, unit = g["near"], g["unit"]
-        edge = EDGES.get(g["edge"] or "", 0)
+    if m.group("unit"):
+        near, unit = m.group("near"), m.group("unit")
+        edge = EDGES.get(m.group("edge") or "", 0)
         if near in ("de", "het") and not edge:
             return None  # "de week" alone is not a time
         offset = _NEAR[near]
@@ -166,34 +165,36 @@ def _period_piece(m: re.Match[str]) -> Piece | None:
             return Piece(start, end, "day", day=("season", SEASONS[unit], offset, 0))
         kind = {"week": "week", "maand": "month", "jaar": "year", "kwartaal": "quarter"}[unit]
         return Piece(start, end, "day", day=(kind, offset, edge, 0))
-    if g["month"]:
-        month = MONTHS[_unstretch(g["month"], MONTHS)]
-        edge = EDGES.get(g["medge"] or "", 0)
-        if g["in"] and len(g["month"]) <= 3 and not g["my"]:
+    if m.group("month"):
+        month = MONTHS[_unstretch(m.group("month"), MONTHS)]
+        edge = EDGES.get(m.group("medge") or "", 0)
+        if m.group("in") and len(m.group("month")) <= 3 and not m.group("my"):
             return None  # "in mar", "in dec": too often not the month
-        return Piece(start, end, "day", day=("namedmonth", month, edge, int(g["my"] or 0)))
-    if g["year"]:
-        edge = EDGES.get(g["yedge"] or "", 0)
-        return Piece(start, end, "day", day=("year", int(g["year"]), edge, 1))
-    if g["qn"] or g["qd"]:
-        number = _ORDINAL[g["qn"]] if g["qn"] else int(g["qd"])
-        year = int(g["qy"] or g["qdy"] or 0)
+        return Piece(start, end, "day", day=("namedmonth", month, edge, int(m.group("my") or 0)))
+    if m.group("year"):
+        edge = EDGES.get(m.group("yedge") or "", 0)
+        return Piece(start, end, "day", day=("year", int(m.group("year")), edge, 1))
+    if m.group("qn") or m.group("qd"):
+        number = _ORDINAL[m.group("qn")] if m.group("qn") else int(m.group("qd"))
+        year = int(m.group("qy") or m.group("qdy") or 0)
         return Piece(start, end, "day", day=("quarter", number, year, 1))
-    if g["d1"]:
-        first, last = int(g["d1"]), int(g["d2"])
+    if m.group("d1"):
+        first, last = int(m.group("d1")), int(m.group("d2"))
         if not 1 <= first < last <= 31:
             return None
-        month = MONTHS[_unstretch(g["dmon"], MONTHS)]
-        year = int(g["dy"] or 0)
+        month = MONTHS[_unstretch(m.group("dmon"), MONTHS)]
+        year = int(m.group("dy") or 0)
         return Piece(start, end, "day", day=("dayrange", first, last, year * 100 + month))
-    if g["ldir"]:
-        amount = int(g["ln"]) if g["ln"].isdigit() else _LASTN_AMOUNT[g["ln"]]
-        unit = _LASTN_UNITS[g["lunit"]]
-        return Piece(start, end, "day", day=("lastn", unit, amount, _LASTN_DIR[g["ldir"]]))
-    day_number = ORDINALS.get(g["oword"] or g["oword2"] or "") or int(g["onum"] or 0)
-    if g["cword"]:
-        day_number = CARDINALS[g["cword"]]
-    month_word = g["omon"] or g["onmon"] or g["cmon"]
+    if m.group("ldir"):
+        amount = int(m.group("ln")) if m.group("ln").isdigit() else _LASTN_AMOUNT[m.group("ln")]
+        unit = _LASTN_UNITS[m.group("lunit")]
+        return Piece(start, end, "day", day=("lastn", unit, amount, _LASTN_DIR[m.group("ldir")]))
+    day_number = ORDINALS.get(m.group("oword") or m.group("oword2") or "") or int(
+        m.group("onum") or 0
+    )
+    if m.group("cword"):
+        day_number = CARDINALS[m.group("cword")]
+    month_word = m.group("omon") or m.group("onmon") or m.group("cmon")
     if not 1 <= day_number <= 31:
         return None
     if month_word:
@@ -203,15 +204,16 @@ def _period_piece(m: re.Match[str]) -> Piece | None:
 
 
 def _recurring_piece(m: re.Match[str]) -> Piece:
-    g = m.groupdict()
     start, end = m.span()
-    if g["adv"]:
-        freq = {"dagelijks": "DAILY", "wekelijks": "WEEKLY", "maandelijks": "MONTHLY"}[g["adv"]]
+    if m.group("adv"):
+        freq = {"dagelijks": "DAILY", "wekelijks": "WEEKLY", "maandelijks": "MONTHLY"}[
+            m.group("adv")
+        ]
         day = {"DAILY": ("rel", 0, 0, 0), "WEEKLY": ("week", 0, 0, 0)}.get(freq, ("month", 0, 0, 0))
         return Piece(start, end, "day", day=day, recurrence=f"FREQ={freq}", weak=True)
-    what = g["what"]
-    interval = _EVERY_N.get(g["n"] or "", 1)
-    if not g["every"] and interval == 1:
+    what = m.group("what")
+    interval = _EVERY_N.get(m.group("n") or "", 1)
+    if not m.group("every") and interval == 1:
         interval = 2 if what.startswith("week") else 1  # "om de week" = every other week
     suffix = f";INTERVAL={interval}" if interval > 1 else ""
     if what.startswith(("weekdag", "werkdag", "doordeweek")):

@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AccessVia
+from .filters import parse_id
 from .reads import log_reads
 
 TEXT_SUFFIX = "_naam"
@@ -152,7 +153,8 @@ class ComboboxMixin:
         )
 
     def rows(self, ids: Iterable[Any]) -> list[Any]:
-        keys = [int(i) for i in ids if str(i).isascii() and str(i).isdigit()]
+        # An id out of range reads as an unknown one (the database would refuse the number).
+        keys = [key for key in map(parse_id, ids) if key is not None]
         if not keys:
             return []
         return list(

@@ -87,9 +87,7 @@ def test_finding_11_bad_integer_filter_is_a_400_in_the_api(director, client_for,
     assert f"‘{name}’ verwacht een geheel getal" in response.json()["detail"]
 
 
-@pytest.mark.parametrize(
-    "path", ["/signalen/", "/sociale-kaart/", "/doelgroepen/personen/", "/sociale-kaart/bereik/"]
-)
+@pytest.mark.parametrize("path", ["/signalen/", "/sociale-kaart/", "/doelgroepen/personen/"])
 @pytest.mark.parametrize("value", ["99999999999999999999", "²"])
 def test_finding_11_bad_integer_filter_on_a_page_is_dropped_with_a_message(
     director, client_for, path, value
@@ -153,3 +151,18 @@ def test_api_errors_are_json_with_a_dutch_detail(make_member, client_for):
     assert response.status_code == 400
     body = response.json()
     assert body["detail"] == "De invoer is niet geldig." and "name" in body
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "²", "0"])
+def test_finding_11_bad_group_id_in_the_reach_picker_is_refused_as_a_choice(
+    director, client_for, value
+):
+    # The reach picker is a form (typed to choose): a bad id is refused like an unknown group,
+    # in Dutch, with the page kept, never a server error.
+    client = client_for(director)
+    client.raise_request_exception = False
+    page = client.get("/sociale-kaart/bereik/", {"groep": value})
+    unknown = client.get("/sociale-kaart/bereik/", {"groep": "987654321"})
+    assert page.status_code == unknown.status_code == 200
+    assert page.context["picker"].errors == unknown.context["picker"].errors
+    assert page.context["picker"].errors["groep"]

@@ -8,6 +8,7 @@ import pytest
 from browser_support import assert_accessible, login
 from django.utils import timezone
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from lont.networks.demo import load_demo
 from lont.riskcalendar.rules import add_months
@@ -29,7 +30,10 @@ def test_record_a_past_incident_and_subscribe(page, live_server):
     page.get_by_label("Datum").fill(day.isoformat())
     page.get_by_label("Omschrijving").fill("Vechtpartij na de kermis in Noorderhaven")
     page.get_by_label("Gebied").fill("Noorderhaven")
-    page.get_by_label("De Neven").check()
+    # the groups are typed to choose (a checked box each)
+    page.get_by_role("combobox", name="Groepen").fill("Neven")
+    page.get_by_role("option", name="De Neven").click()
+    expect(page.get_by_role("checkbox", name="De Neven")).to_be_checked()
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Incident")
     assert page.get_by_text("1e jaardag van een incident").first.is_visible()

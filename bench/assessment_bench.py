@@ -39,13 +39,13 @@ if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 
 import django  # noqa: E402
+from large_network import client_for  # noqa: E402
 
 django.setup()
 
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from lont.accounts.models import User  # noqa: E402
@@ -53,7 +53,6 @@ from lont.assessment import services as assessment_services  # noqa: E402
 from lont.assessment.choices import SituationKind  # noqa: E402
 from lont.assessment.models import Situation  # noqa: E402
 from lont.core import context  # noqa: E402
-from lont.core.middleware import SESSION_NETWORK_KEY, SESSION_VERIFIED_KEY  # noqa: E402
 from lont.knowledge.models import Indicator  # noqa: E402
 from lont.networks import services as network_services  # noqa: E402
 from lont.networks.choices import PartnerType, Role  # noqa: E402
@@ -409,16 +408,6 @@ def timed(fn: Callable[[], Any], rounds: int) -> tuple[float, float, int]:
         fn()
         samples.append((time.perf_counter() - start) * 1000)
     return (*percentiles(samples), len(samples))
-
-
-def client_for(member: Membership) -> Client:
-    client = Client()
-    client.force_login(member.user, backend="lont.accounts.backends.EmailBackend")
-    session = client.session
-    session[SESSION_VERIFIED_KEY] = True
-    session[SESSION_NETWORK_KEY] = member.network_id
-    session.save()
-    return client
 
 
 def row_counts(network: Network) -> dict[str, int]:

@@ -36,17 +36,16 @@ if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 
 import django  # noqa: E402
+from large_network import client_for  # noqa: E402
 
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from lont.accounts.models import User  # noqa: E402
 from lont.audit.models import AccessLogEntry  # noqa: E402
 from lont.core import context  # noqa: E402
-from lont.core.middleware import SESSION_NETWORK_KEY, SESSION_VERIFIED_KEY  # noqa: E402
 from lont.core.scoping import system_context  # noqa: E402
 from lont.core.viewer import Viewer  # noqa: E402
 from lont.crisis import selectors, services  # noqa: E402
@@ -75,16 +74,6 @@ def timed(fn: Callable[[], Any], rounds: int) -> tuple[float, float, float]:
         samples.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
     return (*percentiles(samples), statistics.median(cpu))
-
-
-def client_for(member: Membership) -> Client:
-    client = Client()
-    client.force_login(member.user, backend="lont.accounts.backends.EmailBackend")
-    session = client.session
-    session[SESSION_VERIFIED_KEY] = True
-    session[SESSION_NETWORK_KEY] = member.network_id
-    session.save()
-    return client
 
 
 def readers(network: Any, director: Membership, count: int) -> list[Membership]:

@@ -126,13 +126,10 @@ def label_for(viewer: Viewer, signal: Signal) -> str:
     }
 
 
-def summary_text(
-    signal: Signal, viewer: Viewer, *, tags: list[dict[str, str]] | None = None
-) -> str:
-    """The label and the indicators with their weight (``tags``: the signal's
-    :func:`indicator_tags` when the caller has them already)."""
+def summary_text(signal: Signal, viewer: Viewer) -> str:
+    """The label and the indicators with their weight."""
     text = label_for(viewer, signal)
-    tags = indicator_tags(signal) if tags is None else tags
+    tags = indicator_tags(signal)
     if tags:
         text += " — " + _("indicatoren: %(list)s") % {
             "list": ", ".join(f"{t['label']} ({t['weight']})" for t in tags)

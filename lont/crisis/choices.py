@@ -28,6 +28,10 @@ class IncidentLevel(models.TextChoices):
     ACUTE = "acuut", _("acuut")
 
 
+# The situation levels an incident may be opened from (the incident's own levels).
+OPENING_LEVELS = frozenset(IncidentLevel.values)
+
+
 class IncidentOrigin(models.TextChoices):
     SITUATION = "situation", _("Vanuit een situatie")
     SIGNAL = "signal", _("Vanuit een signaal")

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lont.subjects.choosers import GroupsComboboxField
 from lont.subjects.models import Group
 
 from .choices import (
@@ -17,6 +18,7 @@ from .choices import (
     PostOutcome,
     Spontaneity,
 )
+from .choosers import ContactField, FullPersonField, OpeningSituationField
 from .models import (
     CHECKLIST,
     DIMENSIONS,
@@ -32,7 +34,10 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 class IncidentOpenForm(forms.ModelForm):
-    situation: Any = forms.ModelChoiceField(
+    """The groups and the situation are typed to choose: a select of every group and situation
+    grew with the network."""
+
+    situation: Any = OpeningSituationField(
         label=_("Vanuit situatie (hoog of acuut)"), queryset=None, required=False
     )
     reason = forms.CharField(
@@ -42,6 +47,7 @@ class IncidentOpenForm(forms.ModelForm):
     class Meta:
         model = Incident
         fields = ["title", "level", "occurred_at", "location", "call_text", "description", "groups"]
+        field_classes = {"groups": GroupsComboboxField}
         widgets = {
             "occurred_at": DATETIME,
             "call_text": forms.Textarea(attrs={"rows": 3}),
@@ -196,11 +202,13 @@ class OutcomeForm(forms.Form):
 
 
 class PersonForm(forms.ModelForm):
-    """C3: a person involved and the role type from which they may use violence."""
+    """C3: a person involved (typed to choose) and the role type from which they may use
+    violence."""
 
     class Meta:
         model = IncidentPerson
         fields = ["person", "role_type", "motive"]
+        field_classes = {"person": FullPersonField}
         widgets = {"motive": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
@@ -277,11 +285,13 @@ class TaskDoneForm(forms.Form):
 
 
 class OutreachForm(forms.ModelForm):
-    """C2: a contact from the social map the viewer's partner reached out to."""
+    """C2: a contact from the social map the viewer's partner reached out to (typed to choose:
+    the social map grows with the network), for one of the incident's groups."""
 
     class Meta:
         model = Outreach
         fields = ["contact", "group", "at", "channel", "ask", "outcome", "outcome_note"]
+        field_classes = {"contact": ContactField}
         widgets = {
             "at": DATETIME,
             "ask": forms.Textarea(attrs={"rows": 2}),
@@ -292,7 +302,6 @@ class OutreachForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         contact: Any = self.fields["contact"]
         contact.queryset = contacts if contacts is not None else contact.queryset.none()
-        contact.label_from_instance = lambda c: f"{c.name} ({c.get_kind_display().lower()})"
         group: Any = self.fields["group"]
         group.queryset = groups if groups is not None else Group.objects.none()
         self.fields["at"].required = False

@@ -8,15 +8,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from lont.assessment.models import Situation
+from lont.core.combobox import SUGGESTIONS, typed_text
 from lont.core.related import filter_visible
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import visible
 from lont.networks.choices import Access
+from lont.socialmap.models import Contact
+from lont.subjects.models import Person
+from lont.subjects.models.people import IDENTIFYING_FIELDS
 
-from .choices import IncidentState
+from .choices import OPENING_LEVELS, IncidentState
 from .models import (
     EscalationReading,
     Incident,
@@ -39,6 +44,35 @@ def incidents(viewer: Viewer, *, minimum: Access = Access.SUMMARY) -> QuerySet[I
 
 def open_incidents(viewer: Viewer) -> QuerySet[Incident]:
     return incidents(viewer).exclude(state=IncidentState.CLOSED)
+
+
+# What the incident room's forms offer to choose from (their fields' querysets and the options
+# endpoints both read these, so nothing is offered that a form would refuse) --------------------
+
+
+def opening_situations(viewer: Viewer) -> QuerySet[Situation]:
+    """Situations the viewer may see that an incident may be opened from (hoog, acuut)."""
+    return visible(viewer, Situation.objects.filter(level__in=OPENING_LEVELS))
+
+
+def people_to_name(viewer: Viewer) -> QuerySet[Person]:
+    """People the viewer reads in full, who may be named with a role on an incident; their
+    identifying fields are neither loaded nor decrypted (a choice shows the alias)."""
+    return visible(viewer, Person, minimum=Access.FULL).defer(*IDENTIFYING_FIELDS)
+
+
+def contacts_to_reach(viewer: Viewer) -> QuerySet[Contact]:
+    """Contacts from the social map the viewer reads in full (a name and a number to call)."""
+    return Contact.objects.for_viewer(viewer, minimum=Access.FULL)
+
+
+def options(rows: QuerySet[Any], field: str, text: str | None) -> list[Any]:
+    """The first of ``rows`` (by ``field``) whose ``field`` holds the typed ``text`` (without
+    text, the first ones): an options endpoint's suggestions."""
+    text = typed_text(text)
+    if text:
+        rows = rows.filter(Q(**{f"{field}__icontains": text}))
+    return list(rows.order_by(field, "pk")[:SUGGESTIONS])
 
 
 @dataclass

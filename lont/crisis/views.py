@@ -13,11 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.assessment.models import Situation
 from lont.audit.models import AccessVia
+from lont.core.combobox import render_logging_choices
 from lont.core.reads import log_reads
 from lont.core.related import summarised
 from lont.core.selectors import get_visible
 from lont.core.views_base import (
+    ComboboxOptionsView,
     MemberView,
     ObjectHistoryView,
     ServiceFormView,
@@ -27,10 +30,12 @@ from lont.core.views_base import (
 from lont.core.visibility import visible
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
-from lont.subjects.models import Group
+from lont.socialmap.models import Contact
+from lont.subjects.models import Group, Person
 
 from . import guide, selectors, services
 from .choices import TRANSITIONS, IncidentState, OutreachOutcome, PostOutcome
+from .choosers import contact_label
 from .forms import (
     IncidentOpenForm,
     IncidentPictureForm,
@@ -97,7 +102,6 @@ class IncidentOpenView(ServiceFormView):
     success_message = gettext_lazy("Het incident is geopend.")
 
     def setup_object(self) -> None:
-        from lont.assessment.models import Situation
         from lont.signalregister.models import Signal
 
         self.situation = self.signal = None
@@ -108,10 +112,8 @@ class IncidentOpenView(ServiceFormView):
                 setattr(self, "situation" if model is Situation else "signal", found)
 
     def form_kwargs(self) -> dict[str, Any]:
-        from lont.assessment.models import Situation
-
         groups = visible(self.viewer, Group.objects.all())
-        situations = visible(self.viewer, Situation.objects.filter(level__in=("hoog", "acuut")))
+        situations = selectors.opening_situations(self.viewer)
         initial: dict[str, Any] = {}
         if self.situation is not None:
             initial = {
@@ -149,18 +151,15 @@ def _message_form(incident: Incident) -> MessageForm:
 
 
 def _outreach_form(viewer: Any, incident: Incident, data: Any = None) -> OutreachForm:
-    """Contacts the viewer reads in full (a name to call), groups of this incident it may see."""
-    from lont.socialmap.models import Contact
-
-    contacts = Contact.objects.for_viewer(viewer, minimum=Access.FULL).order_by("name", "pk")
+    """Contacts the viewer reads in full (a name to call, typed to choose), groups of this
+    incident it may see (a select: they are the incident's few)."""
     groups = visible(viewer, Group.objects.filter(incidents=incident)).order_by("name", "pk")
-    return OutreachForm(data=data, contacts=contacts, groups=groups, auto_id="outreach_%s")
-
-
-def _people(viewer: Any) -> Any:
-    from lont.subjects.models import Person
-
-    return visible(viewer, Person.objects.all(), minimum=Access.FULL).order_by("alias")
+    return OutreachForm(
+        data=data,
+        contacts=selectors.contacts_to_reach(viewer),
+        groups=groups,
+        auto_id="outreach_%s",
+    )
 
 
 def _watch_context(viewer: Any, picture: Any) -> dict[str, Any]:
@@ -262,7 +261,7 @@ def _detail_context(view: Any, incident: Incident, *, via: str) -> dict[str, Any
         "post_form": PostForm(
             allow_copy=services.preserved_copies_allowed(viewer), auto_id="post_%s"
         ),
-        "person_form": PersonForm(people=_people(viewer), auto_id="person_%s"),
+        "person_form": PersonForm(people=selectors.people_to_name(viewer), auto_id="person_%s"),
         "reading_form": ReadingForm(auto_id="reading_%s"),
         "tactic_form": TacticForm(partner_type=viewer.partner_type, auto_id="tactic_%s"),
         **_watch_context(viewer, picture),
@@ -362,9 +361,8 @@ def _step(
             viewer=viewer, incident=incident, data=d
         )
     if step == "persoon":
-        return PersonForm(data=post, people=_people(viewer)), lambda d: services.person_add(
-            viewer=viewer, incident=incident, data=d
-        )
+        person_form = PersonForm(data=post, people=selectors.people_to_name(viewer))
+        return person_form, lambda d: services.person_add(viewer=viewer, incident=incident, data=d)
     if step == "duiding":
         return ReadingForm(data=post), lambda d: services.reading_add(
             viewer=viewer, incident=incident, data=d
@@ -388,7 +386,8 @@ def _step(
 
 class IncidentStepView(MemberView):
     """One POST per action on the incident; on bad input the form comes back with the errors and
-    what was typed, and nothing is changed."""
+    what was typed, and nothing is changed. A name typed in a combobox without JavaScript comes
+    back with its matches to choose from (access-logged), and the form posts here again."""
 
     required_permission = "case.write"
 
@@ -406,8 +405,13 @@ class IncidentStepView(MemberView):
             else:
                 messages.success(request, _("Vastgelegd."))
                 return redirect(incident.get_absolute_url())
-        return render(
-            request, "crisis/step_error.html", {"form": form, "incident": incident}, status=400
+        return render_logging_choices(
+            request,
+            self.viewer,
+            "crisis/step_error.html",
+            {"form": form, "incident": incident},
+            [form],
+            status=400,
         )
 
 
@@ -526,3 +530,49 @@ class SituationReportView(MemberView):
         response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="situatierapport-{obj.pk}.pdf"'
         return response
+
+
+# The suggestions of the incident room's type-to-choose fields (``choosers``): what the form's
+# field would accept, each offered row access-logged by the base ---------------------------------
+
+
+class SituationOptionsView(ComboboxOptionsView):
+    """Visible situations at hoog or acuut whose title holds what was typed."""
+
+    model = Situation
+    required_permission = "case.write"
+    text_param = "situation_naam"
+    listbox_id = "situation-opties"
+    none_found = gettext_lazy("Geen situatie op hoog of acuut gevonden")
+
+    def suggestions(self, text: str) -> list[Any]:
+        return selectors.options(selectors.opening_situations(self.viewer), "title", text)
+
+
+class PersonOptionsView(ComboboxOptionsView):
+    """People the viewer reads in full whose alias holds what was typed (aliases only)."""
+
+    model = Person
+    required_permission = "case.write"
+    text_param = "person_naam"
+    listbox_id = "person-opties"
+    none_found = gettext_lazy("Geen persoon gevonden")
+
+    def suggestions(self, text: str) -> list[Any]:
+        return selectors.options(selectors.people_to_name(self.viewer), "alias", text)
+
+
+class ContactOptionsView(ComboboxOptionsView):
+    """Contacts the viewer reads in full whose name holds what was typed, with their kind."""
+
+    model = Contact
+    required_permission = "case.write"
+    text_param = "contact_naam"
+    listbox_id = "contact-opties"
+    none_found = gettext_lazy("Geen contact gevonden")
+
+    def suggestions(self, text: str) -> list[Any]:
+        return selectors.options(selectors.contacts_to_reach(self.viewer), "name", text)
+
+    def label(self, obj: Any) -> str:
+        return contact_label(obj)

@@ -1,7 +1,8 @@
 """Issue 10's journey in a real browser, on the demo network: from an acute situation the director
-opens an incident, fills the checklist and records the a–f choices (one "deliberately nothing"); a
-youth worker's message that repeats the time is stopped, then fixed; the police records a removal
-request and its outcome; the incident is scaled down and handed to aftercare; a school mentor sees
+opens an incident (its group typed to choose), fills the checklist and records the a–f choices
+(one "deliberately nothing"); a youth worker's message that repeats the time is stopped, then
+fixed, and the youth worker records reaching out to a contact (typed to choose); the police names
+a person with a role (typed to choose) and records a removal request and its outcome; the incident is scaled down and handed to aftercare; a school mentor sees
 the same incident at summary level. Axe on every page."""
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from playwright.sync_api import expect
 
 from lont.assessment.models import Situation
 from lont.core.scoping import system_context
-from lont.crisis.models import Incident, IncidentLogEntry, IncidentMessage, ReportedPost
+from lont.crisis.models import (
+    Incident,
+    IncidentLogEntry,
+    IncidentMessage,
+    IncidentPerson,
+    Outreach,
+    ReportedPost,
+)
 from lont.networks.demo import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,6 +62,11 @@ def test_incident_room_journey(page, live_server):
     expect(page.get_by_role("link", name="Incidenten").first).to_be_visible()
     page.goto(f"{base}/incidenten/nieuw/?situatie={situation.pk}")
     assert_accessible(page)
+    # the situation comes chosen; the group is typed to choose (no select of every group)
+    expect(page.get_by_role("combobox", name="Vanuit situatie")).to_have_value(situation.title)
+    page.get_by_role("combobox", name="Groepen").fill("3031")
+    page.get_by_role("option", name="3031 Collective").click()
+    expect(page.get_by_role("checkbox", name="3031 Collective")).to_be_checked()
     page.get_by_label("Titel").fill(TITLE)
     page.get_by_label("Niveau").select_option("acuut")
     page.get_by_label("De oproep (tekst)").fill("Zaterdag om 20:00 kooi Lindelaan, kom allemaal")
@@ -119,10 +132,25 @@ def test_incident_room_journey(page, live_server):
         youth.get_by_role("button", name="Klaar om te plaatsen").click()
         youth.wait_for_url(incident_url)
         expect(youth.get_by_text("Klaar om te plaatsen").first).to_be_visible()
+        # reaching out to a contact from the social map, typed to choose
+        youth.get_by_role("combobox", name="Contact").fill("Yusuf")
+        youth.get_by_role("option", name=re.compile("^Yusuf El Idrissi")).click()
+        youth.locator("#outreach_channel").select_option("telefoon")
+        youth.locator("#outreach_ask").fill("Wil je zaterdag bij de kooi de jongens aanspreken?")
+        youth.get_by_role("button", name="Benadering vastleggen").click()
+        youth.wait_for_url(incident_url)
+        expect(youth.get_by_text("Benaderde contacten")).to_be_visible()
 
-    # The police records a removal request and its outcome.
+    # The police names a person with a role (typed to choose), then records a removal request
+    # and its outcome.
     with session(page, live_server, POLICE) as police:
         police.goto(incident_url)
+        police.get_by_role("combobox", name="Persoon").fill("Kay")
+        police.get_by_role("option", name="Kay-Dertig").click()
+        police.locator("#person_role_type").select_option("leader")
+        police.get_by_role("button", name="Betrokkene vastleggen").click()
+        police.wait_for_url(incident_url)
+        expect(police.get_by_text("Kay-Dertig").first).to_be_visible()
         police.locator("#post_url").fill("https://tiktok.example/@oproep/video/7")
         police.locator("#post_platform").select_option("tiktok")
         police.get_by_role("button", name="Delen en melden").click()
@@ -160,6 +188,11 @@ def test_incident_room_journey(page, live_server):
     with system_context("test checks what was recorded"):
         incident = Incident.objects.get(title=TITLE)
         assert incident.state == "nazorg" and incident.act == "niets"
+        assert [g.name for g in incident.groups.all()] == ["3031 Collective"]
+        assert incident.situation == situation
+        person = IncidentPerson.objects.get(incident=incident)
+        assert (person.person.alias, person.role_type) == ("Kay-Dertig", "leader")
+        assert Outreach.objects.get(incident=incident).contact.name == "Yusuf El Idrissi"
         assert incident.spot_evaluation.startswith("Posities rondom")
         assert IncidentMessage.objects.get(incident=incident).status == "klaar"
         post = ReportedPost.objects.get(incident=incident)

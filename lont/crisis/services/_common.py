@@ -24,8 +24,6 @@ from ..models import (
     IncidentLogEntry,
 )
 
-OPENING_LEVELS = frozenset({"hoog", "acuut"})
-
 
 def _save(obj: Any) -> None:
     obj.full_clean()

@@ -20,6 +20,7 @@ from lont.riskcalendar.services import event_record
 
 from .. import events
 from ..choices import (
+    OPENING_LEVELS,
     TRANSITIONS,
     ActChoice,
     IncidentLevel,
@@ -35,7 +36,7 @@ from ..models import (
     IncidentLogEntry,
     label,
 )
-from ._common import OPENING_LEVELS, _log, _notify, _require_open, _save
+from ._common import _log, _notify, _require_open, _save
 
 # Incidents -------------------------------------------------------------------------------------
 

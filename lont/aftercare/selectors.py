@@ -18,6 +18,7 @@ from lont.core.viewer import Viewer
 from lont.core.visibility import visible
 from lont.crisis.models import Incident
 from lont.networks.choices import Access, InformationCategory
+from lont.signalregister.choices import CATEGORY_BY_SOURCE
 from lont.signalregister.models import Signal
 from lont.socialmap.choices import ContactKind
 from lont.socialmap.models import Contact
@@ -179,6 +180,7 @@ def prebunks(viewer: Viewer) -> models.QuerySet:
 # The rows aftercare's forms choose from (typed to choose: ``choosers``, ``views.options``) ------
 
 MESSENGER_KINDS = (ContactKind.CREDIBLE_MESSENGER, ContactKind.KEY_FIGURE)
+TIP_SOURCES = tuple(s for s, c in CATEGORY_BY_SOURCE.items() if c == InformationCategory.TIP)
 _DAY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -192,9 +194,14 @@ def perspective_people(viewer: Viewer) -> models.QuerySet:
 
 
 def care_tips(viewer: Viewer) -> models.QuerySet:
-    """The tips whose tipster the viewer's partner cares for: its own tips, read in full."""
+    """The tips whose tipster the viewer's partner cares for: its own tips, read in full. The
+    source types a tip comes from (implied by its category) let PostgreSQL find the partner's
+    tips by index: without them a search that matches nothing walked every signal of the network
+    in date order (1.1 s at the large network, 2 ms with)."""
     return Signal.objects.for_viewer(viewer, minimum=Access.FULL).filter(
-        organisation=viewer.organisation, category=InformationCategory.TIP
+        organisation=viewer.organisation,
+        source_type__in=TIP_SOURCES,
+        category=InformationCategory.TIP,
     )
 
 

@@ -16,6 +16,8 @@ again, with what it offers).
 
 from __future__ import annotations
 
+import time
+
 from large_network import client_for, setup_or_skip
 
 setup_or_skip()
@@ -91,6 +93,64 @@ def measured(client: Client, path: str, post: dict | None = None) -> tuple[int, 
     return len(response.content), len(queries)
 
 
+# Aftercare forms (issue 16 item 1) -------------------------------------------------------------
+# The plan, task, rumour, debunk and action lesson the pages need are opened by the director
+# through the services and rolled back after measuring (the large network has none of its own).
+# Bytes at the large network, select of every row -> typed to choose (queries in brackets):
+# perspective 852,461 (7) -> 8,677 (6); tipster care 90,817 (7) -> 9,305 (6); plan 26,606 (4) ->
+# 7,362 (3); rumour 27,003 (4) -> 7,759 (3); evaluation 27,524 (5) -> 8,937 (3); debunk 8,954
+# (6) -> 9,627 (5) and its edit 9,760 (7) -> 10,433 (6) (the large network holds no contacts or
+# incidents: the combobox's markup is larger than an empty select). The task owner (18,881) and
+# the lesson's adoption (22,083) still list the network's members and partners (300 and 50).
+
+
+def aftercare_pages(director: Membership, client: Client) -> dict[str, tuple[int, int]]:
+    from lont.aftercare import services as aftercare
+    from lont.assessment.models import Situation
+    from lont.core.reauth import SESSION_REAUTH_KEY
+    from lont.core.viewer import Viewer
+    from lont.networks.choices import Access
+
+    viewer = Viewer(director)
+    session = client.session
+    session[SESSION_REAUTH_KEY] = time.time()  # the lesson's adoption asks for a recent sign-in
+    session.save()
+    out: dict[str, tuple[int, int]] = {}
+    with transaction.atomic():
+        situation = Situation.objects.for_viewer(viewer, minimum=Access.FULL).order_by("pk").first()
+        assert situation is not None, f"{director.network} has no situation the director reads"
+        plan = aftercare.plan_open(viewer=viewer, situation=situation)
+        with system_context("benchmark: a task of the plan"):
+            task = plan.tasks.order_by("pk").first()
+        assert task is not None
+        rumour = aftercare.rumour_create(
+            viewer=viewer, data={"claim": "Er is iemand neergestoken.", "where": "Snapchat"}
+        )
+        debunk = aftercare.debunk_save(
+            viewer=viewer,
+            rumour=rumour,
+            data={"facts": "Niemand is gewond.", "text": "Niemand is gewond.", "status": "draft"},
+        )
+        evaluation = aftercare.evaluation_start(viewer=viewer, title="Evaluatie")
+        lesson = aftercare.lesson_add(
+            viewer=viewer, evaluation=evaluation, data={"text": "Les", "kind": "action"}
+        )
+        for label, path in [
+            ("aftercare plan", "/nazorg/plannen/nieuw/"),
+            ("aftercare perspective", f"/nazorg/plannen/{plan.pk}/perspectief/"),
+            ("aftercare tipster care", f"/nazorg/plannen/{plan.pk}/tipgever/"),
+            ("aftercare task owner", f"/nazorg/taken/{task.pk}/toewijzen/"),
+            ("aftercare evaluation", "/nazorg/evaluaties/nieuw/"),
+            ("aftercare lesson adoption", f"/nazorg/lessen/{lesson.pk}/overnemen/"),
+            ("aftercare rumour", "/nazorg/geruchten/nieuw/"),
+            ("aftercare new debunk", f"/nazorg/geruchten/{rumour.pk}/ontkrachting/"),
+            ("aftercare debunk edit", f"/nazorg/ontkrachtingen/{debunk.pk}/"),
+        ]:
+            out[label] = measured(client, path)
+        transaction.set_rollback(True)
+    return out
+
+
 def main() -> None:
     with transaction.atomic():
         results = measure_all()
@@ -118,6 +178,8 @@ def measure_all() -> dict[str, dict[str, tuple[int, int]]]:
         client = client_for(director)
         for label, path, post in pages(network, director):
             results.setdefault(label, {})[slug] = measured(client, path, post)
+        for label, path_and_size in aftercare_pages(director, client).items():
+            results.setdefault(label, {})[slug] = path_and_size
     return results
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lont.accounts.models import User
+from lont.assessment.choosers import SituationComboboxField
 from lont.assessment.models import Situation
 from lont.core.forms import StyledForm
 from lont.crisis.models import Incident
@@ -24,13 +25,21 @@ from .choices import (
     SupportKind,
     TaskStatus,
 )
+from .choosers import (
+    IncidentComboboxField,
+    MessengerComboboxField,
+    PerspectivePersonField,
+    TipComboboxField,
+)
 from .guide import QUESTIONS, STRESS_SCALE, STRESSORS
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class _Querysets(StyledForm):
-    """A form whose choice fields get scoped querysets from the view (``querysets=``)."""
+    """A form whose choice fields get scoped querysets from the view (``querysets=``). A row
+    that grows with the network (a situation, a person, a tip, an incident, a messenger) is
+    typed to choose (``choosers``): the queryset decides what may be chosen and offered."""
 
     def __init__(self, *args: Any, querysets: dict[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,7 +50,7 @@ class _Querysets(StyledForm):
 
 
 class PlanOpenForm(_Querysets):
-    situation = forms.ModelChoiceField(label=_("Situatie"), queryset=Situation.objects.none())
+    situation = SituationComboboxField(label=_("Situatie"), queryset=Situation.objects.none())
     title = forms.CharField(label=_("Titel (geen echte namen)"), max_length=120, required=False)
 
 
@@ -56,7 +65,7 @@ class TaskAssignForm(_Querysets):
 
 
 class PerspectiveForm(_Querysets):
-    person = forms.ModelChoiceField(label=_("Jongere"), queryset=Person.objects.none())
+    person = PerspectivePersonField(label=_("Jongere"), queryset=Person.objects.none())
     kind = forms.ChoiceField(label=_("Richting"), choices=PerspectiveKind.choices)
     perspective = forms.CharField(
         label=_("Toekomstperspectief (wordt bij de persoon bijgewerkt)"),
@@ -68,7 +77,11 @@ class PerspectiveForm(_Querysets):
 
 
 class TipsterCareForm(_Querysets):
-    signal = forms.ModelChoiceField(label=_("Tip"), queryset=Signal.objects.none())
+    signal = TipComboboxField(
+        label=_("Tip"),
+        queryset=Signal.objects.none(),
+        help_text=_("Typ een woord uit de beschrijving of de datum (dd-mm-jjjj)."),
+    )
     feedback_given = forms.BooleanField(label=_("Terugkoppeling gegeven"), required=False)
     feedback_note = forms.CharField(
         label=_("Terugkoppeling"), widget=forms.Textarea, required=False
@@ -127,12 +140,12 @@ class SurveyAnswerForm(StyledForm):
 
 class EvaluationForm(_Querysets):
     title = forms.CharField(label=_("Titel"), max_length=120)
-    incident = forms.ModelChoiceField(
+    incident = IncidentComboboxField(
         label=_("Incident (de evaluatie ter plaatse wordt overgenomen)"),
         queryset=Incident.objects.none(),
         required=False,
     )
-    situation = forms.ModelChoiceField(
+    situation = SituationComboboxField(
         label=_("Situatie"), queryset=Situation.objects.none(), required=False
     )
     spot_evaluation = forms.CharField(
@@ -187,7 +200,7 @@ class AdvisoryForm(StyledForm):
 class RumourForm(_Querysets):
     claim = forms.CharField(label=_("Bewering (het gerucht)"), widget=forms.Textarea)
     where = forms.CharField(label=_("Waar het zich verspreidt"), max_length=200)
-    situation = forms.ModelChoiceField(
+    situation = SituationComboboxField(
         label=_("Situatie"), queryset=Situation.objects.none(), required=False
     )
 
@@ -201,7 +214,7 @@ class DebunkForm(_Querysets):
     facts = forms.CharField(label=_("De feiten, kort en eenvoudig"), widget=forms.Textarea)
     text = forms.CharField(label=_("Tekst van de ontkrachting"), widget=forms.Textarea)
     audience = forms.CharField(label=_("Doelgroep"), max_length=200, required=False)
-    messenger = forms.ModelChoiceField(
+    messenger = MessengerComboboxField(
         label=_("Geloofwaardige boodschapper (sociale kaart)"),
         queryset=Contact.objects.none(),
         required=False,

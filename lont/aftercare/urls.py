@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import evaluation, plan, rumours, staff
+from .views import evaluation, options, plan, rumours, staff
 
 app_name = "aftercare"
 
@@ -69,4 +69,13 @@ urlpatterns = [
     ),
     path("prebunks/", rumours.PrebunkListView.as_view(), name="prebunks"),
     path("prebunks/nieuw/", rumours.PrebunkCreateView.as_view(), name="prebunk_create"),
+    # The suggestions of the type-to-choose fields (htmx).
+    path(
+        "opties/jongeren/",
+        options.PerspectivePersonOptionsView.as_view(),
+        name="perspective_person_options",
+    ),
+    path("opties/tips/", options.TipOptionsView.as_view(), name="tip_options"),
+    path("opties/incidenten/", options.IncidentOptionsView.as_view(), name="incident_options"),
+    path("opties/boodschappers/", options.MessengerOptionsView.as_view(), name="messenger_options"),
 ]

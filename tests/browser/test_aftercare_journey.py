@@ -18,6 +18,7 @@ import pytest
 from browser_support import DIRECTOR, assert_accessible, fresh_code, login
 from playwright.sync_api import expect
 
+from lont.aftercare.demo import RIVALRY_TITLE
 from lont.networks.demo import DEMO_PASSWORD, load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -59,7 +60,9 @@ def test_aftercare_journey(page, live_server):
     login(page, live_server, YOUTH)
     page.goto(f"{base}/nazorg/plannen/nieuw/")
     assert_accessible(page)
-    page.get_by_label("Situatie").select_option(index=1)
+    # the situation is typed to choose (no select of every situation)
+    page.get_by_role("combobox", name="Situatie").fill("Rivaliteit")
+    page.get_by_role("option", name=RIVALRY_TITLE).click()
     page.get_by_label("Titel (geen echte namen)").fill("Nazorg Havenplein")
     save(page)
     page.wait_for_url(re.compile(r"/nazorg/plannen/\d+/$"))
@@ -183,7 +186,9 @@ def test_aftercare_journey(page, live_server):
     page.get_by_label("De feiten, kort en eenvoudig").fill("Niemand is gewond. Er was ruzie.")
     page.get_by_label("Tekst van de ontkrachting").fill(MYTH_FIRST)
     page.get_by_label("Doelgroep").fill("Jongeren uit Noord")
-    page.get_by_label("Geloofwaardige boodschapper (sociale kaart)").select_option(index=1)
+    # the messenger is typed to choose (no select of every contact)
+    page.get_by_role("combobox", name="Geloofwaardige boodschapper (sociale kaart)").fill("Jerm")
+    page.get_by_role("option", name="Jermaine Cijntje (credible messenger)").click()
     page.get_by_label("Status").select_option(label="Klaar om te verspreiden")
     save(page)
     expect(page.get_by_text(re.compile("herhaalt grotendeels het gerucht")).first).to_be_visible()

@@ -24,7 +24,6 @@ from lont.core.views_base import (
     VisibleDetailView,
     VisibleListView,
 )
-from lont.crisis.models import Incident
 from lont.networks.choices import Access, Role
 from lont.networks.models import Organisation
 
@@ -59,7 +58,7 @@ class EvaluationStartView(ServiceFormView):
     success_message = _("De evaluatie is gestart; de partners kunnen hun drie vragen beantwoorden.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        incidents = Incident.objects.for_viewer(self.viewer, minimum=Access.FULL)
+        incidents = selectors.evaluation_incidents(self.viewer)
         kwargs: dict[str, Any] = {
             "querysets": {"situation": situations(self.viewer), "incident": incidents}
         }

@@ -12,9 +12,7 @@ from lont.audit.models import AccessVia
 from lont.core.related import log_shown
 from lont.core.views_base import ServiceFormView, VisibleDetailView, VisibleListView
 from lont.crisis.models import Incident
-from lont.networks.choices import Access, InformationCategory, Role
-from lont.signalregister.models import Signal
-from lont.subjects.models import Person
+from lont.networks.choices import Access, Role
 
 from .. import selectors, services
 from ..forms import PerspectiveForm, PlanOpenForm, TaskAssignForm, TaskUpdateForm, TipsterCareForm
@@ -130,10 +128,7 @@ class PerspectiveAddView(ServiceFormView):
     success_message = _("Het toekomstperspectief is vastgelegd.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        people = Person.objects.for_viewer(self.viewer, minimum=Access.FULL).filter(
-            category=InformationCategory.GROUP_ANALYSIS
-        )
-        return {"querysets": {"person": people}}
+        return {"querysets": {"person": selectors.perspective_people(self.viewer)}}
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.perspective_add(
@@ -150,10 +145,7 @@ class TipsterCareView(ServiceFormView):
     )
 
     def form_kwargs(self) -> dict[str, Any]:
-        tips = Signal.objects.for_viewer(self.viewer, minimum=Access.FULL).filter(
-            organisation=self.viewer.organisation, category=InformationCategory.TIP
-        )
-        return {"querysets": {"signal": tips}}
+        return {"querysets": {"signal": selectors.care_tips(self.viewer)}}
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.tipster_care_open(

@@ -21,8 +21,6 @@ from lont.core.views_base import (
     VisibleListView,
 )
 from lont.networks.choices import Access
-from lont.socialmap.choices import ContactKind
-from lont.socialmap.models import Contact
 
 from .. import selectors, services
 from ..debunk import check_debunk
@@ -78,19 +76,13 @@ class ReachAddView(ServiceFormView):
         return services.reach_add(viewer=self.viewer, rumour=self.object, data=data)
 
 
-def _messengers(viewer: Any) -> Any:
-    return Contact.objects.for_viewer(viewer).filter(
-        kind__in=[ContactKind.CREDIBLE_MESSENGER, ContactKind.KEY_FIGURE]
-    )
-
-
 class _DebunkFormView(ServiceFormView):
     form_class = DebunkForm
     minimum_access = Access.FULL
     success_message = _("De ontkrachting is opgeslagen.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"querysets": {"messenger": _messengers(self.viewer)}}
+        return {"querysets": {"messenger": selectors.messengers(self.viewer)}}
 
     def get_template_names(self) -> list[str]:
         return ["aftercare/debunk_form.html"]

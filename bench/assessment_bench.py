@@ -327,7 +327,11 @@ def build_large(scale: float, seed: int) -> Built:
                 for pid in chosen:
                     sp.append(SignalPerson(person_id=pid, role=rng.choice(roles), **common))
                 for iid in rng.sample(indicators, rng.randint(1, 3)):
-                    si.append(SignalIndicator(indicator_id=iid, **common))
+                    si.append(
+                        SignalIndicator(
+                            indicator_id=iid, signal_observed_at=signal.observed_at, **common
+                        )
+                    )
                 if rng.random() < 0.05:
                     author = rng.choice(members)
                     notes.append(

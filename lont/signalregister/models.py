@@ -256,9 +256,9 @@ class SignalChild(ChangeLoggedModel):
 
     Network, category and owning organisation are copied from the signal on save (and re-synced
     by the services when a correction changes the signal's category), so the visibility layer
-    filters these rows in SQL like any other registered model. ``SignalIndicator`` copies the
-    signal's ``observed_at`` the same way (the list's sort key, so the list filtered by an
-    indicator is read through the link table in the list's order).
+    filters these rows in SQL like any other registered model. ``SignalGroup`` and
+    ``SignalIndicator`` copy the signal's ``observed_at`` the same way (the list's sort key, so
+    the list filtered by a group or an indicator is read through the links in the list's order).
     """
 
     objects = ScopedManager()
@@ -314,6 +314,9 @@ class SignalPerson(SignalChild):
 class SignalGroup(SignalChild):
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="groups")
     group = models.ForeignKey("subjects.Group", on_delete=models.PROTECT, related_name="+")
+    # The signal's observed_at, as on ``SignalIndicator``: the list filtered by a group reads
+    # the group's links newest first (migration 0011).
+    signal_observed_at = models.DateTimeField(editable=False)
 
     class Meta:
         ordering = ["pk"]
@@ -322,8 +325,19 @@ class SignalGroup(SignalChild):
         constraints = [
             models.UniqueConstraint(fields=["signal", "group"], name="signalgroup_unique")
         ]
-        # A group's signals (group page, list filter, network trend breaks): index-only.
-        indexes = [models.Index(fields=["group", "signal"], name="signalgroup_group_signal")]
+        # A group's signals (group page, network trend breaks): index-only; and in the list's
+        # order for the list's group filter, migration 0012.
+        indexes = [
+            models.Index(fields=["group", "signal"], name="signalgroup_group_signal"),
+            models.Index(
+                fields=["group", "-signal_observed_at", "-signal"],
+                name="signalgroup_group_observed",
+            ),
+        ]
+
+    def follow_signal(self) -> None:
+        super().follow_signal()
+        self.signal_observed_at = self.signal.observed_at
 
 
 class SignalIndicator(SignalChild):

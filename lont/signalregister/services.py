@@ -381,13 +381,12 @@ def signal_update(
 
 def _resync_children(signal: Signal) -> None:
     """Children follow a changed category (their visibility must never lag behind) and the
-    indicator links a moved ``observed_at`` (the list's order through them)."""
-    update_logged(
-        SignalIndicator.objects.filter(signal=signal).exclude(
-            signal_observed_at=signal.observed_at
-        ),
-        signal_observed_at=signal.observed_at,
-    )
+    group and indicator links a moved ``observed_at`` (the list's order through them)."""
+    for link in (SignalGroup, SignalIndicator):
+        update_logged(
+            link.objects.filter(signal=signal).exclude(signal_observed_at=signal.observed_at),
+            signal_observed_at=signal.observed_at,
+        )
     for model in (
         SignalPerson,
         SignalGroup,

@@ -6,8 +6,9 @@ index alone, newest first, testing the filters and the visibility layer on each 
 reading the signal's row (both filters at 200,000 signals: ~17,000 rows read from the table
 before, 61 ms; index-only after). SQLite builds the index without INCLUDE.
 
-``signalind_indicator_observed`` (indicator, the link's copy of observed_at, signal; migration
-0011): the list filtered by an indicator reads that indicator's links newest first.
+``signalind_indicator_observed`` and ``signalgroup_group_observed`` (indicator or group, the
+link's copy of observed_at, signal; migration 0011): the list filtered by an indicator or a group
+reads its links newest first.
 
 Built with ``CREATE INDEX CONCURRENTLY`` on PostgreSQL, so the signal and link tables take
 writes while they are built (a non-atomic migration: a failed build leaves an INVALID index to
@@ -42,7 +43,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("signalregister", "0011_signalindicator_signal_observed_at"),
+        ("signalregister", "0011_links_signal_observed_at"),
     ]
 
     operations = [
@@ -59,6 +60,13 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["indicator", "-signal_observed_at", "-signal"],
                 name="signalind_indicator_observed",
+            ),
+        ),
+        AddIndexConcurrentlyOnPostgres(
+            model_name="signalgroup",
+            index=models.Index(
+                fields=["group", "-signal_observed_at", "-signal"],
+                name="signalgroup_group_observed",
             ),
         ),
     ]

@@ -317,8 +317,10 @@ def build_large(scale: float, seed: int) -> Built:
                     "category": signal.category,
                     "signal_organisation_id": org_id,
                 }
+                # Group and indicator links carry the signal's moment (the list's order).
+                links = {**common, "signal_observed_at": signal.observed_at}
                 for gid in linked:
-                    sg.append(SignalGroup(group_id=gid, **common))
+                    sg.append(SignalGroup(group_id=gid, **links))
                     signals_of_group.setdefault(gid, []).append(signal.pk)
                 pool = in_group[linked[0]] or outsiders
                 chosen = set(rng.sample(pool, min(len(pool), rng.randint(0, 2))))
@@ -327,7 +329,7 @@ def build_large(scale: float, seed: int) -> Built:
                 for pid in chosen:
                     sp.append(SignalPerson(person_id=pid, role=rng.choice(roles), **common))
                 for iid in rng.sample(indicators, rng.randint(1, 3)):
-                    si.append(SignalIndicator(indicator_id=iid, **common))
+                    si.append(SignalIndicator(indicator_id=iid, **links))
                 if rng.random() < 0.05:
                     author = rng.choice(members)
                     notes.append(

@@ -104,7 +104,10 @@ def build(count: int) -> None:
             [SignalPerson(signal=s, person=person, role="involved", **common) for s in linked]
         )
         SignalGroup.objects.bulk_create(
-            [SignalGroup(signal=s, group=group, **common) for s in linked]
+            [
+                SignalGroup(signal=s, group=group, signal_observed_at=s.observed_at, **common)
+                for s in linked
+            ]
         )
         made += n
 

@@ -7,6 +7,13 @@ the rows rendered. "signal list, filtered, full page" filters by the busiest gro
 fills the fifty-row page at both sizes (68 open signals at demo, over 2,000 at the large
 network): its two figures differ only by the size of the network the filter searches.
 
+Every other filter of the list is timed alone at its busiest value on each side (the commonest
+status and source, the busiest indicator, the busiest group by its typed name, the last 90 days,
+before 180 days ago, a month half a year ago), with two combinations and three searches (a word
+in the descriptions, the busiest group's name, the busiest person's alias): "signal list, <filter>".
+``--only TEXT`` times the pages whose label holds TEXT; ``--random-page-cost N`` sets the
+planner's ``random_page_cost`` for the bench's session (4 by default; 1.1 suits an SSD).
+
 The two networks' requests alternate round by round (a busy machine slows both alike). The last
 three columns are the median wall time of the page's queries (round trips included) at each
 size and their ratio: the database's part of the page.
@@ -15,7 +22,7 @@ Reads the database ``bench/assessment_bench.py --build-only`` filled (DATABASE_U
 nothing but the access log and sessions. Warm test client as each network's director.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lont_bench_large \\
-        python bench/scale_pages_bench.py [--rounds 15] [--skip-situation-page]
+        python bench/scale_pages_bench.py [--rounds 15] [--skip-situation-page] [--only list]
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import argparse
 import datetime as dt
 import statistics
 import time
+from urllib.parse import quote
 
 from large_network import client_for, setup_or_skip
 
@@ -39,7 +47,14 @@ from lont.assessment.models import Situation  # noqa: E402
 from lont.core.scoping import system_context  # noqa: E402
 from lont.networks.choices import Role  # noqa: E402
 from lont.networks.models import Membership, Network  # noqa: E402
-from lont.signalregister.models import SignalGroup, SignalPerson  # noqa: E402
+from lont.signalregister.choices import Status  # noqa: E402
+from lont.signalregister.models import (  # noqa: E402
+    Signal,
+    SignalGroup,
+    SignalIndicator,
+    SignalPerson,
+)
+from lont.subjects.models import Group, Person  # noqa: E402
 
 
 def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:
@@ -65,6 +80,7 @@ def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:
             .order_by("-n")
             .first()
         )
+        busiest = _busiest(network)
     since = (timezone.now() - dt.timedelta(days=90)).date().isoformat()
     out = [
         ("dashboard", "/duiding/"),
@@ -83,6 +99,7 @@ def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:
         # The same page size at both networks (see the module's docstring).
         ("signal list, filtered, full page", f"/signalen/?groep={group['group_id']}"),
         ("signal list, search", "/signalen/?q=plein"),
+        *signal_list_filters(busiest, since),
         (
             f"group page (busiest, {group['n']} signals)",
             f"/doelgroepen/groepen/{group['group_id']}/",
@@ -101,6 +118,77 @@ def pages(network: Network, skip_situation: bool) -> list[tuple[str, str]]:
         ),
     ]
     return out
+
+
+def _busiest(network: Network) -> dict[str, str]:
+    """The busiest value of each filter of the signal list in ``network`` (comparable pages at
+    both sizes: each filter at its commonest value, not at a value one side lacks)."""
+
+    def top(rows, field: str):  # type: ignore[no-untyped-def]
+        return (
+            rows.filter(network=network)
+            .values(field)
+            .annotate(n=Count("pk"))
+            .order_by("-n", field)
+            .values_list(field, flat=True)
+            .first()
+        )
+
+    open_signals = Signal.objects.exclude(status=Status.ARCHIVED)
+    person = top(SignalPerson.objects.filter(person__isnull=False), "person_id")
+    with connection.cursor() as cursor:
+        # The commonest word of the descriptions (Dutch full text), as the search finds it.
+        cursor.execute(
+            "SELECT word FROM ts_stat($$SELECT to_tsvector('dutch', description)"
+            f" FROM signalregister_signal WHERE network_id = {int(network.pk)}$$)"
+            " WHERE length(word) > 3 ORDER BY ndoc DESC, word LIMIT 1"
+        )
+        word = cursor.fetchone()[0]
+    return {
+        "status": top(open_signals, "status"),
+        "source": top(open_signals, "source_type"),
+        "indicator": str(top(SignalIndicator.objects, "indicator_id")),
+        "group": Group.objects.get(pk=top(SignalGroup.objects, "group_id")).name,
+        "alias": Person.objects.get(pk=person).alias,
+        "word": word,
+    }
+
+
+def signal_list_filters(busiest: dict[str, str], since: str) -> list[tuple[str, str]]:
+    """The signal list under each of its filters alone, two combinations and three searches."""
+    today = timezone.now().date()
+    before = (today - dt.timedelta(days=180)).isoformat()
+    month = (
+        (today - dt.timedelta(days=200)).isoformat(),
+        (today - dt.timedelta(days=170)).isoformat(),
+    )
+    indicator = busiest["indicator"]
+    return [
+        (f"signal list, status ({busiest['status']})", f"/signalen/?status={busiest['status']}"),
+        (f"signal list, source ({busiest['source']})", f"/signalen/?bron={busiest['source']}"),
+        (f"signal list, indicator (busiest, {indicator})", f"/signalen/?indicator={indicator}"),
+        (
+            f"signal list, group typed ({busiest['group']})",
+            f"/signalen/?groep_naam={quote(busiest['group'])}",
+        ),
+        ("signal list, from 90 days ago", f"/signalen/?van={since}"),
+        ("signal list, until 180 days ago", f"/signalen/?tot={before}"),
+        ("signal list, a month 200 days ago", f"/signalen/?van={month[0]}&tot={month[1]}"),
+        (
+            "signal list, indicator + 90 days",
+            f"/signalen/?indicator={indicator}&van={since}",
+        ),
+        (
+            "signal list, status + source",
+            f"/signalen/?status={busiest['status']}&bron={busiest['source']}",
+        ),
+        (f"signal list, search word ({busiest['word']})", f"/signalen/?q={busiest['word']}"),
+        (
+            f"signal list, search group ({busiest['group']})",
+            f"/signalen/?q={quote(busiest['group'])}",
+        ),
+        (f"signal list, search alias ({busiest['alias']})", f"/signalen/?q={busiest['alias']}"),
+    ]
 
 
 def timed_pair(
@@ -147,7 +235,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--skip-situation-page", action="store_true")
+    parser.add_argument("--only", default="", help="time only the pages whose label holds this")
+    parser.add_argument("--random-page-cost", type=float, help="the planner's, for this session")
     args = parser.parse_args()
+    if args.random_page_cost is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("SET random_page_cost = %s", [args.random_page_cost])
     networks, clients = [], []
     for slug in ("voorbeeldstad-noord", "bench-grootstad"):
         network = Network.objects.get(slug=slug)
@@ -163,6 +256,8 @@ def main() -> None:
     for (label, small_path), (large_label, large_path) in zip(
         small_pages, large_pages, strict=True
     ):
+        if args.only not in label:
+            continue
         small, large = timed_pair((clients[0], clients[1]), (small_path, large_path), args.rounds)
         print(
             f"{label.split(' (')[0]:34} {small[0]:9.1f} {small[1]:9.1f} {large[0]:10.1f}"

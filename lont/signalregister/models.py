@@ -187,6 +187,14 @@ class Signal(ChangeLoggedModel):
             models.Index(fields=["organisation", "source_type"], name="signal_org_source"),
             # The dashboard's "new since your last visit".
             models.Index(fields=["network", "-registered_at"], name="signal_network_registered"),
+            # The signal list in its order with what its filters and the visibility layer test
+            # (PostgreSQL: INCLUDE), so a filter by status or source walks the index alone and
+            # stops at the page it needs (migration 0012).
+            models.Index(
+                fields=["network", "-observed_at", "-id"],
+                include=["organisation", "category", "status", "source_type"],
+                name="signal_list_order",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -248,7 +256,9 @@ class SignalChild(ChangeLoggedModel):
 
     Network, category and owning organisation are copied from the signal on save (and re-synced
     by the services when a correction changes the signal's category), so the visibility layer
-    filters these rows in SQL like any other registered model.
+    filters these rows in SQL like any other registered model. ``SignalGroup`` and
+    ``SignalIndicator`` copy the signal's ``observed_at`` the same way (the list's sort key, so
+    the list filtered by a group or an indicator is read through the links in the list's order).
     """
 
     objects = ScopedManager()
@@ -265,11 +275,15 @@ class SignalChild(ChangeLoggedModel):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        self.follow_signal()
+        super().save(*args, **kwargs)
+
+    def follow_signal(self) -> None:
+        """Copy what the visibility layer (and the list's sort) reads from the signal."""
         signal = self.signal
         self.network_id = signal.network_id
         self.category = signal.category
         self.signal_organisation_id = signal.organisation_id
-        super().save(*args, **kwargs)
 
     def audit_repr(self) -> str:
         return f"{self._meta.verbose_name} #{self.pk} (signaal #{getattr(self, 'signal_id', '')})"
@@ -300,6 +314,9 @@ class SignalPerson(SignalChild):
 class SignalGroup(SignalChild):
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="groups")
     group = models.ForeignKey("subjects.Group", on_delete=models.PROTECT, related_name="+")
+    # The signal's observed_at, as on ``SignalIndicator``: the list filtered by a group reads
+    # the group's links newest first (migration 0011).
+    signal_observed_at = models.DateTimeField(editable=False)
 
     class Meta:
         ordering = ["pk"]
@@ -308,13 +325,29 @@ class SignalGroup(SignalChild):
         constraints = [
             models.UniqueConstraint(fields=["signal", "group"], name="signalgroup_unique")
         ]
-        # A group's signals (group page, list filter, network trend breaks): index-only.
-        indexes = [models.Index(fields=["group", "signal"], name="signalgroup_group_signal")]
+        # A group's signals (group page, network trend breaks): index-only; and in the list's
+        # order for the list's group filter, migration 0012.
+        indexes = [
+            models.Index(fields=["group", "signal"], name="signalgroup_group_signal"),
+            models.Index(
+                fields=["group", "-signal_observed_at", "-signal"],
+                name="signalgroup_group_observed",
+            ),
+        ]
+
+    def follow_signal(self) -> None:
+        super().follow_signal()
+        self.signal_observed_at = self.signal.observed_at
 
 
 class SignalIndicator(SignalChild):
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="indicators")
     indicator = models.ForeignKey("knowledge.Indicator", on_delete=models.PROTECT, related_name="+")
+    # The signal's observed_at (copied on save, re-synced by the services when a correction
+    # moves it): the signal list filtered by an indicator reads the indicator's links newest
+    # first through ``signalind_indicator_observed`` and stops at the page it needs, instead of
+    # reading every link of the indicator and sorting their signals (migration 0011).
+    signal_observed_at = models.DateTimeField(editable=False)
 
     class Meta:
         ordering = ["pk"]
@@ -323,8 +356,19 @@ class SignalIndicator(SignalChild):
         constraints = [
             models.UniqueConstraint(fields=["signal", "indicator"], name="signalindicator_unique")
         ]
-        # An indicator's signals (the list's indicator filter): index-only, as for a group.
-        indexes = [models.Index(fields=["indicator", "signal"], name="signalind_indicator_signal")]
+        # An indicator's signals (the list's indicator filter): index-only, as for a group; and
+        # in the list's order (newest first, then the highest key), migration 0012.
+        indexes = [
+            models.Index(fields=["indicator", "signal"], name="signalind_indicator_signal"),
+            models.Index(
+                fields=["indicator", "-signal_observed_at", "-signal"],
+                name="signalind_indicator_observed",
+            ),
+        ]
+
+    def follow_signal(self) -> None:
+        super().follow_signal()
+        self.signal_observed_at = self.signal.observed_at
 
 
 class EngagementObservation(SignalChild):

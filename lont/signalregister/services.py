@@ -189,9 +189,7 @@ def _same_network(viewer: Viewer, obj: Any) -> None:
 
 
 def _child_save(row: Any) -> Any:
-    row.network_id = row.signal.network_id
-    row.signal_organisation_id = row.signal.organisation_id
-    row.category = row.signal.category
+    row.follow_signal()
     # The related rows were passed in as instances of this network (checked above), so the
     # per-field existence queries of full_clean (which also decrypt a person) are skipped.
     relations = [field.name for field in row._meta.concrete_fields if field.is_relation]
@@ -382,7 +380,13 @@ def signal_update(
 
 
 def _resync_children(signal: Signal) -> None:
-    """Children follow a changed category (their visibility must never lag behind)."""
+    """Children follow a changed category (their visibility must never lag behind) and the
+    group and indicator links a moved ``observed_at`` (the list's order through them)."""
+    for link in (SignalGroup, SignalIndicator):
+        update_logged(
+            link.objects.filter(signal=signal).exclude(signal_observed_at=signal.observed_at),
+            signal_observed_at=signal.observed_at,
+        )
     for model in (
         SignalPerson,
         SignalGroup,

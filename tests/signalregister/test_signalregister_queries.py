@@ -72,5 +72,6 @@ def test_filtered_key_read_needs_only_the_covering_index(make_member, viewer_for
             ["signal_key_with_list_filters"],
         )
         covered = {row[0] for row in cursor.fetchall()}
-    assert {"id", "network_id", "status", "source_type", "observed_at"} <= read
+    # (the dates and the order are read from the group links' copy of observed_at, 0011)
+    assert {"id", "network_id", "status", "source_type"} <= read
     assert read <= covered, read - covered

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Count
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lont.core.pagination import capped_count
+from lont.core.pagination import capped_count_expression
 from lont.core.policies import may_open
 from lont.core.related import filter_visible, label_text, prefetch_visible
 from lont.core.scoping import system_context
@@ -374,45 +376,22 @@ PER_LEVEL = 10  # situations listed per level on the dashboard (all of them: "Al
 BREAKS_SHOWN = 20
 
 
-# What the dashboard reads of the rows it shows (``.only``): what it prints, and what the
-# visibility layer and the access log decide on (network, owner, category). Whole rows with
-# their joins cost it more CPU than anything else on the page.
-DASHBOARD_SITUATION = ("network_id", "organisation_id", "title", "level", "score", "history")
+# What the dashboard reads of the rows it shows: what it prints, and what the visibility layer
+# and the access log decide on (network, owner, category). Whole rows with their joins cost it
+# more CPU than anything else on the page.
+DASHBOARD_SITUATION = ("id", "network_id", "organisation_id", "title", "level", "score")
 DASHBOARD_ACTION = ("network_id", "organisation__name", "due_date", "description", "status")
 DASHBOARD_SIGNAL = ("network_id", "organisation__name", "category", "registered_at", "description")
+_SITUATION_READ = (*DASHBOARD_SITUATION, "trend_breaks", "level_count", "level_rank", "shown")
 
 
 def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     # The dashboard shows a situation's level, score and trend breaks: its stored explanation,
     # drill reading and requests (large at a large situation) stay in the database. Per level it
     # lists the highest scores and counts the rest, so it stays the same size in a large network.
-    # The highest scores are read as (key, level, trend breaks) only, and just the situations
-    # shown (at most PER_LEVEL per level and BREAKS_SHOWN breaks) as objects: a network of 300
-    # situations built 600 model instances (with organisation and rivalry) for about 40 shown.
-    ranked = list(
-        situations(viewer)
-        .order_by("-score", "pk")
-        .values_list("pk", "level", "trend_breaks")[:SITUATIONS_READ]
-    )
-    if len(ranked) < SITUATIONS_READ:  # every situation was read: count them here, not again
-        counts = dict(Counter(level for _pk, level, _breaks in ranked))
-    else:
-        counts = dict(situations(viewer).order_by().values_list("level").annotate(n=Count("pk")))
-    shown_ids: dict[str, list[int]] = {code: [] for code in reversed(LevelCode.values)}
-    for pk, level, _trend_breaks in ranked:
-        if len(shown_ids[level]) < PER_LEVEL:
-            shown_ids[level].append(pk)
+    # Three queries whatever the size: the situations, the open actions, the new signals.
     cutoff = since or timezone.now() - dt.timedelta(days=14)
-    break_ids = [
-        (pk, b)
-        for pk, _level, trend_breaks in ranked
-        for b in trend_breaks
-        if b.get("at", "") >= cutoff.isoformat()
-    ][:BREAKS_SHOWN]
-    wanted = {pk for ids in shown_ids.values() for pk in ids} | {pk for pk, _b in break_ids}
-    shown = situations(viewer).select_related(None).only(*DASHBOARD_SITUATION).in_bulk(wanted)
-    by_level = {code: [shown[pk] for pk in ids] for code, ids in shown_ids.items()}
-    breaks = [(shown[pk], b) for pk, b in break_ids]
+    by_level, breaks = _dashboard_situations(viewer, cutoff)
     # Actions are shown with what is to be done: only to who reads them in full.
     actions = list(
         visible(viewer, Action.objects.filter(status=ActionStatus.OPEN), minimum=Access.FULL)
@@ -420,38 +399,109 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
         .only(*DASHBOARD_ACTION)
         .order_by("due_date", "pk")[:20]
     )
-    new_signals = visible(viewer, Signal.objects.all())
-    if since is not None:
-        new_signals = new_signals.filter(registered_at__gt=since)
-    else:
-        new_signals = new_signals.filter(registered_at__gt=cutoff)
+    new_signals = visible(viewer, Signal.objects.filter(registered_at__gt=cutoff))
+    # The count comes with the rows, as a subquery of their query: counted up to the cap, flat
+    # in the size of the register ("meer dan 1000").
     new_list = list(
         new_signals.select_related("organisation")
         .only(*DASHBOARD_SIGNAL)
+        .annotate(capped_total=capped_count_expression(new_signals, NEW_SIGNALS_CAP))
         .order_by("-registered_at")[:NEW_SIGNALS_SHOWN]
     )
-    if len(new_list) < NEW_SIGNALS_SHOWN:  # all of them were read: their number is known
-        new_count, new_capped = len(new_list), False
-    else:
-        new_count, new_capped = capped_count(new_signals, NEW_SIGNALS_CAP)
+    counted = new_list[0].capped_total if new_list else 0
     shown_breaks = [situation for situation, _b in breaks]
     return {
-        "by_level": [(LevelCode(code), by_level[code], counts.get(code, 0)) for code in by_level],
+        "by_level": by_level,
         "breaks": breaks,
         "actions": actions,
         "new_signals": [(s, access_for(viewer, s)) for s in new_list],
-        # Counted up to the cap: flat in the size of the register ("meer dan 1000").
-        "new_signal_count": new_count,
-        "new_signal_capped": new_capped,
+        "new_signal_count": min(counted, NEW_SIGNALS_CAP),
+        "new_signal_capped": counted > NEW_SIGNALS_CAP,
         "since": since,
         "logged": list(
             {
-                s.pk: s for s in [*(s for shown in by_level.values() for s in shown), *shown_breaks]
+                s.pk: s for s in [*(s for _l, shown, _n in by_level for s in shown), *shown_breaks]
             }.values()
         )
         + actions
         + new_list,
     }
+
+
+def _dashboard_situations(
+    viewer: Viewer, cutoff: dt.datetime
+) -> tuple[list[tuple[LevelCode, list[Situation], int]], list[tuple[Situation, dict[str, Any]]]]:
+    """Per level (acute first, levels with situations shown only) its PER_LEVEL highest scores and
+    how many it has; and the trend breaks since ``cutoff`` of the SITUATIONS_READ highest scores.
+
+    One query: the highest scores with their level's count and their rank in it (window
+    functions, over every situation the viewer sees), and their score history only where the
+    rank puts them on the page. A network of 300 situations built 600 model instances (with
+    organisation and rivalry) for about 40 shown; now just the shown ones are built."""
+    level_count, level_rank, shown_history = _situation_windows()
+    ranked = (
+        visible(viewer, Situation)
+        .annotate(level_count=level_count, level_rank=level_rank, shown=shown_history)
+        .order_by("-score", "pk")
+        .values_list(*_SITUATION_READ)[:SITUATIONS_READ]
+    )
+    after = cutoff.isoformat()
+    shown: dict[str, list[Situation]] = {code: [] for code in reversed(LevelCode.values)}
+    counts: dict[str, int] = {}
+    breaks: list[tuple[Situation, dict[str, Any]]] = []
+    for *fields, trend_breaks, level_count, level_rank, history in ranked:
+        recent = [b for b in trend_breaks if b.get("at", "") >= after]
+        if level_rank > PER_LEVEL and not (recent and len(breaks) < BREAKS_SHOWN):
+            continue
+        situation = _shown_situation(
+            ranked.db, fields, history if level_rank <= PER_LEVEL else None
+        )
+        if level_rank <= PER_LEVEL:
+            shown[situation.level].append(situation)
+            counts[situation.level] = level_count
+        breaks.extend((situation, b) for b in recent[: BREAKS_SHOWN - len(breaks)])
+    by_level = [(LevelCode(code), rows, counts[code]) for code, rows in shown.items() if rows]
+    return by_level, breaks
+
+
+def _situation_windows() -> tuple[RawSQL, RawSQL, RawSQL]:
+    """The window columns of the dashboard's situation read: the level's count, the rank in the
+    level by score, and the score history where that rank shows it. Written as SQL: Django's
+    ``Window``/``Case`` expressions cost more CPU to build and compile on every request than the
+    rest of the query (the same SQL; both databases have window functions)."""
+    count, rank, history = _situation_window_sql()
+    return (
+        RawSQL(count, (), output_field=models.IntegerField()),  # noqa: S611
+        RawSQL(rank, (), output_field=models.IntegerField()),  # noqa: S611
+        RawSQL(history, (PER_LEVEL,), output_field=models.JSONField()),  # noqa: S611
+    )
+
+
+@functools.cache
+def _situation_window_sql() -> tuple[str, str, str]:
+    # The model's column names and a parameter: nothing from a request in the text.
+    quote = connections[router.db_for_read(Situation)].ops.quote_name
+    table = quote(Situation._meta.db_table)
+    level, score, key, history = (
+        f"{table}.{quote(c)}" for c in ("level", "score", "id", "history")
+    )
+    in_level = f"PARTITION BY {level} ORDER BY {score} DESC, {key} ASC"
+    return (
+        f"COUNT(*) OVER (PARTITION BY {level})",
+        f"ROW_NUMBER() OVER ({in_level})",
+        f"CASE WHEN ROW_NUMBER() OVER ({in_level}) <= %s THEN {history} END",
+    )
+
+
+def _shown_situation(db: str, fields: list[Any], history: list[Any] | None) -> Situation:
+    """A situation the dashboard shows, built from its read columns as the queryset would build it
+    (``from_db``; the others deferred). The score history only where its sparkline is drawn."""
+    names = list(DASHBOARD_SITUATION)
+    if history is not None:
+        names, fields = [*names, "history"], [*fields, history]
+    values = dict(zip(names, fields, strict=True))
+    attnames = [f.attname for f in Situation._meta.concrete_fields if f.attname in values]
+    return Situation.from_db(db, attnames, [values[name] for name in attnames])
 
 
 def meetings(viewer: Viewer) -> models.QuerySet:

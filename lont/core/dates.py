@@ -51,3 +51,16 @@ def short_day_time(value: dt.datetime) -> str:
     """``j M Y H:i`` in local time: "3 Dec 2026 09:05"."""
     local = _local(value)
     return f"{short_day(local)} {local.hour:02d}:{local.minute:02d}"
+
+
+def day_month(value: dt.date) -> str:
+    """``j M`` (a datetime in local time): "3 Dec"."""
+    if isinstance(value, dt.datetime):
+        value = _local(value)
+    return f"{value.day} {_months()[1][value.month - 1]}"
+
+
+def day_month_time(value: dt.datetime) -> str:
+    """``j M H:i`` in local time: "3 Dec 09:05"."""
+    local = _local(value)
+    return f"{day_month(local)} {local.hour:02d}:{local.minute:02d}"

@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import IntegerField
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 
@@ -22,6 +24,16 @@ def capped_count(rows: Any, cap: int) -> tuple[int, bool]:
     there were more)."""
     counted = int(rows.order_by()[: cap + 1].count())
     return min(counted, cap), counted > cap
+
+
+def capped_count_expression(rows: Any, cap: int) -> RawSQL:
+    """What ``capped_count`` counts (up to ``cap + 1`` rows), as a subquery another query of the
+    page can carry (``.annotate(n=capped_count_expression(rows, cap))``): the rows and their
+    count in one round trip. Not correlated: the database counts once, whatever the rows."""
+    sql, params = rows.order_by().values("pk")[: cap + 1].query.sql_with_params()
+    # Django's own SQL of the rows, their values as parameters: nothing from a request in the text.
+    counted = f"SELECT COUNT(*) FROM ({sql}) AS capped"  # noqa: S608
+    return RawSQL(counted, params, output_field=IntegerField())  # noqa: S611
 
 
 class CappedPaginator(Paginator):

@@ -185,7 +185,9 @@ class Signal(ChangeLoggedModel):
         indexes = [
             models.Index(fields=["network", "-observed_at"], name="signal_network_observed"),
             models.Index(fields=["organisation", "source_type"], name="signal_org_source"),
-            # The dashboard's "new since your last visit".
+            # The dashboard's "new since your last visit". On PostgreSQL it also holds the two
+            # columns of the visibility filter (INCLUDE, migration 0013): its capped count is read
+            # from the index alone.
             models.Index(fields=["network", "-registered_at"], name="signal_network_registered"),
             # The signal list in its order with what its filters and the visibility layer test
             # (PostgreSQL: INCLUDE), so a filter by status or source walks the index alone and

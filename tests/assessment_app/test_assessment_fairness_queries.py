@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from assessment_app.assessment_factories import signal_factory, situation_factory
@@ -62,6 +63,36 @@ def test_list_queries_are_constant(make_member, client_for, django_assert_max_nu
     _grow(youth, 8)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_dashboard_queries_stay_flat_past_what_it_reads(
+    make_member, client_for, django_assert_max_num_queries, monkeypatch
+):
+    # given a dashboard that reads three situations, lists two per level and counts new signals
+    # up to three (small limits, so a few rows pass them)
+    for name, value in [
+        ("SITUATIONS_READ", 3),
+        ("PER_LEVEL", 2),
+        ("NEW_SIGNALS_SHOWN", 2),
+        ("NEW_SIGNALS_CAP", 3),
+    ]:
+        monkeypatch.setattr(selectors, name, value)
+    youth = make_member(PartnerType.YOUTH_WORK)
+    client = client_for(youth)
+    url = reverse("assessment:dashboard")
+    _grow(youth, 1)
+    client.get(url)  # the first visit: later ones count what is new since
+    _grow(youth, 1)
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(url).status_code == 200
+    # when the network grows past every limit
+    _grow(youth, 7)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(url).content.decode()
+    # then the page says so, in as many queries as before
+    assert "meer dan 3" in page
+    assert "(9)" in page  # every situation of the level counted, two listed
+    assert len(re.findall(r'href="/duiding/situaties/\d+/"', page)) == 2
 
 
 def test_parameters_versioned_by_the_director(make_member, client_for):

@@ -8,7 +8,7 @@ import zoneinfo
 import pytest
 from django.utils import formats, timezone, translation
 
-from lont.core.dates import day_month_year, short_day, short_day_time
+from lont.core.dates import day_month, day_month_time, day_month_year, short_day, short_day_time
 
 # Every month, a day and hour that turn into another day in Amsterdam, and both sides of the
 # daylight-saving changes.
@@ -32,6 +32,9 @@ def test_dates_are_written_as_djangos_date_filter(language, zone):
             assert day_month_year(moment) == formats.date_format(local, "j F Y")
             assert short_day(moment) == formats.date_format(local, "j M Y")
             assert short_day_time(moment) == formats.date_format(local, "j M Y H:i")
+            assert day_month(moment) == formats.date_format(local, "j M")
+            assert day_month_time(moment) == formats.date_format(local, "j M H:i")
+            assert day_month(moment.date()) == formats.date_format(moment.date(), "j M")
 
 
 def test_a_naive_date_is_written_as_it_is():

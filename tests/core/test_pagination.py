@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lont.core.pagination import CappedPaginator
+from lont.core.pagination import CappedPaginator, capped_count, capped_count_expression
 from lont.networks.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +48,17 @@ def test_a_page_is_read_by_the_keys_counted_in_order(network, django_assert_num_
     # then it holds the third row in the list's order (the cap stops the pages at three rows)
     assert [o.name for o in page.object_list] == ["Partner 2"]
     assert [o.name for o in paginator.page(1).object_list] == ["Partner 4", "Partner 3"]
+
+
+@pytest.mark.parametrize(("made", "counted"), [(0, 0), (2, 2), (3, 3), (5, 4)])
+def test_the_count_rides_along_with_the_rows(network, django_assert_num_queries, made, counted):
+    # given some organisations
+    for i in range(made):
+        Organisation.objects.create(network=network, name=f"Partner {i}", partner_type="police")
+    rows = Organisation.objects.filter(network=network, name__startswith="Partner")
+    # when the first two are read with the count up to three as a subquery
+    with django_assert_num_queries(1):
+        first = list(rows.annotate(n=capped_count_expression(rows, 3)).order_by("pk")[:2])
+    # then each row carries what capped_count counts: at most cap + 1
+    assert [row.n for row in first] == [counted] * min(made, 2)
+    assert capped_count(rows, 3) == (min(counted, 3), counted > 3)

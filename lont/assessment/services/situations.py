@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -263,6 +263,10 @@ def recompute_later(situation_ids: Iterable[int]) -> None:
 def dashboard_visit(viewer: Viewer) -> dt.datetime | None:
     """Store this visit; return the previous one (for "new since your last visit")."""
     now = timezone.now()
+    previous = _move_visit(viewer, now)
+    if previous is not None:
+        return previous
+    # The first visit (and on databases without the one-statement move).
     visit, created = LastVisit.objects.get_or_create(
         network=viewer.network, user=viewer.user, defaults={"at": now}
     )
@@ -271,3 +275,23 @@ def dashboard_visit(viewer: Viewer) -> dt.datetime | None:
     previous = visit.at
     LastVisit.objects.filter(pk=visit.pk).update(at=now)
     return previous
+
+
+def _move_visit(viewer: Viewer, now: dt.datetime) -> dt.datetime | None:
+    """On PostgreSQL: move the stored visit to ``now`` and return where it was, in one statement
+    (the row updated, joined to itself as it was before the update) instead of a read and an
+    update on every dashboard request. None when there is no stored visit yet, and on other
+    databases (SQLite's UPDATE returns no column of a joined row)."""
+    connection = connections[router.db_for_write(LastVisit)]
+    if connection.vendor != "postgresql":
+        return None
+    table = connection.ops.quote_name(LastVisit._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS visit SET at = %s FROM {table} AS previous "  # noqa: S608 - own table
+            "WHERE previous.id = visit.id AND visit.network_id = %s AND visit.user_id = %s "
+            "RETURNING previous.at",
+            [now, viewer.network.pk, viewer.user.pk],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None

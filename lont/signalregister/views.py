@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -41,7 +42,7 @@ from .forms import (
     people_from,
 )
 from .guard_flow import GuardFlowMixin
-from .list_rows import SignalRow, SignalRows
+from .list_rows import SignalRows
 from .models import Signal, SignalAttachment
 from .prefill import initial_from
 from .summaries import indicator_tags, summary_text
@@ -96,9 +97,9 @@ class SignalListView(VisibleListView):
         )
         return data
 
-    def _shown(self, rows: list[tuple[Signal, Access]]) -> list[SignalRow]:
+    def _shown(self, rows: list[tuple[Signal, Access]]) -> list[SafeString]:
         selectors.attach_summary_values(self.viewer, [signal for signal, _access in rows])
-        return SignalRows(self.viewer).rows(rows)
+        return SignalRows(self.viewer).cells(rows)
 
 
 class PersonOptionsView(ComboboxOptionsView):

@@ -5,6 +5,7 @@ and their weight, so they know whom to call."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
@@ -128,18 +129,26 @@ def summary_text(signal: Signal, viewer: Viewer) -> str:
 
 class SummaryWriter:
     """Writes the labels and summaries of signals for one viewer in the language and time zone
-    of the moment it was made. A list page makes one for its rows: the phrases are translated
-    and the date formats looked up once (each lookup reads the active language, a context-local
-    variable), not for every row. ``label_for`` and ``summary_text`` write through one too."""
-
-    __slots__ = ("dates", "label_phrase", "list_phrase", "no_group", "viewer")
+    of the moment it was made. A list page makes one for its rows: each phrase is translated and
+    the date formats looked up once (each lookup reads the active language, a context-local
+    variable), not for every row. ``label_for`` and ``summary_text`` write through one too (a
+    phrase is translated when first used: a single label costs what it did)."""
 
     def __init__(self, viewer: Viewer) -> None:
         self.viewer = viewer
         self.dates = DateFormats.current()
-        self.no_group = _("geen groep")
-        self.label_phrase = _("Signaal van %(org)s over %(groups)s, %(when)s")
-        self.list_phrase = _("indicatoren: %(list)s")
+
+    @cached_property
+    def no_group(self) -> str:
+        return _("geen groep")
+
+    @cached_property
+    def label_phrase(self) -> str:
+        return _("Signaal van %(org)s over %(groups)s, %(when)s")
+
+    @cached_property
+    def list_phrase(self) -> str:
+        return _("indicatoren: %(list)s")
 
     def label(self, signal: Signal) -> str:
         """Who, about which groups the viewer may see, when (``label_for``)."""

@@ -15,10 +15,12 @@ from django.utils.translation import gettext_lazy as _
 _LABELS: dict[tuple[models.Field, str | None], dict[Any, Any]] = {}
 
 
-def choice_label(field: models.Field, value: Any) -> Any:
-    """What ``get_FOO_display`` answers, without rebuilding the field's choices on every call:
-    Django builds a dict of every choice per call, hashing (and so translating) each lazy label.
-    The labels are the same for everyone: kept per field and language, translated once."""
+def choice_labels(field: models.Field) -> dict[Any, Any]:
+    """Every label of a field's choices in the current language, by (hashable) value: what
+    ``get_FOO_display`` answers, without Django rebuilding the field's choices on every call (it
+    builds a dict of every choice per call, hashing and so translating each lazy label). The
+    labels are the same for everyone: kept per field and language, translated once. A page of
+    rows takes them once (the language is a context-local variable) and looks each row up."""
     key = (field, get_language())
     labels = _LABELS.get(key)
     if labels is None:
@@ -28,7 +30,12 @@ def choice_label(field: models.Field, value: Any) -> Any:
         }
         if isinstance(field.choices, list | tuple):  # callable choices may change: not kept
             _LABELS[key] = labels
-    return force_str(labels.get(make_hashable(value), value), strings_only=True)
+    return labels
+
+
+def choice_label(field: models.Field, value: Any) -> Any:
+    """What ``get_FOO_display`` answers for ``value`` (see ``choice_labels``)."""
+    return force_str(choice_labels(field).get(make_hashable(value), value), strings_only=True)
 
 
 class Role(models.TextChoices):

@@ -5,12 +5,13 @@ and their weight, so they know whom to call."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
-from lont.core.choices import choice_label
-from lont.core.dates import day_month_year
+from lont.core.choices import choice_labels
+from lont.core.dates import DateFormats
 from lont.core.scoping import system_context
 from lont.core.visibility import access_for
 from lont.knowledge.models import Indicator
@@ -62,11 +63,12 @@ def _parts(signal: Signal, name: str) -> list[Any]:
 
 def tags_of(indicators: list[tuple[str, str, str, str]]) -> list[dict[str, str]]:
     """Indicator tags from (code, Dutch label, weight class, category), strongest first."""
+    weights = choice_labels(_WEIGHT_CLASS)
     return [
         {
             "code": code,
             "label": label,
-            "weight": str(choice_label(_WEIGHT_CLASS, weight_class)),
+            "weight": str(weights.get(weight_class, weight_class)),
             # Provocation signs concern the professional's safety, not the group's level.
             "provocation": "1"
             if category == "provocation" or code.startswith("provocation.")
@@ -117,21 +119,51 @@ def summary_for(viewer: Viewer, signal: Signal) -> str:
 def label_for(viewer: Viewer, signal: Signal) -> str:
     """The short name registered with the visibility layer for signals: who, about which group
     (only those the viewer may see), when — never a number, content or a person."""
-    groups = ", ".join(group_names(viewer, signal)) or _("geen groep")
-    when = day_month_year(signal.observed_at)
-    return _("Signaal van %(org)s over %(groups)s, %(when)s") % {
-        "org": signal.organisation.name,
-        "groups": groups,
-        "when": when,
-    }
+    return SummaryWriter(viewer).label(signal)
 
 
 def summary_text(signal: Signal, viewer: Viewer) -> str:
     """The label and the indicators with their weight."""
-    text = label_for(viewer, signal)
-    tags = indicator_tags(signal)
-    if tags:
-        text += " — " + _("indicatoren: %(list)s") % {
-            "list": ", ".join(f"{t['label']} ({t['weight']})" for t in tags)
+    return SummaryWriter(viewer).text(signal)
+
+
+class SummaryWriter:
+    """Writes the labels and summaries of signals for one viewer in the language and time zone
+    of the moment it was made. A list page makes one for its rows: each phrase is translated and
+    the date formats looked up once (each lookup reads the active language, a context-local
+    variable), not for every row. ``label_for`` and ``summary_text`` write through one too (a
+    phrase is translated when first used: a single label costs what it did)."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self.dates = DateFormats.current()
+
+    @cached_property
+    def no_group(self) -> str:
+        return _("geen groep")
+
+    @cached_property
+    def label_phrase(self) -> str:
+        return _("Signaal van %(org)s over %(groups)s, %(when)s")
+
+    @cached_property
+    def list_phrase(self) -> str:
+        return _("indicatoren: %(list)s")
+
+    def label(self, signal: Signal) -> str:
+        """Who, about which groups the viewer may see, when (``label_for``)."""
+        return self.label_phrase % {
+            "org": signal.organisation.name,
+            "groups": ", ".join(group_names(self.viewer, signal)) or self.no_group,
+            "when": self.dates.day_month_year(signal.observed_at),
         }
-    return text
+
+    def text(self, signal: Signal) -> str:
+        """The label and the indicators with their weight (``summary_text``)."""
+        text = self.label(signal)
+        tags = indicator_tags(signal)
+        if tags:
+            text += " — " + self.list_phrase % {
+                "list": ", ".join(f"{t['label']} ({t['weight']})" for t in tags)
+            }
+        return text

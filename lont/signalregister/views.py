@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, TypedDict
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.text import Truncator
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
 from lont.core.combobox import render_logging_choices
-from lont.core.dates import short_day, short_day_time
 from lont.core.pagination import CappedPaginator
 from lont.core.related import prefetch_visible
 from lont.core.selectors import get_visible
@@ -44,31 +42,10 @@ from .forms import (
     people_from,
 )
 from .guard_flow import GuardFlowMixin
+from .list_rows import SignalRows
 from .models import Signal, SignalAttachment
 from .prefill import initial_from
 from .summaries import indicator_tags, summary_text
-
-
-class SignalRow(TypedDict):
-    """A row of the signal list as shown, formatted once here rather than per row by template
-    tags and filters (the rows were half of the list's template time; a dict, which the template
-    reads with one lookup). What it may show was decided by the visibility layer: ``full`` is
-    the row's access, and only a row read in full carries its description."""
-
-    full: bool
-    url: str
-    text: str  # the description, shortened: on a row read in full only
-    summary: str
-    observed: str  # with the time for a row read in full, the day only for a summary
-    source: str
-    status: str
-
-
-def _signal_url() -> Any:
-    """The detail page's address for a signal id: reversed once per page, not once per row."""
-    marker = 987654321
-    prefix, suffix = reverse("signalregister:detail", args=[marker]).rsplit(str(marker), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
 
 
 class SignalListView(VisibleListView):
@@ -120,22 +97,9 @@ class SignalListView(VisibleListView):
         )
         return data
 
-    def _shown(self, rows: list[tuple[Signal, Access]]) -> list[SignalRow]:
+    def _shown(self, rows: list[tuple[Signal, Access]]) -> list[SafeString]:
         selectors.attach_summary_values(self.viewer, [signal for signal, _access in rows])
-        url = _signal_url()
-        return [
-            SignalRow(
-                full=full,
-                url=url(signal.pk),
-                text=Truncator(signal.description).chars(90) if full else "",
-                summary=summary_text(signal, self.viewer),
-                observed=(short_day_time if full else short_day)(signal.observed_at),
-                source=signal.get_source_type_display(),
-                status=signal.get_status_display(),
-            )
-            for signal, access in rows
-            for full in [access == Access.FULL]
-        ]
+        return SignalRows(self.viewer).cells(rows)
 
 
 class PersonOptionsView(ComboboxOptionsView):

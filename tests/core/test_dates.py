@@ -8,7 +8,14 @@ import zoneinfo
 import pytest
 from django.utils import formats, timezone, translation
 
-from lont.core.dates import day_month, day_month_time, day_month_year, short_day, short_day_time
+from lont.core.dates import (
+    DateFormats,
+    day_month,
+    day_month_time,
+    day_month_year,
+    short_day,
+    short_day_time,
+)
 
 # Every month, a day and hour that turn into another day in Amsterdam, and both sides of the
 # daylight-saving changes.
@@ -41,3 +48,17 @@ def test_a_naive_date_is_written_as_it_is():
     naive = dt.datetime(2026, 5, 3, 4, 2)
     with translation.override("nl"):
         assert short_day_time(naive) == formats.date_format(naive, "j M Y H:i")
+
+
+def test_a_pages_formats_keep_the_language_and_zone_they_were_made_in():
+    """A page takes one ``DateFormats`` for its rows: it writes what the helpers wrote then."""
+    moment = MOMENTS[0]
+    with translation.override("en"), timezone.override(zoneinfo.ZoneInfo("Europe/Amsterdam")):
+        formats_then = DateFormats.current()
+        expected = (day_month_year(moment), short_day(moment), short_day_time(moment))
+    with translation.override("nl"), timezone.override(zoneinfo.ZoneInfo("UTC")):
+        assert (
+            formats_then.day_month_year(moment),
+            formats_then.short_day(moment),
+            formats_then.short_day_time(moment),
+        ) == expected

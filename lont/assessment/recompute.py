@@ -920,8 +920,9 @@ def explained(
     from the signals' stored records at the moment the situation was computed, with the
     parameters it was computed with: the lines the recompute would have stored. The records are
     written in the transaction that stores the explanation (and an unlinked signal's stays until
-    the next recompute), so they are the ones it counted; a line of an older explanation whose
-    record went (its signal deleted, the recompute still to come) says the explanation follows."""
+    the next recompute), so they are the ones it counted. A deleted signal's record goes with it:
+    until the recompute that follows, its line is left out of the rebuilt lines (a line of an
+    explanation stored with every line says instead that its explanation follows)."""
     if contributions is None:
         explanation = situation.explanation
         stored = list(explanation.get("contributions", []))

@@ -4,7 +4,9 @@ network of ``bench/assessment_bench.py``.
 For the situation with the most linked signals, one new signal is linked and the situation is
 recomputed as a task does it (``services.situation_recompute``: compute and store), reusing the
 stored prepared contributions; then every signal is prepared again (``compute(reuse=False)``)
-and the two results are compared (bit for bit).
+and the two results are compared (bit for bit), as is every line read back (the stored, shown
+ones and those rebuilt from the stored records: ``recompute.explained``) with the engine's lines
+when it explains every signal afresh.
 
 It prints wall time, this process's CPU time, the number of queries and the time spent in them
 (median over the rounds), and with ``--full`` times a full recompute of every situation in the
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import statistics
 import time
 from collections.abc import Callable
@@ -37,6 +40,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from query_meter import QueryMeter  # noqa: E402
 
+from lont import engine as e  # noqa: E402
 from lont.assessment import recompute, services  # noqa: E402
 from lont.assessment.models import PreparedContribution, Situation  # noqa: E402
 from lont.core import context  # noqa: E402
@@ -81,6 +85,7 @@ def main() -> None:
         m = median_of(samples)
         print(f"{label:34} {m['wall']:9.1f} {m['cpu']:9.1f} {m['queries']:8.0f} {m['query']:11.1f}")
     print(f"\nSame level, score, explanation, drill, trend breaks and requests: {same}")
+    print("(and every line read back is the engine's line with every signal prepared afresh)")
 
 
 def measure(
@@ -121,6 +126,9 @@ def measure(
     explained = getattr(recompute, "explained", None)
     if explained is not None:
         rows["all lines formatted (explained)"] = []
+    listed = getattr(recompute, "contributions", None)
+    if listed is not None:
+        rows["all lines listed (contributions)"] = []
     # The incremental rounds first: a full recompute rewrites every stored row (dead rows the
     # next reads would wade through until a vacuum), which a task's recompute never meets.
     for _ in range(args.rounds):
@@ -139,6 +147,9 @@ def measure(
         if explained is not None:
             _lines, m_lines = meter.run(lambda s=situation: explained(s))
             rows["all lines formatted (explained)"].append(m_lines)
+        if listed is not None:
+            _lines, m_listed = meter.run(lambda s=situation: listed(s))
+            rows["all lines listed (contributions)"].append(m_listed)
     same = True
     for _ in range(args.rounds):
         full, m_full = meter.run(
@@ -148,8 +159,24 @@ def measure(
         stored = {k: getattr(situation, k) for k in ("level", "score", "explanation", "drill")}
         same = same and all(stored[k] == full[k] for k in stored)
         same = same and situation.requests == full["requests"]
+    if explained is not None:
+        # Every line read back (the stored ones and those rebuilt or formatted from the records)
+        # is the engine's line when it explains every signal of the situation afresh.
+        same = same and explained(situation) == every_line(situation, now)
+    size = len(json.dumps(situation.explanation, separators=(",", ":")))
+    print(f"Stored explanation of the largest situation: {size:,} bytes of JSON")
     print(f"\nLargest situation ({sizes[largest]:,}+ signals), one new signal, median (ms):")
     return rows, same
+
+
+def every_line(situation: Situation, now: dt.datetime) -> list[dict[str, Any]]:
+    """Every line of the situation at ``now`` with its text, every signal prepared afresh."""
+    params = recompute.parameters_for(situation.network_id)
+    recs = recompute.records(situation, now, params, reuse=False)
+    people = {p for r in recs for p in r.people}
+    structure = recompute.structure_for(situation, now, people)
+    result = e.compute_level_prepared([r.prepared for r in recs], structure, params, now=now)
+    return [recompute.contribution_dict(c) for c in result.contributions]
 
 
 if __name__ == "__main__":

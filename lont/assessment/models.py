@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -140,8 +141,11 @@ class PreparedContribution(models.Model):
     ``data`` holds the numbers and facts the combination reads (JSON text) (read for every row at every
     recompute); ``text`` the explanation's parts up to the recency (read only for the lines that
     are formatted: the strongest ones at the recompute, the others when a page asks for them,
-    ``recompute.explained``). A row is written in the transaction that stores its situation's
-    explanation, so the lines formatted later are the ones that explanation counted.
+    ``recompute.explained``). The stored explanation holds only the lines the situation page
+    shows: the others are rebuilt from these rows. A row is written in the transaction that
+    stores its situation's explanation, so the lines rebuilt later are the ones that explanation
+    counted; a signal's unlinking marks its row (``key`` empty: ``recompute.mark_unlinked``) and
+    the next recompute drops it.
 
     Derived data in system context, not registered with the visibility layer: it holds what the
     stored explanation holds (indicator labels, weights, factors, refs), is shown only as the
@@ -164,6 +168,12 @@ class PreparedContribution(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["situation", "signal"], name="assessment_prepared_unique"
+            )
+        ]
+        indexes = [
+            # The few rows of unlinked signals, which a recompute drops (``recompute.records``).
+            models.Index(
+                fields=["situation"], condition=Q(key=""), name="assessment_prepared_unlinked"
             )
         ]
 

@@ -37,10 +37,21 @@ from lont.signalregister.models import Signal as SignalRow
 from lont.subjects.choices import GroupRelationKind, Threat
 from lont.subjects.models import GroupMembership, GroupRelation
 
-from .lines import SHOWN_CONTRIBUTIONS, TEXTLESS_KINDS, strongest_indexes
+from .lines import (
+    SHOWN_CONTRIBUTIONS,
+    SIGNAL_KINDS,
+    TEXTLESS_KINDS,
+    strongest,
+    strongest_positions,
+)
 from .models import EngineParameterSet, PreparedContribution, SignalGeneration, Situation
 
 HISTORY_LENGTH = 30
+# The stored explanation's count of the signal lines it does not hold (``compute``); an
+# explanation stored without it holds every line (``shown``, ``contributions``).
+LEFT_OUT = "left_out"
+# The key of a stored record whose signal was unlinked (``mark_unlinked``): never a current key.
+UNLINKED = ""
 
 
 def parameters_for(network_id: int, version: int | None = None) -> e.EngineParameters:
@@ -324,7 +335,11 @@ def records(
     # current (its key and its signal's generation) — one snapshot, read before the register's rows.
     linked: dict[int, int] = {}
     current: list[tuple[int, str]] = []
+    unlinked: set[int] = set()
     for signal_id, generation, data in _linked_and_stored(situation.pk, key):
+        if generation < 0:
+            unlinked.add(signal_id)
+            continue
         linked[signal_id] = generation
         if reuse and data is not None:
             current.append((signal_id, data))
@@ -357,14 +372,20 @@ def records(
             update_fields=["key", "generation", "data", "text"],
         )
         out.update((r.signal_id, r) for r in fresh)
+    # The records of signals unlinked since the last recompute go with the explanation they
+    # counted (a signal linked again meanwhile was prepared again above).
+    gone = unlinked - linked.keys()
+    if gone:
+        PreparedContribution.objects.filter(situation_id=situation.pk, signal_id__in=gone).delete()
     return [out[pk] for pk in sorted(out) if out[pk].prepared.observed_at <= now]
 
 
 def _linked_and_stored(situation_id: int, key: str) -> list[tuple[int, int, str | None]]:
     """Each signal linked to the situation with its generation (0 without a row) and its stored
-    data when that is current: stored with ``key`` at this generation (else None). Raw SQL: read
-    for thousands of rows at every recompute, where the ORM's per-row work costs more than the
-    query."""
+    data when that is current: stored with ``key`` at this generation (else None); and each
+    signal whose record is marked unlinked (``UNLINKED``) with generation -1 (a partial index
+    finds those few). Raw SQL: read for thousands of rows at every recompute, where the ORM's
+    per-row work costs more than the query."""
     q = connection.ops.quote_name
     links = q(Situation.signals.through._meta.db_table)
     generations = q(SignalGeneration._meta.db_table)
@@ -374,19 +395,23 @@ def _linked_and_stored(situation_id: int, key: str) -> list[tuple[int, int, str 
         f"LEFT JOIN {generations} g ON g.signal_id = l.signal_id "
         f"LEFT JOIN {stored} p ON p.situation_id = l.situation_id AND p.signal_id = l.signal_id "
         "AND p.key = %s AND p.generation = COALESCE(g.generation, 0) "
-        "WHERE l.situation_id = %s"
+        "WHERE l.situation_id = %s "
+        f"UNION ALL SELECT u.signal_id, -1, NULL FROM {stored} u "
+        "WHERE u.situation_id = %s AND u.key = %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [key, situation_id])
+        cursor.execute(sql, [key, situation_id, situation_id, UNLINKED])
         return cursor.fetchall()
 
 
-def forget(*, signal_ids: Iterable[int] = (), situation_id: int | None = None) -> None:
-    """Drop stored records: of these signals (in every situation, or in one)."""
+def mark_unlinked(*, signal_ids: Iterable[int], situation_id: int | None = None) -> None:
+    """Mark the stored records of these signals (in every situation, or in one) as unlinked:
+    no recompute reuses them, the next recompute of their situation drops them, and until then
+    they rebuild the lines of the explanation that counted them (``explained``)."""
     rows = PreparedContribution.objects.filter(signal_id__in=list(signal_ids))
     if situation_id is not None:
         rows = rows.filter(situation_id=situation_id)
-    rows.delete()
+    rows.update(key=UNLINKED)
 
 
 def signal_changed(signal_id: int) -> None:
@@ -772,10 +797,10 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
     so after one new signal only that one is prepared and the rest is a cheap pass (recency and
     the combination). ``reuse=False`` prepares every signal again: the result is the same.
 
-    Only the lines the situation page shows (``lines.strongest``) are formatted; the other
-    signal lines are stored as kind, ref and amount, and formatted from the stored records when
-    a page asks for them (``explained``): a large situation's explanation is neither formatted
-    nor stored in full at every recompute."""
+    The explanation holds only the lines the situation page shows (``lines.strongest``), with
+    their text, and how many signal lines it leaves out (``LEFT_OUT``); those are rebuilt from
+    the stored records when a page asks for them (``contributions``, ``explained``): a large
+    situation's explanation is neither formatted nor stored in full at every recompute."""
     params = parameters_for(situation.network_id)
     recs = records(situation, now, params, reuse=reuse)
     people = {p for r in recs for p in r.people}
@@ -789,6 +814,7 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
     patterns = e.request_patterns(
         [q for r in recs if r.requests for q in r.request_records()], params
     )
+    shown_lines, left_out = _shown_lines(situation, recs, result, params, now)
     return {
         "level": result.level.code,
         "score": round(result.score, 4),
@@ -796,7 +822,8 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
             "summary_nl": result.explanation_nl,
             "acute": result.acute,
             "parameters_version": result.parameters_version,
-            "contributions": _contribution_lines(situation, recs, result, params, now),
+            "contributions": shown_lines,
+            LEFT_OUT: left_out,
         },
         "drill": drill_dict(result.drill),
         "trend_breaks": trend_breaks(situation, recs, now, params),
@@ -815,36 +842,25 @@ def compute(situation: Situation, now: datetime, *, reuse: bool = True) -> dict[
     }
 
 
-def _contribution_lines(
+def _shown_lines(
     situation: Situation,
     recs: list[Record],
     result: e.LevelResult,
     params: e.EngineParameters,
     now: datetime,
-) -> list[dict[str, Any]]:
-    """The result's lines in the engine's order: the shown ones with their text, the other
-    signal lines as numbers only. The shown signal lines are formatted from their records'
-    text (read for those few signals when the records came from storage)."""
-    lines: list[dict[str, Any]] = [
-        # A line stored as numbers only: kind, ref and amount.
-        {"kind": c.kind, "ref": c.ref, "amount": round(c.amount, 4)}
-        if c.kind in TEXTLESS_KINDS
-        else contribution_dict(c)
-        for c in result.contributions
-    ]
-    kept = strongest_indexes(lines, SHOWN_CONTRIBUTIONS)
-    shown = [
-        i
-        for i, c in enumerate(lines)
-        if c["kind"] in TEXTLESS_KINDS and (kept is None or i in kept)
-    ]
-    refs = {lines[i]["ref"] for i in shown}
+) -> tuple[list[dict[str, Any]], int]:
+    """The lines the situation page shows — every line that is not a signal's and the strongest
+    signal lines (``lines.strongest``) — in the engine's order, each with its text; and how many
+    signal lines are left out. The shown signal lines are formatted from their records' text
+    (read for those few signals when the records came from storage)."""
+    found = result.contributions
+    kept, left_out = strongest_positions(
+        ((c.kind, round(c.amount, 4)) for c in found), SHOWN_CONTRIBUTIONS
+    )
+    shown = [c for i, c in enumerate(found) if i in kept or c.kind not in SIGNAL_KINDS]
+    refs = {c.ref for c in shown if c.kind in TEXTLESS_KINDS}
     by_ref = {r.prepared.ref: r for r in recs if r.prepared.ref in refs}
-    textless = {
-        by_ref[lines[i]["ref"]].signal_id
-        for i in shown
-        if not by_ref[lines[i]["ref"]].prepared.reason_head
-    }
+    textless = {r.signal_id for r in by_ref.values() if not r.prepared.reason_head}
     texts = dict(
         PreparedContribution.objects.filter(
             situation_id=situation.pk, signal_id__in=textless
@@ -852,32 +868,72 @@ def _contribution_lines(
         if textless
         else []
     )
-    for i in shown:
-        rec = by_ref[lines[i]["ref"]]
-        if rec.signal_id in texts:
-            rec = rec.with_text(texts[rec.signal_id])
-        c = e.contribution_at(rec.prepared, params, now=now)
-        assert c is not None  # the record was observed by ``now``: it has a line
-        lines[i] = contribution_dict(c)
-    return lines
+    lines = []
+    for c in shown:
+        if c.kind in TEXTLESS_KINDS:
+            rec = by_ref[c.ref]
+            if rec.signal_id in texts:
+                rec = rec.with_text(texts[rec.signal_id])
+            line = e.contribution_at(rec.prepared, params, now=now)
+            assert line is not None  # the record was observed by ``now``: it has a line
+            c = line
+        lines.append(contribution_dict(c))
+    return lines, left_out
+
+
+def shown(situation: Situation) -> tuple[list[dict[str, Any]], int]:
+    """The lines the situation page shows (see ``compute``), with how many signal lines it
+    leaves out ("Alle bijdragen" lists them)."""
+    explanation = situation.explanation
+    if LEFT_OUT in explanation:
+        return list(explanation.get("contributions", [])), int(explanation[LEFT_OUT])
+    # An explanation stored before only the shown lines were: every line, some as numbers only.
+    return strongest(explanation.get("contributions", []), SHOWN_CONTRIBUTIONS)
+
+
+def contributions(situation: Situation) -> list[dict[str, Any]]:
+    """Every line of the situation's explanation in the engine's order: the stored (shown)
+    ones with their text, the others rebuilt from the stored records as kind, ref and amount
+    (an acute rule's line with its text) — a page of them is formatted with ``explained``."""
+    explanation = situation.explanation
+    stored = list(explanation.get("contributions", []))
+    if not explanation.get(LEFT_OUT):
+        return stored
+    known = {(c["kind"], c["ref"]): c for c in stored}
+    rebuilt = [
+        known.get((c.kind, c.ref))
+        or (
+            {"kind": c.kind, "ref": c.ref, "amount": round(c.amount, 4)}
+            if c.kind in TEXTLESS_KINDS
+            else contribution_dict(c)
+        )
+        for c in _rebuilt_signal_lines(situation, explain=False)
+    ]
+    return _merged(rebuilt, stored)
 
 
 def explained(
     situation: Situation, contributions: list[dict[str, Any]] | None = None
 ) -> list[dict[str, Any]]:
-    """The situation's stored contribution lines (or the given ones, e.g. a page of them), each
-    with its text: a line stored as numbers only is formatted from its signal's stored record at
-    the moment the situation was computed, with the parameters it was computed with — the text
-    the recompute would have stored. The records are written in the transaction that stores the
-    explanation, so they are the ones it counted; a record dropped since (its signal unlinked, the
-    recompute still to come) gives a line that says the explanation follows."""
+    """Every line of the situation's explanation (or the given ones, e.g. a page of
+    ``contributions``), each with its text. The lines the recompute did not store are rebuilt
+    from the signals' stored records at the moment the situation was computed, with the
+    parameters it was computed with: the lines the recompute would have stored. The records are
+    written in the transaction that stores the explanation (and an unlinked signal's stays until
+    the next recompute), so they are the ones it counted. A deleted signal's record goes with it:
+    until the recompute that follows, its line is left out of the rebuilt lines (a line of an
+    explanation stored with every line says instead that its explanation follows)."""
     if contributions is None:
-        contributions = situation.explanation.get("contributions", [])
+        explanation = situation.explanation
+        stored = list(explanation.get("contributions", []))
+        if explanation.get(LEFT_OUT):
+            signal_lines = _rebuilt_signal_lines(situation, explain=True)
+            return _merged([contribution_dict(c) for c in signal_lines], stored)
+        contributions = stored
     missing = {int(c["ref"]) for c in contributions if "reason_nl" not in c and c["ref"].isdigit()}
     if not missing or situation.computed_at is None:
         return [_with_text(c, {}) for c in contributions]
-    version = situation.explanation.get("parameters_version")
-    params = parameters_for(situation.network_id, version)
+    params = _parameters_of(situation)
     rows = PreparedContribution.objects.filter(
         situation_id=situation.pk, signal_id__in=missing
     ).values_list("signal_id", "data", "text")
@@ -888,6 +944,37 @@ def explained(
         if c is not None:
             formatted[rec.prepared.ref] = contribution_dict(c)
     return [_with_text(c, formatted) for c in contributions]
+
+
+def _parameters_of(situation: Situation) -> e.EngineParameters:
+    """The parameters the situation's stored explanation was computed with."""
+    return parameters_for(situation.network_id, situation.explanation.get("parameters_version"))
+
+
+def _rebuilt_signal_lines(situation: Situation, *, explain: bool) -> list[e.Contribution]:
+    """The signal lines of the situation's stored explanation, rebuilt from its stored records
+    at ``computed_at`` in the engine's order (``explain``: with their text)."""
+    if situation.computed_at is None:
+        return []
+    fields = ("signal_id", "data", "text") if explain else ("signal_id", "data")
+    rows = list(PreparedContribution.objects.filter(situation_id=situation.pk).values_list(*fields))
+    parsed = json.loads("[" + ",".join(row[1] for row in rows) + "]")
+    prepared = []
+    for row, data in zip(rows, parsed, strict=True):
+        rec = Record.from_json(row[0], data)
+        prepared.append(rec.with_text(row[2]).prepared if explain else rec.prepared)
+    return e.signal_lines(
+        prepared, _parameters_of(situation), now=situation.computed_at, explain=explain
+    )
+
+
+def _merged(
+    signal_lines: list[dict[str, Any]], stored: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The rebuilt signal lines and the stored lines that are not a signal's (structure,
+    drill), in the engine's order: by kind first (a stable sort keeps each kind's order)."""
+    others = [c for c in stored if c["kind"] not in SIGNAL_KINDS]
+    return sorted([*signal_lines, *others], key=lambda c: e.line_rank(c["kind"]))
 
 
 def _with_text(line: dict[str, Any], formatted: dict[str, dict[str, Any]]) -> dict[str, Any]:

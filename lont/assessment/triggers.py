@@ -104,22 +104,23 @@ def _on_link_change(
     sender: type, instance: Any, action: str, pk_set: set[int] | None = None, **kwargs: Any
 ) -> None:
     from .models import PreparedContribution, Situation
-    from .recompute import forget
+    from .recompute import UNLINKED, mark_unlinked
     from .services import recompute_later
 
-    # An unlinked signal's record goes (a record is only ever read for linked signals anyway).
+    # An unlinked signal's record is marked: the stored explanation still counts it (its line is
+    # rebuilt from it) until the recompute that follows drops it.
     if action == "post_remove" and pk_set:
         if isinstance(instance, Situation):
-            forget(signal_ids=pk_set, situation_id=instance.pk)
+            mark_unlinked(signal_ids=pk_set, situation_id=instance.pk)
         else:
             PreparedContribution.objects.filter(
                 signal_id=instance.pk, situation_id__in=pk_set
-            ).delete()
+            ).update(key=UNLINKED)
     elif action == "pre_clear":
         if isinstance(instance, Situation):
-            PreparedContribution.objects.filter(situation_id=instance.pk).delete()
+            PreparedContribution.objects.filter(situation_id=instance.pk).update(key=UNLINKED)
         else:
-            forget(signal_ids=[instance.pk])
+            mark_unlinked(signal_ids=[instance.pk])
 
     # Links made through the services are recomputed there; this covers other write paths.
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Situation):

@@ -458,6 +458,42 @@ def compute_level(
     return compute_level_prepared(prepared, structure, params, now=now, explain=explain)
 
 
+def _signal_lines(
+    prepared: Iterable[PreparedSignal], params: EngineParameters, now: datetime, explain: bool
+) -> list[Contribution]:
+    """Each signal's own line and the acute rule's (applied or defused), unsorted."""
+    out: list[Contribution] = []
+    for signal in prepared:
+        line = contribution_at(signal, params, now=now, explain=explain)
+        if line is not None:
+            out.append(line)
+        if signal.named_time is not None:  # the acute rule reads a named time (most have none)
+            rule = _acute(signal, params, now=now)
+            if rule is not None:
+                out.append(rule)
+    return out
+
+
+def signal_lines(
+    prepared: Iterable[PreparedSignal],
+    params: EngineParameters = DEFAULT_PARAMETERS,
+    *,
+    now: datetime,
+    explain: bool = True,
+) -> list[Contribution]:
+    """The lines about the signals that ``compute_level_prepared`` gives at ``now`` — each
+    signal's own line and the acute rule's — in its order, without the structural and drill
+    lines: a caller that stored only some of a result's lines rebuilds the others from the same
+    prepared signals. ``explain=False`` leaves the signals' own lines without text (the acute
+    rule's keep theirs), as ``explain_signals=False`` does there."""
+    return sorted(_signal_lines(prepared, params, now, explain), key=_sort_key)
+
+
+def line_rank(kind: str) -> int:
+    """Where a line of this kind stands in a result's ``contributions`` (first sort key)."""
+    return _KIND_ORDER.get(kind, 99)
+
+
 def compute_level_prepared(
     prepared: Iterable[PreparedSignal],
     structure: Structure,
@@ -477,15 +513,7 @@ def compute_level_prepared(
     same either way (a signal line's ref decides a tie before its text does)."""
     prepared = list(prepared)
     lines = explain if explain_signals is None else explain_signals
-    contributions: list[Contribution] = []
-    for signal in prepared:
-        line = contribution_at(signal, params, now=now, explain=lines)
-        if line is not None:
-            contributions.append(line)
-        if signal.named_time is not None:  # the acute rule reads a named time (most have none)
-            rule = _acute(signal, params, now=now)
-            if rule is not None:
-                contributions.append(rule)
+    contributions = _signal_lines(prepared, params, now, lines)
     evidence = math.fsum(c.amount for c in contributions if c.kind == KIND_SIGNAL)
     contributions.extend(structure_contributions(structure, params, now=now))
     reading = None

@@ -6,9 +6,11 @@ recompute that prepares every signal again — the same explanations, bit for bi
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
 from assessment_app.assessment_factories import indicator, note_factory, signal_factory
+from django.apps import apps as django_apps
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -258,42 +260,115 @@ def test_a_record_read_before_a_change_and_stored_after_it_is_not_reused(make_me
         assert _stored(situation)[signal.pk][0] == stale[0] + 1
 
 
-def test_lines_stored_as_numbers_read_back_as_the_full_explanation(make_member):
+def _fully_explained(situation, member):
+    """The engine's every line of the situation at its ``computed_at``, each with its text."""
+    at = situation.computed_at
+    params = recompute.parameters_for(member.network_id)
+    recs = recompute.records(situation, at, params, reuse=False)
+    people = {p for r in recs for p in r.people}
+    full = e.compute_level_prepared(
+        [r.prepared for r in recs], recompute.structure_for(situation, at, people), params, now=at
+    )
+    return [recompute.contribution_dict(c) for c in full.contributions]
+
+
+def _large(member, extra=5):
+    situation, groups, _people = _world(member)
+    count = lines.SHOWN_CONTRIBUTIONS + extra
+    signals = [
+        signal_factory(member, days_ago=d / 3, groups=(groups[0],)) for d in range(1, count + 1)
+    ]
+    situation.signals.add(*signals)
+    return situation
+
+
+def test_only_the_shown_lines_are_stored_and_the_rest_is_rebuilt(make_member):
     # given a situation with more signal lines than its page shows
     member = make_member(PartnerType.YOUTH_WORK)
     with system_context("test"):
-        situation, groups, _people = _world(member)
-        count = lines.SHOWN_CONTRIBUTIONS + 5
-        signals = [
-            signal_factory(member, days_ago=d / 3, groups=(groups[0],)) for d in range(1, count + 1)
-        ]
-        situation.signals.add(*signals)
+        situation = _large(member)
         # when it is recomputed
         services.situation_recompute(situation)
         stored = situation.explanation["contributions"]
-        # then only the shown lines are stored with their text ...
-        assert sum("reason_nl" not in c for c in stored) == 5
-        shown, _left_out = lines.strongest(stored, lines.SHOWN_CONTRIBUTIONS)
-        assert all("reason_nl" in c for c in shown)
+        # then only the lines the page shows are stored, each with its text, and the count of
+        # the others
+        assert situation.explanation[recompute.LEFT_OUT] == 5
+        assert all("reason_nl" in c for c in stored)
+        expected = _fully_explained(situation, member)
+        assert lines.strongest(expected, lines.SHOWN_CONTRIBUTIONS) == (stored, 5)
+        assert recompute.shown(situation) == (stored, 5)
         # ... and every line reads back as the engine explains it in full
-        at = situation.computed_at
-        params = recompute.parameters_for(member.network_id)
-        recs = recompute.records(situation, at, params, reuse=False)
-        people = {p for r in recs for p in r.people}
-        full = e.compute_level_prepared(
-            [r.prepared for r in recs],
-            recompute.structure_for(situation, at, people),
-            params,
-            now=at,
-        )
-        expected = [recompute.contribution_dict(c) for c in full.contributions]
         assert recompute.explained(situation) == expected
-        # and a line whose record went before the next recompute says its explanation follows
-        gone = next(c for c in stored if "reason_nl" not in c)
+        # ... also a page at a time: "Alle bijdragen" lists all lines in the engine's order
+        every = recompute.contributions(situation)
+        assert [(c["kind"], c["ref"], c["amount"]) for c in every] == [
+            (c["kind"], c["ref"], c["amount"]) for c in expected
+        ]
+        assert sum("reason_nl" not in c for c in every) == 5
+        assert recompute.explained(situation, every[20:]) == expected[20:]
+
+
+def test_an_unlinked_signal_keeps_its_line_until_the_next_recompute(make_member):
+    # given a large situation, recomputed
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        situation = _large(member)
+        services.situation_recompute(situation)
+        expected = _fully_explained(situation, member)
+        stored = situation.explanation["contributions"]
+        gone = next(c for c in expected if c not in stored)
+        # when a signal whose line the page does not show is unlinked
         situation.signals.remove(int(gone["ref"]))
-        line = next(c for c in recompute.explained(situation) if c["ref"] == gone["ref"])
-        assert line["amount"] == gone["amount"]
-        assert "de uitleg volgt" in line["reason_nl"]
+        # then the explanation still reads as computed (its record is marked, not dropped) ...
+        assert recompute.explained(situation) == expected
+        marked = PreparedContribution.objects.filter(situation=situation, key=recompute.UNLINKED)
+        assert list(marked.values_list("signal_id", flat=True)) == [int(gone["ref"])]
+        # ... and the next recompute drops the record and the line
+        services.situation_recompute(situation)
+        assert not PreparedContribution.objects.filter(signal_id=int(gone["ref"])).exists()
+        assert gone["ref"] not in {c["ref"] for c in recompute.explained(situation)}
+        assert recompute.explained(situation) == _fully_explained(situation, member)
+
+
+def test_an_explanation_stored_with_every_line_is_read_and_migrated(make_member):
+    # given a large situation whose explanation was stored in the earlier shape: every line,
+    # those the page does not show as numbers only
+    member = make_member(PartnerType.YOUTH_WORK)
+    migration = importlib.import_module(
+        "lont.assessment.migrations.0007_prepared_unlinked_and_shown_lines"
+    )
+    with system_context("test"):
+        situation = _large(member)
+        services.situation_recompute(situation)
+        expected = _fully_explained(situation, member)
+        new_shape = dict(situation.explanation)
+        old = {k: v for k, v in new_shape.items() if k != recompute.LEFT_OUT}
+        old["contributions"] = recompute.contributions(situation)
+        Situation.objects.filter(pk=situation.pk).update(explanation=old)
+        situation.refresh_from_db()
+        # then every reader reads it as before
+        assert recompute.explained(situation) == expected
+        assert recompute.shown(situation) == (new_shape["contributions"], 5)
+        assert recompute.contributions(situation) == old["contributions"]
+        # and a line whose record went before the next recompute says its explanation follows
+        line = next(c for c in old["contributions"] if "reason_nl" not in c)
+        PreparedContribution.objects.filter(signal_id=int(line["ref"])).delete()
+        read = next(c for c in recompute.explained(situation) if c["ref"] == line["ref"])
+        assert read["amount"] == line["amount"]
+        assert "de uitleg volgt" in read["reason_nl"]
+        # when the migration runs, it keeps that one as it is (a line has nothing to rebuild
+        # from) ...
+        migration.keep_shown_lines(django_apps, None)
+        situation.refresh_from_db()
+        assert situation.explanation == old
+        # ... and turns one whose lines all have their records into the new shape
+        services.situation_recompute(situation)
+        new_shape = dict(situation.explanation)
+        old["contributions"] = recompute.contributions(situation)
+        Situation.objects.filter(pk=situation.pk).update(explanation=old)
+        migration.keep_shown_lines(django_apps, None)
+        situation.refresh_from_db()
+        assert situation.explanation == new_shape
 
 
 def test_a_deleted_signal_leaves_no_generation_behind(make_member):

@@ -192,8 +192,9 @@ def situation_recompute(situation: Situation, *, now: dt.datetime | None = None)
     director (``notify``), new trend breaks the followers — without content.
 
     Recomputes of one situation take turns (a lock on its row), and the prepared records are
-    stored in the transaction that stores the explanation: the lines formatted later from those
-    records (``recompute.explained``) are the ones the stored explanation counted."""
+    stored in the transaction that stores the explanation (its shown lines only): the lines
+    rebuilt and formatted later from those records (``recompute.contributions``,
+    ``recompute.explained``) are the ones the stored explanation counted."""
     now = now or timezone.now()
     before = situation.level
     first = situation.computed_at is None

@@ -21,7 +21,7 @@ from lont.networks.choices import Access
 from lont.signalregister.models import Signal
 from lont.subjects import selectors as subject_selectors
 
-from .. import explain, lines, linking, recompute, selectors, services, svg
+from .. import explain, linking, recompute, selectors, services, svg
 from ..choices import LevelCode, SituationKind
 from ..forms import LinkSignalsForm, SituationForm
 from ..models import Situation
@@ -65,9 +65,7 @@ class SituationDetailView(VisibleDetailView):
         older = self.request.GET.get("ouder", "")[:40]
         signals, data["older_cursor"] = selectors.situation_signal_page(viewer, situation, older)
         data["older_than"] = older
-        contributions, data["lines_left_out"] = lines.strongest(
-            situation.explanation.get("contributions", []), lines.SHOWN_CONTRIBUTIONS
-        )
+        contributions, data["lines_left_out"] = recompute.shown(situation)
         data["lines"], line_signals = selectors.contribution_lines(
             viewer, recompute.explained(situation, contributions)
         )
@@ -106,7 +104,7 @@ class SituationContributionsView(VisibleDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        contributions = self.object.explanation.get("contributions", [])
+        contributions = recompute.contributions(self.object)
         page = Paginator(contributions, self.PER_PAGE).get_page(self.request.GET.get("page"))
         data["lines"], named = selectors.contribution_lines(
             self.viewer, recompute.explained(self.object, list(page.object_list))

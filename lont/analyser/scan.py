@@ -224,7 +224,7 @@ class Anchored:
                 keys += [key + char for char in "abcdefghijklmnopqrstuvwxyz0123456789"]
             for one in keys:
                 grouped.setdefault(one, []).append(regex)
-        by_key = {key: re.compile("|".join(parts)) for key, parts in grouped.items() if key}
+        by_key = {key: compile_quick("|".join(parts)) for key, parts in grouped.items() if key}
         whole = re.compile("|".join(regex for _, regex in alternatives) or "(?!)")
         return cls(whole, [], by_key)
 
@@ -431,8 +431,16 @@ _SINGLE = (_C.LITERAL, _C.IN)
 
 def _quicken(seq: Any) -> None:
     """Rewrite, in place, ``x{m,n}`` (m ≥ 1) at the head of each alternative to ``x x{m-1,n-1}``,
-    in every alternation of the parse tree ``seq``."""
+    in every alternation of the parse tree ``seq``, and every optional group ``(?:…)?`` that is
+    more than one character wide to ``(?:…|)``."""
     for index, (op, av) in enumerate(seq):
+        if op is _C.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _compiler._simple(av[2]):
+            # Greedy "once or not at all" is the alternation "once, else nothing": the same
+            # matches in the same order. Python's engine runs an optional group as a general
+            # repeat (a context allocated and the marks saved at every attempt, and the rest of
+            # the pattern run inside it); an alternation is cheaper, and its first branch is
+            # skipped without being entered when it begins with a literal that is not there.
+            op, av = _C.BRANCH, (None, [av[2], _parser.SubPattern(av[2].state, [])])
         if op is _C.BRANCH:
             for alternative in av[1]:
                 _quicken(alternative)
@@ -461,7 +469,12 @@ def _quicken(seq: Any) -> None:
 
 def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with literal-first alternatives: the same matches, groups and spans."""
-    tree = _parser.parse(pattern.pattern, pattern.flags)
+    return compile_quick(pattern.pattern, pattern.flags)
+
+
+def compile_quick(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(regex, flags)`` with literal-first alternatives (see :func:`quick`)."""
+    tree = _parser.parse(regex, flags)
     _quicken(tree.data)
-    compiled: re.Pattern[str] = _compiler.compile(tree, pattern.flags)
+    compiled: re.Pattern[str] = _compiler.compile(tree, flags)
     return compiled

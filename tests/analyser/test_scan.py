@@ -163,7 +163,7 @@ def test_the_scanners_find_the_same_with_and_without_the_first_words_test():
     for scanner in scanners:
         scanner.finditer(fold(texts[0]))  # derives the test
         fits, answers = scanner.fits, scanner.fitting
-        by_key_fits: dict[str, object] = {}  # derived on first use, as in a run
+        by_key_fits = scanner.by_key_fits
         everywhere_answers: dict[str, bool] = {}
         for text in texts:
             folded = fold(text)

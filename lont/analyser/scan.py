@@ -81,7 +81,9 @@ def _gaps_to_spaces(folded: str, ascii_view: bytes) -> str:
     return ascii_view.translate(_ASCII_GAPS).decode("ascii")
 
 
-_Tokens = tuple[tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str], str]
+_Tokens = tuple[
+    tuple[tuple[int, int, str], ...], dict[str, list[int]], frozenset[str], str, dict[int, str]
+]
 # The text being analysed and its tokens: every scanner of one text asks for them, about 40
 # times per post, and a dictionary probe is much cheaper than a call through ``lru_cache``
 # (which stays behind it for texts that come back, as in ``check_message``).
@@ -89,8 +91,9 @@ _LAST: dict[str, _Tokens] = {}
 
 
 def _tokens(folded: str) -> _Tokens:
-    """``(start, end, key)`` per token, the starts grouped by key, the keys, and the text with
-    every non-ASCII character made a ``?`` (same length), in one pass per text."""
+    """``(start, end, key)`` per token, the starts grouped by key, the keys, the text with
+    every non-ASCII character made a ``?`` (same length), and each token by its start, in one
+    pass per text."""
     found = _LAST.get(folded)
     if found is None:
         found = _tokenise(folded)
@@ -111,12 +114,14 @@ def _tokenise(folded: str) -> _Tokens:
     ascii_view = folded.encode("ascii", "replace")
     spans: list[tuple[int, int, str]] = []
     grouped: dict[str, list[int]] = {}
+    words: dict[int, str] = {}
     start = 0
     for part in _gaps_to_spaces(folded, ascii_view).split(" "):
         if part:
             end = start + len(part)
             key = _KEY_CACHE[part]
             spans.append((start, end, key))
+            words[start] = part
             bucket = grouped.get(key)
             if bucket is None:
                 grouped[key] = [start]
@@ -126,7 +131,7 @@ def _tokenise(folded: str) -> _Tokens:
         else:
             start += 1
     ascii_text = folded if folded.isascii() else ascii_view.decode("ascii")
-    return tuple(spans), grouped, frozenset(grouped), ascii_text
+    return tuple(spans), grouped, frozenset(grouped), ascii_text, words
 
 
 def token_starts(folded: str) -> tuple[tuple[int, int, str], ...]:
@@ -169,12 +174,16 @@ class Anchored:
     __slots__ = (
         "at_digit",
         "by_key",
+        "by_key_fits",
+        "fits",
+        "fitting",
         "gate",
         "keys",
         "match",
         "needles",
         "needles_ascii",
         "pattern",
+        "sources",
     )
 
     def __init__(
@@ -184,6 +193,7 @@ class Anchored:
         by_key: dict[str, re.Pattern[str]] | None = None,
         needles: Iterable[str] = (),
         gate: str = "",
+        sources: dict[str, str] | None = None,
     ) -> None:
         self.pattern = pattern
         # The match method of the same regex with literal-first alternatives (see :func:`quick`),
@@ -205,6 +215,41 @@ class Anchored:
         self.needles_ascii = all(n.isascii() and "?" not in n for n in self.needles)
         self.gate: re.Pattern[str] | None = re.compile(gate) if gate else None
         self.keys = frozenset(k for k in (word_key(w) for w in words) if k) | frozenset(self.by_key)
+        # Whether a token can begin a match at all (:func:`first_words`; derived on first use,
+        # None: any token can), and its answers by token.
+        self.fits: Any = False
+        self.fitting: dict[str, bool] = {}
+        # The source of each ``by_key`` regex, and its first-words test: derived here, with the
+        # regexes (about 0.3 ms each in Python), not in the middle of a later post.
+        self.sources = sources or {}
+        self.by_key_fits: dict[str, Any] = {
+            key: first_words_of(source, 0) for key, source in self.sources.items()
+        }
+
+    def _fitting(
+        self, starts: list[int], words: dict[int, str], subject: str, other: bool, fits: Any
+    ) -> list[int]:
+        """The starts of the tokens at which the regex can begin (:func:`first_words`)."""
+        fitting = self.fitting
+        if len(fitting) > 50_000:
+            fitting.clear()
+        kept = []
+        for start in starts:
+            word = words[start]
+            if other:
+                # The regex runs on the original text: its own run of letters and digits at
+                # the token (the same, unless folding changed what is a letter).
+                end = start + len(word)
+                word = subject[start:end]
+                if not word.isalnum() or subject[end : end + 1].isalnum():
+                    kept.append(start)
+                    continue
+            fit = fitting.get(word)
+            if fit is None:
+                fit = fitting[word] = fits(word)
+            if fit:
+                kept.append(start)
+        return kept
 
     def _digit_match(self) -> Any:
         """The match method for a position holding an ASCII digit; False: no match there."""
@@ -224,9 +269,10 @@ class Anchored:
                 keys += [key + char for char in "abcdefghijklmnopqrstuvwxyz0123456789"]
             for one in keys:
                 grouped.setdefault(one, []).append(regex)
-        by_key = {key: re.compile("|".join(parts)) for key, parts in grouped.items() if key}
+        sources = {key: "|".join(parts) for key, parts in grouped.items() if key}
+        by_key = {key: compile_quick(source) for key, source in sources.items()}
         whole = re.compile("|".join(regex for _, regex in alternatives) or "(?!)")
-        return cls(whole, [], by_key)
+        return cls(whole, [], by_key, sources=sources)
 
     def finditer(self, folded: str, target: str | None = None) -> list[re.Match[str]]:
         """Non-overlapping matches, leftmost first, like ``re.finditer`` but anchored on words.
@@ -235,7 +281,7 @@ class Anchored:
         same length) when the pattern needs capitals.
         """
         out: list[re.Match[str]] = []
-        _all, grouped, keyset, ascii_text = _tokens(folded)
+        _all, grouped, keyset, ascii_text, words = _tokens(folded)
         present = self.keys & keyset  # iterates the smaller of the two sets
         if not present:
             return out
@@ -262,6 +308,11 @@ class Anchored:
             match = self.match
             if match is None:
                 match = self.match = quick(self.pattern).match
+            fits = self.fits
+            if fits is False:
+                fits = self.fits = first_words(self.pattern)
+            if fits is not None:
+                starts = self._fitting(starts, words, subject, target is not None, fits)
             if "#" not in present:
                 # No candidate token begins with a digit (an ASCII digit always keys "#", in the
                 # text as in its folded form): one regex, no per-token test.
@@ -301,13 +352,26 @@ class Anchored:
         else:
             candidates = [(start, key) for key in present for start in grouped[key]]
             candidates.sort()
+        fitting = self.fitting
+        if len(fitting) > 50_000:
+            fitting.clear()
         for start, key in candidates:
             if start < last_end:
                 continue
             pattern = by_key.get(key)
-            found = (
-                pattern.match(subject, start) if pattern is not None else default(subject, start)
-            )
+            if pattern is None:
+                found = default(subject, start)
+            else:
+                if target is None:
+                    # A token's key is one, so its word decides the regex and the answer.
+                    word = words[start]
+                    fit = fitting.get(word)
+                    if fit is None:
+                        fits = self.by_key_fits.get(key)
+                        fit = fitting[word] = fits is None or fits(word)
+                    if not fit:
+                        continue
+                found = pattern.match(subject, start)
             if found is not None and found.end() > found.start():
                 out.append(found)
                 last_end = found.end()
@@ -431,8 +495,16 @@ _SINGLE = (_C.LITERAL, _C.IN)
 
 def _quicken(seq: Any) -> None:
     """Rewrite, in place, ``x{m,n}`` (m ≥ 1) at the head of each alternative to ``x x{m-1,n-1}``,
-    in every alternation of the parse tree ``seq``."""
+    in every alternation of the parse tree ``seq``, and every optional group ``(?:…)?`` that is
+    more than one character wide to ``(?:…|)``."""
     for index, (op, av) in enumerate(seq):
+        if op is _C.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _compiler._simple(av[2]):
+            # Greedy "once or not at all" is the alternation "once, else nothing": the same
+            # matches in the same order. Python's engine runs an optional group as a general
+            # repeat (a context allocated and the marks saved at every attempt, and the rest of
+            # the pattern run inside it); an alternation is cheaper, and its first branch is
+            # skipped without being entered when it begins with a literal that is not there.
+            op, av = _C.BRANCH, (None, [av[2], _parser.SubPattern(av[2].state, [])])
         if op is _C.BRANCH:
             for alternative in av[1]:
                 _quicken(alternative)
@@ -461,7 +533,184 @@ def _quicken(seq: Any) -> None:
 
 def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with literal-first alternatives: the same matches, groups and spans."""
-    tree = _parser.parse(pattern.pattern, pattern.flags)
+    return compile_quick(pattern.pattern, pattern.flags)
+
+
+def compile_quick(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(regex, flags)`` with literal-first alternatives (see :func:`quick`)."""
+    tree = _parser.parse(regex, flags)
     _quicken(tree.data)
-    compiled: re.Pattern[str] = _compiler.compile(tree, pattern.flags)
+    compiled: re.Pattern[str] = _compiler.compile(tree, flags)
     return compiled
+
+
+# --- The words a match can begin with -------------------------------------------------------------
+# A scanner tries its regex at every token whose key can start a match, but a key ("van", "#") is
+# shared by many words ("vanavond", "vandaag"), and a failing attempt of a big time regex costs
+# several thousand instructions. What the regex can consume at the start of a token follows from
+# its parse tree: walking each way through it, the items that match letters and digits only form
+# a prefix; an item that cannot match a letter or digit and cannot be skipped ends the token there
+# (the prefix must be the whole token); anything else leaves the rest of the token open (the
+# prefix must begin it). Zero-width items are dropped (a weaker condition, never a stronger one).
+# So a token that none of those prefixes fits cannot begin a match: a necessary condition, tested
+# once per distinct token and remembered.
+_CLOSED, _OPEN = True, False
+_MAX_WAYS = 400  # more ways through the start of a pattern than this: no filter
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _char_is(value: int, want_alnum: bool) -> bool:
+    return chr(value).isalnum() is want_alnum
+
+
+def _set_is(members: Any, want_alnum: bool) -> bool:
+    """Every character of an ``IN`` set is a letter or digit (``want_alnum``) / none is."""
+    for kind, value in members:
+        if kind is _C.LITERAL:
+            if not _char_is(value, want_alnum):
+                return False
+        elif kind is _C.RANGE:
+            if value[1] - value[0] > 4096:
+                return False
+            if not all(_char_is(code, want_alnum) for code in range(value[0], value[1] + 1)):
+                return False
+        elif kind is _C.CATEGORY:
+            # \d: decimal digits, all alphanumeric; \s and \W: none of them alphanumeric.
+            if want_alnum and value is not _C.CATEGORY_DIGIT:
+                return False
+            if not want_alnum and value not in (_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD):
+                return False
+        else:  # NEGATE and anything else
+            return False
+    return True
+
+
+def _alnum_only(seq: Any) -> bool:
+    """Every character ``seq`` can match is a letter or digit (it may match nothing)."""
+    for op, av in seq:
+        if op is _C.LITERAL:
+            if not _char_is(av, True):
+                return False
+        elif op is _C.IN:
+            if not _set_is(av, True):
+                return False
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            if not _alnum_only(av[2]):
+                return False
+        elif op is _C.SUBPATTERN:
+            if av[1] & _C.SRE_FLAG_IGNORECASE or not _alnum_only(av[3]):
+                return False
+        elif op is _C.BRANCH:
+            if not all(_alnum_only(alternative) for alternative in av[1]):
+                return False
+        else:  # assertions, groups of other kinds, any character, …
+            return False
+    return True
+
+
+def _never_alnum(op: object, av: Any) -> bool:
+    """The item matches at least one character, and its first is never a letter or digit."""
+    if op is _C.LITERAL:
+        return _char_is(av, False)
+    if op is _C.IN:
+        return _set_is(av, False)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return low >= 1 and len(sub.data) == 1 and _never_alnum(*sub.data[0])
+    return False
+
+
+def _without_groups(seq: Any) -> list[Any]:
+    """The items of ``seq`` with capturing groups made plain (the prefixes capture nothing)."""
+    out: list[Any] = []
+    for op, av in seq:
+        if op is _C.SUBPATTERN:
+            sub = _parser.SubPattern(av[3].state, _without_groups(av[3]))
+            out.append((op, (None, av[1], av[2], sub)))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            sub = _parser.SubPattern(av[2].state, _without_groups(av[2]))
+            out.append((op, (av[0], av[1], sub)))
+        elif op is _C.BRANCH:
+            alternatives = [_parser.SubPattern(a.state, _without_groups(a)) for a in av[1]]
+            out.append((op, (av[0], alternatives)))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _ways(items: list[Any], prefix: list[Any], out: list[tuple[list[Any], bool]]) -> None:
+    """Every way through the start of ``items``: (its letters-and-digits prefix, closed?)."""
+    if len(out) > _MAX_WAYS:
+        raise _TooMany
+    for index, (op, av) in enumerate(items):
+        rest = items[index + 1 :]
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue
+        if _alnum_only([(op, av)]):
+            prefix = [*prefix, (op, av)]
+            continue
+        if _never_alnum(op, av):
+            out.append((prefix, _CLOSED))
+            return
+        if op is _C.SUBPATTERN and not av[1] & _C.SRE_FLAG_IGNORECASE:
+            _ways([*av[3].data, *rest], prefix, out)
+            return
+        if op is _C.BRANCH:
+            for alternative in av[1]:
+                _ways([*alternative.data, *rest], prefix, out)
+            return
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            if low == 0:
+                _ways(rest, prefix, out)  # not at all
+            # At least once: the first time through, then anything may follow.
+            _ways([*sub.data, (_OPEN_MARK, None)], prefix, out)
+            return
+        out.append((prefix, _OPEN))  # any character, a back reference, the end marker, …
+        return
+    out.append((prefix, _OPEN))  # the pattern can end here, inside the token or at its end
+
+
+_OPEN_MARK = object()
+
+
+def first_words(pattern: re.Pattern[str]) -> Any:
+    """A test ``word -> bool`` that is false only for a token at whose start ``pattern`` cannot
+    match (in a text whose tokens are runs of ``str.isalnum()`` characters); None when the
+    pattern allows any word there."""
+    if pattern.pattern is None:
+        return None
+    return first_words_of(pattern.pattern, pattern.flags)
+
+
+def first_words_of(regex: str, flags: int) -> Any:
+    """:func:`first_words` of the regex ``regex`` compiled with ``flags``."""
+    if flags & (re.IGNORECASE | re.ASCII):
+        return None
+    tree = _parser.parse(regex, flags)
+    ways: list[tuple[list[Any], bool]] = []
+    try:
+        _ways(list(tree.data), [], ways)
+    except _TooMany:
+        return None
+    whole: dict[str, list[Any]] = {}
+    begins: dict[str, list[Any]] = {}
+    for prefix, closed in ways:
+        if not prefix and not closed:
+            return None  # a way that consumes nothing of the token: any word may begin a match
+        items = _without_groups(prefix)
+        (whole if closed else begins)[repr(items)] = items
+    tests = []
+    for table, method in ((whole, "fullmatch"), (begins, "match")):
+        if table:
+            alternatives = [_parser.SubPattern(tree.state, items) for items in table.values()]
+            top = _parser.SubPattern(tree.state, [(_C.BRANCH, (None, alternatives))])
+            tests.append(getattr(_compiler.compile(top, flags), method))
+
+    def fits(word: str) -> bool:
+        return any(test(word) is not None for test in tests)
+
+    return fits

@@ -14,7 +14,7 @@ def _expected(folded: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _check(folded: str) -> None:
-    spans, grouped, keys, ascii_text = _tokenise.__wrapped__(folded)
+    spans, grouped, keys, ascii_text, words = _tokenise.__wrapped__(folded)
     assert ascii_text == "".join(char if char.isascii() else "?" for char in folded)
     assert spans == _expected(folded)
     by_key: dict[str, list[int]] = {}
@@ -22,6 +22,7 @@ def _check(folded: str) -> None:
         by_key.setdefault(key, []).append(start)
     assert grouped == by_key
     assert keys == frozenset(by_key)
+    assert words == {start: folded[start:end] for start, end, _key in spans}
 
 
 def test_a_token_character_is_exactly_an_alphanumeric_one():

@@ -46,9 +46,12 @@ class _Read(NamedTuple):
 # Filled by the database on ``bulk_create`` through the field's ``pre_save`` (auto_now_add): each
 # row gets ``timezone.now()`` when it is written. The insert does the same.
 _STAMPED = "at"
-# Rows per INSERT on PostgreSQL, where the driver has no parameter limit: keeps the cached
-# statements few and small (SQLite's limit makes its chunks smaller, see ``bulk_batch_size``).
-_CHUNK = 100
+# Rows per INSERT. PostgreSQL gets a parameter per column (``_unnest_sql``), so the statement's
+# text does not depend on its rows; its chunk only bounds one statement's size for a long export.
+# Elsewhere a parameter per value: ``_VALUES_CHUNK`` rows at most, fewer where the database's
+# parameter limit says so (SQLite's, through ``bulk_batch_size``).
+_ARRAYS_CHUNK = 1000
+_VALUES_CHUNK = 100
 
 
 def log_reads(
@@ -99,21 +102,32 @@ def log_reads(
 
 def _insert(rows: list[_Read]) -> None:
     """Insert the rows as ``bulk_create`` would (same columns, values and ``at``), with one
-    prepared multi-row statement per chunk instead of Django's per-field preparation."""
+    prepared statement per chunk instead of Django's per-field preparation: on PostgreSQL the
+    same text whatever the rows (an array per column, ``_unnest_sql``), so the driver converts
+    it once per process; elsewhere a multi-row ``VALUES``."""
     alias = router.db_for_write(AccessLogEntry)
     connection = connections[alias]
     stamp = _stamp_field()
-    size = min(_CHUNK, connection.ops.bulk_batch_size(_insert_fields(), rows))
+    by_column = connection.vendor == "postgresql"
+    if by_column:
+        size = _ARRAYS_CHUNK
+    else:
+        size = min(_VALUES_CHUNK, connection.ops.bulk_batch_size(_insert_fields(), rows))
     # One statement is atomic by itself; several are made so together, as ``bulk_create`` does.
     several = len(rows) > size
     together = transaction.atomic(using=alias, savepoint=False) if several else nullcontext()
     with together, connection.cursor() as cursor:
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
+            stamps = [stamp.get_db_prep_save(timezone.now(), connection) for _ in chunk]
+            if by_column:
+                columns = [list(column) for column in zip(*chunk, strict=True)]
+                cursor.execute(_unnest_sql(alias), [*columns, stamps])
+                continue
             params: list[Any] = []
-            for row in chunk:
+            for row, at in zip(chunk, stamps, strict=True):
                 params.extend(row)
-                params.append(stamp.get_db_prep_save(timezone.now(), connection))
+                params.append(at)
             cursor.execute(_insert_sql(alias, len(chunk)), params)
 
 
@@ -134,16 +148,31 @@ def _stamp_field() -> Field:
     return _insert_fields()[-1]
 
 
-@functools.lru_cache(maxsize=2 * _CHUNK)
+@functools.lru_cache(maxsize=2 * _VALUES_CHUNK)
 def _insert_sql(alias: str, count: int) -> str:
+    """``INSERT … VALUES (…), (…)`` of ``count`` rows, a parameter per value."""
+    values = "(" + ", ".join(["%s"] * len(_insert_fields())) + ")"
+    return f"{_insert_into(alias)} VALUES {', '.join([values] * count)}"
+
+
+@functools.cache
+def _unnest_sql(alias: str) -> str:
+    """PostgreSQL's ``INSERT … SELECT * FROM unnest(%s::type[], …)``: a parameter per column, an
+    array of the rows' values in each. The arrays are cast to the columns' types without their
+    lengths (a cast to ``varchar(n)`` would cut a longer value where the insert refuses it)."""
     connection = connections[alias]
-    quote = connection.ops.quote_name
-    fields = _insert_fields()
-    columns = ", ".join(quote(cast(str, field.column)) for field in fields)
-    values = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    arrays = ", ".join(
+        f"%s::{cast(str, field.db_type(connection)).split('(')[0].strip()}[]"
+        for field in _insert_fields()
+    )
+    return f"{_insert_into(alias)} SELECT * FROM unnest({arrays})"  # noqa: S608 - from _meta
+
+
+def _insert_into(alias: str) -> str:
+    quote = connections[alias].ops.quote_name
+    columns = ", ".join(quote(cast(str, field.column)) for field in _insert_fields())
     table = quote(AccessLogEntry._meta.db_table)
-    rows = ", ".join([values] * count)
-    return f"INSERT INTO {table} ({columns}) VALUES {rows}"  # noqa: S608 - names from _meta
+    return f"INSERT INTO {table} ({columns})"
 
 
 def _new_to_reader(viewer: Viewer, rows: list[_Read], *, via: str) -> list[_Read]:

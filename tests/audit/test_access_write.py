@@ -3,7 +3,8 @@ column, the same values, the same stamp, in chunks the database accepts."""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
@@ -82,18 +83,63 @@ def test_a_read_writes_the_rows_bulk_create_wrote(
     assert (first["request_id"] != "") is in_request
 
 
-def test_every_concrete_column_but_the_id_is_written():
+@pytest.mark.parametrize("statement", ["values", "unnest"])
+def test_every_concrete_column_but_the_id_is_written(statement):
+    if statement == "unnest" and connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's statement")
     with connection.cursor():
-        sql = access._insert_sql(connection.alias, 1)
+        if statement == "values":
+            sql = access._insert_sql(connection.alias, 1)
+        else:
+            sql = access._unnest_sql(connection.alias)
     columns = {f.column for f in AccessLogEntry._meta.concrete_fields if not f.primary_key}
     named = sql.split("(", 1)[1].split(")", 1)[0]
     assert {connection.ops.quote_name(c) for c in columns} == set(named.split(", "))
     assert AccessLogEntry._meta.pk.column not in {c.strip('"`') for c in named.split(", ")}
 
 
-def test_a_read_larger_than_one_statement_is_written_whole(network, make_member, viewer_for):
+def _inserts(statements: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    return [
+        (sql, p) for sql, p in statements if sql.startswith('INSERT INTO "audit_accesslogentry"')
+    ]
+
+
+@contextmanager
+def _statements() -> Iterator[list[tuple[str, Any]]]:
+    """The statements executed, as their SQL text with placeholders and their parameters."""
+    executed: list[tuple[str, Any]] = []
+
+    def record(execute, sql, params, many, context):
+        executed.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield executed
+
+
+def test_a_read_larger_than_one_statement_is_written_whole(
+    network, make_member, viewer_for, monkeypatch
+):
+    monkeypatch.setattr(access, "_ARRAYS_CHUNK", 100)  # PostgreSQL's, to need several there too
     reader = make_member()
     read = [make_member()] * 230  # more rows than fit one statement on either database
-    with context.acting(user=reader.user, network=network, via="test"):
+    with context.acting(user=reader.user, network=network, via="test"), _statements() as executed:
         assert log_reads(viewer_for(reader), read, via="export") == 230
+    assert len(_inserts(executed)) > 1
     assert AccessLogEntry.objects.filter(actor=reader.user, via="export").count() == 230
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement")
+def test_on_postgresql_the_statement_is_the_same_whatever_the_rows(
+    network, make_member, viewer_for
+):
+    """One text with a parameter per column: the driver converts it once, not per read."""
+    reader = make_member()
+    viewer = viewer_for(reader)
+    with _statements() as executed:
+        log_reads(viewer, [make_member()], via="list")
+        log_reads(viewer, [make_member() for _ in range(60)], via="list")
+    inserts = _inserts(executed)
+    assert len(inserts) == 2 and len({sql for sql, _ in inserts}) == 1
+    assert [len(params) for _, params in inserts] == [len(access._insert_fields())] * 2
+    assert [len(params[0]) for _, params in inserts] == [1, 60]

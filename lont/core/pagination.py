@@ -6,7 +6,9 @@ it; ``CappedPaginator`` counts at most ``cap + 1`` rows and says whether there w
 
 It reads the keys of those rows in order once (``SELECT id … LIMIT cap + 1``) and then the page's
 rows by key: a selective filter (a busy group, a date, a status) costs its work once, not once for
-the count and again for the page.
+the count and again for the page. With ``by_key`` (a queryset of the same rows without the
+filters: a search's three ways, say) the page's rows are read from it by key alone, in the keys'
+order, instead of through the filters again.
 """
 
 from __future__ import annotations
@@ -39,9 +41,10 @@ def capped_count_expression(rows: Any, cap: int) -> RawSQL:
 class CappedPaginator(Paginator):
     cap = 1000
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, by_key: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.capped = False
+        self.by_key = by_key
 
     @cached_property
     def _keys(self) -> list[Any]:
@@ -67,4 +70,8 @@ class CappedPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         rows: Any = self.object_list
-        return Page(list(rows.filter(pk__in=self._keys[bottom:top])), number, self)
+        if self.by_key is None:
+            return Page(list(rows.filter(pk__in=self._keys[bottom:top])), number, self)
+        keys = self._keys[bottom:top]
+        found = {row.pk: row for row in self.by_key.filter(pk__in=keys)}
+        return Page([found[key] for key in keys if key in found], number, self)

@@ -176,9 +176,15 @@ LISTED_FIELDS = (
 )
 
 
-def signal_list(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySet[Signal]:
+def signal_list(
+    viewer: Viewer, filters: SignalFilters | None = None, *, search_limit: int | None = None
+) -> QuerySet[Signal]:
     """The signals matching the filters, newest first, with their organisation. What their
-    summaries name is read for the rows shown only (``attach_summary_values``)."""
+    summaries name is read for the rows shown only (``attach_summary_values``).
+
+    ``search_limit``: the list is read no further than its first ``search_limit`` rows (the
+    capped page's key read, ``CappedPaginator``), so a search may stop at as many signals found
+    by each of its ways (``_search_keys``)."""
     filters = filters or SignalFilters()
     queryset = visible(viewer, Signal).select_related("organisation")
     if filters.status:
@@ -244,8 +250,16 @@ def signal_list(viewer: Viewer, filters: SignalFilters | None = None) -> QuerySe
             queryset = queryset.filter(observed_at__lt=until)
     if filters.q:
         # Search reads the description: only where the viewer may read it in full.
-        queryset = queryset.filter(full_access_q(viewer)).filter(_search_q(viewer, filters.q))
+        queryset = queryset.filter(full_access_q(viewer))
+        keys = _search_keys(viewer, filters.q, queryset.order_by(*order), search_limit)
+        queryset = queryset.filter(pk__in=keys)
     return queryset.order_by(*order)
+
+
+def signals_by_key(viewer: Viewer) -> QuerySet[Signal]:
+    """The signals of ``signal_list`` read by key (a page whose keys the list's filters found):
+    through the visibility layer, with their organisation, without the filters."""
+    return visible(viewer, Signal).select_related("organisation")
 
 
 def _day_start(day: dt.date) -> dt.datetime:
@@ -253,30 +267,44 @@ def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-def _search_q(viewer: Viewer, q: str) -> Q:
-    """Signals whose description holds ``q``, or that name a group or person (visible to the
-    viewer) whose name or alias holds it. The description is searched in Dutch full text on
-    PostgreSQL (word forms: "plein" finds "pleinen", through the GIN index of migration 0008),
-    as a substring elsewhere; names and aliases as fragments ("plei" finds "Pleinjongens",
-    through the trigram indexes of subjects' migration 0005). The three are one UNION of keys,
-    so each is read through its own index and only the signals found are fetched."""
-    described = visible(viewer, Signal)
+def _search_keys(
+    viewer: Viewer, q: str, listed: QuerySet[Signal], limit: int | None
+) -> QuerySet[Any]:
+    """The keys of the ``listed`` signals whose description holds ``q``, or that name a group or
+    person (visible to the viewer) whose name or alias holds it. The description is searched in
+    Dutch full text on PostgreSQL (word forms: "plein" finds "pleinen", through the GIN index
+    of migration 0008), as a substring elsewhere; names and aliases as fragments ("plei" finds
+    "Pleinjongens", through the trigram indexes of subjects' migration 0005).
+
+    The three ways are one UNION of keys, each read with the list's filters and in its order.
+    With a ``limit`` (PostgreSQL) each way stops at its first ``limit`` signals: the list's
+    first ``limit`` rows are among them, so a word in every description reads about ``limit``
+    signals newest first (the planner walks the list's order, testing the text per row)
+    instead of every signal that holds it, and a rare word is still read through the GIN
+    index. SQLite allows no LIMIT inside a UNION: there each way reads all it finds."""
+    described: QuerySet[Any]
     if connection.vendor == "postgresql":
-        described = described.annotate(document=SearchVector("description", config="dutch")).filter(
+        described = listed.annotate(document=SearchVector("description", config="dutch")).filter(
             document=SearchQuery(q, config="dutch")
         )
     else:
-        described = described.filter(description__icontains=q)
-    groups = visible(viewer, SignalGroup).filter(group_id__in=_groups_named(viewer, q).values("pk"))
-    people = visible(viewer, SignalPerson).filter(
-        person_id__in=visible(viewer, Person).filter(alias__icontains=q).values("pk")
+        described = listed.filter(description__icontains=q)
+    groups = listed.filter(
+        pk__in=visible(viewer, SignalGroup)
+        .filter(group_id__in=_groups_named(viewer, q).values("pk"))
+        .values("signal_id")
     )
-    keys = (
-        described.order_by()
-        .values("pk")
-        .union(groups.order_by().values("signal_id"), people.order_by().values("signal_id"))
+    people = listed.filter(
+        pk__in=visible(viewer, SignalPerson)
+        .filter(person_id__in=visible(viewer, Person).filter(alias__icontains=q).values("pk"))
+        .values("signal_id")
     )
-    return Q(pk__in=keys)
+    ways = [way.values("pk") for way in (described, groups, people)]
+    if limit is not None and connection.features.supports_slicing_ordering_in_compound:
+        ways = [way[:limit] for way in ways]
+    else:
+        ways = [way.order_by() for way in ways]
+    return ways[0].union(*ways[1:])
 
 
 def _groups_named(viewer: Viewer, text: str) -> QuerySet[Group]:

@@ -63,7 +63,15 @@ class SignalListView(VisibleListView):
         return self._resolved[0]
 
     def get_queryset(self) -> QuerySet[Signal]:
-        return selectors.signal_list(self.viewer, self.filters()).only(*selectors.LISTED_FIELDS)
+        return selectors.signal_list(
+            self.viewer, self.filters(), search_limit=CappedPaginator.cap + 1
+        ).only(*selectors.LISTED_FIELDS)
+
+    def get_paginator(self, *args: Any, **kwargs: Any) -> CappedPaginator:
+        # The page's rows are read by key through the layer alone: the key read applied the
+        # filters (a search's three ways among them) once.
+        by_key = selectors.signals_by_key(self.viewer).only(*selectors.LISTED_FIELDS)
+        return CappedPaginator(*args, by_key=by_key, **kwargs)
 
     @cached_property
     def _group_matches(self) -> list[Group]:

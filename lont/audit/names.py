@@ -21,6 +21,7 @@ COMMON_FIELDS = {
     "created_by": _("aangemaakt door"),
     "category": _("informatiecategorie"),
     "signal_organisation": _("organisatie van het signaal"),
+    "signal_observed_at": _("waargenomen op (van het signaal)"),
     "status": _("status"),
 }
 

@@ -38,10 +38,6 @@ def incident_label(incident: Any) -> str:
     return f"{incident.title} ({day})"
 
 
-def messenger_label(contact: Any) -> str:
-    return f"{contact.name} ({contact.get_kind_display().lower()})"
-
-
 def day_names(day: dt.date) -> list[str]:
     """The ways :func:`selectors.typed_day` reads a day (5-12-2026, 05/12/2026, 2026-12-05)."""
     days, months = {str(day.day), f"{day.day:02}"}, {str(day.month), f"{day.month:02}"}
@@ -93,7 +89,7 @@ class MessengerComboboxField(ComboboxChoiceField):
     found: ClassVar[tuple[Any, Any]] = (_("boodschapper"), _("boodschappers"))
 
     def label_from_instance(self, obj: Any) -> str:
-        return messenger_label(obj)
+        return obj.name_and_kind()
 
 
 class PerspectivePersonField(PersonComboboxField):

@@ -242,14 +242,3 @@ def tip_options(tips: models.QuerySet, text: str | None, *, limit: int = 10) -> 
             match |= Q(observed_at__date=day)
         tips = tips.filter(match)
     return list(tips.order_by("-observed_at", "-pk")[:limit])
-
-
-def first_matching(
-    rows: models.QuerySet, text: str | None, *, field: str, limit: int = 10
-) -> list[Any]:
-    """The first of ``rows`` (a visible queryset) by ``field`` whose ``field`` holds ``text``,
-    for an incident's or a messenger's suggestions (as the combobox field itself matches)."""
-    text = typed_text(text)
-    if text:
-        rows = rows.filter(**{f"{field}__icontains": text})
-    return list(rows.order_by(field, "pk")[:limit])

@@ -49,6 +49,16 @@ def typed_text(value: Any) -> str:
     return (str(value or "")).strip()[:MAX_TEXT]
 
 
+def first_matching(rows: QuerySet[Any], text: str | None, *, field: str) -> list[Any]:
+    """The first of ``rows`` (a visible queryset) by ``field`` whose ``field`` holds the typed
+    ``text`` (without text, the first ones): an options endpoint's suggestions, matched as the
+    combobox field itself matches."""
+    text = typed_text(text)
+    if text:
+        rows = rows.filter(**{f"{field}__icontains": text})
+    return list(rows.order_by(field, "pk")[:SUGGESTIONS])
+
+
 class ComboboxWidget(forms.Widget):
     template_name = "lont/forms/combobox.html"
 

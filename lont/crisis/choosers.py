@@ -27,10 +27,6 @@ class FullPersonField(PersonComboboxField):
     url_name = "crisis:person_options"
 
 
-def contact_label(contact: Any) -> str:
-    return f"{contact.name} ({contact.get_kind_display().lower()})"
-
-
 class ContactField(ComboboxChoiceField):
     """A contact from the social map the viewer reads in full (a name and a number to call),
     by name; labelled with its kind."""
@@ -39,4 +35,4 @@ class ContactField(ComboboxChoiceField):
     found: ClassVar[tuple[Any, Any]] = (_("contact"), _("contacten"))
 
     def label_from_instance(self, obj: Any) -> str:
-        return contact_label(obj)
+        return obj.name_and_kind()

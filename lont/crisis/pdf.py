@@ -84,7 +84,7 @@ def situation_report_pdf(*, incident: Any, full: bool, picture: Any, removals: l
         )
         if getattr(row, "lont_access", Access.NONE) == Access.FULL:
             group = f" voor {row.group.name}" if row.group else ""
-            line += f". {row.contact.name} ({row.contact.get_kind_display().lower()}){group}; "
+            line += f". {row.contact.name_and_kind()}{group}; "
             line += f"vraag: {row.ask}" + (f"; {row.outcome_note}" if row.outcome_note else "")
         story.append(_p(line, body))
     story.append(_p("Gemelde berichten", h2))

@@ -8,10 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from lont.assessment.models import Situation
-from lont.core.combobox import SUGGESTIONS, typed_text
 from lont.core.related import filter_visible
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
@@ -64,15 +63,6 @@ def people_to_name(viewer: Viewer) -> QuerySet[Person]:
 def contacts_to_reach(viewer: Viewer) -> QuerySet[Contact]:
     """Contacts from the social map the viewer reads in full (a name and a number to call)."""
     return Contact.objects.for_viewer(viewer, minimum=Access.FULL)
-
-
-def options(rows: QuerySet[Any], field: str, text: str | None) -> list[Any]:
-    """The first of ``rows`` (by ``field``) whose ``field`` holds the typed ``text`` (without
-    text, the first ones): an options endpoint's suggestions."""
-    text = typed_text(text)
-    if text:
-        rows = rows.filter(Q(**{f"{field}__icontains": text}))
-    return list(rows.order_by(field, "pk")[:SUGGESTIONS])
 
 
 @dataclass

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from lont.assessment.models import Situation
 from lont.audit.models import AccessVia
-from lont.core.combobox import render_logging_choices
+from lont.core.combobox import first_matching, render_logging_choices
 from lont.core.reads import log_reads
 from lont.core.related import summarised
 from lont.core.selectors import get_visible
@@ -35,7 +35,6 @@ from lont.subjects.models import Group, Person
 
 from . import guide, selectors, services
 from .choices import TRANSITIONS, IncidentState, OutreachOutcome, PostOutcome
-from .choosers import contact_label
 from .forms import (
     IncidentOpenForm,
     IncidentPictureForm,
@@ -546,7 +545,7 @@ class SituationOptionsView(ComboboxOptionsView):
     none_found = gettext_lazy("Geen situatie op hoog of acuut gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
-        return selectors.options(selectors.opening_situations(self.viewer), "title", text)
+        return first_matching(selectors.opening_situations(self.viewer), text, field="title")
 
 
 class PersonOptionsView(ComboboxOptionsView):
@@ -559,7 +558,7 @@ class PersonOptionsView(ComboboxOptionsView):
     none_found = gettext_lazy("Geen persoon gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
-        return selectors.options(selectors.people_to_name(self.viewer), "alias", text)
+        return first_matching(selectors.people_to_name(self.viewer), text, field="alias")
 
 
 class ContactOptionsView(ComboboxOptionsView):
@@ -572,7 +571,7 @@ class ContactOptionsView(ComboboxOptionsView):
     none_found = gettext_lazy("Geen contact gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
-        return selectors.options(selectors.contacts_to_reach(self.viewer), "name", text)
+        return first_matching(selectors.contacts_to_reach(self.viewer), text, field="name")
 
     def label(self, obj: Any) -> str:
-        return contact_label(obj)
+        return obj.name_and_kind()

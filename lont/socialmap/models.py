@@ -109,6 +109,10 @@ class Contact(ChangeLoggedModel):
         # Never the name: logs outlive the record and are read by the privacy officer.
         return f"contact #{self.pk} ({self.kind})"
 
+    def name_and_kind(self) -> str:
+        """The contact as a reader who sees it in full recognises it: "Sam Jansen (sleutelfiguur)"."""
+        return f"{self.name} ({self.get_kind_display().lower()})"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.area_key = _key(self.areas or [])[:500]
         self.language_key = _key(self.languages or [])[:300]

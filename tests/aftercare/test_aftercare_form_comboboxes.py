@@ -29,7 +29,7 @@ from socialmap.socialmap_factories import contact_factory
 from subjects.subjects_factories import person_factory, set_access
 
 from lont.aftercare import services
-from lont.aftercare.choosers import incident_label, messenger_label, tip_label
+from lont.aftercare.choosers import incident_label, tip_label
 from lont.aftercare.models import (
     AftercarePlan,
     Debunk,
@@ -42,6 +42,7 @@ from lont.audit.models import AccessLogEntry
 from lont.core.viewer import Viewer
 from lont.networks.choices import Access, InformationCategory, PartnerType, Role
 from lont.socialmap.choices import ContactKind
+from lont.socialmap.models import Contact
 
 pytestmark = pytest.mark.django_db
 
@@ -206,7 +207,7 @@ def _label(world: dict[str, Any], name: str) -> str:
     return {
         "tip": tip_label,
         "incident": incident_label,
-        "messenger": messenger_label,
+        "messenger": Contact.name_and_kind,
     }.get(name, str)(row)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
+from lont.core.combobox import first_matching
 from lont.core.views_base import ComboboxOptionsView
 from lont.crisis.models import Incident
 from lont.signalregister.models import Signal
@@ -16,7 +17,7 @@ from lont.subjects.selectors import person_options
 from lont.subjects.views.options import PersonOptionsView
 
 from .. import selectors
-from ..choosers import incident_label, messenger_label, tip_label
+from ..choosers import incident_label, tip_label
 
 
 class PerspectivePersonOptionsView(PersonOptionsView):
@@ -58,7 +59,7 @@ class IncidentOptionsView(ComboboxOptionsView):
 
     def suggestions(self, text: str) -> list[Any]:
         incidents = selectors.evaluation_incidents(self.viewer)
-        return selectors.first_matching(incidents, text, field="title")
+        return first_matching(incidents, text, field="title")
 
     def label(self, obj: Any) -> str:
         return incident_label(obj)
@@ -75,7 +76,7 @@ class MessengerOptionsView(ComboboxOptionsView):
     none_found = gettext_lazy("Geen boodschapper gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
-        return selectors.first_matching(selectors.messengers(self.viewer), text, field="name")
+        return first_matching(selectors.messengers(self.viewer), text, field="name")
 
     def label(self, obj: Any) -> str:
-        return messenger_label(obj)
+        return obj.name_and_kind()

@@ -16,14 +16,13 @@ written here 9.3 million. The same HTML byte for byte
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from lont.core.addresses import address_by_id
 from lont.core.choices import choice_labels
 from lont.core.text import shortened
 from lont.networks.choices import Access
@@ -35,13 +34,6 @@ if TYPE_CHECKING:
     from lont.core.viewer import Viewer
 
 DESCRIPTION_LENGTH = 90  # characters of a description a row shows
-
-
-def signal_url() -> Callable[[int], str]:
-    """The detail page's address for a signal id: reversed once per page, not once per row."""
-    marker = 987654321
-    prefix, suffix = reverse("signalregister:detail", args=[marker]).rsplit(str(marker), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
 
 
 # A row's cells, written as the template wrote them (whitespace included: the page is the same
@@ -80,7 +72,7 @@ class SignalRows:
     def __init__(self, viewer: Viewer) -> None:
         self.summaries = SummaryWriter(viewer)
         self.dates = self.summaries.dates
-        self.url = signal_url()
+        self.url = address_by_id("signalregister:detail")
         # The labels every row repeats, escaped once for the page.
         self.statuses = _escaped(choice_labels(Signal._meta.get_field("status")))
         self.sources = _escaped(choice_labels(Signal._meta.get_field("source_type")))

@@ -11,16 +11,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.addresses import address_by_id
 from lont.core.dates import day_month, day_month_time
+from lont.core.text import shortened
 from lont.core.views_base import MemberTemplateView, MemberView, ServiceFormView
 from lont.networks.choices import Access
 
@@ -52,7 +52,7 @@ def dashboard_rows(board: dict[str, Any], today: dt.date) -> dict[str, Any]:
     and filters (they were most of the dashboard's template time): dicts the template reads with
     one lookup each. What a row may show was decided by the visibility layer (``board``): a new
     signal carries its description only when its access is full."""
-    url = _situation_url()
+    url = address_by_id("assessment:situation_detail")
     return {
         **board,
         "by_level": [
@@ -68,7 +68,7 @@ def dashboard_rows(board: dict[str, Any], today: dt.date) -> dict[str, Any]:
                 "due": day_month(a.due_date),
                 "overdue": a.due_date < today,
                 "organisation": a.organisation.name,
-                "text": Truncator(a.description).chars(80),
+                "text": shortened(a.description, 80),
             }
             for a in board["actions"]
         ],
@@ -76,7 +76,7 @@ def dashboard_rows(board: dict[str, Any], today: dt.date) -> dict[str, Any]:
             {
                 "registered": day_month_time(s.registered_at),
                 "organisation": s.organisation.name,
-                "text": Truncator(s.description).chars(80) if access == Access.FULL else None,
+                "text": shortened(s.description, 80) if access == Access.FULL else None,
             }
             for s, access in board["new_signals"]
         ],
@@ -95,13 +95,6 @@ def _situation_row(situation: Situation, url: Callable[[int], str]) -> dict[str,
         % {"first": first, "last": last},
         "score": _("score %(first)s → %(last)s") % {"first": first, "last": last},
     }
-
-
-def _situation_url() -> Callable[[int], str]:
-    """A situation page's address for its id: reversed once per page, not once per row."""
-    marker = 987654321
-    prefix, suffix = reverse("assessment:situation_detail", args=[marker]).rsplit(str(marker), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
 
 
 class ActionsBoardView(MemberTemplateView):

@@ -14,6 +14,7 @@ from django.db.models import Field, Max
 from django.utils import timezone
 
 from lont.core import context
+from lont.core.lookups import array_element_type
 from lont.core.reads import REFRESH_WINDOW, is_refresh
 from lont.core.visibility import access_for, registration_for
 
@@ -159,11 +160,10 @@ def _insert_sql(alias: str, count: int) -> str:
 def _unnest_sql(alias: str) -> str:
     """PostgreSQL's ``INSERT … SELECT * FROM unnest(%s::type[], …)``: a parameter per column, an
     array of the rows' values in each. The arrays are cast to the columns' types without their
-    lengths (a cast to ``varchar(n)`` would cut a longer value where the insert refuses it)."""
+    lengths (``core.lookups.array_element_type``)."""
     connection = connections[alias]
     arrays = ", ".join(
-        f"%s::{cast(str, field.db_type(connection)).split('(')[0].strip()}[]"
-        for field in _insert_fields()
+        f"%s::{array_element_type(field, connection)}[]" for field in _insert_fields()
     )
     return f"{_insert_into(alias)} SELECT * FROM unnest({arrays})"  # noqa: S608 - from _meta
 

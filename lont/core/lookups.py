@@ -50,6 +50,13 @@ _VALUE_TYPES: dict[str, type] = {
 }
 
 
+def array_element_type(field: Field, connection: Any) -> str:
+    """The type of ``field``'s column without its length, as an array of its values is cast
+    (``varchar(200)`` → ``varchar``): a cast to ``varchar(n)`` would cut a longer value where
+    the column refuses it."""
+    return (field.db_type(connection) or "").split("(")[0].strip()
+
+
 class _ArrayInMixin:
     """``as_postgresql`` for ``In`` and its subclasses; see the module's docstring."""
 
@@ -74,7 +81,7 @@ class _ArrayInMixin:
             or len(self.rhs) < ARRAY_FROM
         ):
             return None
-        column_type = (self.lhs.output_field.db_type(connection) or "").split("(")[0].strip()
+        column_type = array_element_type(self.lhs.output_field, connection)
         value_type = _VALUE_TYPES.get(column_type)
         if value_type is None:
             return None

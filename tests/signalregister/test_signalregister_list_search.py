@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import pytest
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from signalregister.signals_factories import indicator_factory, signal_factory
 from subjects.subjects_factories import group_factory, person_factory, set_access
@@ -194,3 +194,24 @@ def test_the_search_page_lists_the_defined_rows(world, client_for):
     assert response.status_code == 200
     listed = [signal.pk for signal in response.context["page_obj"].object_list]
     assert listed == _defined(world["viewer"], selectors.SignalFilters(q="fictief"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL covering index")
+@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
+def test_the_searched_groups_links_are_read_from_the_index_alone(world):
+    # given the key read of a search that names a group ("Pleinjongens")
+    filters = selectors.SignalFilters(q="jongens")
+    keys = selectors.signal_list(world["viewer"], filters, search_limit=1001)
+    sql, params = keys.values_list("pk", flat=True).query.sql_with_params()
+    # when the planner may read the links only through an index (a few rows would make the table
+    # or a bitmap cheapest) and the table's pages count as all visible, as after a VACUUM
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE) signalregister_signalgroup")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # then the group's links, with the columns the visibility layer tests, come from migration
+    # 0014's index alone, not from a table page per link
+    assert "Index Only Scan using signalgroup_group_visible" in plan, plan

@@ -1,0 +1,28 @@
+"""Migration operations shared by the apps' migrations."""
+
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations
+
+
+class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
+    """``AddIndexConcurrently`` on PostgreSQL, a plain ``AddIndex`` elsewhere.
+
+    On PostgreSQL the table takes writes while the index is built; the migration must be
+    non-atomic (``atomic = False``), and a failed build leaves an INVALID index to drop before
+    migrating again."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        else:
+            migrations.AddIndex.database_forwards(
+                self, app_label, schema_editor, from_state, to_state
+            )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            migrations.AddIndex.database_backwards(
+                self, app_label, schema_editor, from_state, to_state
+            )

@@ -13,11 +13,12 @@ reads as a summary only), some describing squares, some linked to "Pleinjongens"
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import pytest
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 from signalregister.signals_factories import indicator_factory, signal_factory
 from subjects.subjects_factories import group_factory, person_factory, set_access
@@ -197,21 +198,25 @@ def test_the_search_page_lists_the_defined_rows(world, client_for):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL covering index")
-@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
 def test_the_searched_groups_links_are_read_from_the_index_alone(world):
-    # given the key read of a search that names a group ("Pleinjongens")
-    filters = selectors.SignalFilters(q="jongens")
-    keys = selectors.signal_list(world["viewer"], filters, search_limit=1001)
-    sql, params = keys.values_list("pk", flat=True).query.sql_with_params()
-    # when the planner may read the links only through an index (a few rows would make the table
-    # or a bitmap cheapest) and the table's pages count as all visible, as after a VACUUM
+    # given the key read of a search, whose second way reads the links of the groups it names
+    keys = selectors.signal_list(world["viewer"], selectors.SignalFilters(q="jongens"))
+    sql = str(keys.values_list("pk", flat=True).query)
+    way = next(part for part in sql.split(" UNION ") if '"signalregister_signalgroup"' in part)
+    alias = re.search(r'"signalregister_signalgroup" (\w+)', way).group(1)
+    read = set(re.findall(rf'\b{alias}\."(\w+)"', way))
+    # when the columns of migration 0014's index are read from the catalogue
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM (ANALYZE) signalregister_signalgroup")
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_bitmapscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    # then the group's links, with the columns the visibility layer tests, come from migration
-    # 0014's index alone, not from a table page per link
-    assert "Index Only Scan using signalgroup_group_visible" in plan, plan
+        cursor.execute(
+            "SELECT a.attname, a.attnum = i.indkey[0] FROM pg_index i JOIN pg_attribute a"
+            " ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)"
+            " WHERE i.indexrelid = %s::regclass",
+            ["signalgroup_group_visible"],
+        )
+        columns = dict(cursor.fetchall())
+    # then it is keyed on the group and holds every link column the way tests (the visibility
+    # layer's copies of the signal's network, owner and category) and returns, so PostgreSQL
+    # reads a group's links index-only instead of a table page per link (a bitmap heap scan)
+    assert [name for name, leading in columns.items() if leading] == ["group_id"]
+    assert {"group_id", "network_id", "signal_organisation_id", "category", "signal_id"} <= read
+    assert read <= set(columns), read - set(columns)

@@ -1,5 +1,7 @@
 """Migration operations shared by the apps' migrations."""
 
+from typing import Any
+
 from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations
 
@@ -12,17 +14,12 @@ class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
     migrating again."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-        else:
-            migrations.AddIndex.database_forwards(
-                self, app_label, schema_editor, from_state, to_state
-            )
+        self._on_vendor("database_forwards", app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-        else:
-            migrations.AddIndex.database_backwards(
-                self, app_label, schema_editor, from_state, to_state
-            )
+        self._on_vendor("database_backwards", app_label, schema_editor, from_state, to_state)
+
+    def _on_vendor(self, step: str, app_label: str, schema_editor: Any, *states: Any) -> None:
+        concurrently = schema_editor.connection.vendor == "postgresql"
+        operation = AddIndexConcurrently if concurrently else migrations.AddIndex
+        getattr(operation, step)(self, app_label, schema_editor, *states)

@@ -328,12 +328,19 @@ class SignalGroup(SignalChild):
             models.UniqueConstraint(fields=["signal", "group"], name="signalgroup_unique")
         ]
         # A group's signals (group page, network trend breaks): index-only; and in the list's
-        # order for the list's group filter, migration 0012.
+        # order for the list's group filter, migration 0012. The links a reader may see of the
+        # groups a search names, index-only on PostgreSQL (the visibility layer's columns
+        # INCLUDEd), migration 0014.
         indexes = [
             models.Index(fields=["group", "signal"], name="signalgroup_group_signal"),
             models.Index(
                 fields=["group", "-signal_observed_at", "-signal"],
                 name="signalgroup_group_observed",
+            ),
+            models.Index(
+                fields=["group"],
+                include=["network", "signal_organisation", "category", "signal"],
+                name="signalgroup_group_visible",
             ),
         ]
 

@@ -13,6 +13,7 @@ reads as a summary only), some describing squares, some linked to "Pleinjongens"
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import pytest
@@ -194,3 +195,28 @@ def test_the_search_page_lists_the_defined_rows(world, client_for):
     assert response.status_code == 200
     listed = [signal.pk for signal in response.context["page_obj"].object_list]
     assert listed == _defined(world["viewer"], selectors.SignalFilters(q="fictief"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL covering index")
+def test_the_searched_groups_links_are_read_from_the_index_alone(world):
+    # given the key read of a search, whose second way reads the links of the groups it names
+    keys = selectors.signal_list(world["viewer"], selectors.SignalFilters(q="jongens"))
+    sql = str(keys.values_list("pk", flat=True).query)
+    way = next(part for part in sql.split(" UNION ") if '"signalregister_signalgroup"' in part)
+    alias = re.search(r'"signalregister_signalgroup" (\w+)', way).group(1)
+    read = set(re.findall(rf'\b{alias}\."(\w+)"', way))
+    # when the columns of migration 0014's index are read from the catalogue
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT a.attname, a.attnum = i.indkey[0] FROM pg_index i JOIN pg_attribute a"
+            " ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)"
+            " WHERE i.indexrelid = %s::regclass",
+            ["signalgroup_group_visible"],
+        )
+        columns = dict(cursor.fetchall())
+    # then it is keyed on the group and holds every link column the way tests (the visibility
+    # layer's copies of the signal's network, owner and category) and returns, so PostgreSQL
+    # reads a group's links index-only instead of a table page per link (a bitmap heap scan)
+    assert [name for name, leading in columns.items() if leading] == ["group_id"]
+    assert {"group_id", "network_id", "signal_organisation_id", "category", "signal_id"} <= read
+    assert read <= set(columns), read - set(columns)

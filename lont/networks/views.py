@@ -260,7 +260,9 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
 class MemberOptionsView(ComboboxOptionsView):
     """The active members of one partner (``organisation``) whose name holds what was typed: a
     member field's suggestions (``choosers``), each membership read access-logged by the base.
-    Without a partner, nobody."""
+    A field always names its partner (in its address, or the select it follows): an empty or
+    unknown one offers nobody, as the field accepts nobody then; asked without one, the viewer's
+    own partner's."""
 
     model = Membership
     required_permission = "case.write"
@@ -269,7 +271,8 @@ class MemberOptionsView(ComboboxOptionsView):
     none_found = gettext_lazy("Geen lid van deze partner gevonden")
 
     def suggestions(self, text: str) -> list[Any]:
-        partner = parse_id(self.request.GET.get(PARTNER_PARAM))
+        named = self.request.GET.get(PARTNER_PARAM)
+        partner = self.viewer.organisation.pk if named is None else parse_id(named)
         if partner is None:
             return []
         members = selectors.active_members(self.viewer).filter(organisation_id=partner)

@@ -119,7 +119,7 @@ def test_the_owner_page_does_not_grow_with_the_network_s_members(
 def _options(client: Any, partner: Any, text: str) -> str:
     query = {"veld": "owner_naam", "owner_naam": text, "lijst": "id_owner-opties"}
     if partner is not None:
-        query["organisation"] = str(partner.pk)
+        query["organisation"] = str(getattr(partner, "pk", partner))
     response = client.get(reverse("networks:member_options"), query)
     assert response.status_code == 200
     return response.content.decode()
@@ -133,8 +133,10 @@ def test_the_options_are_the_partner_s_active_members_and_are_logged(world, clie
     assert f'data-value="{world["colleague"].user.pk}"' in found  # the person is what is sent
     assert "Wendy Vertrokken" not in found and "Wendy Jongerenwerk" not in found
     assert "Wendy Jongerenwerk" in _options(client, world["youth"].organisation, "Wendy")
-    # no partner chosen: nobody
-    assert "Wendy" not in _options(client, None, "Wendy")
+    # no partner chosen in the select (the field then accepts nobody): nobody
+    assert "Wendy" not in _options(client, "", "Wendy")
+    # asked without a partner at all: the viewer's own partner's members
+    assert "Wendy Wethouder" in _options(client, None, "Wendy")
     logged = set(
         AccessLogEntry.objects.filter(via="search", object_type="networks.membership").values_list(
             "object_id", flat=True

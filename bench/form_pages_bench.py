@@ -100,8 +100,26 @@ def measured(client: Client, path: str, post: dict | None = None) -> tuple[int, 
 # perspective 852,461 (7) -> 8,677 (6); tipster care 90,817 (7) -> 9,305 (6); plan 26,606 (4) ->
 # 7,362 (3); rumour 27,003 (4) -> 7,759 (3); evaluation 27,524 (5) -> 8,937 (3); debunk 8,954
 # (6) -> 9,627 (5) and its edit 9,760 (7) -> 10,433 (6) (the large network holds no contacts or
-# incidents: the combobox's markup is larger than an empty select). The task owner (18,881) and
-# the lesson's adoption (22,083) still list the network's members and partners (300 and 50).
+# incidents: the combobox's markup is larger than an empty select). The owners, typed to choose
+# among the owning partner's members (``networks.choosers``): task owner 18,881 (7) -> 7,309 (6);
+# lesson adoption 22,083 (8) -> 10,521 (7) (its select of 50 partners stays); the meeting page
+# with one item in besluitvorming (its action form) 28,412 (15) -> 16,875 (14).
+
+
+def decision_meeting(viewer: Viewer, situation: object) -> int:
+    """A case meeting whose one item is in besluitvorming: its page offers the action form
+    (partner and owner)."""
+    import datetime as dt
+
+    from lont.assessment import services as assessment
+
+    meeting = assessment.meeting_create(
+        viewer=viewer, data={"date": dt.date.today(), "situations": [situation]}
+    )
+    item = meeting.items.get()
+    assessment.item_picture(viewer=viewer, item=item, data={})
+    assessment.item_judge(viewer=viewer, item=item, data={"judged_level": item.computed_level})
+    return meeting.pk
 
 
 def aftercare_pages(director: Membership, client: Client) -> dict[str, tuple[int, int]]:
@@ -135,6 +153,7 @@ def aftercare_pages(director: Membership, client: Client) -> dict[str, tuple[int
         lesson = aftercare.lesson_add(
             viewer=viewer, evaluation=evaluation, data={"text": "Les", "kind": "action"}
         )
+        meeting = decision_meeting(viewer, situation)
         for label, path in [
             ("aftercare plan", "/nazorg/plannen/nieuw/"),
             ("aftercare perspective", f"/nazorg/plannen/{plan.pk}/perspectief/"),
@@ -145,6 +164,7 @@ def aftercare_pages(director: Membership, client: Client) -> dict[str, tuple[int
             ("aftercare rumour", "/nazorg/geruchten/nieuw/"),
             ("aftercare new debunk", f"/nazorg/geruchten/{rumour.pk}/ontkrachting/"),
             ("aftercare debunk edit", f"/nazorg/ontkrachtingen/{debunk.pk}/"),
+            ("meeting (action owner)", f"/duiding/overleggen/{meeting}/"),
         ]:
             out[label] = measured(client, path)
         transaction.set_rollback(True)

@@ -1,6 +1,7 @@
 """The type-to-choose fields of aftercare's forms for rows no lower app offers a field for: a tip
-(a signal), an incident and a credible messenger (a social-map contact); and the young person of
-a future perspective (the subjects app's person field, on its own endpoint). A select of every
+(a signal), an incident and a credible messenger (a social-map contact); and, on their own
+endpoints, the situation of a plan (read in full) and the young person of a future perspective
+(the subjects app's person field). A select of every
 tip, incident, contact or person grows with the network (twenty thousand people on the
 perspective form); these name only what was chosen or typed. The options endpoints are in
 ``views.options``, the matching in ``selectors``; the field's queryset (the visibility layer,
@@ -16,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from lont.assessment.choosers import SituationComboboxField
 from lont.core.combobox import ComboboxChoiceField
 from lont.subjects.choosers import PersonComboboxField
 
@@ -90,6 +92,13 @@ class MessengerComboboxField(ComboboxChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         return obj.name_and_kind()
+
+
+class PlanSituationField(SituationComboboxField):
+    """A situation the viewer reads in full (a plan is opened only for one of those); its own
+    endpoint offers no situation the viewer reads only as a summary."""
+
+    url_name = "aftercare:plan_situation_options"
 
 
 class PerspectivePersonField(PersonComboboxField):

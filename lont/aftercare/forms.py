@@ -7,12 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lont.accounts.models import User
 from lont.assessment.choosers import SituationComboboxField
 from lont.assessment.models import Situation
 from lont.core.forms import StyledForm
 from lont.crisis.models import Incident
-from lont.networks.models import Organisation
+from lont.networks.choosers import MemberComboboxField
+from lont.networks.models import Membership, Organisation
 from lont.signalregister.models import Signal
 from lont.socialmap.models import Contact
 from lont.subjects.models import Person
@@ -29,6 +29,7 @@ from .choosers import (
     IncidentComboboxField,
     MessengerComboboxField,
     PerspectivePersonField,
+    PlanSituationField,
     TipComboboxField,
 )
 from .guide import QUESTIONS, STRESS_SCALE, STRESSORS
@@ -45,12 +46,10 @@ class _Querysets(StyledForm):
         super().__init__(*args, **kwargs)
         for name, queryset in (querysets or {}).items():
             self.fields[name].queryset = queryset  # type: ignore[attr-defined]
-        if "owner" in self.fields:
-            self.fields["owner"].label_from_instance = lambda u: u.full_name  # type: ignore[attr-defined]
 
 
 class PlanOpenForm(_Querysets):
-    situation = SituationComboboxField(label=_("Situatie"), queryset=Situation.objects.none())
+    situation = PlanSituationField(label=_("Situatie"), queryset=Situation.objects.none())
     title = forms.CharField(label=_("Titel (geen echte namen)"), max_length=120, required=False)
 
 
@@ -60,8 +59,15 @@ class TaskUpdateForm(StyledForm):
 
 
 class TaskAssignForm(_Querysets):
-    owner = forms.ModelChoiceField(label=_("Eigenaar (persoon)"), queryset=User.objects.none())
+    """The task's owner: an active member of the task's partner (``partner``), as the service
+    requires; the members come from the view (``querysets``)."""
+
+    owner = MemberComboboxField(label=_("Eigenaar (persoon)"), queryset=Membership.objects.none())
     due_date = forms.DateField(label=_("Uiterlijk op"), widget=DATE)
+
+    def __init__(self, *args: Any, partner: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].for_partner(partner)  # type: ignore[attr-defined]
 
 
 class PerspectiveForm(_Querysets):
@@ -180,11 +186,18 @@ class LessonForm(StyledForm):
 
 
 class AdoptActionForm(_Querysets):
+    """The action's owner: an active member of the partner chosen above it (the service
+    accepts no other)."""
+
     organisation = forms.ModelChoiceField(
         label=_("Eigenaar (partner)"), queryset=Organisation.objects.none()
     )
-    owner = forms.ModelChoiceField(label=_("Eigenaar (persoon)"), queryset=User.objects.none())
+    owner = MemberComboboxField(label=_("Eigenaar (persoon)"), queryset=Membership.objects.none())
     due_date = forms.DateField(label=_("Uiterlijk op"), widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].follow(self, "organisation")  # type: ignore[attr-defined]
 
 
 class ConfirmForm(StyledForm):

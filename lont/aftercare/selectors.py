@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from lont.assessment.choices import LEVEL_RANK
+from lont.assessment.models import Situation
 from lont.assessment.selectors import situation_signals
 from lont.core.combobox import typed_text
 from lont.core.related import filter_visible
@@ -183,6 +184,14 @@ MESSENGER_KINDS = (ContactKind.CREDIBLE_MESSENGER, ContactKind.KEY_FIGURE)
 TIP_SOURCES = tuple(s for s, c in CATEGORY_BY_SOURCE.items() if c == InformationCategory.TIP)
 _DAY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def plan_situations(viewer: Viewer) -> models.QuerySet:
+    """The situations a plan may be opened for: those the viewer reads in full (a summary
+    reader is refused by ``services.plan_open``)."""
+    return visible(
+        viewer, Situation.objects.select_related("organisation", "rivalry"), minimum=Access.FULL
+    )
 
 
 def perspective_people(viewer: Viewer) -> models.QuerySet:

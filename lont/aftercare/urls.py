@@ -71,6 +71,11 @@ urlpatterns = [
     path("prebunks/nieuw/", rumours.PrebunkCreateView.as_view(), name="prebunk_create"),
     # The suggestions of the type-to-choose fields (htmx).
     path(
+        "opties/situaties/",
+        options.PlanSituationOptionsView.as_view(),
+        name="plan_situation_options",
+    ),
+    path(
         "opties/jongeren/",
         options.PerspectivePersonOptionsView.as_view(),
         name="perspective_person_options",

@@ -9,9 +9,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lont.accounts.models import User
 from lont.core.forms import StyledForm
-from lont.networks.models import Organisation
+from lont.networks.choosers import MemberComboboxField
+from lont.networks.models import Membership, Organisation
 from lont.signalregister.models import Signal
 from lont.subjects.choosers import GroupRelationComboboxField, GroupsComboboxField
 from lont.subjects.models import Group, GroupRelation
@@ -129,21 +129,26 @@ class DecideForm(StyledForm):
 
 
 class ActionForm(StyledForm):
+    """An action of a decision. Its owner is an active member of the partner chosen above it
+    (``services.action_create`` accepts no other): typed to choose among that partner's members
+    (``members``: the network's active ones, ``networks.selectors.active_members``)."""
+
     description = forms.CharField(label=_("Wat"), widget=forms.Textarea)
     organisation = forms.ModelChoiceField(
         label=_("Eigenaar (partner)"), queryset=Organisation.objects.none()
     )
-    owner = forms.ModelChoiceField(label=_("Eigenaar (persoon)"), queryset=User.objects.none())
+    owner = MemberComboboxField(label=_("Eigenaar (persoon)"), queryset=Membership.objects.none())
     due_date = forms.DateField(
         label=_("Uiterlijk op"), widget=forms.DateInput(attrs={"type": "date"})
     )
     mode = forms.ChoiceField(label=_("Online of offline"), choices=ActionMode.choices)
 
-    def __init__(self, *args: Any, organisations: Any, users: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
-        self.fields["owner"].queryset = users  # type: ignore[attr-defined]
-        self.fields["owner"].label_from_instance = lambda u: u.full_name  # type: ignore[attr-defined]
+        owner = self.fields["owner"]
+        owner.queryset = members  # type: ignore[attr-defined]
+        owner.follow(self, "organisation")  # type: ignore[attr-defined]
 
 
 class ActionUpdateForm(StyledForm):

@@ -73,6 +73,9 @@ class ComboboxWidget(forms.Widget):
     ) -> None:
         super().__init__(attrs)
         self.url_name = url_name
+        # What the options endpoint needs besides the text (e.g. the partner whose members it
+        # offers), sent in its address.
+        self.url_params: dict[str, Any] = {}
         self.multiple = multiple
         self.found_one, self.found_many = found_one, found_many
         self.field: ComboboxMixin | None = None
@@ -96,16 +99,18 @@ class ComboboxWidget(forms.Widget):
         widget = context["widget"]
         listbox = f"{widget['attrs'].get('id') or name}-opties"
         assert self.field is not None, "a ComboboxWidget belongs to a ComboboxMixin field"
-        chosen, text, matches = self.field.rendered(value)
+        field = self.field
+        chosen, text, matches = field.rendered(value)
+        query = {"veld": name + TEXT_SUFFIX, "lijst": listbox, **self.url_params}
         self.shown = [*chosen, *matches]
         widget.update(
             multiple=self.multiple,
             text_name=name + TEXT_SUFFIX,
             listbox=listbox,
-            url=f"{reverse(self.url_name)}?{urlencode({'veld': name + TEXT_SUFFIX, 'lijst': listbox})}",
-            chosen=[(obj.pk, self.field.label_from_instance(obj)) for obj in chosen],
+            url=f"{reverse(self.url_name)}?{urlencode(query)}",
+            chosen=[(field.value_of(obj), field.label_from_instance(obj)) for obj in chosen],
             text=text,
-            matches=[(obj.pk, self.field.label_from_instance(obj)) for obj in matches],
+            matches=[(field.value_of(obj), field.label_from_instance(obj)) for obj in matches],
             found_one=self.found_one,
             found_many=self.found_many,
         )
@@ -151,6 +156,15 @@ class ComboboxMixin:
     def label_from_instance(self, obj: Any) -> str:
         return str(obj)
 
+    @property
+    def key(self) -> str:
+        """The field a choice is sent as: the row's id, or ``to_field_name`` (a member is sent
+        as the person's id while the row offered is the membership)."""
+        return getattr(self, "to_field_name", None) or "pk"
+
+    def value_of(self, obj: Any) -> Any:
+        return getattr(obj, self.key)
+
     def search(self, text: str) -> list[Any]:
         """The first rows (by their first search field) whose search fields hold ``text``."""
         match = Q()
@@ -168,7 +182,9 @@ class ComboboxMixin:
         if not keys:
             return []
         return list(
-            self.queryset.filter(pk__in=keys).order_by(self.search_fields[0], "pk")  # type: ignore[attr-defined]
+            self.queryset.filter(**{f"{self.key}__in": keys}).order_by(  # type: ignore[attr-defined]
+                self.search_fields[0], "pk"
+            )
         )
 
     @staticmethod

@@ -393,6 +393,10 @@ class ComboboxOptionsView(MemberTemplateView):
     def label(self, obj: Any) -> str:
         return str(obj)
 
+    def value(self, obj: Any) -> Any:
+        """What choosing ``obj`` sends (its field's ``ComboboxMixin.value_of``)."""
+        return obj.pk
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
         get = self.request.GET
@@ -401,7 +405,7 @@ class ComboboxOptionsView(MemberTemplateView):
         options = self.suggestions(text)
         log_reads(self.viewer, options, via=AccessVia.SEARCH, path=self.request.get_full_path())
         data.update(
-            options=[(obj.pk, self.label(obj)) for obj in options],
+            options=[(self.value(obj), self.label(obj)) for obj in options],
             typed=text,
             none_found=self.none_found,
             listbox=listbox if combobox.LISTBOX_ID.match(listbox) else self.listbox_id,

@@ -29,6 +29,13 @@ def members(viewer: Viewer, *, organisation: Organisation | None = None) -> Quer
     return qs.filter(organisation=organisation) if organisation else qs
 
 
+def active_members(viewer: Viewer) -> QuerySet[Membership]:
+    """The network's active memberships (the member directory, which every member reads in
+    full), with their people: what a member field (``choosers``) narrows to one partner, as the
+    services accept a task's or an action's owner only as an active member of its partner."""
+    return visible(viewer, Membership).filter(is_active=True).select_related("user")
+
+
 def covenant_versions(viewer: Viewer) -> QuerySet[CovenantVersion]:
     return CovenantVersion.objects.filter(network=viewer.network).select_related(
         "created_by", "director", "director_organisation", "privacy_officer"

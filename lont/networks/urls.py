@@ -23,4 +23,6 @@ urlpatterns = [
         views.CovenantPdfView.as_view(),
         name="covenant_version_pdf",
     ),
+    # The suggestions of a member field (a task's or an action's owner; htmx).
+    path("leden/opties/", views.MemberOptionsView.as_view(), name="member_options"),
 ]

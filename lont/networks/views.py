@@ -10,13 +10,21 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lont.core.combobox import first_matching
 from lont.core.filters import parse_id
 from lont.core.reauth import RecentAuthRequiredMixin
 from lont.core.viewer import GRANTABLE_ROLES
-from lont.core.views_base import MemberTemplateView, MemberView, VisibleDetailView, VisibleListView
+from lont.core.views_base import (
+    ComboboxOptionsView,
+    MemberTemplateView,
+    MemberView,
+    VisibleDetailView,
+    VisibleListView,
+)
 
 from . import annex, covenant_rules, selectors, services
 from .choices import InformationCategory, PartnerType, Role
+from .choosers import PARTNER_PARAM
 from .forms import CovenantForm, covenant_initial
 from .models import CovenantVersion, Membership
 from .pdf import covenant_annex_pdf
@@ -247,3 +255,31 @@ class CovenantEditView(RecentAuthRequiredMixin, MemberTemplateView):
                 )
                 return redirect("networks:covenant")
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class MemberOptionsView(ComboboxOptionsView):
+    """The active members of one partner (``organisation``) whose name holds what was typed: a
+    member field's suggestions (``choosers``), each membership read access-logged by the base.
+    A field always names its partner (in its address, or the select it follows): an empty or
+    unknown one offers nobody, as the field accepts nobody then; asked without one, the viewer's
+    own partner's."""
+
+    model = Membership
+    required_permission = "case.write"
+    text_param = "owner_naam"
+    listbox_id = "eigenaar-opties"
+    none_found = gettext_lazy("Geen lid van deze partner gevonden")
+
+    def suggestions(self, text: str) -> list[Any]:
+        named = self.request.GET.get(PARTNER_PARAM)
+        partner = self.viewer.organisation.pk if named is None else parse_id(named)
+        if partner is None:
+            return []
+        members = selectors.active_members(self.viewer).filter(organisation_id=partner)
+        return first_matching(members, text, field="user__full_name")
+
+    def label(self, obj: Any) -> str:
+        return str(obj.user.full_name)
+
+    def value(self, obj: Any) -> Any:
+        return obj.user_id

@@ -28,6 +28,7 @@ YOUTH_WORKER = "jongerenwerker@jongerenwerk.voorbeeldstad.test"
 POLICE = "wijkagent@politie.voorbeeldstad.test"
 YOUTH_ORG = "Stichting Jongerenwerk Voorbeeldstad"
 YOUTH_WORKER_NAME = "Yusuf El Idrissi"
+DIRECTOR_NAME = "Fatima de Wit"
 TITLE = "Oproep tot confrontatie Havenplein"
 ACTION = "Gesprek met de jongeren van het Havenplein in het buurthuis."
 LOCAL = "%Y-%m-%dT%H:%M"
@@ -210,7 +211,12 @@ def test_signal_note_and_case_meeting(page, live_server, tmp_path):
         due = now.date() + dt.timedelta(days=7)
         item.get_by_label("Wat", exact=True).fill(ACTION)
         item.get_by_label("Eigenaar (partner)").select_option(label=YOUTH_ORG)
-        item.get_by_label("Eigenaar (persoon)").select_option(label=YOUTH_WORKER_NAME)
+        # the owner is typed to choose among the chosen partner's members (the viewer first)
+        owner = item.get_by_role("combobox", name="Eigenaar (persoon)")
+        expect(owner).to_have_value(DIRECTOR_NAME)
+        owner.fill(YOUTH_WORKER_NAME.split()[0])
+        item.get_by_role("option", name=YOUTH_WORKER_NAME).click()
+        expect(owner).to_have_value(YOUTH_WORKER_NAME)
         item.get_by_label("Uiterlijk op").fill(due.isoformat())
         item.get_by_label("Online of offline").select_option(label="Offline")
         item.get_by_role("button", name="Actie toevoegen").click()

@@ -9,8 +9,10 @@ from django.db import models
 
 from lont.core import guards
 from lont.core.choices import Access
+from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
+from lont.networks.models import Membership, Organisation
 
 require_write = guards.require_write
 require_full = guards.require_full
@@ -30,3 +32,13 @@ def require_visible(viewer: Viewer, obj: Any, minimum: Access = Access.SUMMARY) 
     same_network(viewer, obj)
     if access_for(viewer, obj) < minimum:
         raise PermissionDenied(guards.refused_network())
+
+
+def is_active_member(organisation: Organisation, user: Any) -> bool:
+    """Whether ``user`` is an active member of ``organisation``: the only owner a task or an
+    action of that partner may have (``lont.networks.choosers.MemberComboboxField`` offers no
+    other)."""
+    with system_context("is this user an active member of that partner (a yes or no)"):
+        return Membership.objects.filter(
+            organisation=organisation, user=user, is_active=True
+        ).exists()

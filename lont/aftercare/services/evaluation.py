@@ -24,7 +24,14 @@ from lont.networks.services import covenant_change
 from ..choices import EvaluationStatus, LessonKind, LessonStatus
 from ..guide import QUESTIONS
 from ..models import AdvisoryMember, Evaluation, EvaluationAnswer, Lesson
-from ._common import require_full, require_visible, require_write, same_network, save
+from ._common import (
+    is_active_member,
+    require_full,
+    require_visible,
+    require_write,
+    same_network,
+    save,
+)
 
 
 def _require_director(viewer: Viewer) -> None:
@@ -152,6 +159,10 @@ def lesson_adopt(*, viewer: Viewer, lesson: Lesson, data: dict[str, Any] | None 
         if lesson.kind == LessonKind.ACTION:
             organisation, owner = data["organisation"], data["owner"]
             same_network(viewer, organisation)
+            if not is_active_member(organisation, owner):
+                raise ValidationError(
+                    {"owner": _("Deze persoon is geen actief lid van die partner.")}
+                )
             action = Action(
                 network=viewer.network,
                 organisation=organisation,

@@ -18,7 +18,7 @@ from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
 from lont.core.visibility import access_for
 from lont.networks.choices import Access, InformationCategory
-from lont.networks.models import Membership, Organisation
+from lont.networks.models import Organisation
 from lont.notifications.reminders import remind_once
 from lont.signalregister.models import Signal
 from lont.subjects.models import Person
@@ -27,7 +27,7 @@ from lont.subjects.services import person_update
 from ..choices import PlanStatus, TaskStatus
 from ..guide import PLAN_STEPS
 from ..models import AftercarePlan, PersonPerspective, PlanTask, TipsterCare
-from ._common import require_full, require_write, same_network, save
+from ._common import is_active_member, require_full, require_write, same_network, save
 
 
 def _owner_for(network_id: int, partner_type: str, fallback: Organisation) -> Organisation:
@@ -107,20 +107,13 @@ def plan_open_for_incident(*, incident: Any, today: dt.date | None = None) -> Af
     return plan
 
 
-def _members_of(organisation: Organisation, user: Any) -> bool:
-    with system_context("is this user an active member of that partner (a yes or no)"):
-        return Membership.objects.filter(
-            organisation=organisation, user=user, is_active=True
-        ).exists()
-
-
 def task_assign(*, viewer: Viewer, task: PlanTask, owner: Any, due_date: dt.date) -> PlanTask:
     """The owning partner (or the plan's partner) names the person and the date."""
     require_write(viewer)
     same_network(viewer, task)
     if viewer.organisation.pk not in (task.organisation_id, task.plan.organisation_id):
         raise PermissionDenied(_("Alleen de eigenaar van de taak of van het plan wijst haar toe."))
-    if not _members_of(task.organisation, owner):
+    if not is_active_member(task.organisation, owner):
         raise ValidationError({"owner": _("Deze persoon is geen actief lid van die partner.")})
     with transaction.atomic():
         task.owner = owner

@@ -11,7 +11,6 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from lont.assessment.selectors import situations
-from lont.assessment.views.base import member_users
 from lont.audit.models import AccessVia
 from lont.core.filters import parse_id
 from lont.core.reauth import RecentAuthRequiredMixin
@@ -26,6 +25,7 @@ from lont.core.views_base import (
 )
 from lont.networks.choices import Access, Role
 from lont.networks.models import Organisation
+from lont.networks.selectors import active_members
 
 from .. import selectors, services
 from ..choices import LessonKind
@@ -178,7 +178,7 @@ class LessonAdoptView(RecentAuthRequiredMixin, ServiceFormView):
             return {
                 "querysets": {
                     "organisation": Organisation.objects.for_viewer(self.viewer),
-                    "owner": member_users(self.viewer),
+                    "owner": active_members(self.viewer),
                 }
             }
         return {}

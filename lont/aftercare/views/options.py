@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
+from lont.assessment.models import Situation
 from lont.core.combobox import first_matching
 from lont.core.views_base import ComboboxOptionsView
 from lont.crisis.models import Incident
@@ -18,6 +19,19 @@ from lont.subjects.views.options import PersonOptionsView
 
 from .. import selectors
 from ..choosers import incident_label, tip_label
+
+
+class PlanSituationOptionsView(ComboboxOptionsView):
+    """Situations the viewer reads in full, by title (a plan's situation)."""
+
+    model = Situation
+    required_permission = "case.write"
+    text_param = "situation_naam"
+    listbox_id = "situatie-opties"
+    none_found = gettext_lazy("Geen situatie gevonden")
+
+    def suggestions(self, text: str) -> list[Any]:
+        return first_matching(selectors.plan_situations(self.viewer), text, field="title")
 
 
 class PerspectivePersonOptionsView(PersonOptionsView):

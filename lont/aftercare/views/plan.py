@@ -6,13 +6,12 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from lont.assessment.selectors import situations
-from lont.assessment.views.base import member_users
 from lont.audit.models import AccessVia
 from lont.core.related import log_shown
 from lont.core.views_base import ServiceFormView, VisibleDetailView, VisibleListView
 from lont.crisis.models import Incident
 from lont.networks.choices import Access, Role
+from lont.networks.selectors import active_members
 
 from .. import selectors, services
 from ..forms import PerspectiveForm, PlanOpenForm, TaskAssignForm, TaskUpdateForm, TipsterCareForm
@@ -35,7 +34,7 @@ class PlanOpenView(ServiceFormView):
     success_message = _("Het nazorgplan is geopend met de stappen uit de handreiking.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"querysets": {"situation": situations(self.viewer)}}
+        return {"querysets": {"situation": selectors.plan_situations(self.viewer)}}
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.plan_open(
@@ -112,7 +111,10 @@ class TaskAssignView(ServiceFormView):
     success_message = _("De taak is toegewezen.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        return {"querysets": {"owner": member_users(self.viewer)}}
+        return {
+            "querysets": {"owner": active_members(self.viewer)},
+            "partner": self.object.organisation_id,
+        }
 
     def perform(self, data: dict[str, Any]) -> Any:
         return services.task_assign(

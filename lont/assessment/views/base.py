@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
 from lont.audit.models import AccessVia
 from lont.core.selectors import get_visible
 from lont.networks.choices import Access
@@ -21,13 +19,3 @@ def fetch(view: Any, model_or_qs: Any, pk: Any, minimum: Access = Access.SUMMARY
         pk=pk,
     )
     return obj
-
-
-def member_users(viewer: Any) -> models.QuerySet:
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(memberships__network=viewer.network, memberships__is_active=True)
-        .distinct()
-    )

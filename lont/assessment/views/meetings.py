@@ -9,13 +9,14 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
+from lont.core.combobox import render_logging_choices
 from lont.core.views_base import (
     MemberTemplateView,
     MemberView,
@@ -25,13 +26,14 @@ from lont.core.views_base import (
 )
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
+from lont.networks.selectors import active_members
 
 from .. import selectors, services
 from ..choices import Stage
 from ..forms import ActionForm, DecideForm, DissentForm, JudgeForm, MeetingForm, PictureForm
 from ..models import AgendaItem, CaseMeeting
 from ..pdf import minutes_pdf
-from .base import fetch, member_users
+from .base import fetch
 
 
 def _organisations(viewer: Any) -> Any:
@@ -73,13 +75,14 @@ class MeetingCreateView(ServiceFormView):
 
 
 def _action_choices(viewer: Any) -> dict[str, Callable[[], list[Any]]]:
-    """The action form's partners and people, read once for the whole meeting page and only
-    when an item offers the form (one in besluitvorming), not once per item."""
-    form = ActionForm(organisations=_organisations(viewer), users=member_users(viewer))
+    """The action form's partners, read once for the whole meeting page and only when an item
+    offers the form (one in besluitvorming), not once per item. Its owner is typed to choose
+    (the partner's members: ``networks.choosers``)."""
+    form = ActionForm(organisations=_organisations(viewer), members=active_members(viewer))
     # iter(): list() of the choices themselves would first count them (a query more each)
     return {
         name: functools.cache(lambda field=form.fields[name]: list(iter(field.choices)))
-        for name in ("organisation", "owner")
+        for name in ("organisation",)
     }
 
 
@@ -96,12 +99,14 @@ def _item_context(
     auto_id = f"punt{item.pk}-%s"  # one agenda item's fields apart from the next one's
     action_form = ActionForm(
         organisations=_organisations(viewer),
-        users=member_users(viewer),
+        members=active_members(viewer),
         initial={"organisation": viewer.organisation.pk, "owner": viewer.user.pk},
         auto_id=auto_id,
     )
     for name, choices in action_choices.items():
         action_form.fields[name].choices = choices  # type: ignore[attr-defined]
+    # The initial owner is the viewer, whose membership is read already (not once per item).
+    action_form.fields["owner"].known = [viewer.membership]  # type: ignore[attr-defined]
     return {
         "item": item,
         "lines": lines,
@@ -225,7 +230,7 @@ def _step(view: Any, step: str, item: AgendaItem, post: Any) -> tuple[Any, Any] 
         form = ActionForm(
             data=post,
             organisations=_organisations(viewer),
-            users=member_users(viewer),
+            members=active_members(viewer),
             auto_id=auto_id,
         )
         return form, lambda d: services.action_create(viewer=viewer, item=item, data=d)
@@ -259,7 +264,10 @@ class ItemStepView(MemberView):
         page.setup(request, pk=meeting.pk)
         context = page.get_context_data(pk=meeting.pk)
         context["invalid_item"] = item
-        return render(request, page.template_name, context, status=400)
+        # What the step's comboboxes named (the owner typed or chosen) is logged, once rendered.
+        return render_logging_choices(
+            request, self.viewer, page.template_name, context, [form], status=400
+        )
 
 
 class MeetingCloseView(MemberView):

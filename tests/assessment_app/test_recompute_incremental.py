@@ -246,7 +246,7 @@ def test_a_record_read_before_a_change_and_stored_after_it_is_not_reused(make_me
             return record  # ... and the worker stores the record of what it read
 
         # when that worker's recompute stores its record after the change
-        monkeypatch.setattr(recompute, "record_of", read_then_changed)
+        monkeypatch.setattr(recompute.prepared, "record_of", read_then_changed)
         services.situation_recompute(situation)
         monkeypatch.undo()
         stale = _stored(situation)[signal.pk]

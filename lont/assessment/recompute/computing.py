@@ -15,7 +15,7 @@ from ..lines import (
     SHOWN_CONTRIBUTIONS,
     SIGNAL_KINDS,
     TEXTLESS_KINDS,
-    strongest_positions,
+    strongest_sorted_positions,
 )
 from ..models import PreparedContribution, Situation
 from .network import network_breaks
@@ -65,9 +65,13 @@ def trend_breaks(
 ) -> list[dict[str, Any]]:
     """Trend breaks of the situation and of each of its groups, each with its evidence."""
     out: list[dict[str, Any]] = []
-    # The prepared signals are the trend points (they hold the three facts the tests read).
+    # The prepared signals are the trend points (they hold the three facts the tests read). Only
+    # those the tests read are handed over (a large situation's are mostly older), and only the
+    # groups that have one are tested: a group without any has no break (no recent signals).
+    start = e.trend_window_start(now, params)
+    points = [r for r in recs if r.prepared.observed_at > start and not r.prepared.drill_only]
     report = e.trend_report(
-        f"situatie {situation.pk}", [r.prepared for r in recs], now=now, params=params
+        f"situatie {situation.pk}", [r.prepared for r in points], now=now, params=params
     )
     for b in report.breaks:
         out.append(
@@ -81,7 +85,7 @@ def trend_breaks(
             }
         )
     per_group: dict[int, list[e.PreparedSignal]] = {}
-    for r in recs:
+    for r in points:
         for group_id in r.groups:
             per_group.setdefault(group_id, []).append(r.prepared)
     for group_id in sorted(per_group):
@@ -185,9 +189,7 @@ def _shown_lines(
     signal lines are left out. The shown signal lines are formatted from their records' text
     (read for those few signals when the records came from storage)."""
     found = result.contributions
-    kept, left_out = strongest_positions(
-        ((c.kind, round(c.amount, 4)) for c in found), SHOWN_CONTRIBUTIONS
-    )
+    kept, left_out = strongest_sorted_positions(found, SHOWN_CONTRIBUTIONS, e.line_rank)
     shown = [c for i, c in enumerate(found) if i in kept or c.kind not in SIGNAL_KINDS]
     refs = {c.ref for c in shown if c.kind in TEXTLESS_KINDS}
     by_ref = {r.prepared.ref: r for r in recs if r.prepared.ref in refs}

@@ -64,6 +64,11 @@ class Meter(QueryMeter):
         }
 
 
+def spread(samples: list[dict[str, float]], key: str) -> str:
+    values = [s[key] for s in samples]
+    return f"{min(values):.1f}–{max(values):.1f}"
+
+
 def median_of(samples: list[dict[str, float]]) -> dict[str, float]:
     return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
 
@@ -80,10 +85,13 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         rows, same = measure(meter, args)
         transaction.set_rollback(True)
-    print(f"{'':34} {'wall':>9} {'CPU':>9} {'queries':>8} {'in queries':>11}")
+    print(f"{'':34} {'wall':>9} {'CPU':>9} {'queries':>8} {'in queries':>11}  range (wall; CPU)")
     for label, samples in rows.items():
         m = median_of(samples)
-        print(f"{label:34} {m['wall']:9.1f} {m['cpu']:9.1f} {m['queries']:8.0f} {m['query']:11.1f}")
+        print(
+            f"{label:34} {m['wall']:9.1f} {m['cpu']:9.1f} {m['queries']:8.0f} {m['query']:11.1f}"
+            f"  {spread(samples, 'wall')}; {spread(samples, 'cpu')}"
+        )
     print(f"\nSame level, score, explanation, drill, trend breaks and requests: {same}")
     print("(and every line read back is the engine's line with every signal prepared afresh)")
 

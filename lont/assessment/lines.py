@@ -7,9 +7,10 @@ others are rebuilt from the stored prepared contributions when a page asks for t
 
 from __future__ import annotations
 
+import bisect
 import heapq
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 # Lines about one signal: its own line, a drill signal's, and the acute rule's (applied or not).
 SIGNAL_KINDS = frozenset({"signal", "drill_signal", "acute_rule", "acute_rule_defused"})
@@ -30,6 +31,34 @@ def strongest_positions(lines: Iterable[tuple[str, float]], limit: int) -> tuple
     if len(indexes) <= limit:
         return set(indexes), 0
     return set(heapq.nsmallest(limit, indexes, key=lambda i: (amounts[i], i))), len(indexes) - limit
+
+
+class Line(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def amount(self) -> float: ...
+
+
+def strongest_sorted_positions(
+    lines: Sequence[Line], limit: int, rank: Callable[[str], int]
+) -> tuple[set[int], int]:
+    """``strongest_positions`` of lines in the engine's order — by kind (``rank``), then by
+    amount from the strongest — without reading every line: each kind's lines are one run, sorted
+    by amount, so a line behind its run's first ``limit`` has ``limit`` lines before it that are
+    at least as strong (amounts rounded as stored: rounding keeps their order) and is never
+    among the strongest. Only those first lines are compared (a few of thousands)."""
+    runs = []
+    for kind in SIGNAL_KINDS:
+        start = bisect.bisect_left(lines, rank(kind), key=lambda c: rank(c.kind))
+        end = bisect.bisect_right(lines, rank(kind), lo=start, key=lambda c: rank(c.kind))
+        runs.append(range(start, end))
+    counted = sum(len(run) for run in runs)
+    if counted <= limit:
+        return {i for run in runs for i in run}, 0
+    heads = [i for run in runs for i in run[:limit]]
+    kept = heapq.nsmallest(limit, heads, key=lambda i: (-round(lines[i].amount, 4), i))
+    return set(kept), counted - limit
 
 
 def strongest(contributions: list[dict[str, Any]], limit: int) -> tuple[list[dict[str, Any]], int]:

@@ -72,6 +72,7 @@ from .trends import (
     strength_shift,
     trend_point,
     trend_report,
+    trend_window_start,
 )
 
 __all__ = [
@@ -133,4 +134,5 @@ __all__ = [
     "strength_shift",
     "trend_point",
     "trend_report",
+    "trend_window_start",
 ]

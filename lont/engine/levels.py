@@ -462,12 +462,47 @@ def _signal_lines(
     prepared: Iterable[PreparedSignal], params: EngineParameters, now: datetime, explain: bool
 ) -> list[Contribution]:
     """Each signal's own line and the acute rule's (applied or defused), unsorted."""
+    if not explain:
+        return _amount_lines(prepared, params, now)
     out: list[Contribution] = []
     for signal in prepared:
         line = contribution_at(signal, params, now=now, explain=explain)
         if line is not None:
             out.append(line)
         if signal.named_time is not None:  # the acute rule reads a named time (most have none)
+            rule = _acute(signal, params, now=now)
+            if rule is not None:
+                out.append(rule)
+    return out
+
+
+def _amount_lines(
+    prepared: Iterable[PreparedSignal], params: EngineParameters, now: datetime
+) -> list[Contribution]:
+    """``_signal_lines`` without the signals' own text: ``contribution_at``'s amount written out
+    in one loop (the same operations in the same order, so the same bits), for the thousands of
+    lines of a large situation that no one reads at a recompute."""
+    out: list[Contribution] = []
+    plain = Contribution.plain
+    half_life, stays_hot = params.half_life_days, params.future_time_stays_hot
+    for signal in prepared:
+        observed = signal.observed_at
+        if observed > now:
+            continue  # not yet observed: no line, and no acute rule (``_acute`` says the same)
+        if signal.drill_only:  # the acute rule never reads a drill-only signal
+            out.append(plain(KIND_DRILL_SIGNAL, signal.ref, 0.0, signal.reason_head))
+            continue
+        start, until = signal.named_time, signal.named_until
+        hot, reference = False, observed
+        named = until if until is not None else start  # ``named_end``
+        if named is not None and stays_hot:
+            if named >= now:
+                hot = True
+            elif named > observed:
+                reference = named
+        recency = 1.0 if hot else 0.5 ** ((now - reference).total_seconds() / DAY / half_life)
+        out.append(plain(KIND_SIGNAL, signal.ref, signal.factor * recency))
+        if start is not None:
             rule = _acute(signal, params, now=now)
             if rule is not None:
                 out.append(rule)

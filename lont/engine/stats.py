@@ -24,8 +24,27 @@ def normal_sf(z: float) -> float:
     return 0.5 * math.erfc(z / math.sqrt(2.0))
 
 
+# ``math.lgamma(n + 1)`` for n = 0, 1, …: the tails below read the same few hundred values for
+# every subject tested (a recompute tests a situation and each of its groups), so each is computed
+# once per process; the table grows to the largest count met. A longer table replaces the
+# shorter one whole (never extended in place), so threads never see a half-grown one.
+_LOG_FACTORIALS: list[float] = []
+
+
+def _log_factorials(n: int) -> list[float]:
+    """The table, up to at least ``n``."""
+    global _LOG_FACTORIALS
+    table = _LOG_FACTORIALS
+    if n >= len(table):
+        table = table + [math.lgamma(i + 1) for i in range(len(table), n + 1)]
+        _LOG_FACTORIALS = table
+    return table
+
+
 def _log_comb(n: int, k: int) -> float:
-    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+    # The same values, subtracted in the same order, as ``lgamma`` computed each time.
+    f = _log_factorials(n)
+    return f[n] - f[k] - f[n - k]
 
 
 def binomial_sf(k: int, n: int, p: float) -> float:
@@ -39,7 +58,10 @@ def binomial_sf(k: int, n: int, p: float) -> float:
     if p >= 1.0:
         return 1.0
     log_p, log_q = math.log(p), math.log1p(-p)
-    terms = [_log_comb(n, i) + i * log_p + (n - i) * log_q for i in range(k, n + 1)]
+    # ``_log_comb(n, i)`` written out over the table (the same values in the same order): a
+    # situation's baseline count of terms at every recompute.
+    f = _log_factorials(n)
+    terms = [f[n] - f[i] - f[n - i] + i * log_p + (n - i) * log_q for i in range(k, n + 1)]
     top = max(terms)
     return min(1.0, math.exp(top) * math.fsum(math.exp(t - top) for t in terms))
 

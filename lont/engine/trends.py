@@ -151,6 +151,12 @@ def _periods(now: datetime, params: EngineParameters) -> tuple[datetime, datetim
     return recent_start, recent_start - timedelta(days=params.trend.baseline_days)
 
 
+def trend_window_start(now: datetime, params: EngineParameters = DEFAULT_PARAMETERS) -> datetime:
+    """Where the baseline period begins: the rate and strength tests read no signal observed at
+    or before it, so a caller may leave those out (the report is the same)."""
+    return _periods(now, params)[1]
+
+
 class TrendPoint(NamedTuple):
     """What the rate and strength tests read of a signal (a prepared signal has the same)."""
 

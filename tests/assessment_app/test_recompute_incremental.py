@@ -26,7 +26,13 @@ from lont.assessment.models import (
 from lont.core.scoping import system_context
 from lont.knowledge.models import Indicator
 from lont.networks.choices import PartnerType
-from lont.signalregister.models import SignalIndicator
+from lont.signalregister.models import (
+    ContextNote,
+    SignalGroup,
+    SignalIndicator,
+    SignalPerson,
+    SignalRequest,
+)
 from lont.subjects.models import Group, GroupMembership, GroupRelation, Person
 
 pytestmark = pytest.mark.django_db
@@ -246,7 +252,7 @@ def test_a_record_read_before_a_change_and_stored_after_it_is_not_reused(make_me
             return record  # ... and the worker stores the record of what it read
 
         # when that worker's recompute stores its record after the change
-        monkeypatch.setattr(recompute, "record_of", read_then_changed)
+        monkeypatch.setattr(recompute.prepared, "record_of", read_then_changed)
         services.situation_recompute(situation)
         monkeypatch.undo()
         stale = _stored(situation)[signal.pk]
@@ -385,3 +391,67 @@ def test_a_deleted_signal_leaves_no_generation_behind(make_member):
         signal.delete()
         # then no generation row points at it (it would break the foreign key at the commit)
         assert not SignalGeneration.objects.filter(signal_id=pk).exists()
+
+
+def test_signal_facts_read_every_child_row_in_its_models_order(make_member):
+    # given signals with indicators, people, groups, requests and notes whose creation order
+    # differs from their ids (notes are ordered by when they were written)
+    member = make_member(PartnerType.YOUTH_WORK)
+    with system_context("test"):
+        _situation, groups, people = _world(member)
+        first = signal_factory(
+            member,
+            weights=("strong", "weak"),
+            people=((people[0], "involved"), (people[1], "victim")),
+            groups=(groups[1], groups[0]),
+        )
+        second = signal_factory(member, days_ago=2, groups=(groups[0],))
+        early, late = note_factory(member, first, -2), note_factory(member, first, 1)
+        early.created_at = late.created_at + dt.timedelta(minutes=1)
+        early.save(update_fields=["created_at"])
+        asked = SignalRequest.objects.create(
+            network=member.network,
+            signal=first,
+            requester_person=people[0],
+            target_person=people[1],
+            what="Geheim",
+            size="small",
+        )
+        SignalRequest.objects.create(
+            network=member.network,
+            signal=first,
+            requester_group=groups[1],
+            what="Geheim",
+            size="large",
+            outcome="complied",
+            replaces=asked,
+        )
+        # when the recompute reads them
+        facts = recompute.signal_facts([second.pk, first.pk], timezone.now())
+        # then each child is its model's rows in the model's order, read through the ORM
+        assert [f.pk for f in facts] == sorted([first.pk, second.pk])
+        for fact in facts:
+            indicators = SignalIndicator.objects.filter(signal_id=fact.pk).values_list(
+                "indicator__code", "indicator__weight_class", "indicator__category"
+            )
+            notes = ContextNote.objects.filter(signal_id=fact.pk).values_list("pk", "adjustment")
+            persons = SignalPerson.objects.filter(signal_id=fact.pk)
+            requests = SignalRequest.objects.filter(signal_id=fact.pk).values_list(
+                "pk",
+                "requester_person_id",
+                "requester_group_id",
+                "target_person_id",
+                "size",
+                "outcome",
+                "replaces_id",
+            )
+            linked = SignalGroup.objects.filter(signal_id=fact.pk).values_list(
+                "group_id", flat=True
+            )
+            assert fact.indicators == list(indicators)
+            assert fact.notes == list(notes)
+            assert fact.people == list(persons.values_list("pk", "person_id", "role"))
+            assert fact.requests == list(requests)
+            assert fact.groups == list(linked)
+        assert [adjustment for _pk, adjustment in facts[0].notes] == [1, -2]
+        assert len(facts[0].requests) == 2 and facts[0].groups == [groups[1].pk, groups[0].pk]

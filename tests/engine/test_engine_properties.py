@@ -27,6 +27,7 @@ from lont.engine import (
     compute_level,
     compute_level_prepared,
     prepare_signal,
+    signal_lines,
 )
 
 CODES = [
@@ -207,6 +208,22 @@ def test_explain_flag_does_not_change_level_or_score(
         explained.acute,
     )
     assert all(c.reason_nl for c in explained.contributions)
+
+
+@PROPERTY_SETTINGS
+@given(signal_lists, st.integers(min_value=-24 * 60, max_value=24 * 60))
+def test_lines_without_text_have_the_explained_lines_amounts_bit_for_bit(
+    given_signals: list[Signal], later: int
+) -> None:
+    """The lines a large recompute leaves without text (``explain=False``) are the explained
+    lines' kinds, refs and amounts, in the same order, at any ``now``."""
+    prepared = [prepare_signal(s) for s in given_signals]
+    now = NOW + timedelta(hours=later)
+    bare = signal_lines(prepared, now=now, explain=False)
+    explained = signal_lines(prepared, now=now)
+    assert [(c.kind, c.ref, c.amount) for c in bare] == [
+        (c.kind, c.ref, c.amount) for c in explained
+    ]
 
 
 @PROPERTY_SETTINGS

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from math import comb
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lont.engine.stats import (
     binomial_sf,
@@ -87,3 +90,34 @@ def test_dutch_number_formatting() -> None:
     assert fmt_num(0.125, 2) == "0,12"
     assert fmt_p(0.0123) == "p = 0,012"
     assert fmt_p(0.0004) == "p < 0,001"
+
+
+def _lgamma_tail(terms: list[float]) -> float:
+    top = max(terms)
+    return min(1.0, math.exp(top) * math.fsum(math.exp(t - top) for t in terms))
+
+
+def _log_comb_lgamma(n: int, k: int) -> float:
+    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+
+@given(st.integers(0, 3000), st.data())
+def test_tails_over_the_log_factorial_table_are_the_lgamma_sums_bit_for_bit(n, data):
+    # given a binomial and a hypergeometric tail of any size (the table grows as they need)
+    k = data.draw(st.integers(1, n)) if n else 0
+    p = data.draw(st.floats(0.001, 0.999))
+    successes, draws = data.draw(st.integers(0, n)), data.draw(st.integers(0, n))
+    x = data.draw(st.integers(0, n))
+    # then each is the sum of lgamma terms computed each time, to the last bit
+    if 0 < k <= n:
+        log_p, log_q = math.log(p), math.log1p(-p)
+        terms = [_log_comb_lgamma(n, i) + i * log_p + (n - i) * log_q for i in range(k, n + 1)]
+        assert binomial_sf(k, n, p) == _lgamma_tail(terms)
+    low, high = max(0, draws - (n - successes)), min(draws, successes)
+    if low < x <= high:
+        total = _log_comb_lgamma(n, draws)
+        terms = [
+            _log_comb_lgamma(successes, i) + _log_comb_lgamma(n - successes, draws - i) - total
+            for i in range(x, high + 1)
+        ]
+        assert hypergeom_sf(x, n, successes, draws) == _lgamma_tail(terms)

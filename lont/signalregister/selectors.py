@@ -34,7 +34,7 @@ from .models import (
     SignalIndicator,
     SignalPerson,
 )
-from .summaries import SUMMARY_PARTS, SUMMARY_VALUES, SummaryValues, tags_of
+from .summaries import SUMMARY_PARTS, SUMMARY_VALUES, SummaryValues, tags_of, weight_labels
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,12 @@ def attach_summary_values(viewer: Viewer, signals: list[Signal]) -> None:
         )
     ):
         indicators[signal_id].append(tuple(indicator))
+    weights = weight_labels()
     for signal in signals:
         signal.__dict__[SUMMARY_VALUES] = SummaryValues(
-            viewer=viewer, group_names=groups[signal.pk], tags=tags_of(indicators[signal.pk])
+            viewer=viewer,
+            group_names=groups[signal.pk],
+            tags=tags_of(indicators[signal.pk], weights),
         )
 
 

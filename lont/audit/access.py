@@ -16,7 +16,7 @@ from django.utils import timezone
 from lont.core import context
 from lont.core.lookups import array_element_type
 from lont.core.reads import REFRESH_WINDOW, is_refresh
-from lont.core.visibility import access_for, registration_for
+from lont.core.visibility import read_access, registration_for
 
 from .models import AccessLogEntry, AccessVia, ChangeLogEntry
 
@@ -77,7 +77,8 @@ def log_reads(
     for obj in objects:
         if not registration_for(type(obj)).personal_data:
             continue
-        read_at = access_for(viewer, obj) if level is None else level
+        # The access the visibility layer gave the row to be shown, where it did (a list's rows).
+        read_at = read_access(viewer, obj) if level is None else level
         rows.append(
             _Read(
                 actor_id,

@@ -26,14 +26,16 @@ from lont.core.choices import Access
 
 from .viewer import Viewer
 from .visibility import (
+    SHOWN_ACCESS,
     effective_access,
     is_registered,
+    mark_shown,
     named_objects,
     registration_for,
     visible,
 )
 
-ACCESS_ATTR = "lont_access"
+ACCESS_ATTR = SHOWN_ACCESS
 
 
 def access_name(level: int) -> str:
@@ -91,7 +93,7 @@ def _keep(viewer: Viewer, rows: Iterable[Any], minimum: Access) -> list[Any]:
             continue
         level = effective_access(viewer, row)
         if level >= minimum:
-            setattr(row, ACCESS_ATTR, level)
+            mark_shown(viewer, row, level)
             kept.append(summarised(row) if level < Access.FULL else row)
     return kept
 

@@ -211,6 +211,30 @@ def access_for(viewer: Viewer, obj: models.Model) -> Access:
     return _with_role_floor(viewer, _covenant_access(viewer, category))
 
 
+# A row kept to be shown (``related.filter_visible``, ``prefetch_visible``) carries the access the
+# layer gave it there, and the viewer it was given to.
+SHOWN_ACCESS = "lont_access"
+_SHOWN_TO = "_lont_access_viewer"
+
+
+def mark_shown(viewer: Viewer, row: models.Model, level: Access) -> None:
+    """Mark ``row`` with the access at which ``viewer`` is shown it (``effective_access``)."""
+    setattr(row, SHOWN_ACCESS, level)
+    row.__dict__[_SHOWN_TO] = viewer
+
+
+def read_access(viewer: Viewer, obj: models.Model) -> Access:
+    """``access_for(viewer, obj)``, taken from the row where the layer already answered it: a row
+    marked for this viewer (``mark_shown``) of a model that names no other object, whose shown
+    access is its own (``effective_access`` lowers it only for what a row names). The access
+    log of a list asks it for every row it logs."""
+    state = obj.__dict__
+    if state.get(_SHOWN_TO) is viewer and not registration_for(type(obj)).related:
+        level: Access = state[SHOWN_ACCESS]
+        return level
+    return access_for(viewer, obj)
+
+
 def named_objects(obj: models.Model) -> list[models.Model]:
     """The registered objects a row names through its declared ``related`` foreign keys."""
     named = []

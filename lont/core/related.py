@@ -27,7 +27,7 @@ from lont.core.choices import Access
 from .viewer import Viewer
 from .visibility import (
     SHOWN_ACCESS,
-    effective_access,
+    effective_access_each,
     is_registered,
     mark_shown,
     named_objects,
@@ -87,11 +87,9 @@ def _load_named(viewer: Viewer, rows: list[Any]) -> set[int]:
 def _keep(viewer: Viewer, rows: Iterable[Any], minimum: Access) -> list[Any]:
     rows = list(rows)
     hidden = _load_named(viewer, rows)
+    shown = [row for row in rows if id(row) not in hidden]
     kept = []
-    for row in rows:
-        if id(row) in hidden:
-            continue
-        level = effective_access(viewer, row)
+    for row, level in zip(shown, effective_access_each(viewer, shown), strict=True):
         if level >= minimum:
             mark_shown(viewer, row, level)
             kept.append(summarised(row) if level < Access.FULL else row)

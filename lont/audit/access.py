@@ -16,7 +16,7 @@ from django.utils import timezone
 from lont.core import context
 from lont.core.lookups import array_element_type
 from lont.core.reads import REFRESH_WINDOW, is_refresh
-from lont.core.visibility import access_for, registration_for
+from lont.core.visibility import read_access, registration_for
 
 from .models import AccessLogEntry, AccessVia, ChangeLogEntry
 
@@ -43,6 +43,21 @@ class _Read(NamedTuple):
     access: int
     purpose: str
 
+
+# The fields ``log_reads`` sets once for all its rows (the reader, the request, the channel): on
+# PostgreSQL sent once as a value each, not as an array repeating it per row (the driver converts
+# an array value by value, two thirds of a list page's access-log write).
+_PER_CALL = (
+    "actor_id",
+    "network_id",
+    "organisation_id",
+    "role",
+    "request_id",
+    "via",
+    "path",
+    "purpose",
+)
+_PER_ROW = tuple(name for name in _Read._fields if name not in _PER_CALL)
 
 # Filled by the database on ``bulk_create`` through the field's ``pre_save`` (auto_now_add): each
 # row gets ``timezone.now()`` when it is written. The insert does the same.
@@ -77,7 +92,8 @@ def log_reads(
     for obj in objects:
         if not registration_for(type(obj)).personal_data:
             continue
-        read_at = access_for(viewer, obj) if level is None else level
+        # The access the visibility layer gave the row to be shown, where it did (a list's rows).
+        read_at = read_access(viewer, obj) if level is None else level
         rows.append(
             _Read(
                 actor_id,
@@ -122,8 +138,10 @@ def _insert(rows: list[_Read]) -> None:
             chunk = rows[start : start + size]
             stamps = [stamp.get_db_prep_save(timezone.now(), connection) for _ in chunk]
             if by_column:
-                columns = [list(column) for column in zip(*chunk, strict=True)]
-                cursor.execute(_unnest_sql(alias), [*columns, stamps])
+                first = chunk[0]._asdict()
+                columns = [[getattr(row, name) for row in chunk] for name in _PER_ROW]
+                values = [first[name] for name in _PER_CALL]
+                cursor.execute(_unnest_sql(alias), [*values, *columns, stamps])
                 continue
             params: list[Any] = []
             for row, at in zip(chunk, stamps, strict=True):
@@ -158,14 +176,24 @@ def _insert_sql(alias: str, count: int) -> str:
 
 @functools.cache
 def _unnest_sql(alias: str) -> str:
-    """PostgreSQL's ``INSERT … SELECT * FROM unnest(%s::type[], …)``: a parameter per column, an
-    array of the rows' values in each. The arrays are cast to the columns' types without their
-    lengths (``core.lookups.array_element_type``)."""
+    """PostgreSQL's ``INSERT … SELECT %s::type, …, u.* FROM unnest(%s::type[], …) AS u``: a
+    parameter per column, the fields set once per call (``_PER_CALL``) as one value each, the
+    others as an array of the rows' values. Values and arrays are cast to the columns' types
+    without their lengths (``core.lookups.array_element_type``)."""
     connection = connections[alias]
-    arrays = ", ".join(
-        f"%s::{array_element_type(field, connection)}[]" for field in _insert_fields()
+    by_name = {field.attname: field for field in _insert_fields()}
+    per_row = (*_PER_ROW, _STAMPED)
+    values = [f"%s::{array_element_type(by_name[name], connection)}" for name in _PER_CALL]
+    arrays = ", ".join(f"%s::{array_element_type(by_name[name], connection)}[]" for name in per_row)
+    quote = connection.ops.quote_name
+    row = ", ".join(quote(name) for name in per_row)
+    columns = ", ".join(quote(cast(str, by_name[name].column)) for name in (*_PER_CALL, *per_row))
+    table = quote(AccessLogEntry._meta.db_table)
+    # From _meta: nothing from a request in the text.
+    return (
+        f"INSERT INTO {table} ({columns}) SELECT {', '.join(values)}, u.* "  # noqa: S608
+        f"FROM unnest({arrays}) AS u({row})"
     )
-    return f"{_insert_into(alias)} SELECT * FROM unnest({arrays})"  # noqa: S608 - from _meta
 
 
 def _insert_into(alias: str) -> str:

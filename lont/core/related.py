@@ -26,14 +26,16 @@ from lont.core.choices import Access
 
 from .viewer import Viewer
 from .visibility import (
-    effective_access,
+    SHOWN_ACCESS,
+    effective_access_each,
     is_registered,
+    mark_shown,
     named_objects,
     registration_for,
     visible,
 )
 
-ACCESS_ATTR = "lont_access"
+ACCESS_ATTR = SHOWN_ACCESS
 
 
 def access_name(level: int) -> str:
@@ -85,13 +87,11 @@ def _load_named(viewer: Viewer, rows: list[Any]) -> set[int]:
 def _keep(viewer: Viewer, rows: Iterable[Any], minimum: Access) -> list[Any]:
     rows = list(rows)
     hidden = _load_named(viewer, rows)
+    shown = [row for row in rows if id(row) not in hidden]
     kept = []
-    for row in rows:
-        if id(row) in hidden:
-            continue
-        level = effective_access(viewer, row)
+    for row, level in zip(shown, effective_access_each(viewer, shown), strict=True):
         if level >= minimum:
-            setattr(row, ACCESS_ATTR, level)
+            mark_shown(viewer, row, level)
             kept.append(summarised(row) if level < Access.FULL else row)
     return kept
 

@@ -21,7 +21,7 @@ report: the reporter and their own organisation's coordinator).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,20 +195,64 @@ def _owner_reads(reg: Registration, viewer: Viewer, obj: Any) -> bool:
 
 
 def access_for(viewer: Viewer, obj: models.Model) -> Access:
-    reg = registration_for(type(obj))
-    if getattr(obj, f"{reg.network_field}_id", None) != viewer.network.pk:
-        return Access.NONE
-    if reg.case_content and not viewer.reads_case_content:
-        return Access.NONE
-    if not reg.shared:
-        owned = getattr(obj, f"{reg.owner_field}_id", None) == viewer.organisation.pk
-        return Access.FULL if owned and _owner_reads(reg, viewer, obj) else Access.NONE
-    if reg.owner_field and getattr(obj, f"{reg.owner_field}_id", None) == viewer.organisation.pk:
-        return Access.FULL
-    category = _category(reg, obj)
-    if category is None:
-        return Access.FULL
-    return _with_role_floor(viewer, _covenant_access(viewer, category))
+    return access_for_each(viewer, [obj])[0]
+
+
+def access_for_each(viewer: Viewer, objects: Sequence[models.Model]) -> list[Access]:
+    """``access_for`` of each object: the rules above, with the viewer's side of them (network,
+    organisation, role, the covenant's answer per category) looked up once for all the objects
+    (a page of rows) instead of once per object."""
+    network = viewer.network.pk
+    organisation = viewer.organisation.pk
+    reads_case_content = viewer.reads_case_content
+    by_category: dict[str, Access] = {}
+    levels: list[Access] = []
+    for obj in objects:
+        reg = registration_for(type(obj))
+        other_network = getattr(obj, f"{reg.network_field}_id", None) != network
+        if other_network or (reg.case_content and not reads_case_content):
+            levels.append(Access.NONE)
+        elif not reg.shared:
+            owned = getattr(obj, f"{reg.owner_field}_id", None) == organisation
+            owner_reads = owned and _owner_reads(reg, viewer, obj)
+            levels.append(Access.FULL if owner_reads else Access.NONE)
+        elif reg.owner_field and getattr(obj, f"{reg.owner_field}_id", None) == organisation:
+            levels.append(Access.FULL)
+        else:
+            category = _category(reg, obj)
+            if category is None:
+                levels.append(Access.FULL)
+                continue
+            level = by_category.get(category)
+            if level is None:
+                level = _with_role_floor(viewer, _covenant_access(viewer, category))
+                by_category[category] = level
+            levels.append(level)
+    return levels
+
+
+# A row kept to be shown (``related.filter_visible``, ``prefetch_visible``) carries the access the
+# layer gave it there, and the viewer it was given to.
+SHOWN_ACCESS = "lont_access"
+_SHOWN_TO = "_lont_access_viewer"
+
+
+def mark_shown(viewer: Viewer, row: models.Model, level: Access) -> None:
+    """Mark ``row`` with the access at which ``viewer`` is shown it (``effective_access``)."""
+    setattr(row, SHOWN_ACCESS, level)
+    row.__dict__[_SHOWN_TO] = viewer
+
+
+def read_access(viewer: Viewer, obj: models.Model) -> Access:
+    """``access_for(viewer, obj)``, taken from the row where the layer already answered it: a row
+    marked for this viewer (``mark_shown``) of a model that names no other object, whose shown
+    access is its own (``effective_access`` lowers it only for what a row names). The access
+    log of a list asks it for every row it logs."""
+    state = obj.__dict__
+    if state.get(_SHOWN_TO) is viewer and not registration_for(type(obj)).related:
+        level: Access = state[SHOWN_ACCESS]
+        return level
+    return access_for(viewer, obj)
 
 
 def named_objects(obj: models.Model) -> list[models.Model]:
@@ -227,7 +271,17 @@ def effective_access(viewer: Viewer, obj: models.Model) -> Access:
     """The access at which a row may be *shown*: the lowest of the row's own access and the
     access to every registered object it names (a tipster on a signal, a dissent's meeting item,
     both ends of a relation). A row never reveals more than its least visible end."""
-    level = access_for(viewer, obj)
+    return effective_access_each(viewer, [obj])[0]
+
+
+def effective_access_each(viewer: Viewer, objects: Sequence[models.Model]) -> list[Access]:
+    """``effective_access`` of each object, their own access asked at once (``access_for_each``)."""
+    own = access_for_each(viewer, objects)
+    return [_lowest_with_named(viewer, obj, level) for obj, level in zip(objects, own, strict=True)]
+
+
+def _lowest_with_named(viewer: Viewer, obj: models.Model, level: Access) -> Access:
+    """``level`` (the row's own access) lowered to the access to each object the row names."""
     for name in registration_for(type(obj)).related:
         field: Any = obj._meta.get_field(name)
         target_id = getattr(obj, field.attname)

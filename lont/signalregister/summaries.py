@@ -61,9 +61,20 @@ def _parts(signal: Signal, name: str) -> list[Any]:
         return list(getattr(signal, name).all())
 
 
-def tags_of(indicators: list[tuple[str, str, str, str]]) -> list[dict[str, str]]:
-    """Indicator tags from (code, Dutch label, weight class, category), strongest first."""
-    weights = choice_labels(_WEIGHT_CLASS)
+def weight_labels() -> dict[Any, Any]:
+    """The weight classes' labels in the current language (a page's rows take them once)."""
+    return choice_labels(_WEIGHT_CLASS)
+
+
+def tags_of(
+    indicators: list[tuple[str, str, str, str]], weights: dict[Any, Any] | None = None
+) -> list[dict[str, str]]:
+    """Indicator tags from (code, Dutch label, weight class, category), strongest first;
+    ``weights``: ``weight_labels()`` where the caller already took them."""
+    if not indicators:
+        return []
+    if weights is None:
+        weights = weight_labels()
     return [
         {
             "code": code,

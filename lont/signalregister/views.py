@@ -42,7 +42,7 @@ from .forms import (
     people_from,
 )
 from .guard_flow import GuardFlowMixin
-from .list_rows import SignalRows
+from .list_rows import SignalRows, choice_option_tags, indicator_option_tags
 from .models import Signal, SignalAttachment
 from .prefill import initial_from
 from .summaries import indicator_tags, summary_text
@@ -94,12 +94,15 @@ class SignalListView(VisibleListView):
         query.pop("page", None)
         # The group field is a text field with suggestions, not a list of every group (that grew
         # with the network); the groups it shows are logged with the rows (``also_read``).
+        filters = self.filters()
         data.update(
-            filters=self.filters(),
-            statuses=Status.choices,
-            source_types=SourceType.choices,
+            filters=filters,
+            status_options=choice_option_tags(Status, filters.status),
+            source_options=choice_option_tags(SourceType, filters.source_type),
             group_matches=self._group_matches,
-            indicators=selectors.indicator_options(self.viewer),
+            indicator_options=indicator_option_tags(
+                selectors.indicator_options(self.viewer), filters.indicator
+            ),
             can_create=self.viewer.can("case.write"),
             query=query.urlencode(),
         )

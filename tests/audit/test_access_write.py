@@ -142,4 +142,11 @@ def test_on_postgresql_the_statement_is_the_same_whatever_the_rows(
     inserts = _inserts(executed)
     assert len(inserts) == 2 and len({sql for sql, _ in inserts}) == 1
     assert [len(params) for _, params in inserts] == [len(access._insert_fields())] * 2
-    assert [len(params[0]) for _, params in inserts] == [1, 60]
+    # The fields set once per call are one value each; the others an array of the rows' values.
+    per_call = len(access._PER_CALL)
+    assert [params[0] for _, params in inserts] == [viewer.user.pk] * 2
+    per_row = len(access._insert_fields()) - per_call
+    assert [[len(array) for array in params[per_call:]] for _, params in inserts] == [
+        [1] * per_row,
+        [60] * per_row,
+    ]

@@ -88,3 +88,21 @@ def test_no_template_compares_access_levels_by_number():
         if pattern.search(line)
     ]
     assert offenders == [], "use {% if access|is_full %} / |is_summary"
+
+
+def test_read_access_takes_the_answer_the_layer_marked_for_that_viewer_only(
+    signal_with_tipster, make_member
+):
+    """The access log of a list takes a row's access from the mark the layer left when it kept
+    the row (``mark_shown``), for the viewer it was kept for and where the row names nothing;
+    otherwise the layer answers again."""
+    reader = Viewer(make_member(PartnerType.POLICE))
+    other = Viewer(make_member(PartnerType.POLICE))
+    signal = visibility.visible(reader, type(signal_with_tipster)).get()
+    visibility.mark_shown(reader, signal, Access.SUMMARY)  # a mark unlike access_for's answer
+    assert visibility.access_for(reader, signal) == Access.FULL
+    assert visibility.read_access(reader, signal) == Access.SUMMARY
+    assert visibility.read_access(other, signal) == Access.FULL
+    row = next(r for r in signal.people.all() if r.person.alias == "Tipster")
+    visibility.mark_shown(reader, row, Access.NONE)  # names a person: its own access is asked
+    assert visibility.read_access(reader, row) == Access.FULL

@@ -14,8 +14,13 @@ from lont.core.related import ACCESS_ATTR, filter_visible
 from lont.core.viewer import Viewer
 from lont.networks.choices import Access, PartnerType
 from lont.signalregister import selectors
-from lont.signalregister.choices import SourceType
-from lont.signalregister.list_rows import DESCRIPTION_LENGTH, SignalRows
+from lont.signalregister.choices import SourceType, Status
+from lont.signalregister.list_rows import (
+    DESCRIPTION_LENGTH,
+    SignalRows,
+    choice_option_tags,
+    indicator_option_tags,
+)
 from lont.signalregister.summaries import summary_text
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +93,25 @@ def test_the_page_shows_the_rows_escaped_and_the_description_only_in_full(listed
     assert html.count("&lt;b&gt;Ruzie&lt;/b&gt; &amp; &quot;dreiging&quot; bij &#x27;t plein") == 1
     assert "&lt;i&gt;Pleingroep&lt;/i&gt; &amp; co" in html and "<i>" not in html
     assert DESCRIPTION_LENGTH == 90 and "…</a>" in html
+
+
+# The filter form's options as the list's template wrote them before ``choice_option_tags``.
+TEMPLATE_OPTIONS = engines["django"].from_string(
+    """{% for value, label in choices %}<option value="{{ value }}"{% if selected == value %} selected{% endif %}>{{ label }}</option>{% endfor %}"""
+)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("choices", [Status, SourceType])
+def test_choice_options_are_written_as_the_template_wrote_them(choices, language):
+    with translation.override(language):
+        for selected in ["", *choices.values, "bestaat-niet"]:
+            expected = TEMPLATE_OPTIONS.render({"choices": choices.choices, "selected": selected})
+            assert choice_option_tags(choices, selected) == expected
+
+
+def test_indicator_options_are_written_escaped_as_the_template_wrote_them():
+    options = [(3, 'Dreiging <x> & "y" \'t'), (12, "Tijd"), (1234, "Plaats")]
+    for selected in (None, 12, 1234, 5):
+        expected = TEMPLATE_OPTIONS.render({"choices": options, "selected": selected})
+        assert indicator_option_tags(options, selected) == expected

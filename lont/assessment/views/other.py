@@ -13,6 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import localize
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -56,7 +58,11 @@ def dashboard_rows(board: dict[str, Any], today: dt.date) -> dict[str, Any]:
     return {
         **board,
         "by_level": [
-            {"level": level.value, "count": count, "rows": [_situation_row(s, url) for s in rows]}
+            {
+                "badge": _level_badge(level.value),
+                "count": count,
+                "items": _situation_items(rows, url),
+            }
             for level, rows, count in board["by_level"]
         ],
         "breaks": [
@@ -83,18 +89,45 @@ def dashboard_rows(board: dict[str, Any], today: dt.date) -> dict[str, Any]:
     }
 
 
-def _situation_row(situation: Situation, url: Callable[[int], str]) -> dict[str, Any]:
+def _level_badge(level: str) -> SafeString:
+    """What ``assessment/_level.html`` prints for a level (its closing newline too), without a
+    template per level shown."""
+    return format_html(
+        '<span class="lont-badge lont-level lont-level--{}">{} {}</span>\n',
+        level,
+        _("niveau"),
+        level,
+    )
+
+
+def _situation_items(situations: list[Situation], url: Callable[[int], str]) -> SafeString:
+    """A level's list items: its situations with their sparklines, as HTML (the list was most of
+    the page's template nodes: a dozen per situation)."""
+    return mark_safe("".join(_situation_item(s, url) for s in situations))  # noqa: S308 - format_html's
+
+
+def _situation_item(situation: Situation, url: Callable[[int], str]) -> SafeString:
     spark = svg.sparkline(situation.history)
-    # Numbers as the template would print them: localised ("18,5" in Dutch).
+    # Numbers as a template would print them: localised ("18,5" in Dutch).
     first, last = localize(spark["first"]), localize(spark["last"])
-    return {
-        "url": url(situation.pk),
-        "title": situation.title,
-        "spark": spark,
-        "trend": _("Verloop van de score: van %(first)s naar %(last)s")
-        % {"first": first, "last": last},
-        "score": _("score %(first)s → %(last)s") % {"first": first, "last": last},
-    }
+    trend = _("Verloop van de score: van %(first)s naar %(last)s") % {"first": first, "last": last}
+    score = _("score %(first)s → %(last)s") % {"first": first, "last": last}
+    width, height = spark["width"], spark["height"]
+    return format_html(
+        '<li><a class="utrecht-link" href="{}">{}</a>\n        <svg width="{}" height="{}" '
+        'viewBox="0 0 {} {}" role="img" aria-label="{}"><polyline points="{}" fill="none" '
+        'stroke="currentColor" stroke-width="1.5"/></svg>\n        '
+        '<span class="lont-muted">{}</span></li>',
+        url(situation.pk),
+        situation.title,
+        width,
+        height,
+        width,
+        height,
+        trend,
+        spark["points"],
+        score,
+    )
 
 
 class ActionsBoardView(MemberTemplateView):

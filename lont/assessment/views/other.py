@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from django.contrib import messages
@@ -102,32 +103,26 @@ def _level_badge(level: str) -> SafeString:
 
 def _situation_items(situations: list[Situation], url: Callable[[int], str]) -> SafeString:
     """A level's list items: its situations with their sparklines, as HTML (the list was most of
-    the page's template nodes: a dozen per situation)."""
-    return mark_safe("".join(_situation_item(s, url) for s in situations))  # noqa: S308 - format_html's
-
-
-def _situation_item(situation: Situation, url: Callable[[int], str]) -> SafeString:
-    spark = svg.sparkline(situation.history)
-    # Numbers as a template would print them: localised ("18,5" in Dutch).
-    first, last = localize(spark["first"]), localize(spark["last"])
-    trend = _("Verloop van de score: van %(first)s naar %(last)s") % {"first": first, "last": last}
-    score = _("score %(first)s → %(last)s") % {"first": first, "last": last}
-    width, height = spark["width"], spark["height"]
-    return format_html(
-        '<li><a class="utrecht-link" href="{}">{}</a>\n        <svg width="{}" height="{}" '
-        'viewBox="0 0 {} {}" role="img" aria-label="{}"><polyline points="{}" fill="none" '
-        'stroke="currentColor" stroke-width="1.5"/></svg>\n        '
-        '<span class="lont-muted">{}</span></li>',
-        url(situation.pk),
-        situation.title,
-        width,
-        height,
-        width,
-        height,
-        trend,
-        spark["points"],
-        score,
-    )
+    the page's template nodes: a dozen per situation). Every value escaped as a template would
+    (``html.escape``, what Django's ``escape`` runs; the sentences translated once per list)."""
+    trend = _("Verloop van de score: van %(first)s naar %(last)s")
+    score = _("score %(first)s → %(last)s")
+    items = []
+    for situation in situations:
+        spark = svg.sparkline(situation.history)
+        # Numbers as a template would print them: localised ("18,5" in Dutch).
+        numbers = {"first": localize(spark["first"]), "last": localize(spark["last"])}
+        width, height = spark["width"], spark["height"]
+        items.append(
+            f'<li><a class="utrecht-link" href="{escape(url(situation.pk))}">'
+            f"{escape(situation.title)}</a>\n"
+            f'        <svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'role="img" aria-label="{escape(trend % numbers)}">'
+            f'<polyline points="{escape(spark["points"])}" fill="none" stroke="currentColor" '
+            'stroke-width="1.5"/></svg>\n'
+            f'        <span class="lont-muted">{escape(score % numbers)}</span></li>'
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every value escaped above
 
 
 class ActionsBoardView(MemberTemplateView):

@@ -8,7 +8,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -88,6 +88,48 @@ def _switcher_frame() -> tuple[str, str, str]:
             ),
         )
     return frame
+
+
+@register.simple_tag(takes_context=True)
+def viewer_line(context: template.Context) -> str:
+    """Who is signed in, for which organisation, in which role (in the header)."""
+    viewer = context["viewer"]
+    return format_html(
+        "<span>{} · {} · {}</span>",
+        viewer.user.full_name,
+        viewer.organisation.name,
+        viewer.membership.get_role_display(),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context: template.Context) -> str:
+    """The form that switches to the other language, back to this page (the form is the same for
+    everyone in a language: kept with the shared fragments)."""
+    key = ("language-switcher", *_shared_key())
+    frame = _SHARED_FRAMES.get(key)
+    if frame is None:
+        nl = get_language() == "nl"
+        other, label = ("en", "English") if nl else ("nl", "Nederlands")
+        frame = _SHARED_FRAMES[key] = (
+            format_html(
+                '\n<form method="post" action="{}" class="lont-inline-form">',
+                reverse("set_language"),
+            ),
+            '\n  <input type="hidden" name="next" value="',
+            format_html(
+                '">\n  \n    <button type="submit" name="language" value="{}" '
+                'class="utrecht-button utrecht-button--subtle" lang="{}">{}</button>\n  \n</form>\n',
+                other,
+                other,
+                label,
+            ),
+        )
+    before, after_csrf, end = frame
+    request = context.get("request")
+    path = escape(request.get_full_path()) if request is not None else ""
+    csrf = CsrfTokenNode().render(context)
+    return mark_safe(before + csrf + after_csrf + path + end)  # noqa: S308 - escaped above
 
 
 @register.simple_tag

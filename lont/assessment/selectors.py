@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from lont.core.pagination import capped_count_expression
 from lont.core.policies import may_open
+from lont.core.prepared import ViewerQuery
 from lont.core.related import filter_visible, label_text, prefetch_visible
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
@@ -385,6 +386,45 @@ DASHBOARD_SIGNAL = ("network_id", "organisation__name", "category", "registered_
 _SITUATION_READ = (*DASHBOARD_SITUATION, "trend_breaks", "level_count", "level_rank", "shown")
 
 
+def _dashboard_actions(viewer: Viewer) -> models.QuerySet:
+    # Actions are shown with what is to be done: only to who reads them in full.
+    return (
+        visible(viewer, Action.objects.filter(status=ActionStatus.OPEN), minimum=Access.FULL)
+        .select_related("organisation")
+        .only(*DASHBOARD_ACTION)
+        .order_by("due_date", "pk")[:20]
+    )
+
+
+def _dashboard_new_signals(viewer: Viewer, cutoff: dt.datetime) -> models.QuerySet:
+    new_signals = visible(viewer, Signal.objects.filter(registered_at__gt=cutoff))
+    # The count comes with the rows, as a subquery of their query: counted up to the cap, flat
+    # in the size of the register ("meer dan 1000").
+    return (
+        new_signals.select_related("organisation")
+        .only(*DASHBOARD_SIGNAL)
+        .annotate(capped_total=capped_count_expression(new_signals, NEW_SIGNALS_CAP))
+        .order_by("-registered_at")[:NEW_SIGNALS_SHOWN]
+    )
+
+
+def _dashboard_ranked_situations(viewer: Viewer) -> models.QuerySet:
+    level_count, level_rank, shown_history = _situation_windows()
+    return (
+        visible(viewer, Situation)
+        .annotate(level_count=level_count, level_rank=level_rank, shown=shown_history)
+        .order_by("-score", "pk")
+        .values_list(*_SITUATION_READ)[:SITUATIONS_READ]
+    )
+
+
+# Read on every visit to the dashboard, the same SQL for everyone with the same viewer key:
+# compiled once per key (lont.core.prepared.ViewerQuery), most of the page's CPU otherwise.
+_DASHBOARD_ACTIONS = ViewerQuery(_dashboard_actions)
+_DASHBOARD_NEW_SIGNALS = ViewerQuery(_dashboard_new_signals, cutoff=dt.datetime)
+_DASHBOARD_SITUATIONS = ViewerQuery(_dashboard_ranked_situations)
+
+
 def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     # The dashboard shows a situation's level, score and trend breaks: its stored explanation,
     # drill reading and requests (large at a large situation) stay in the database. Per level it
@@ -392,22 +432,8 @@ def dashboard(viewer: Viewer, since: dt.datetime | None) -> dict[str, Any]:
     # Three queries whatever the size: the situations, the open actions, the new signals.
     cutoff = since or timezone.now() - dt.timedelta(days=14)
     by_level, breaks = _dashboard_situations(viewer, cutoff)
-    # Actions are shown with what is to be done: only to who reads them in full.
-    actions = list(
-        visible(viewer, Action.objects.filter(status=ActionStatus.OPEN), minimum=Access.FULL)
-        .select_related("organisation")
-        .only(*DASHBOARD_ACTION)
-        .order_by("due_date", "pk")[:20]
-    )
-    new_signals = visible(viewer, Signal.objects.filter(registered_at__gt=cutoff))
-    # The count comes with the rows, as a subquery of their query: counted up to the cap, flat
-    # in the size of the register ("meer dan 1000").
-    new_list = list(
-        new_signals.select_related("organisation")
-        .only(*DASHBOARD_SIGNAL)
-        .annotate(capped_total=capped_count_expression(new_signals, NEW_SIGNALS_CAP))
-        .order_by("-registered_at")[:NEW_SIGNALS_SHOWN]
-    )
+    actions = _DASHBOARD_ACTIONS(viewer)
+    new_list = _DASHBOARD_NEW_SIGNALS(viewer, cutoff=cutoff)
     counted = new_list[0].capped_total if new_list else 0
     shown_breaks = [situation for situation, _b in breaks]
     return {
@@ -438,13 +464,7 @@ def _dashboard_situations(
     functions, over every situation the viewer sees), and their score history only where the
     rank puts them on the page. A network of 300 situations built 600 model instances (with
     organisation and rivalry) for about 40 shown; now just the shown ones are built."""
-    level_count, level_rank, shown_history = _situation_windows()
-    ranked = (
-        visible(viewer, Situation)
-        .annotate(level_count=level_count, level_rank=level_rank, shown=shown_history)
-        .order_by("-score", "pk")
-        .values_list(*_SITUATION_READ)[:SITUATIONS_READ]
-    )
+    ranked = _DASHBOARD_SITUATIONS(viewer)
     after = cutoff.isoformat()
     shown: dict[str, list[Situation]] = {code: [] for code in reversed(LevelCode.values)}
     counts: dict[str, int] = {}
@@ -453,9 +473,7 @@ def _dashboard_situations(
         recent = [b for b in trend_breaks if b.get("at", "") >= after]
         if level_rank > PER_LEVEL and not (recent and len(breaks) < BREAKS_SHOWN):
             continue
-        situation = _shown_situation(
-            ranked.db, fields, history if level_rank <= PER_LEVEL else None
-        )
+        situation = _shown_situation(fields, history if level_rank <= PER_LEVEL else None)
         if level_rank <= PER_LEVEL:
             shown[situation.level].append(situation)
             counts[situation.level] = level_count
@@ -493,7 +511,7 @@ def _situation_window_sql() -> tuple[str, str, str]:
     )
 
 
-def _shown_situation(db: str, fields: list[Any], history: list[Any] | None) -> Situation:
+def _shown_situation(fields: list[Any], history: list[Any] | None) -> Situation:
     """A situation the dashboard shows, built from its read columns as the queryset would build it
     (``from_db``; the others deferred). The score history only where its sparkline is drawn."""
     names = list(DASHBOARD_SITUATION)
@@ -501,7 +519,8 @@ def _shown_situation(db: str, fields: list[Any], history: list[Any] | None) -> S
         names, fields = [*names, "history"], [*fields, history]
     values = dict(zip(names, fields, strict=True))
     attnames = [f.attname for f in Situation._meta.concrete_fields if f.attname in values]
-    return Situation.from_db(db, attnames, [values[name] for name in attnames])
+    # The database the viewer query read (its default), as the queryset's instances would say.
+    return Situation.from_db("default", attnames, [values[name] for name in attnames])
 
 
 def meetings(viewer: Viewer) -> models.QuerySet:

@@ -331,6 +331,26 @@ def visible(
     return mark_scoped(_visible_unmarked(viewer, model_or_queryset, minimum=minimum), viewer)
 
 
+def viewer_key(viewer: Viewer) -> tuple[Any, ...] | None:
+    """Everything of the viewer that :func:`visible` reads: two viewers with the same key get the
+    same SQL from it, so a compiled read may be kept per key (``lont.core.prepared.ViewerQuery``).
+    The covenant version's contents never change once made; its id stands for them (None: a
+    version not saved has no id to stand for it, nothing is kept)."""
+    organisation = viewer.organisation
+    covenant = viewer.covenant
+    if covenant is not None and covenant.pk is None:
+        return None
+    return (
+        viewer.network.pk,
+        organisation.pk,
+        organisation.partner_type,
+        organisation.powers,
+        viewer.user.pk,
+        viewer.role,
+        None if covenant is None else covenant.pk,
+    )
+
+
 def hidden(viewer: Viewer, model: type[models.Model]) -> models.QuerySet:
     """The rows of a model in the viewer's network that the viewer may not see at all (the
     complement of ``visible`` at summary access), said positively where the rule allows: a

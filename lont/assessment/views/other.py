@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from django.contrib import messages
@@ -13,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import localize
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -56,7 +59,11 @@ def dashboard_rows(board: dict[str, Any], today: dt.date) -> dict[str, Any]:
     return {
         **board,
         "by_level": [
-            {"level": level.value, "count": count, "rows": [_situation_row(s, url) for s in rows]}
+            {
+                "badge": _level_badge(level.value),
+                "count": count,
+                "items": _situation_items(rows, url),
+            }
             for level, rows, count in board["by_level"]
         ],
         "breaks": [
@@ -83,18 +90,39 @@ def dashboard_rows(board: dict[str, Any], today: dt.date) -> dict[str, Any]:
     }
 
 
-def _situation_row(situation: Situation, url: Callable[[int], str]) -> dict[str, Any]:
-    spark = svg.sparkline(situation.history)
-    # Numbers as the template would print them: localised ("18,5" in Dutch).
-    first, last = localize(spark["first"]), localize(spark["last"])
-    return {
-        "url": url(situation.pk),
-        "title": situation.title,
-        "spark": spark,
-        "trend": _("Verloop van de score: van %(first)s naar %(last)s")
-        % {"first": first, "last": last},
-        "score": _("score %(first)s → %(last)s") % {"first": first, "last": last},
-    }
+def _level_badge(level: str) -> SafeString:
+    """What ``assessment/_level.html`` prints for a level (its closing newline too), without a
+    template per level shown."""
+    return format_html(
+        '<span class="lont-badge lont-level lont-level--{}">{} {}</span>\n',
+        level,
+        _("niveau"),
+        level,
+    )
+
+
+def _situation_items(situations: list[Situation], url: Callable[[int], str]) -> SafeString:
+    """A level's list items: its situations with their sparklines, as HTML (the list was most of
+    the page's template nodes: a dozen per situation). Every value escaped as a template would
+    (``html.escape``, what Django's ``escape`` runs; the sentences translated once per list)."""
+    trend = _("Verloop van de score: van %(first)s naar %(last)s")
+    score = _("score %(first)s → %(last)s")
+    items = []
+    for situation in situations:
+        spark = svg.sparkline(situation.history)
+        # Numbers as a template would print them: localised ("18,5" in Dutch).
+        numbers = {"first": localize(spark["first"]), "last": localize(spark["last"])}
+        width, height = spark["width"], spark["height"]
+        items.append(
+            f'<li><a class="utrecht-link" href="{escape(url(situation.pk))}">'
+            f"{escape(situation.title)}</a>\n"
+            f'        <svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'role="img" aria-label="{escape(trend % numbers)}">'
+            f'<polyline points="{escape(spark["points"])}" fill="none" stroke="currentColor" '
+            'stroke-width="1.5"/></svg>\n'
+            f'        <span class="lont-muted">{escape(score % numbers)}</span></li>'
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every value escaped above
 
 
 class ActionsBoardView(MemberTemplateView):

@@ -6,7 +6,10 @@ from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf
+from django.template.defaulttags import CsrfTokenNode
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -31,6 +34,102 @@ def may_open(viewer: Any, url_name: str) -> bool:
     from lont.core.policies import may_open as allowed
 
     return allowed(viewer, url_name)
+
+
+@register.simple_tag(takes_context=True)
+def network_switcher(context: template.Context) -> str:
+    """The viewer's network: a form to switch between them for a member of several, else its name.
+    One string per membership; the form around the options is the same for everyone (kept with
+    the shared fragments, per language and URL prefix)."""
+    viewer = context.get("viewer")
+    memberships = context.get("viewer_memberships") or []
+    if len(memberships) <= 1:
+        name = viewer.network.name if viewer is not None else ""
+        return format_html('<span class="lont-network-name">{}</span>\n', name)
+    before, after, end = _switcher_frame()
+    current = viewer.network.pk if viewer is not None else None
+    options = [
+        format_html(
+            '<option value="{}"{}>{}</option>',
+            m.network_id,
+            _SELECTED if m.network_id == current else "",
+            m.network.name,
+        )
+        for m in memberships
+    ]
+    csrf = CsrfTokenNode().render(context)
+    return mark_safe(before + csrf + after + "".join(options) + end)  # noqa: S308 - escaped above
+
+
+_SELECTED = mark_safe(" selected")
+
+
+def _switcher_frame() -> tuple[str, str, str]:
+    key = ("network-switcher", *_shared_key())
+    frame = _SHARED_FRAMES.get(key)
+    if frame is None:
+        from django.utils.translation import gettext
+
+        frame = _SHARED_FRAMES[key] = (
+            format_html(
+                '\n<form method="post" action="{}" class="lont-inline-form lont-switcher">',
+                reverse("core:switch_network"),
+            ),
+            format_html(
+                '\n  <label for="network-switch" class="utrecht-form-label">{}</label>\n'
+                '  <select id="network-switch" name="network" class="utrecht-select '
+                'utrecht-select--html-select" data-autosubmit>\n    ',
+                gettext("Netwerk"),
+            ),
+            format_html(
+                '\n  </select>\n  <button type="submit" class="utrecht-button '
+                'utrecht-button--secondary-action lont-js-hidden">{}</button>\n</form>\n\n',
+                gettext("Wissel"),
+            ),
+        )
+    return frame
+
+
+@register.simple_tag(takes_context=True)
+def viewer_line(context: template.Context) -> str:
+    """Who is signed in, for which organisation, in which role (in the header)."""
+    viewer = context["viewer"]
+    return format_html(
+        "<span>{} · {} · {}</span>",
+        viewer.user.full_name,
+        viewer.organisation.name,
+        viewer.membership.get_role_display(),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context: template.Context) -> str:
+    """The form that switches to the other language, back to this page (the form is the same for
+    everyone in a language: kept with the shared fragments)."""
+    key = ("language-switcher", *_shared_key())
+    frame = _SHARED_FRAMES.get(key)
+    if frame is None:
+        nl = get_language() == "nl"
+        other, label = ("en", "English") if nl else ("nl", "Nederlands")
+        frame = _SHARED_FRAMES[key] = (
+            format_html(
+                '\n<form method="post" action="{}" class="lont-inline-form">',
+                reverse("set_language"),
+            ),
+            '\n  <input type="hidden" name="next" value="',
+            format_html(
+                '">\n  \n    <button type="submit" name="language" value="{}" '
+                'class="utrecht-button utrecht-button--subtle" lang="{}">{}</button>\n  \n</form>\n',
+                other,
+                other,
+                label,
+            ),
+        )
+    before, after_csrf, end = frame
+    request = context.get("request")
+    path = escape(request.get_full_path()) if request is not None else ""
+    csrf = CsrfTokenNode().render(context)
+    return mark_safe(before + csrf + after_csrf + path + end)  # noqa: S308 - escaped above
 
 
 @register.simple_tag
@@ -114,6 +213,12 @@ def error_summary_items(form: Any, formset: Any = None) -> list[dict[str, str]]:
 # no argument): rendered once per fragment, language and URL prefix, without the page's context —
 # so nothing of the request or the viewer can end up in what is kept.
 _SHARED: dict[tuple[str, str, str, str], str] = {}
+# The same for pieces of the layout built in Python (``network_switcher``'s form).
+_SHARED_FRAMES: dict[tuple[str, ...], tuple[str, str, str]] = {}
+
+
+def _shared_key() -> tuple[str, str, str]:
+    return (get_language() or "", get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF))
 
 
 class SharedFragmentNode(template.Node):
@@ -122,12 +227,7 @@ class SharedFragmentNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context: template.Context) -> str:
-        key = (
-            self.name,
-            get_language() or "",
-            get_script_prefix(),
-            str(get_urlconf() or settings.ROOT_URLCONF),
-        )
+        key = (self.name, *_shared_key())
         html = _SHARED.get(key)
         if html is None:
             # An empty context of the same template: none of the page's variables.
@@ -152,3 +252,4 @@ def same_for_everyone(
 def _forget_shared_fragments(**_kwargs: Any) -> None:
     # Tests change STATIC_URL, the theme or the URL conf: a kept fragment may name the old ones.
     _SHARED.clear()
+    _SHARED_FRAMES.clear()

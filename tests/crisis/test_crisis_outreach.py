@@ -9,10 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from socialmap_factories import contact_factory, group_factory, reach_factory
 
-from lont.core.related import effective_access
 from lont.core.scoping import system_context
 from lont.core.viewer import Viewer
-from lont.core.visibility import access_for
+from lont.core.visibility import access_for, effective_access
 from lont.crisis import selectors, services
 from lont.crisis.models import IncidentLogEntry, Outreach
 from lont.networks.choices import Access, InformationCategory, PartnerType

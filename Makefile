@@ -41,11 +41,8 @@ demo: install
 	@echo "Starting the development server on http://127.0.0.1:8000/ (Ctrl+C stops it)"
 	DEBUG=0 $(MANAGE) runserver 127.0.0.1:8000
 
-# --no-loadscope-reorder: xdist would otherwise send the files with the most tests first, so the
-# slowest files (one or two long tests each: the browser journeys, the canary matrix, the workers)
-# ran last, one worker alone (tests/conftest.py collects them first instead).
 test: install
-	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -14,22 +14,11 @@ from lont.core.viewer import Viewer
 from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership, Network
 
-# The files that take minutes each (measured with --durations: the real browser, the canary matrix,
-# the task workers, the data migrations, the schema fuzzing). Collected first, the two workers share
-# them from the start instead of one running the last of them alone at the end of the run.
-STARTED_FIRST = (
-    "tests/browser/",
-    "tests/core/test_canary_matrix.py",
-    "tests/tasks/test_task_workers.py",
-    "tests/notifications/test_notifications_migration.py",
-    "tests/presence/test_roster_migration.py",
-    "tests/api/test_schemathesis.py",
-)
-
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # A stable sort: the order within each part stays as collected.
-    items.sort(key=lambda item: not any(part in str(item.path) for part in STARTED_FIRST))
+    # The real-browser files are the slowest: started first, the two workers share them instead of
+    # one running the last of them alone at the end of the run (a stable sort keeps the order).
+    items.sort(key=lambda item: "tests/browser/" not in str(item.path))
 
 
 @pytest.fixture(autouse=True)

@@ -15,12 +15,6 @@ from lont.networks.choices import PartnerType, Role
 from lont.networks.models import Membership, Network
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The real-browser files are the slowest: started first, the two workers share them instead of
-    # one running the last of them alone at the end of the run (a stable sort keeps the order).
-    items.sort(key=lambda item: "tests/browser/" not in str(item.path))
-
-
 @pytest.fixture(autouse=True)
 def _english_off(settings: Any) -> None:
     settings.LANGUAGE_CODE = "nl"

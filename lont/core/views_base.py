@@ -32,6 +32,20 @@ from .viewer import Viewer
 from .visibility import visible
 
 
+def fetch_for_page(view: Any, model_or_qs: Any, pk: Any, minimum: Access = Access.SUMMARY) -> Any:
+    """The row ``pk`` of ``model_or_qs`` a member view acts on (or one beside it), read through the
+    visibility layer and logged as read by this page; the view keeps the access it was read at."""
+    obj, view.access = get_visible(
+        view.viewer,
+        model_or_qs,
+        via=AccessVia.PAGE,
+        path=view.request.get_full_path(),
+        minimum=minimum,
+        pk=pk,
+    )
+    return obj
+
+
 class MemberRequiredMixin:
     """Pages for an active member with a verified second factor (enforced by the middleware)."""
 

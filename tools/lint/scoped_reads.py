@@ -22,7 +22,7 @@ from pathlib import Path
 
 ESCAPE = re.compile(r"#\s*lint:\s*system-read\s+\S")
 MANAGERS = frozenset({"objects", "_default_manager"})
-LAYER_CALLS = frozenset({"visible", "get_visible", "fetch"})
+LAYER_CALLS = frozenset({"visible", "get_visible", "fetch_for_page"})
 SCOPED_OR_EMPTY = frozenset({"for_viewer", "none"})
 CHECKED_FILES = frozenset({"pdf.py", "exports.py"})
 CHECKED_DIRS = frozenset({"api", "views", "templatetags", "notifications"})
@@ -123,8 +123,9 @@ def _declared_querysets(tree: ast.AST) -> set[int]:
 
 def _layer_arguments(tree: ast.AST) -> set[int]:
     """Nodes that the layer scopes before anything is read: arguments of ``visible(…)`` /
-    ``get_visible(…)`` (and ``fetch(…)``, the assessment pages' wrapper of it), and what a
-    ``base_queryset`` method returns (the base views and viewsets pass it through ``visible``)."""
+    ``get_visible(…)`` (and ``fetch_for_page(…)``, the pages' wrapper of it in
+    ``core.views_base``), and what a ``base_queryset`` method returns (the base views and
+    viewsets pass it through ``visible``)."""
     skipped: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _name(node.func) in LAYER_CALLS:

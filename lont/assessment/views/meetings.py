@@ -23,6 +23,7 @@ from lont.core.views_base import (
     ServiceFormView,
     VisibleListView,
     add_service_errors,
+    fetch_for_page,
 )
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
@@ -33,7 +34,6 @@ from ..choices import Stage
 from ..forms import ActionForm, DecideForm, DissentForm, JudgeForm, MeetingForm, PictureForm
 from ..models import AgendaItem, CaseMeeting
 from ..pdf import minutes_pdf
-from .base import fetch
 
 
 def _organisations(viewer: Any) -> Any:
@@ -144,7 +144,7 @@ class MeetingDetailView(MemberTemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         data = super().get_context_data(**kwargs)
-        meeting = fetch(self, selectors.meetings(self.viewer), self.kwargs["pk"])
+        meeting = fetch_for_page(self, selectors.meetings(self.viewer), self.kwargs["pk"])
         path = self.request.get_full_path()
         items = selectors.meeting_items(self.viewer, meeting, via=AccessVia.PAGE, path=path)
         # The lines of every item in one read of the signals they name (not one per item).
@@ -190,7 +190,9 @@ class MinutesPdfView(MemberView):
     model = CaseMeeting
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        meeting = fetch(self, selectors.meetings(self.viewer).prefetch_related("participants"), pk)
+        meeting = fetch_for_page(
+            self, selectors.meetings(self.viewer).prefetch_related("participants"), pk
+        )
         path = request.get_full_path()
         items = selectors.meeting_items(self.viewer, meeting, via=AccessVia.PDF, path=path)
         # The lines of every item in one read of the signals they name (not one per item).
@@ -244,7 +246,7 @@ class ItemStepView(MemberView):
     required_permission = "case.write"
 
     def post(self, request: HttpRequest, pk: int, step: str) -> HttpResponse:
-        item = fetch(self, AgendaItem.objects.select_related("meeting", "situation"), pk)
+        item = fetch_for_page(self, AgendaItem.objects.select_related("meeting", "situation"), pk)
         meeting = item.meeting
         found = _step(self, step, item, request.POST)
         if found is None:
@@ -274,7 +276,7 @@ class MeetingCloseView(MemberView):
     required_permission = "case.write"
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        meeting = fetch(self, selectors.meetings(self.viewer), pk, Access.SUMMARY)
+        meeting = fetch_for_page(self, selectors.meetings(self.viewer), pk, Access.SUMMARY)
         try:
             services.meeting_close(viewer=self.viewer, meeting=meeting)
         except ValidationError as error:

@@ -24,13 +24,12 @@ from lont.audit.models import AccessVia
 from lont.core.addresses import address_by_id
 from lont.core.dates import day_month, day_month_time
 from lont.core.text import shortened
-from lont.core.views_base import MemberTemplateView, MemberView, ServiceFormView
+from lont.core.views_base import MemberTemplateView, MemberView, ServiceFormView, fetch_for_page
 from lont.networks.choices import Access
 
 from .. import recompute, selectors, services, svg
 from ..forms import ActionUpdateForm, ParametersForm
 from ..models import Action, Situation
-from .base import fetch
 
 
 class DashboardView(MemberTemplateView):
@@ -155,7 +154,7 @@ class ActionUpdateView(MemberView):
     required_permission = "case.write"
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        action = fetch(self, Action, pk)
+        action = fetch_for_page(self, Action, pk)
         form = ActionUpdateForm(data=request.POST)
         if form.is_valid():
             try:

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from lont.audit.access import log_reads
 from lont.audit.models import AccessVia
-from lont.core.views_base import MemberView, ServiceFormView, VisibleDetailView, VisibleListView
+from lont.core.views_base import (
+    MemberView,
+    ServiceFormView,
+    VisibleDetailView,
+    VisibleListView,
+    fetch_for_page,
+)
 from lont.core.visibility import visible
 from lont.networks.choices import Access
 from lont.signalregister.models import Signal
@@ -25,7 +31,6 @@ from .. import explain, linking, recompute, selectors, services, svg
 from ..choices import LevelCode, SituationKind
 from ..forms import LinkSignalsForm, SituationForm
 from ..models import Situation
-from .base import fetch
 
 
 class SituationListView(VisibleListView):
@@ -154,7 +159,7 @@ class SituationEditView(ServiceFormView):
     success_message = _("De situatie is bijgewerkt.")
 
     def setup_object(self) -> None:
-        self.object = fetch(self, Situation, self.kwargs["pk"], Access.FULL)
+        self.object = fetch_for_page(self, Situation, self.kwargs["pk"], Access.FULL)
 
     def form_kwargs(self) -> dict[str, Any]:
         s = self.object
@@ -182,7 +187,7 @@ class SituationLinkView(ServiceFormView):
     LIMIT = 200
 
     def setup_object(self) -> None:
-        self.object = fetch(self, Situation, self.kwargs["pk"], Access.FULL)
+        self.object = fetch_for_page(self, Situation, self.kwargs["pk"], Access.FULL)
         self.search = self.request.GET.get("zoek", "").strip()[:100]
         linked = visible(self.viewer, self.object.signals.all())
         self.linked_ids = set(linked.values_list("pk", flat=True))
@@ -216,7 +221,7 @@ class SituationLinkView(ServiceFormView):
 
 class SituationFollowView(MemberView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        situation = fetch(self, Situation, pk)
+        situation = fetch_for_page(self, Situation, pk)
         services.situation_follow(
             viewer=self.viewer, situation=situation, follow=request.POST.get("volgen") == "1"
         )
@@ -229,7 +234,7 @@ class AutoLinkUndoView(MemberView):
     required_permission = "case.write"
 
     def post(self, request: HttpRequest, pk: int, signal_pk: int) -> HttpResponse:
-        situation = fetch(self, Situation, pk, Access.FULL)
+        situation = fetch_for_page(self, Situation, pk, Access.FULL)
         services.situation_autolink_undo(
             viewer=self.viewer, situation=situation, signal_id=signal_pk
         )

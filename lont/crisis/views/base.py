@@ -1,5 +1,5 @@
-"""Helpers shared by the incident room's pages: reading the incident (or a row beside it) through
-the visibility layer, and the two forms both the picture and its steps build."""
+"""Helpers shared by the incident room's pages: the two forms both the picture and its steps build
+(a row is read with ``core.views_base.fetch_for_page``)."""
 
 from __future__ import annotations
 
@@ -7,27 +7,12 @@ from typing import Any
 
 from django.urls import reverse
 
-from lont.audit.models import AccessVia
-from lont.core.selectors import get_visible
 from lont.core.visibility import visible
-from lont.networks.choices import Access
 from lont.subjects.models import Group
 
 from .. import selectors
 from ..forms import MessageForm, OutreachForm
 from ..models import Incident
-
-
-def fetch(view: Any, model_or_qs: Any, pk: Any, minimum: Access = Access.SUMMARY) -> Any:
-    obj, view.access = get_visible(
-        view.viewer,
-        model_or_qs,
-        via=AccessVia.PAGE,
-        path=view.request.get_full_path(),
-        minimum=minimum,
-        pk=pk,
-    )
-    return obj
 
 
 def message_form(incident: Incident) -> MessageForm:

@@ -13,7 +13,13 @@ from lont.audit.models import AccessVia
 from lont.core.reads import log_reads
 from lont.core.related import summarised
 from lont.core.selectors import get_visible
-from lont.core.views_base import MemberView, ObjectHistoryView, ServiceFormView, VisibleListView
+from lont.core.views_base import (
+    MemberView,
+    ObjectHistoryView,
+    ServiceFormView,
+    VisibleListView,
+    fetch_for_page,
+)
 from lont.core.visibility import visible
 from lont.networks.choices import Access
 from lont.subjects.models import Group
@@ -23,7 +29,6 @@ from ..forms import IncidentOpenForm, IncidentPictureForm, IncidentPlanForm
 from ..guide import DIMENSION_GUIDE, SAFETY_FIRST
 from ..models import Incident
 from ..pdf import situation_report_pdf
-from .base import fetch
 
 
 class IncidentListView(VisibleListView):
@@ -53,7 +58,7 @@ class IncidentOpenView(ServiceFormView):
         for param, model in (("situatie", Situation), ("signaal", Signal)):
             raw = self.request.GET.get(param) or self.request.POST.get(param)
             if raw:
-                found = fetch(self, model, raw)
+                found = fetch_for_page(self, model, raw)
                 setattr(self, "situation" if model is Situation else "signal", found)
 
     def form_kwargs(self) -> dict[str, Any]:

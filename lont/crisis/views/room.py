@@ -10,7 +10,7 @@ from django.shortcuts import render
 
 from lont.audit.models import AccessVia
 from lont.core.related import summarised
-from lont.core.views_base import MemberView
+from lont.core.views_base import MemberView, fetch_for_page
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
 
@@ -28,7 +28,7 @@ from ..forms import (
 )
 from ..guide import DIMENSION_GUIDE, MESSAGE_ADVICE, POSITION_ADVICE, SAFETY_FIRST
 from ..models import CHECKLIST, DIMENSIONS, Incident, label
-from .base import fetch, message_form, outreach_form
+from .base import message_form, outreach_form
 
 
 def _watch_context(viewer: Any, picture: Any) -> dict[str, Any]:
@@ -149,7 +149,7 @@ class IncidentDetailView(MemberView):
     template_name = "crisis/incident_detail.html"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        incident = fetch(self, selectors.incidents(self.viewer), pk)
+        incident = fetch_for_page(self, selectors.incidents(self.viewer), pk)
         return render(
             request, self.template_name, _detail_context(self, incident, via=AccessVia.PAGE)
         )
@@ -166,7 +166,7 @@ class IncidentLiveView(IncidentDetailView):
     refreshes_open_page = True
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        incident = fetch(self, selectors.incidents(self.viewer), pk)
+        incident = fetch_for_page(self, selectors.incidents(self.viewer), pk)
         version = selectors.live_version(incident)
         if request.GET.get("v") == version:
             return HttpResponse(status=204)

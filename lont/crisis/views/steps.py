@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lont.core.combobox import render_logging_choices
-from lont.core.views_base import MemberView, add_service_errors
+from lont.core.views_base import MemberView, add_service_errors, fetch_for_page
 from lont.networks.choices import Access
 from lont.networks.models import Organisation
 
@@ -34,7 +34,7 @@ from ..forms import (
     TransitionForm,
 )
 from ..models import Incident, IncidentMessage, IncidentTask, Outreach, ReportedPost
-from .base import fetch, outreach_form
+from .base import outreach_form
 
 
 def _step(
@@ -92,7 +92,7 @@ class IncidentStepView(MemberView):
     required_permission = "case.write"
 
     def post(self, request: HttpRequest, pk: int, step: str) -> HttpResponse:
-        incident = fetch(self, selectors.incidents(self.viewer), pk)
+        incident = fetch_for_page(self, selectors.incidents(self.viewer), pk)
         found = _step(self, step, incident, request.POST, None)
         if found is None:
             return HttpResponse(status=404)
@@ -125,19 +125,19 @@ class RowStepView(MemberView):
         viewer = self.viewer
         form: Any
         if step == "bevestig":
-            task = fetch(
+            task = fetch_for_page(
                 self, IncidentTask.objects.for_viewer(viewer).select_related("incident"), pk
             )
             incident, form = task.incident, None
             perform: Any = lambda d: services.task_confirm(viewer=viewer, task=task)  # noqa: E731
         elif step == "afgerond":
-            task = fetch(
+            task = fetch_for_page(
                 self, IncidentTask.objects.for_viewer(viewer).select_related("incident"), pk
             )
             incident, form = task.incident, TaskDoneForm(data=request.POST)
             perform = lambda d: services.task_done(viewer=viewer, task=task, result=d["result"])  # noqa: E731
         elif step == "benadering-uitkomst":
-            outreach = fetch(
+            outreach = fetch_for_page(
                 self, Outreach.objects.for_viewer(viewer).select_related("incident"), pk
             )
             incident, form = outreach.incident, OutreachOutcomeForm(data=request.POST)
@@ -145,7 +145,7 @@ class RowStepView(MemberView):
                 viewer=viewer, outreach=outreach, data=d
             )
         elif step == "klaar":
-            message = fetch(
+            message = fetch_for_page(
                 self, IncidentMessage.objects.for_viewer(viewer).select_related("incident"), pk
             )
             incident, form = message.incident, ReadyForm(data=request.POST)
@@ -153,7 +153,7 @@ class RowStepView(MemberView):
                 viewer=viewer, message=message, override_reason=d.get("override_reason", "")
             )
         elif step == "bewerk":
-            message = fetch(
+            message = fetch_for_page(
                 self, IncidentMessage.objects.for_viewer(viewer).select_related("incident"), pk
             )
             incident, form = message.incident, MessageForm(data=request.POST)
@@ -161,13 +161,13 @@ class RowStepView(MemberView):
                 viewer=viewer, incident=message.incident, data=d, message=message
             )
         elif step == "meld":
-            post = fetch(
+            post = fetch_for_page(
                 self, ReportedPost.objects.for_viewer(viewer).select_related("incident"), pk
             )
             incident, form = post.incident, None
             perform = lambda d: services.post_report(viewer=viewer, post=post)  # noqa: E731
         elif step == "uitkomst":
-            post = fetch(
+            post = fetch_for_page(
                 self, ReportedPost.objects.for_viewer(viewer).select_related("incident"), pk
             )
             incident, form = post.incident, OutcomeForm(data=request.POST)
@@ -198,7 +198,7 @@ class MessageCheckView(MemberView):
     required_permission = "case.write"
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        incident = fetch(
+        incident = fetch_for_page(
             self, selectors.incidents(self.viewer, minimum=Access.FULL), pk, Access.FULL
         )
         warnings = services.message_check(self.viewer, incident, request.POST.get("text", ""))
